@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util'
+import { Exit, UsageError, type CliIO, type ExitCode } from './command'
+import { commands } from './commands'
+import { APP_VERSION } from '../main/version'
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length))
+  return [
+    'pse-wizard: connect applications to IBM Cloud Databases for Redis through private service endpoints.',
+    '',
+    'Usage: pse-wizard <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also: pse-wizard <command> --help)',
+    '  -v, --version  show the version',
+    '',
+    'Exit codes: 0 ok, 1 failure, 2 usage error.'
+  ].join('\n')
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.stdout(help() + '\n')
+    return first === undefined ? Exit.usage : Exit.ok
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(`${APP_VERSION}\n`)
+    return Exit.ok
+  }
+  const command = commands.find((c) => c.name === first)
+  if (!command) {
+    io.stderr(`pse-wizard: unknown command "${first}". Run "pse-wizard --help" for the list.\n`)
+    return Exit.usage
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(command.usage + '\n')
+    return Exit.ok
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (e) {
+    if (e instanceof UsageError || isParseArgsError(e)) {
+      io.stderr(`pse-wizard ${command.name}: ${(e as Error).message}\n\n${command.usage}\n`)
+      return Exit.usage
+    }
+    throw e
+  }
+}
+
+const isParseArgsError = (e: unknown): boolean =>
+  e instanceof TypeError && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS')
+
+export { parseArgs }

@@ -1,0 +1,53 @@
+import os from 'node:os'
+import type { Handlers } from './transport/dispatch'
+import { EventBus } from './events'
+import { SettingsStore } from './settings/store'
+import { settingsHandlers } from './settings/handlers'
+import { appInfoHandlers } from './app-info'
+
+export interface AppConfig {
+  /** App data folder: settings, profiles, wizard state. Never a secret. */
+  dataDir: string
+  transport: 'desktop' | 'browser'
+  /** Point the whole app at the local IBM Cloud emulator. */
+  sandbox: boolean
+  /** OS locale, e.g. 'ja-JP' (Electron's app.getLocale(), else the environment). */
+  systemLocale?: string
+  env?: NodeJS.ProcessEnv
+}
+
+export interface App {
+  readonly config: AppConfig
+  readonly handlers: Handlers
+  readonly events: EventBus
+  close(): Promise<void>
+}
+
+/** Composition root: config -> stores and clients -> services -> contract handlers. */
+export async function createApp(config: AppConfig): Promise<App> {
+  const bus = new EventBus()
+  const settings = new SettingsStore(config.dataDir)
+  await settings.load()
+  const closers: Array<() => Promise<void>> = []
+
+  const handlers: Handlers = {
+    ...appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) }),
+    ...settingsHandlers(settings, bus)
+  }
+
+  return {
+    config,
+    handlers,
+    events: bus,
+    async close() {
+      for (const close of closers.reverse()) await close()
+    }
+  }
+}
+
+/** The OS locale as POSIX or Intl report it: LC_ALL > LC_MESSAGES > LANG > Intl. */
+export function systemLocale(env: NodeJS.ProcessEnv): string {
+  const posix = env.LC_ALL || env.LC_MESSAGES || env.LANG
+  if (posix && posix !== 'C' && posix !== 'POSIX') return posix.split('.')[0].replace('_', '-')
+  return Intl.DateTimeFormat().resolvedOptions().locale || os.platform()
+}

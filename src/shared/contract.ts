@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { call } from './contract-kit'
+import { AppInfo, Settings, SettingsPatch } from './schemas/app'
+
+/**
+ * The table of contents of the app: every call the UI can make and every event main pushes.
+ * Both transports (Electron IPC and loopback HTTP) serve exactly this list, validating every
+ * input against its schema; outputs are parsed too, so nothing outside a schema (a secret
+ * carried by accident) ever reaches the renderer.
+ *
+ * Keep it readable top to bottom: one entry per call, grouped by screen, schemas imported
+ * from `./schemas/*`.
+ */
+export const calls = {
+  // ── App ───────────────────────────────────────────────────────────────────
+  'app.info': call('Name, version, transport and data folder of this app', z.object({}).strict(), AppInfo),
+
+  // ── Settings ──────────────────────────────────────────────────────────────
+  'settings.get': call('Current settings', z.object({}).strict(), Settings),
+  'settings.set': call('Change some settings; returns all of them', SettingsPatch, Settings)
+
+  // ── Profiles (issue: profiles and probe) ──────────────────────────────────
+  // ── IBM Cloud (issue: IBM Cloud layer) ────────────────────────────────────
+  // ── Setup wizard (issue: wizard) ──────────────────────────────────────────
+} as const
+
+/** Events main pushes to the UI. */
+export const events = {
+  'settings.changed': Settings
+} as const
+
+export type Calls = typeof calls
+export type CallName = keyof Calls
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<N extends EventName> = z.output<Events[N]>
+
+export const callNames = Object.keys(calls) as CallName[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name)
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
