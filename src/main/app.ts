@@ -47,7 +47,7 @@ export async function createApp(config: AppConfig): Promise<App> {
 
 /** The OS locale as POSIX or Intl report it: LC_ALL > LC_MESSAGES > LANG > Intl. */
 export function systemLocale(env: NodeJS.ProcessEnv): string {
-  const posix = env.LC_ALL || env.LC_MESSAGES || env.LANG
-  if (posix && posix !== 'C' && posix !== 'POSIX') return posix.split('.')[0].replace('_', '-')
+  const posix = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').split('.')[0].split('@')[0]
+  if (posix && posix !== 'C' && posix !== 'POSIX') return posix.replace('_', '-')
   return Intl.DateTimeFormat().resolvedOptions().locale || os.platform()
 }

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+/**
+ * Three builds, as in electron-vite's template: main (Node; also the `pse-wizard` CLI entry,
+ * which shares every service with the desktop app), preload (sandboxed, so bundled whole),
+ * and the renderer (React; served by Electron or by `pse-wizard serve`).
+ */
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/cli/index.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload can only require('electron'): bundle everything it imports.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [react()],
+    css: {
+      preprocessorOptions: {
+        // Carbon's Sass still uses APIs newer Dart Sass deprecates; its warnings are not ours.
+        scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'mixed-decls', 'color-functions', 'if-function'] }
+      }
+    },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/renderer/index.html') }
+      }
+    }
+  }
+})

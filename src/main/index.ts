@@ -1,0 +1,96 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron'
+import { createApp, type App } from './app'
+import { bindIpc, forwardEvents, senderCheck } from './transport/ipc'
+import { isAllowedExternalUrl } from '../shared/external-links'
+import { resolveDataDir } from './paths'
+import { log } from './logging/log'
+
+/**
+ * Electron entry: one window, locked down (sandboxed renderer, context isolation, no Node, no
+ * navigation, no new windows, no permissions), bound to the contract over IPC.
+ */
+let window: BrowserWindow | undefined
+let core: App | undefined
+
+const rendererDevUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const rendererFile = path.join(__dirname, '../renderer/index.html')
+const rendererUrl = rendererDevUrl ?? pathToFileURL(rendererFile).toString()
+
+function isOwnUrl(url: string): boolean {
+  if (rendererDevUrl) return url.startsWith(rendererDevUrl)
+  return url.split('#')[0].split('?')[0] === pathToFileURL(rendererFile).toString()
+}
+
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+async function createWindow(): Promise<void> {
+  window = new BrowserWindow({
+    width: 1200,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'PSE Wizard',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  lockDown(window.webContents)
+  window.once('ready-to-show', () => window?.show())
+  await window.loadURL(rendererUrl)
+}
+
+async function main(): Promise<void> {
+  app.enableSandbox()
+  await app.whenReady()
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  core = await createApp({
+    dataDir: resolveDataDir(process.env, app.getPath('userData')),
+    transport: 'desktop',
+    sandbox: process.argv.includes('--sandbox'),
+    systemLocale: app.getLocale()
+  })
+  const getOwn = (): WebContents | undefined => (window && !window.isDestroyed() ? window.webContents : undefined)
+  bindIpc(ipcMain, core.handlers, senderCheck(getOwn, isOwnUrl))
+  forwardEvents(core.events, getOwn)
+  await createWindow()
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow()
+  })
+}
+
+app.on('web-contents-created', (_e, contents) => lockDown(contents))
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('will-quit', () => {
+  void core?.close()
+})
+
+main().catch((e: unknown) => {
+  log.error(`PSE Wizard could not start: ${e instanceof Error ? e.message : String(e)}`)
+  app.exit(1)
+})

@@ -1,0 +1,191 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { TransportCodes, type AppError } from '../../shared/errors'
+import { dispatch, type Handlers } from './dispatch'
+import type { EventBus } from '../events'
+import { CONTENT_SECURITY_POLICY } from './csp'
+import { checkHostAndOrigin, newToken, presentedToken, tokenCookieName, tokenMatches, type GuardConfig } from './http-guard'
+import { readStatic } from './static-files'
+import { log } from '../logging/log'
+
+/**
+ * Browser mode: the contract over HTTP on a loopback address. Calls are `POST /api/call/<name>`
+ * with a JSON body; events stream from `GET /api/events` (Server-Sent Events); everything else
+ * serves the built renderer. Every request passes the guard first.
+ */
+export interface HttpTransportOptions {
+  handlers: Handlers
+  events: EventBus
+  /** Folder of the built renderer (out/renderer). */
+  rendererDir: string
+  host?: string
+  port?: number
+  token?: string
+}
+
+export interface HttpTransport {
+  /** The URL to open, token included. */
+  url: string
+  origin: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY = 1024 * 1024
+const HEARTBEAT_MS = 15_000
+
+const baseHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+const sendError = (res: ServerResponse, status: number, error: AppError): void => sendJson(res, status, { ok: false, error })
+
+const statusForError: Record<string, number> = {
+  [TransportCodes.invalidInput]: 400,
+  [TransportCodes.unknownCall]: 404
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new Error('too_large'))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
+  const host = options.host ?? '127.0.0.1'
+  const token = options.token ?? newToken()
+  const rendererDir = path.resolve(options.rendererDir)
+  const streams = new Set<ServerResponse>()
+  let guard: GuardConfig = { port: 0, token, extraHost: host === '127.0.0.1' ? undefined : host }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return sendError(res, 415, { code: TransportCodes.invalidInput, message: 'Calls must be sent as application/json.' })
+    }
+    let input: unknown
+    try {
+      input = JSON.parse(await readBody(req))
+    } catch (e) {
+      const tooLarge = e instanceof Error && e.message === 'too_large'
+      return sendError(res, tooLarge ? 413 : 400, { code: TransportCodes.invalidInput, message: tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.' })
+    }
+    const controller = new AbortController()
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort()
+    })
+    const result = await dispatch(options.handlers, name, input, { signal: controller.signal })
+    if (res.destroyed) return
+    sendJson(res, result.ok ? 200 : (statusForError[result.error.code] ?? 200), result)
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { ...baseHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    streams.add(res)
+    const unsubscribe = options.events.subscribe((name, payload) => {
+      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)
+    })
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS)
+    req.on('close', () => {
+      clearInterval(heartbeat)
+      unsubscribe()
+      streams.delete(res)
+    })
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: TransportCodes.invalidInput, message: 'Method not allowed.' })
+    let file = await readStatic(rendererDir, url.pathname)
+    // Client-side routes fall back to the app shell.
+    if (!file && !path.extname(url.pathname)) file = await readStatic(rendererDir, '/')
+    if (!file) return sendError(res, 404, { code: 'not_found', message: 'Not found.' })
+    res.writeHead(200, { ...baseHeaders, 'Content-Type': file.type, 'Cache-Control': file.type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600' })
+    res.end(req.method === 'HEAD' ? undefined : file.body)
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const verdict = checkHostAndOrigin(req, guard)
+    if (!verdict.ok) return sendError(res, verdict.status, { code: verdict.code, message: verdict.message })
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+
+    // First visit: the token arrives once in the URL, becomes an HttpOnly cookie, and leaves the address bar.
+    const queryToken = url.searchParams.get('token')
+    if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(token, queryToken)) return sendError(res, 401, { code: TransportCodes.unauthorized, message: 'This link is not valid for this run. Open the link that "pse-wizard serve" printed.' })
+      url.searchParams.delete('token')
+      res.writeHead(303, {
+        ...baseHeaders,
+        Location: url.pathname + (url.search || ''),
+        'Set-Cookie': `${tokenCookieName(guard.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store'
+      })
+      return void res.end()
+    }
+    if (!tokenMatches(token, presentedToken(req, guard.port))) {
+      return sendError(res, 401, { code: TransportCodes.unauthorized, message: 'Missing or wrong token. Open the link that "pse-wizard serve" printed.' })
+    }
+    if (url.pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return sendError(res, 405, { code: TransportCodes.invalidInput, message: 'Calls must use POST.' })
+      return handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)))
+    }
+    if (url.pathname === '/api/events') return handleEvents(req, res)
+    if (url.pathname.startsWith('/api/')) return sendError(res, 404, { code: TransportCodes.unknownCall, message: 'No such API route.' })
+    return handleStatic(req, res, url)
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      log.error(`browser mode request failed: ${e instanceof Error ? e.message : String(e)}`)
+      if (!res.headersSent) sendError(res, 500, { code: TransportCodes.internal, message: 'Something went wrong inside PSE Wizard.' })
+      else res.destroy()
+    })
+  })
+  server.requestTimeout = 5 * 60_000
+  server.headersTimeout = 30_000
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  guard = { ...guard, port }
+  const shownHost = host.includes(':') ? `[${host}]` : host
+  const origin = `http://${shownHost}:${port}`
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of streams) s.end()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

@@ -1,0 +1,52 @@
+import type { PseBridge } from '../../../shared/bridge'
+import type { Result } from '../../../shared/errors'
+import { eventNames } from '../../../shared/contract'
+
+/**
+ * Browser mode's bridge: the same shape as the desktop's window.pse, over the loopback server.
+ * The per-run token travels in an HttpOnly cookie set when the printed link was opened.
+ */
+export function createHttpBridge(base = ''): PseBridge {
+  let source: EventSource | undefined
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+
+  function ensureSource(): EventSource {
+    if (source) return source
+    source = new EventSource(`${base}/api/events`, { withCredentials: true })
+    for (const name of eventNames) {
+      source.addEventListener(name, (e) => {
+        const payload = JSON.parse((e as MessageEvent<string>).data) as unknown
+        for (const l of listeners.get(name) ?? []) l(payload)
+      })
+    }
+    return source
+  }
+
+  return {
+    async invoke(name, input) {
+      let response: Response
+      try {
+        response = await fetch(`${base}/api/call/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {})
+        })
+      } catch {
+        return { ok: false, error: { code: 'app_unreachable', message: 'PSE Wizard is not answering. Is "pse-wizard serve" still running?' } }
+      }
+      try {
+        return (await response.json()) as Result<never>
+      } catch {
+        return { ok: false, error: { code: 'app_unreachable', message: `PSE Wizard answered with HTTP ${response.status}. Reload the page, or open the link printed by "pse-wizard serve" again.` } }
+      }
+    },
+    on(name, listener) {
+      ensureSource()
+      const set = listeners.get(name) ?? new Set()
+      set.add(listener as (payload: unknown) => void)
+      listeners.set(name, set)
+      return () => set.delete(listener as (payload: unknown) => void)
+    }
+  }
+}

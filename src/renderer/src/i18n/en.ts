@@ -1,0 +1,71 @@
+/** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
+export const en = {
+  app: {
+    title: 'PSE Wizard',
+    subtitle: 'Private service endpoints for IBM Cloud Databases for Redis',
+    skipToContent: 'Skip to main content',
+    sandboxBanner: 'Sandbox: nothing here touches IBM Cloud. Deployments are emulated on this computer with a real Redis.',
+    loading: 'Loading…',
+    errorTitle: 'Something went wrong',
+    showDetails: 'Show details',
+    retry: 'Try again'
+  },
+  nav: {
+    label: 'Main navigation',
+    welcome: 'Welcome',
+    setup: 'Setup',
+    profiles: 'Connection profiles',
+    settings: 'Settings'
+  },
+  welcome: {
+    title: 'Reach Databases for Redis privately, and prove it',
+    lead: 'PSE Wizard takes you from an IBM Cloud account to an application connected through a private service endpoint, tested step by step.',
+    setup: 'Set up a private Redis connection',
+    setupHint: 'Check your account, deploy Databases for Redis and test the private endpoint.',
+    profiles: 'Open my connection profiles',
+    profilesHint: 'Test a saved connection with one click.',
+    sandbox: 'Try the sandbox (no IBM Cloud account needed)',
+    sandboxHint: 'Walk through the whole journey against an emulator on this computer.',
+    sandboxCommand: 'Start browser mode in sandbox with: pse-wizard serve --sandbox'
+  },
+  setup: {
+    title: 'Setup',
+    lead: 'Nine steps from an IBM Cloud account to a tested private connection.',
+    steps: {
+      account: 'Account',
+      prerequisites: 'Prerequisites',
+      deploy: 'Deploy',
+      wait: 'Provisioning',
+      password: 'Admin password',
+      connection: 'Connection info',
+      serviceKey: 'Private service key',
+      test: 'Connection test',
+      save: 'Save'
+    },
+    empty: 'The setup wizard is being built. Until then, use the `pse-wizard` command line.'
+  },
+  profiles: {
+    title: 'Connection profiles',
+    lead: 'Saved connections to Databases for Redis, each tested with one click.',
+    empty: 'No connection profiles yet.'
+  },
+  settings: {
+    title: 'Settings',
+    lead: 'Settings are saved on this computer and apply to the desktop app, browser mode and the command line.',
+    language: 'Language',
+    languageSystem: 'Same as the system',
+    theme: 'Theme',
+    themeSystem: 'Same as the system',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+    saved: 'Saved',
+    dataFolder: 'Data folder',
+    version: 'Version',
+    transport: 'Running as',
+    transportDesktop: 'Desktop app',
+    transportBrowser: 'Browser mode (loopback only)'
+  }
+}
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+export type Messages = Widen<typeof en>

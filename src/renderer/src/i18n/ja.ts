@@ -1,0 +1,70 @@
+import type { Messages } from './en'
+
+/** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
+export const ja: Messages = {
+  app: {
+    title: 'PSE Wizard',
+    subtitle: 'IBM Cloud Databases for Redis のプライベート・サービス・エンドポイント',
+    skipToContent: 'メイン・コンテンツへ移動',
+    sandboxBanner: 'サンドボックスです。IBM Cloud には一切接続しません。デプロイはこのコンピューター上で本物の Redis を使ってエミュレートされます。',
+    loading: '読み込んでいます…',
+    errorTitle: '問題が発生しました',
+    showDetails: '詳細を表示',
+    retry: '再試行'
+  },
+  nav: {
+    label: 'メイン・ナビゲーション',
+    welcome: 'ようこそ',
+    setup: 'セットアップ',
+    profiles: '接続プロファイル',
+    settings: '設定'
+  },
+  welcome: {
+    title: 'Databases for Redis にプライベートに接続し、確かめましょう',
+    lead: 'PSE Wizard は、IBM Cloud アカウントの確認から、プライベート・サービス・エンドポイント経由でアプリケーションが接続できることの確認まで、手順ごとにテストしながら案内します。',
+    setup: 'プライベートな Redis 接続をセットアップする',
+    setupHint: 'アカウントを確認し、Databases for Redis をデプロイして、プライベート・エンドポイントをテストします。',
+    profiles: '接続プロファイルを開く',
+    profilesHint: '保存済みの接続をワンクリックでテストします。',
+    sandbox: 'サンドボックスで試す (IBM Cloud アカウントは不要です)',
+    sandboxHint: 'このコンピューター上のエミュレーターを相手に、すべての手順を体験できます。',
+    sandboxCommand: 'サンドボックスのブラウザー・モードは pse-wizard serve --sandbox で起動します'
+  },
+  setup: {
+    title: 'セットアップ',
+    lead: 'IBM Cloud アカウントから、テスト済みのプライベート接続までの 9 つの手順です。',
+    steps: {
+      account: 'アカウント',
+      prerequisites: '前提条件',
+      deploy: 'デプロイ',
+      wait: 'プロビジョニング',
+      password: '管理者パスワード',
+      connection: '接続情報',
+      serviceKey: 'プライベートのサービス・キー',
+      test: '接続テスト',
+      save: '保存'
+    },
+    empty: 'セットアップ・ウィザードは準備中です。それまでは `pse-wizard` コマンドをご利用ください。'
+  },
+  profiles: {
+    title: '接続プロファイル',
+    lead: '保存済みの Databases for Redis への接続です。ワンクリックでテストできます。',
+    empty: '接続プロファイルはまだありません。'
+  },
+  settings: {
+    title: '設定',
+    lead: '設定はこのコンピューターに保存され、デスクトップ・アプリ、ブラウザー・モード、コマンド・ラインのすべてに適用されます。',
+    language: '言語',
+    languageSystem: 'システムの設定に合わせる',
+    theme: 'テーマ',
+    themeSystem: 'システムの設定に合わせる',
+    themeLight: 'ライト',
+    themeDark: 'ダーク',
+    saved: '保存しました',
+    dataFolder: 'データ・フォルダー',
+    version: 'バージョン',
+    transport: '実行モード',
+    transportDesktop: 'デスクトップ・アプリ',
+    transportBrowser: 'ブラウザー・モード (ループバックのみ)'
+  }
+}
