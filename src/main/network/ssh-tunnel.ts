@@ -1,0 +1,400 @@
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import { Client, utils, type ClientChannel, type ConnectConfig } from 'ssh2'
+import { AppFailure, TransportCodes } from '../../shared/errors'
+import { registerSecret } from '../logging/redact'
+import { log } from '../logging/log'
+import { fingerprintOf, hostKeyFailure, judgeHostKey, type HostKeyInfo, type HostKeyVerdict } from './known-hosts'
+
+export type SshAuth =
+  | { method: 'key'; privateKeyPath: string; passphrase?: string }
+  | { method: 'agent'; agentSocket?: string }
+  | { method: 'password'; password: string }
+
+/** One SSH server on the way. Secrets (passphrase, password) are read by the caller from the keychain. */
+export interface SshHop {
+  host: string
+  port: number
+  username: string
+  auth: SshAuth
+  /** A fingerprint pinned in the profile wins over the known-hosts store. */
+  pinnedFingerprint?: string
+}
+
+export type SshPhaseName = 'ssh_connect' | 'ssh_auth' | 'ssh_forward'
+
+export interface SshPhase {
+  name: SshPhaseName
+  ok: boolean
+  ms: number
+  detail?: string
+}
+
+export interface TunnelTimeouts {
+  /** TCP connect + SSH key exchange, per hop. */
+  connectMs: number
+  /** Authentication, per hop. */
+  authMs: number
+  /** Opening a forwarded channel (to the next hop or to the target). */
+  forwardMs: number
+}
+
+export const DEFAULT_TUNNEL_TIMEOUTS: TunnelTimeouts = { connectMs: 10_000, authMs: 10_000, forwardMs: 10_000 }
+
+export interface TunnelOptions {
+  /** In connection order; the target is reached from the last hop. */
+  hops: SshHop[]
+  target: { host: string; port: number }
+  /** The pinned fingerprint for a hop, if any (normally `KnownHostsStore.lookup`). */
+  pinnedFingerprint: (host: string, port: number) => Promise<string | undefined>
+  timeouts?: Partial<TunnelTimeouts>
+  keepaliveIntervalMs?: number
+  /** Closes the tunnel by itself after this long (a "session" tunnel); tests close it explicitly. */
+  lifetimeMs?: number
+  signal?: AbortSignal
+}
+
+export interface Tunnel {
+  readonly localHost: '127.0.0.1'
+  readonly localPort: number
+  readonly phases: SshPhase[]
+  /** Resolves once the local port, every forwarded stream and every SSH connection are closed. */
+  close(): Promise<void>
+  readonly closed: Promise<void>
+}
+
+export const SshCodes = {
+  hostNotFound: 'ssh_host_not_found',
+  connectRefused: 'ssh_connect_refused',
+  timeout: 'ssh_timeout',
+  authFailed: 'ssh_auth_failed',
+  keyUnreadable: 'ssh_key_unreadable',
+  passphraseRequired: 'ssh_key_passphrase_required',
+  passphraseWrong: 'ssh_key_passphrase_wrong',
+  agentUnavailable: 'ssh_agent_unavailable',
+  forwardDenied: 'ssh_forward_denied',
+  forwardFailed: 'ssh_forward_failed',
+  connectFailed: 'ssh_connect_failed'
+} as const
+
+/** A tunnel failure carries the SSH phases measured so far (the failing one last, `ok: false`). */
+export class TunnelFailure extends AppFailure {
+  readonly phases: SshPhase[]
+  /** Set when the failure is an unknown or changed host key: what the user must check. */
+  readonly hostKey?: HostKeyInfo & { status: 'unknown' | 'changed' }
+
+  constructor(cause: AppFailure, phases: SshPhase[], hostKey?: HostKeyInfo & { status: 'unknown' | 'changed' }) {
+    super(cause.toValue(), { cause })
+    this.phases = phases
+    if (hostKey) this.hostKey = hostKey
+  }
+}
+
+/**
+ * Opens an SSH tunnel: connects and authenticates every hop (each next hop through a channel
+ * forwarded by the previous one), checks each host key against its pin, opens one channel to
+ * the target to prove the forward works, then listens on 127.0.0.1 on a random port. Every
+ * step has its own timeout. On any failure everything opened so far is closed before it throws.
+ */
+export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
+  const timeouts = { ...DEFAULT_TUNNEL_TIMEOUTS, ...options.timeouts }
+  const phases = new PhaseTotals(options.hops)
+  const clients: Client[] = []
+  const abort = () => clients.forEach((c) => c.destroy())
+  options.signal?.addEventListener('abort', abort, { once: true })
+  try {
+    if (options.hops.length === 0) throw new AppFailure({ code: 'invalid_input', message: 'An SSH path needs at least one server.' })
+    for (const hop of options.hops) {
+      const prev = clients[clients.length - 1]
+      const start = Date.now()
+      const sock = prev ? await forward(prev, hop.host, hop.port, timeouts.forwardMs, 'hop') : undefined
+      phases.add('ssh_connect', Date.now() - start)
+      clients.push(await connectHop(hop, sock, options, timeouts, phases))
+      throwIfAborted(options.signal)
+    }
+    const last = clients[clients.length - 1]
+    const start = Date.now()
+    const firstChannel = await forward(last, options.target.host, options.target.port, timeouts.forwardMs, 'target').catch((e: unknown) => {
+      phases.fail('ssh_forward', Date.now() - start)
+      throw e
+    })
+    phases.add('ssh_forward', Date.now() - start)
+    throwIfAborted(options.signal)
+    return await listen(clients, firstChannel, options, timeouts, phases.list())
+  } catch (e) {
+    for (const c of clients.reverse()) c.destroy()
+    if (options.signal?.aborted) throw new TunnelFailure(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }), phases.list())
+    if (e instanceof TunnelFailure) throw new TunnelFailure(e, phases.list(), e.hostKey)
+    const failure = e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e) })
+    throw new TunnelFailure(failure, phases.list())
+  } finally {
+    options.signal?.removeEventListener('abort', abort)
+  }
+}
+
+/** Opens a tunnel, runs `fn` with it, and always closes it, whatever `fn` does. */
+export async function withTunnel<T>(options: TunnelOptions, fn: (tunnel: Tunnel) => Promise<T>): Promise<T> {
+  const tunnel = await openTunnel(options)
+  try {
+    return await fn(tunnel)
+  } finally {
+    await tunnel.close()
+  }
+}
+
+async function connectHop(hop: SshHop, sock: ClientChannel | undefined, options: TunnelOptions, timeouts: TunnelTimeouts, phases: PhaseTotals): Promise<Client> {
+  const auth = await authConfig(hop)
+  const pinned = hop.pinnedFingerprint ?? (await options.pinnedFingerprint(hop.host, hop.port))
+  const client = new Client()
+  const where = `${hop.host}:${hop.port}`
+  let verdict: HostKeyVerdict | undefined
+  let stageStart = Date.now()
+  let stage: 'ssh_connect' | 'ssh_auth' = 'ssh_connect'
+  let timer: NodeJS.Timeout | undefined
+  let settled = false
+  return new Promise<Client>((resolve, reject) => {
+    const onAbort = () => failWith(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }))
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    const failWith = (failure: AppFailure) => {
+      if (settled) return
+      settled = true
+      options.signal?.removeEventListener('abort', onAbort)
+      clearTimeout(timer)
+      client.destroy()
+      phases.fail(stage, Date.now() - stageStart)
+      reject(failure)
+    }
+    const arm = (ms: number, message: string) => {
+      clearTimeout(timer)
+      timer = setTimeout(() => failWith(new AppFailure({ code: SshCodes.timeout, message })), ms)
+    }
+    arm(timeouts.connectMs, `${where} did not answer in time. Check the address and port, and that the bastion is running.`)
+    client.once('handshake', () => {
+      phases.add('ssh_connect', Date.now() - stageStart)
+      stage = 'ssh_auth'
+      stageStart = Date.now()
+      arm(timeouts.authMs, `${where} did not finish the login in time.`)
+    })
+    client.once('ready', () => {
+      if (settled) return
+      settled = true
+      options.signal?.removeEventListener('abort', onAbort)
+      clearTimeout(timer)
+      phases.add('ssh_auth', Date.now() - stageStart)
+      client.on('error', (e) => log.warn(`ssh ${where}: ${e.message}`))
+      resolve(client)
+    })
+    client.on('error', (err: Error & { level?: string; code?: string }) => {
+      if (verdict && verdict.status !== 'trusted') {
+        const presented = { ...verdict.presented, status: verdict.status }
+        failWith(new TunnelFailure(hostKeyFailure(verdict), [], presented))
+        return
+      }
+      failWith(mapSshError(err, hop))
+    })
+    const config: ConnectConfig = {
+      host: hop.host,
+      port: hop.port,
+      username: hop.username,
+      ...(sock ? { sock } : {}),
+      ...auth,
+      tryKeyboard: false,
+      readyTimeout: timeouts.connectMs + timeouts.authMs,
+      keepaliveInterval: options.keepaliveIntervalMs ?? 10_000,
+      keepaliveCountMax: 3,
+      hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
+        verdict = judgeHostKey({ host: hop.host, port: hop.port, ...fingerprintOf(key) }, pinned)
+        verify(verdict.status === 'trusted')
+      }
+    }
+    client.connect(config)
+  })
+}
+
+async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
+  const auth = hop.auth
+  if (auth.method === 'password') {
+    registerSecret(auth.password)
+    return { password: auth.password }
+  }
+  if (auth.method === 'agent') {
+    const agent = auth.agentSocket ?? process.env.SSH_AUTH_SOCK
+    if (!agent) {
+      throw new AppFailure({ code: SshCodes.agentUnavailable, message: 'No SSH agent is running (SSH_AUTH_SOCK is not set). Start ssh-agent and add your key, or choose a key file.' })
+    }
+    return { agent }
+  }
+  registerSecret(auth.passphrase)
+  let data: Buffer
+  try {
+    data = await fs.readFile(auth.privateKeyPath)
+  } catch (e) {
+    throw new AppFailure({ code: SshCodes.keyUnreadable, message: `The private key file ${auth.privateKeyPath} could not be read. Check the path and its permissions.`, detail: (e as Error).message })
+  }
+  const parsed = utils.parseKey(data, auth.passphrase)
+  if (parsed instanceof Error) throw keyError(parsed, auth)
+  return { privateKey: data, ...(auth.passphrase ? { passphrase: auth.passphrase } : {}) }
+}
+
+function keyError(err: Error, auth: { privateKeyPath: string; passphrase?: string }): AppFailure {
+  const m = err.message.toLowerCase()
+  if (m.includes('no passphrase given')) {
+    return new AppFailure({ code: SshCodes.passphraseRequired, message: `The key ${auth.privateKeyPath} is protected by a passphrase. Enter it (it is kept in the system keychain).` })
+  }
+  if (auth.passphrase && (m.includes('passphrase') || m.includes('decrypt'))) {
+    return new AppFailure({ code: SshCodes.passphraseWrong, message: `The passphrase does not unlock the key ${auth.privateKeyPath}. Enter it again.` })
+  }
+  return new AppFailure({ code: SshCodes.keyUnreadable, message: `${auth.privateKeyPath} is not a private key PSE Wizard can use (OpenSSH, PEM or PuTTY format).`, detail: err.message })
+}
+
+function mapSshError(err: Error & { level?: string; code?: string }, hop: SshHop): AppFailure {
+  const where = `${hop.host}:${hop.port}`
+  if (err.level === 'client-authentication') {
+    return new AppFailure({
+      code: SshCodes.authFailed,
+      message: `${where} refused the login as "${hop.username}" with this ${hop.auth.method === 'key' ? 'key' : hop.auth.method}. Check the user name and that the public key is in the server's authorized_keys.`,
+      detail: err.message
+    })
+  }
+  if (err.level === 'client-timeout' || err.code === 'ETIMEDOUT') {
+    return new AppFailure({ code: SshCodes.timeout, message: `${where} did not answer in time. Check the address and port, and that the bastion is running.`, detail: err.message })
+  }
+  if (err.code === 'ECONNREFUSED') {
+    return new AppFailure({ code: SshCodes.connectRefused, message: `Nothing accepts SSH connections on ${where}. Check the port and that sshd is running.`, detail: err.message })
+  }
+  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') {
+    return new AppFailure({ code: SshCodes.hostNotFound, message: `The bastion name ${hop.host} does not resolve. Check the spelling or your DNS.`, detail: err.message })
+  }
+  return new AppFailure({ code: SshCodes.connectFailed, message: `The SSH connection to ${where} failed. See the details.`, detail: err.message })
+}
+
+function forward(client: Client, host: string, port: number, timeoutMs: number, what: 'hop' | 'target'): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    let done = false
+    const timer = setTimeout(() => {
+      done = true
+      reject(new AppFailure({ code: SshCodes.timeout, message: `The bastion did not open a connection to ${host}:${port} in time.` }))
+    }, timeoutMs)
+    client.forwardOut('127.0.0.1', 0, host, port, (err, channel) => {
+      clearTimeout(timer)
+      if (done) {
+        channel?.destroy()
+        return
+      }
+      if (!err) return resolve(channel)
+      const reason = err.message
+      if (/prohibited/i.test(reason)) {
+        reject(new AppFailure({ code: SshCodes.forwardDenied, message: `The bastion does not allow port forwarding (AllowTcpForwarding). Ask its administrator, or use another path.`, detail: reason }))
+      } else {
+        const target = what === 'hop' ? 'the next SSH server' : 'Redis'
+        reject(new AppFailure({ code: SshCodes.forwardFailed, message: `The bastion could not reach ${target} at ${host}:${port}. Check that this bastion is on the network of the endpoint.`, detail: reason }))
+      }
+    })
+  })
+}
+
+async function listen(clients: Client[], firstChannel: ClientChannel, options: TunnelOptions, timeouts: TunnelTimeouts, phases: SshPhase[]): Promise<Tunnel> {
+  const last = clients[clients.length - 1]
+  const streams = new Set<net.Socket | ClientChannel>([firstChannel])
+  let spare: ClientChannel | undefined = firstChannel
+  const server = net.createServer((socket) => {
+    streams.add(socket)
+    socket.once('close', () => streams.delete(socket))
+    const pipe = (channel: ClientChannel) => {
+      streams.add(channel)
+      channel.once('close', () => {
+        streams.delete(channel)
+        socket.destroy()
+      })
+      socket.once('close', () => channel.destroy())
+      socket.on('error', () => channel.destroy())
+      socket.pipe(channel).pipe(socket)
+    }
+    if (spare) {
+      const channel = spare
+      spare = undefined
+      pipe(channel)
+      return
+    }
+    forward(last, options.target.host, options.target.port, timeouts.forwardMs, 'target').then(pipe, (e: Error) => {
+      log.warn(`ssh forward failed: ${e.message}`)
+      socket.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen({ host: '127.0.0.1', port: 0, exclusive: true }, () => resolve())
+  })
+  const address = server.address() as net.AddressInfo
+  let closing: Promise<void> | undefined
+  let lifetime: NodeJS.Timeout | undefined
+  let resolveClosed!: () => void
+  const closed = new Promise<void>((r) => (resolveClosed = r))
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      clearTimeout(lifetime)
+      options.signal?.removeEventListener('abort', onAbort)
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+      for (const s of streams) s.destroy()
+      for (const c of [...clients].reverse()) c.end()
+      await serverClosed
+      await Promise.all(clients.map(waitClosed))
+      resolveClosed()
+    })()
+    return closing
+  }
+  const onAbort = () => void close()
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  if (options.lifetimeMs) lifetime = setTimeout(() => void close(), options.lifetimeMs)
+  for (const c of clients) c.once('close', () => void close())
+  return {
+    localHost: '127.0.0.1',
+    localPort: address.port,
+    phases,
+    close,
+    closed
+  }
+}
+
+function waitClosed(client: Client): Promise<void> {
+  return new Promise((resolve) => {
+    const sock = (client as unknown as { _sock?: net.Socket })._sock
+    if (!sock || sock.destroyed) return resolve()
+    const timer = setTimeout(() => {
+      client.destroy()
+      resolve()
+    }, 2000)
+    client.once('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+}
+
+/** Sums each phase over the hops, so the timeline shows one bar per SSH phase. */
+class PhaseTotals {
+  private readonly totals = new Map<SshPhaseName, { ms: number; ok: boolean }>()
+  private readonly route: string
+
+  constructor(hops: SshHop[]) {
+    this.route = hops.map((h) => `${h.username}@${h.host}:${h.port}`).join(' → ')
+  }
+
+  add(name: SshPhaseName, ms: number): void {
+    const t = this.totals.get(name) ?? { ms: 0, ok: true }
+    this.totals.set(name, { ms: t.ms + ms, ok: t.ok })
+  }
+
+  fail(name: SshPhaseName, ms: number): void {
+    const t = this.totals.get(name) ?? { ms: 0, ok: true }
+    this.totals.set(name, { ms: t.ms + ms, ok: false })
+  }
+
+  list(): SshPhase[] {
+    return [...this.totals].map(([name, t]) => ({ name, ok: t.ok, ms: t.ms, detail: this.route }))
+  }
+}
