@@ -52,7 +52,9 @@ async function createWindow(): Promise<void> {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // Middle-click must not open links in new windows (they are refused anyway).
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   lockDown(window.webContents)

@@ -38,7 +38,13 @@ export function createHttpBridge(base = ''): PseBridge {
       try {
         return (await response.json()) as Result<never>
       } catch {
-        return { ok: false, error: { code: 'app_unreachable', message: `PSE Wizard answered with HTTP ${response.status}. Reload the page, or open the link printed by "pse-wizard serve" again.` } }
+        return {
+          ok: false,
+          error: {
+            code: 'app_unreachable',
+            message: `PSE Wizard answered with HTTP ${response.status}. Reload the page, or open the link printed by "pse-wizard serve" again.`
+          }
+        }
       }
     },
     on(name, listener) {

@@ -11,12 +11,16 @@ export function SetupPage() {
         {t('setup.title')}
       </h1>
       <p className="pse-page__lead">{t('setup.lead')}</p>
-      <ProgressIndicator currentIndex={0} spaceEqually className="pse-setup__progress">
-        {setupSteps.map((step) => (
-          <ProgressStep key={step} label={t(`setup.steps.${step}`)} />
-        ))}
-      </ProgressIndicator>
-      <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.title')} subtitle={t('setup.empty')} />
+      <div className="pse-setup">
+        <ProgressIndicator vertical currentIndex={0} className="pse-setup__progress">
+          {setupSteps.map((step) => (
+            <ProgressStep key={step} label={t(`setup.steps.${step}`)} />
+          ))}
+        </ProgressIndicator>
+        <div className="pse-setup__step">
+          <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.title')} subtitle={t('setup.empty')} />
+        </div>
+      </div>
     </section>
   )
 }

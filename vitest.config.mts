@@ -9,7 +9,6 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-artifacts/vitest.json' }]] : ['default'],
     projects: [
       {
         test: {
