@@ -41,7 +41,9 @@ export const serveCommand: Command = {
     if (!net.isIP(host) && host !== 'localhost') throw new UsageError(`--host takes an IP address, got "${host}"`)
     if (host === '0.0.0.0' || host === '::') throw new UsageError('--host needs one specific address; listening on every interface is not supported')
     if (!isLoopbackAddress(host)) {
-      io.stderr(`WARNING: listening on ${host}, which is not a loopback address. Anyone who can reach it and learns the link can use your IBM Cloud credentials through this app. Prefer an SSH tunnel (ssh -L).\n`)
+      io.stderr(
+        `WARNING: listening on ${host}, which is not a loopback address. Anyone who can reach it and learns the link can use your IBM Cloud credentials through this app. Prefer an SSH tunnel (ssh -L).\n`
+      )
     }
 
     const app = await createApp({ dataDir: resolveDataDir(io.env), transport: 'browser', sandbox: values.sandbox === true, env: io.env })

@@ -13,8 +13,7 @@ export type Handler<N extends CallName> = (input: z.output<(typeof calls)[N]['in
 
 export type Handlers = { [N in CallName]: Handler<N> }
 
-const formatIssues = (error: z.ZodError): string =>
-  error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ')
+const formatIssues = (error: z.ZodError): string => error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ')
 
 /**
  * The one place a contract call is executed, whatever the transport: the name is checked, the
@@ -23,14 +22,21 @@ const formatIssues = (error: z.ZodError): string =>
  */
 export async function dispatch(handlers: Handlers, name: unknown, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: TransportCodes.unknownCall, message: 'This request names no known call. Update PSE Wizard so the window and the app match.' } }
+    return {
+      ok: false,
+      error: { code: TransportCodes.unknownCall, message: 'This request names no known call. Update PSE Wizard so the window and the app match.' }
+    }
   }
   const spec = calls[name]
   const parsed = spec.input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: TransportCodes.invalidInput, message: `The request for "${name}" was not valid. Check the highlighted fields and try again.`, detail: formatIssues(parsed.error) }
+      error: {
+        code: TransportCodes.invalidInput,
+        message: `The request for "${name}" was not valid. Check the highlighted fields and try again.`,
+        detail: formatIssues(parsed.error)
+      }
     }
   }
   try {
@@ -39,7 +45,10 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
     const out = spec.output.safeParse(value)
     if (!out.success) {
       log.error(`call ${name} returned a value outside its schema: ${formatIssues(out.error)}`)
-      return { ok: false, error: { code: TransportCodes.invalidOutput, message: 'PSE Wizard produced an answer it could not check. Please report this problem.' } }
+      return {
+        ok: false,
+        error: { code: TransportCodes.invalidOutput, message: 'PSE Wizard produced an answer it could not check. Please report this problem.' }
+      }
     }
     return { ok: true, value: out.data }
   } catch (e) {
@@ -47,7 +56,14 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
     if (ctx.signal.aborted) return { ok: false, error: { code: TransportCodes.cancelled, message: 'Cancelled.' } }
     const detail = redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e))
     log.error(`call ${name} failed: ${detail}`)
-    return { ok: false, error: { code: TransportCodes.internal, message: 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details below.', detail } }
+    return {
+      ok: false,
+      error: {
+        code: TransportCodes.internal,
+        message: 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details below.',
+        detail
+      }
+    }
   }
 }
 
@@ -56,4 +72,3 @@ const redactError = (e: { code: string; message: string; detail?: string; retryA
   message: redact(e.message),
   ...(e.detail !== undefined ? { detail: redact(e.detail) } : {})
 })
-

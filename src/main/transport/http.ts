@@ -91,7 +91,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       input = JSON.parse(await readBody(req))
     } catch (e) {
       const tooLarge = e instanceof Error && e.message === 'too_large'
-      return sendError(res, tooLarge ? 413 : 400, { code: TransportCodes.invalidInput, message: tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.' })
+      return sendError(res, tooLarge ? 413 : 400, {
+        code: TransportCodes.invalidInput,
+        message: tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.'
+      })
     }
     const controller = new AbortController()
     res.on('close', () => {
@@ -135,7 +138,11 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     // First visit: the token arrives once in the URL, becomes an HttpOnly cookie, and leaves the address bar.
     const queryToken = url.searchParams.get('token')
     if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(token, queryToken)) return sendError(res, 401, { code: TransportCodes.unauthorized, message: 'This link is not valid for this run. Open the link that "pse-wizard serve" printed.' })
+      if (!tokenMatches(token, queryToken))
+        return sendError(res, 401, {
+          code: TransportCodes.unauthorized,
+          message: 'This link is not valid for this run. Open the link that "pse-wizard serve" printed.'
+        })
       url.searchParams.delete('token')
       res.writeHead(303, {
         ...baseHeaders,
