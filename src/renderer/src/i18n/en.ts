@@ -1,3 +1,6 @@
+import { setupEn } from './setup/en'
+import { profilesEn } from './profiles/en'
+
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
 export const en = {
   app: {
@@ -28,27 +31,8 @@ export const en = {
     sandboxHint: 'Walk through the whole journey against an emulator on this computer.',
     sandboxCommand: 'Start browser mode in sandbox with: pse-wizard serve --sandbox'
   },
-  setup: {
-    title: 'Setup',
-    lead: 'Nine steps from an IBM Cloud account to a tested private connection.',
-    steps: {
-      account: 'Account',
-      prerequisites: 'Prerequisites',
-      deploy: 'Deploy',
-      wait: 'Provisioning',
-      password: 'Admin password',
-      connection: 'Connection info',
-      serviceKey: 'Private service key',
-      test: 'Connection test',
-      save: 'Save'
-    },
-    empty: 'The setup wizard is being built. Until then, use the `pse-wizard` command line.'
-  },
-  profiles: {
-    title: 'Connection profiles',
-    lead: 'Saved connections to Databases for Redis, each tested with one click.',
-    empty: 'No connection profiles yet.'
-  },
+  setup: setupEn,
+  profiles: profilesEn,
   settings: {
     title: 'Settings',
     lead: 'Settings are saved on this computer and apply to the desktop app, browser mode and the command line.',

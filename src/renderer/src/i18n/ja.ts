@@ -1,4 +1,6 @@
 import type { Messages } from './en'
+import { setupJa } from './setup/ja'
+import { profilesJa } from './profiles/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
 export const ja: Messages = {
@@ -30,27 +32,8 @@ export const ja: Messages = {
     sandboxHint: 'このコンピューター上のエミュレーターを相手に、すべての手順を体験できます。',
     sandboxCommand: 'サンドボックスのブラウザー・モードは pse-wizard serve --sandbox で起動します'
   },
-  setup: {
-    title: 'セットアップ',
-    lead: 'IBM Cloud アカウントから、テスト済みのプライベート接続までの 9 つの手順です。',
-    steps: {
-      account: 'アカウント',
-      prerequisites: '前提条件',
-      deploy: 'デプロイ',
-      wait: 'プロビジョニング',
-      password: '管理者パスワード',
-      connection: '接続情報',
-      serviceKey: 'プライベートのサービス・キー',
-      test: '接続テスト',
-      save: '保存'
-    },
-    empty: 'セットアップ・ウィザードは準備中です。それまでは `pse-wizard` コマンドをご利用ください。'
-  },
-  profiles: {
-    title: '接続プロファイル',
-    lead: '保存済みの Databases for Redis への接続です。ワンクリックでテストできます。',
-    empty: '接続プロファイルはまだありません。'
-  },
+  setup: setupJa,
+  profiles: profilesJa,
   settings: {
     title: '設定',
     lead: '設定はこのコンピューターに保存され、デスクトップ・アプリ、ブラウザー・モード、コマンド・ラインのすべてに適用されます。',
