@@ -18,11 +18,19 @@ class InvalidatableTokenManager extends IamTokenManager {
  * a fresh token instead of failing a 20-minute wait.
  */
 export class RefreshingIamAuthenticator extends IamAuthenticator {
+  readonly #apiKey: string
+
   constructor(options: { apikey: string; url: string; timeoutMs: number }) {
     const tokenOptions = { apikey: options.apikey, url: options.url, timeout: options.timeoutMs }
     super(tokenOptions)
     registerSecret(options.apikey)
+    this.#apiKey = options.apikey
     this.tokenManager = new InvalidatableTokenManager(tokenOptions)
+  }
+
+  /** The key itself, for the one IAM call that takes it as a header (API key details). */
+  apiKey(): string {
+    return this.#apiKey
   }
 
   invalidate(): void {

@@ -1,0 +1,62 @@
+import ResourceControllerV2 from '@ibm-cloud/platform-services/resource-controller/v2'
+import ResourceManagerV2 from '@ibm-cloud/platform-services/resource-manager/v2'
+import IamIdentityV1 from '@ibm-cloud/platform-services/iam-identity/v1'
+import AccountManagementV4 from '@ibm-cloud/platform-services/account-management/v4'
+import { AppFailure } from '../../shared/errors'
+import { CloudDatabasesV5 } from './cloud-databases'
+import { resolveEndpoints, type Endpoints } from './endpoints'
+import { IbmCodes } from './errors'
+import { RefreshingIamAuthenticator, checkApiKeyShape } from './iam'
+import { Requester, defaultRetryPolicy, type RetryPolicy } from './request'
+
+export interface IbmCloudOptions {
+  apiKey: string
+  env?: NodeJS.ProcessEnv
+  privateEndpoints?: boolean
+  /** Per-request timeout (token requests too). */
+  timeoutMs?: number
+  retryPolicy?: RetryPolicy
+}
+
+/** Everything one signed-in session needs: the SDK clients on one authenticator, and the request rules. */
+export interface IbmCloudClient {
+  readonly endpoints: Endpoints
+  readonly auth: RefreshingIamAuthenticator
+  readonly requester: Requester
+  readonly resourceController: ResourceControllerV2
+  readonly resourceManager: ResourceManagerV2
+  readonly iamIdentity: IamIdentityV1
+  readonly accountManagement: AccountManagementV4
+  /** The Cloud Databases v5 client for one region (cached). */
+  cloudDatabases(region: string): CloudDatabasesV5
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+export function createIbmCloudClient(options: IbmCloudOptions): IbmCloudClient {
+  if (!options.apiKey) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'No IBM Cloud API key is set. Enter one on the Account step (or set IBMCLOUD_API_KEY).' })
+  const apiKey = checkApiKeyShape(options.apiKey)
+  const endpoints = resolveEndpoints(options.env ?? process.env, { privateEndpoints: options.privateEndpoints })
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const auth = new RefreshingIamAuthenticator({ apikey: apiKey, url: endpoints.iam, timeoutMs: timeout })
+  // `timeout` is passed through to axios by the SDK's RequestWrapper.
+  const common = { authenticator: auth, timeout }
+  const cdb = new Map<string, CloudDatabasesV5>()
+  return {
+    endpoints,
+    auth,
+    requester: new Requester(auth, options.retryPolicy ?? defaultRetryPolicy),
+    resourceController: new ResourceControllerV2({ ...common, serviceUrl: endpoints.resourceController }),
+    resourceManager: new ResourceManagerV2({ ...common, serviceUrl: endpoints.resourceManager }),
+    iamIdentity: new IamIdentityV1({ ...common, serviceUrl: endpoints.iam }),
+    accountManagement: new AccountManagementV4({ ...common, serviceUrl: endpoints.accountManagement }),
+    cloudDatabases(region: string) {
+      let client = cdb.get(region)
+      if (!client) {
+        client = new CloudDatabasesV5({ ...common, serviceUrl: endpoints.cloudDatabases(region) })
+        cdb.set(region, client)
+      }
+      return client
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import type { RedisInstance, ServiceEndpoints } from '../../shared/schemas/ibmcloud'
+import { ResourceInstanceBody, ResourceInstanceList, ResourceKeyBody, ResourceKeyList } from './api-shapes'
+import type { IbmCloudClient } from './client'
+import type { RequestOptions } from './request'
+
+export const REDIS_RESOURCE_ID = 'databases-for-redis'
+export const REDIS_PLAN_ID = 'databases-for-redis-standard'
+const MAX_PAGES = 100
+
+const ROLE_VIEW = 'the Viewer platform role on Databases for Redis (and on the resource group)'
+const ROLE_CREATE = 'the Editor platform role on Databases for Redis and the Viewer role on the resource group'
+const ROLE_EDIT = 'the Editor platform role on this Databases for Redis instance'
+const ROLE_KEYS = 'the Editor platform role (to create keys) and the Manager service role on this Databases for Redis instance'
+
+/** `start` token from a `next_url` such as `/v2/resource_instances?start=abc&limit=2`. */
+export function startTokenOf(nextUrl: string | null | undefined): string | undefined {
+  if (!nextUrl) return undefined
+  try {
+    return new URL(nextUrl, 'https://x.invalid').searchParams.get('start') ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Redis instances visible to the key, following `next_url` paging. Optional filters by name, group, region. */
+export async function listRedisInstances(
+  client: IbmCloudClient,
+  filter: { name?: string; resourceGroupId?: string; region?: string; state?: string } = {},
+  options: RequestOptions = {}
+): Promise<ResourceInstanceBody[]> {
+  const out: ResourceInstanceBody[] = []
+  let start: string | undefined
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const body = await client.requester.run(
+      { what: 'list Databases for Redis instances', role: ROLE_VIEW },
+      ResourceInstanceList,
+      () =>
+        client.resourceController.listResourceInstances({
+          resourceId: REDIS_RESOURCE_ID,
+          ...(filter.name ? { name: filter.name } : {}),
+          ...(filter.resourceGroupId ? { resourceGroupId: filter.resourceGroupId } : {}),
+          ...(filter.state ? { state: filter.state } : {}),
+          ...(start ? { start } : {})
+        }),
+      options
+    )
+    out.push(...body.resources)
+    const next = startTokenOf(body.next_url)
+    if (!next || next === start) break
+    start = next
+  }
+  return filter.region ? out.filter((i) => i.region_id === filter.region) : out
+}
+
+export function getInstance(client: IbmCloudClient, id: string, options: RequestOptions = {}): Promise<ResourceInstanceBody> {
+  return client.requester.run({ what: 'read the Databases for Redis instance', role: ROLE_VIEW }, ResourceInstanceBody, () => client.resourceController.getResourceInstance({ id }), options)
+}
+
+/** POST /v2/resource_instances. Not retried on its own: see provisioning.ts for the duplicate-safe create. */
+export function postInstance(
+  client: IbmCloudClient,
+  body: { name: string; target: string; resourceGroup: string; tags: string[]; parameters: Record<string, unknown> },
+  options: RequestOptions = {}
+): Promise<ResourceInstanceBody> {
+  return client.requester.run(
+    { what: 'create the Databases for Redis instance', role: ROLE_CREATE },
+    ResourceInstanceBody,
+    () =>
+      client.resourceController.createResourceInstance({
+        name: body.name,
+        target: body.target,
+        resourceGroup: body.resourceGroup,
+        resourcePlanId: REDIS_PLAN_ID,
+        tags: body.tags,
+        parameters: body.parameters as never
+      }),
+    { ...options, idempotent: false }
+  )
+}
+
+/** PATCH the instance's `service-endpoints` (public, private or both). */
+export function updateServiceEndpoints(client: IbmCloudClient, id: string, endpoints: ServiceEndpoints, options: RequestOptions = {}): Promise<ResourceInstanceBody> {
+  return client.requester.run(
+    { what: 'change the instance endpoints', role: ROLE_EDIT },
+    ResourceInstanceBody,
+    () => client.resourceController.updateResourceInstance({ id, parameters: { 'service-endpoints': endpoints } }),
+    { ...options, idempotent: true }
+  )
+}
+
+export async function listKeysForInstance(client: IbmCloudClient, instanceGuid: string, options: RequestOptions = {}): Promise<ResourceKeyBody[]> {
+  const out: ResourceKeyBody[] = []
+  let start: string | undefined
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const body = await client.requester.run(
+      { what: 'list the service keys of the instance', role: ROLE_KEYS },
+      ResourceKeyList,
+      () => client.resourceController.listResourceKeysForInstance({ id: instanceGuid, ...(start ? { start } : {}) }),
+      options
+    )
+    out.push(...body.resources)
+    const next = startTokenOf(body.next_url)
+    if (!next || next === start) break
+    start = next
+  }
+  return out
+}
+
+export function postServiceKey(client: IbmCloudClient, body: { name: string; source: string; role: string; endpoints: 'public' | 'private' }, options: RequestOptions = {}): Promise<ResourceKeyBody> {
+  return client.requester.run(
+    { what: 'create the service key', role: ROLE_KEYS },
+    ResourceKeyBody,
+    () => client.resourceController.createResourceKey({ name: body.name, source: body.source, role: body.role, parameters: { 'service-endpoints': body.endpoints } as never }),
+    { ...options, idempotent: false }
+  )
+}
+
+/** `service-endpoints` as the broker echoes it (hyphen; the underscore spelling is accepted too). */
+export function endpointsOf(parameters: Record<string, unknown> | null | undefined): ServiceEndpoints | undefined {
+  const raw = parameters?.['service-endpoints'] ?? parameters?.service_endpoints
+  return raw === 'public' || raw === 'private' || raw === 'public-and-private' ? raw : undefined
+}
+
+export function toRedisInstance(i: ResourceInstanceBody): RedisInstance {
+  const version = i.parameters?.version
+  const se = endpointsOf(i.parameters)
+  return {
+    id: i.id,
+    guid: i.guid,
+    name: i.name,
+    region: i.region_id,
+    resourceGroupId: i.resource_group_id,
+    state: i.state,
+    ...(se ? { serviceEndpoints: se } : {}),
+    ...(typeof version === 'string' || typeof version === 'number' ? { version: String(version) } : {}),
+    ...(i.last_operation
+      ? {
+          lastOperation: {
+            ...(i.last_operation.type ? { type: i.last_operation.type } : {}),
+            ...(i.last_operation.state ? { state: i.last_operation.state } : {}),
+            ...(i.last_operation.description ? { description: i.last_operation.description } : {})
+          }
+        }
+      : {}),
+    ...(i.created_at ? { createdAt: i.created_at } : {})
+  }
+}

@@ -1,0 +1,271 @@
+import http from 'node:http'
+import type net from 'node:net'
+import { randomBytes } from 'node:crypto'
+import { log } from '../../logging/log'
+import { cdbRoutes } from './cdb-routes'
+import { FaultPlan, type FaultSpec } from './faults'
+import { HttpError, errorBody, readBody, type ErrorFamily, type Reply } from './http'
+import { platformRoutes } from './platform-routes'
+import { fakeRedisBackend, realRedisBackend, type BackendFactory } from './redis-backend'
+import { match, type RouteTable } from './router'
+import { sandboxRoutes } from './sandbox-routes'
+import { EmulatorState, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
+
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number
+  /** How long a new instance stays `provisioning` (default 8 s; tests use 1–2 s). */
+  provisioningMs?: number
+  /** How long a Cloud Databases task runs before `completed` (default 1 s). */
+  taskMs?: number
+  /** Default RC page size (`limit`); small values exercise next_url paging. */
+  pageSize?: number
+  /** Server-side token lifetime. The token still claims 3600 s, so a short value emulates a token revoked or expired mid-wait. */
+  tokenLifetimeMs?: number
+  /** UNVERIFIED which one IBM answers to a create: 201 (SDK tests) or 202. */
+  createStatus?: 201 | 202
+  /** UNVERIFIED: answer GET /tasks/{id} with `{}` once the task has completed. */
+  emptyCompletedTask?: boolean
+  /** 'real' = a TLS redis-server per deployment (sandbox and integration tests); 'fake' = no processes. */
+  backend?: 'real' | 'fake' | BackendFactory
+  /** API keys IAM accepts. */
+  apiKeys?: string[]
+  account?: Partial<AccountState>
+  cli?: Partial<CliState>
+  faults?: FaultSpec[]
+  /** Secret for the /sandbox/control route (generated when absent). */
+  controlToken?: string
+}
+
+type Resolved = Required<Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask'>>
+
+const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...sandboxRoutes]
+
+/**
+ * The IBM Cloud emulator: IAM, Account Management, Resource Manager, Resource Controller and
+ * Cloud Databases v5 on one loopback HTTP server, following API-FACTS (paths, fields, states,
+ * status codes, error bodies). Cloud Databases lives under /cdb/{region}/v5/ibm.
+ */
+export class Emulator {
+  readonly state: EmulatorState
+  readonly faults = new FaultPlan()
+  readonly options: Resolved
+  readonly controlToken: string
+  private readonly backend: BackendFactory
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly sockets = new Set<net.Socket>()
+  private server?: http.Server
+  private closed = false
+  port = 0
+
+  private constructor(options: EmulatorOptions) {
+    this.options = {
+      provisioningMs: options.provisioningMs ?? 8_000,
+      taskMs: options.taskMs ?? 1_000,
+      pageSize: options.pageSize ?? 100,
+      tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000,
+      createStatus: options.createStatus ?? 201,
+      emptyCompletedTask: options.emptyCompletedTask ?? false
+    }
+    this.state = new EmulatorState({ account: options.account, cli: options.cli, apiKeys: options.apiKeys ?? [] })
+    this.backend = options.backend === 'fake' ? fakeRedisBackend : typeof options.backend === 'function' ? options.backend : realRedisBackend
+    this.controlToken = options.controlToken ?? randomBytes(24).toString('hex')
+    for (const f of options.faults ?? []) this.faults.add(f)
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+    const emu = new Emulator(options)
+    await emu.listen(options.port ?? 0)
+    return emu
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  /** The variables IBM's tools (and PSE Wizard) read to find each API. */
+  env(): Record<string, string> {
+    return {
+      IBMCLOUD_IAM_API_ENDPOINT: this.url,
+      IBMCLOUD_RESOURCE_CONTROLLER_API_ENDPOINT: this.url,
+      IBMCLOUD_RESOURCE_MANAGEMENT_API_ENDPOINT: this.url,
+      IBMCLOUD_ACCOUNT_MANAGEMENT_API_ENDPOINT: this.url,
+      IBMCLOUD_ICD_API_ENDPOINT: `${this.url}/cdb/{region}/v5/ibm`
+    }
+  }
+
+  private listen(port: number): Promise<void> {
+    const server = http.createServer((req, res) => void this.serve(req, res))
+    server.on('connection', (s) => {
+      this.sockets.add(s)
+      s.on('close', () => this.sockets.delete(s))
+    })
+    this.server = server
+    return new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen({ host: '127.0.0.1', port }, () => {
+        this.port = (server.address() as net.AddressInfo).port
+        resolve()
+      })
+    })
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    let segments: string[]
+    try {
+      segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
+    } catch {
+      return send(res, { status: 400, body: errorBody('rc', 400, 'Bad path') })
+    }
+    const method = req.method ?? 'GET'
+    let found: { route: RouteTable[number]; params: Record<string, string> } | undefined
+    for (const route of routes) {
+      const params = match(route, method, segments)
+      if (params) {
+        found = { route, params }
+        break
+      }
+    }
+    const family: ErrorFamily = segments[0] === 'cdb' ? 'cdb' : segments[0] === 'identity' ? 'iam' : 'rc'
+    if (!found) return send(res, { status: 404, body: errorBody(family, 404, `No route for ${method} ${url.pathname}`, family === 'cdb' ? 'not_found' : 'RC-NotFound') })
+    const { route, params } = found
+    try {
+      const body = await readBody(req)
+      this.authorize(route.auth, route.family, req)
+      const fault = this.faults.take(route.id)
+      if (fault) {
+        log.debug(`emulator: fault ${fault.kind} on ${route.id}`)
+        switch (fault.kind) {
+          case 'slow':
+            await new Promise((r) => this.timer(r, fault.delayMs ?? 2_000))
+            break
+          case 'reset':
+            req.socket.destroy()
+            return
+          case 'malformed':
+            res.writeHead(200, { 'content-type': 'application/json' })
+            res.end('{"resources": [ {"id": "crn:v1:trunc')
+            return
+          case 'lost_answer':
+            await route.handle({ emu: this, req, params, query: url.searchParams, body })
+            throw new HttpError(500, 'Internal Server Error', route.family, route.family === 'cdb' ? 'internal_error' : 'RC-InternalServerError')
+          default:
+            throw faultError(fault.kind, route.family, fault.retryAfterSeconds)
+        }
+      }
+      send(res, await route.handle({ emu: this, req, params, query: url.searchParams, body }))
+    } catch (e) {
+      if (e instanceof HttpError) return send(res, { status: e.status, body: errorBody(e.family, e.status, e.message, e.code), headers: e.headers })
+      log.error(`emulator: ${route.id} failed: ${(e as Error).message}`)
+      send(res, { status: 500, body: errorBody(route.family, 500, 'Internal Server Error', route.family === 'cdb' ? 'internal_error' : 'RC-InternalServerError') })
+    }
+  }
+
+  private authorize(kind: 'none' | 'bearer' | 'control', family: ErrorFamily, req: http.IncomingMessage): void {
+    if (kind === 'none') return
+    const header = String(req.headers.authorization ?? '')
+    if (kind === 'control') {
+      if (header !== `Bearer ${this.controlToken}`) throw new HttpError(401, 'Sandbox control token required', family, 'unauthorized')
+      return
+    }
+    const token = /^Bearer (.+)$/.exec(header)?.[1]
+    const record = token ? this.state.tokens.get(token) : undefined
+    // Exact 401 bodies of RC/CDB are UNVERIFIED; clients must key on the status only.
+    if (!record) throw new HttpError(401, 'Token is missing or not valid', family, family === 'cdb' ? 'unauthorized' : 'RC-TokenInvalid')
+    if (record.expiresMs <= Date.now()) throw new HttpError(401, 'Token is expired', family, family === 'cdb' ? 'unauthorized' : 'RC-TokenExpired')
+  }
+
+  /** provisioning → active (after the real Redis is up) or → failed, after provisioningMs. */
+  scheduleProvisioning(i: InstanceRecord): void {
+    this.timer(async () => {
+      if (i.state !== 'provisioning') return
+      if (i.willFail) {
+        i.state = 'failed'
+        i.updatedAt = new Date().toISOString()
+        return
+      }
+      try {
+        const backend = await this.backend(i.guid)
+        if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
+        i.deployment.backend = backend
+        i.state = 'active'
+      } catch (e) {
+        log.error(`emulator: could not start Redis for ${i.name}: ${(e as Error).message}`)
+        i.state = 'failed'
+      }
+      i.updatedAt = new Date().toISOString()
+    }, this.options.provisioningMs)
+  }
+
+  /** Applies a task's effect when it completes, so the change is real even if nobody polls. */
+  scheduleTask(t: TaskRecord): void {
+    this.timer(async () => {
+      if (t.applied) return
+      t.applied = true
+      try {
+        await t.onComplete?.()
+      } catch (e) {
+        log.error(`emulator: task ${t.description} failed: ${(e as Error).message}`)
+        t.fail = true
+      }
+    }, Math.max(0, t.doneAt - Date.now()))
+  }
+
+  async removeInstance(i: InstanceRecord): Promise<void> {
+    i.state = 'removed'
+    const backend = i.deployment.backend
+    i.deployment.backend = undefined
+    await backend?.stop()
+  }
+
+  private timer(fn: (v?: unknown) => unknown, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t)
+      void fn()
+    }, ms)
+    this.timers.add(t)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    for (const i of this.state.instances.values()) await i.deployment.backend?.stop().catch(() => undefined)
+    for (const s of this.sockets) s.destroy()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+}
+
+function faultError(kind: string, family: ErrorFamily, retryAfter = 1): HttpError {
+  const rc = (status: number, code: string, message: string, headers: Record<string, string> = {}) => new HttpError(status, message, family, family === 'cdb' ? code.toLowerCase() : code, headers)
+  switch (kind) {
+    case 'expired_token':
+      return rc(401, family === 'iam' ? 'BXNIM0408E' : 'RC-TokenExpired', 'Token is expired')
+    case 'forbidden':
+      return rc(403, 'RC-Forbidden', 'You are not authorized to perform this action')
+    case 'not_found':
+      return rc(404, 'Not_Found', 'not_found')
+    case 'conflict':
+      return rc(409, 'RC-ServiceBrokerErrorResponse', 'Service Broker returned error status code 409: Conflict')
+    case 'refused':
+      return rc(422, 'RC-ServiceBrokerErrorResponse', 'Service Broker returned error status code 422: Unprocessable Entity')
+    case 'rate_limited':
+      return rc(429, 'RC-TooManyRequests', 'Too many requests', { 'Retry-After': String(retryAfter) })
+    default:
+      return rc(500, 'RC-InternalServerError', 'Internal Server Error')
+  }
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...(reply.headers ?? {}) }
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, headers)
+    res.end()
+    return
+  }
+  const text = JSON.stringify(reply.body)
+  headers['content-type'] = 'application/json'
+  res.writeHead(reply.status, headers)
+  res.end(text)
+}
