@@ -14,6 +14,8 @@ export interface AppConfig {
   /** OS locale, e.g. 'ja-JP' (Electron's app.getLocale(), else the environment). */
   systemLocale?: string
   env?: NodeJS.ProcessEnv
+  /** Desktop only: restart the whole app with or without --sandbox. */
+  relaunch?: (options: { sandbox: boolean }) => void
 }
 
 export interface App {

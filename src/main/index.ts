@@ -72,7 +72,12 @@ async function main(): Promise<void> {
     dataDir: resolveDataDir(process.env, app.getPath('userData')),
     transport: 'desktop',
     sandbox: process.argv.includes('--sandbox'),
-    systemLocale: app.getLocale()
+    systemLocale: app.getLocale(),
+    relaunch: ({ sandbox }) => {
+      const args = process.argv.slice(1).filter((a) => a !== '--sandbox')
+      app.relaunch({ args: sandbox ? [...args, '--sandbox'] : args })
+      app.exit(0)
+    }
   })
   const getOwn = (): WebContents | undefined => (window && !window.isDestroyed() ? window.webContents : undefined)
   bindIpc(ipcMain, core.handlers, senderCheck(getOwn, isOwnUrl))

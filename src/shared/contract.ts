@@ -14,6 +14,11 @@ import { AppInfo, Settings, SettingsPatch } from './schemas/app'
 export const calls = {
   // ── App ───────────────────────────────────────────────────────────────────
   'app.info': call('Name, version, transport and data folder of this app', z.object({}).strict(), AppInfo),
+  'app.relaunch': call(
+    'Restart the desktop app in or out of sandbox mode (browser mode answers with the command to run)',
+    z.object({ sandbox: z.boolean() }).strict(),
+    z.object({ restarting: z.literal(true) })
+  ),
 
   // ── Settings ──────────────────────────────────────────────────────────────
   'settings.get': call('Current settings', z.object({}).strict(), Settings),
@@ -41,7 +46,5 @@ export type EventPayload<N extends EventName> = z.output<Events[N]>
 export const callNames = Object.keys(calls) as CallName[]
 export const eventNames = Object.keys(events) as EventName[]
 
-export const isCallName = (name: unknown): name is CallName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name)
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
+export const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name)
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)

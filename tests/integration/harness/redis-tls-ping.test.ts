@@ -17,7 +17,7 @@ function client(options: { port: number; username?: string; password?: string; c
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
     connectTimeout: 5_000
-  } as ConstructorParameters<typeof Redis>[0])
+  })
 }
 
 describe('the real Redis harness with ioredis', () => {

@@ -89,3 +89,24 @@ describe('dispatch', () => {
     }
   })
 })
+
+describe('app.relaunch', () => {
+  it('explains the command to run when the transport cannot restart itself (browser mode)', async () => {
+    const { appInfoHandlers } = await import('../../../src/main/app-info')
+    const h = appInfoHandlers({ dataDir: '/tmp/x', transport: 'browser', sandbox: false, systemLocale: 'en' }) as unknown as Handlers
+    const result = await dispatch(h, 'app.relaunch', { sandbox: true }, ctx)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('relaunch_not_supported')
+      expect(result.error.message).toContain('pse-wizard serve --sandbox')
+    }
+  })
+
+  it('asks the desktop to restart with the sandbox flag, after answering', async () => {
+    const { appInfoHandlers } = await import('../../../src/main/app-info')
+    const asked: boolean[] = []
+    const h = appInfoHandlers({ dataDir: '/tmp/x', transport: 'desktop', sandbox: false, systemLocale: 'en', relaunch: ({ sandbox }) => asked.push(sandbox) }) as unknown as Handlers
+    expect(await dispatch(h, 'app.relaunch', { sandbox: true }, ctx)).toEqual({ ok: true, value: { restarting: true } })
+    await expect.poll(() => asked).toEqual([true])
+  })
+})

@@ -29,7 +29,11 @@ export const en = {
     profilesHint: 'Test a saved connection with one click.',
     sandbox: 'Try the sandbox (no IBM Cloud account needed)',
     sandboxHint: 'Walk through the whole journey against an emulator on this computer.',
-    sandboxCommand: 'Start browser mode in sandbox with: pse-wizard serve --sandbox'
+    sandboxButton: 'Restart in the sandbox',
+    leaveSandbox: 'You are in the sandbox',
+    leaveSandboxHint: 'Everything here is emulated on this computer. Your saved profiles and settings are kept when you leave.',
+    leaveSandboxButton: 'Restart without the sandbox',
+    browserRestartHint: 'stop this server (Ctrl-C) and start it again with this command.'
   },
   setup: setupEn,
   profiles: profilesEn,

@@ -30,7 +30,11 @@ export const ja: Messages = {
     profilesHint: '保存済みの接続をワンクリックでテストします。',
     sandbox: 'サンドボックスで試す (IBM Cloud アカウントは不要です)',
     sandboxHint: 'このコンピューター上のエミュレーターを相手に、すべての手順を体験できます。',
-    sandboxCommand: 'サンドボックスのブラウザー・モードは pse-wizard serve --sandbox で起動します'
+    sandboxButton: 'サンドボックスで再起動する',
+    leaveSandbox: 'サンドボックスで実行中です',
+    leaveSandboxHint: 'ここでの操作はすべてこのコンピューター上でエミュレートされています。サンドボックスを終了しても、保存済みのプロファイルと設定はそのまま残ります。',
+    leaveSandboxButton: 'サンドボックスを終了して再起動する',
+    browserRestartHint: 'このサーバーを停止 (Ctrl-C) し、このコマンドで起動し直してください。'
   },
   setup: setupJa,
   profiles: profilesJa,

@@ -1,12 +1,13 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ClickableTile, Stack } from '@carbon/react'
-import { ArrowRight } from '@carbon/icons-react'
+import { Button, ClickableTile, InlineNotification, Stack } from '@carbon/react'
+import { ArrowRight, Debug } from '@carbon/icons-react'
 import { useApp } from '../shell/app-context'
+import { call, CallError } from '../api/client'
 
 /** First screen: the three ways in (UX.md, screen 1). Tiles link by hash route. */
 export function WelcomePage() {
   const { t } = useTranslation()
-  const { info } = useApp()
   return (
     <section className="pse-page" aria-labelledby="welcome-title">
       <h1 id="welcome-title" className="pse-page__title">
@@ -24,16 +25,45 @@ export function WelcomePage() {
           <p className="pse-tile__hint">{t('welcome.profilesHint')}</p>
           <ArrowRight className="pse-tile__arrow" size={20} aria-hidden />
         </ClickableTile>
-        {!info.sandbox && (
-          <div className="pse-tile-static" data-testid="welcome-sandbox">
-            <h2 className="pse-tile__title">{t('welcome.sandbox')}</h2>
-            <p className="pse-tile__hint">{t('welcome.sandboxHint')}</p>
-            <p className="pse-tile__hint">
-              <code>{t('welcome.sandboxCommand')}</code>
-            </p>
-          </div>
-        )}
+        <SandboxChoice />
       </Stack>
     </section>
+  )
+}
+
+/** The sandbox offer: the desktop restarts itself into it; browser mode shows the command. */
+function SandboxChoice() {
+  const { t } = useTranslation()
+  const { info } = useApp()
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const enter = !info.sandbox
+
+  async function relaunch(): Promise<void> {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await call('app.relaunch', { sandbox: enter })
+    } catch (e) {
+      setError(e instanceof CallError ? e.error.message : String(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="pse-tile-static" data-testid="welcome-sandbox">
+      <h2 className="pse-tile__title">{enter ? t('welcome.sandbox') : t('welcome.leaveSandbox')}</h2>
+      <p className="pse-tile__hint">{enter ? t('welcome.sandboxHint') : t('welcome.leaveSandboxHint')}</p>
+      {info.transport === 'desktop' ? (
+        <Button kind="tertiary" size="md" renderIcon={Debug} disabled={busy} onClick={() => void relaunch()} className="pse-tile__action">
+          {enter ? t('welcome.sandboxButton') : t('welcome.leaveSandboxButton')}
+        </Button>
+      ) : (
+        <p className="pse-tile__hint">
+          <code>{enter ? 'pse-wizard serve --sandbox' : 'pse-wizard serve'}</code> — {t('welcome.browserRestartHint')}
+        </p>
+      )}
+      {error && <InlineNotification kind="error" lowContrast hideCloseButton title={t('app.errorTitle')} subtitle={error} />}
+    </div>
   )
 }
