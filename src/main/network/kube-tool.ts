@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { AppFailure, TransportCodes } from '../../shared/errors'
+
+/** `oc` or `kubectl`, run as a child process with a timeout; errors turned into advice. */
+export type KubeToolName = 'oc' | 'kubectl'
+
+export const KubeCodes = {
+  toolNotFound: 'pod_tool_not_found',
+  rbacForbidden: 'pod_rbac_forbidden',
+  notLoggedIn: 'pod_not_logged_in',
+  contextNotFound: 'pod_context_not_found',
+  namespaceNotFound: 'pod_namespace_not_found',
+  clusterUnreachable: 'pod_cluster_unreachable',
+  toolFailed: 'pod_tool_failed',
+  timeout: 'pod_timeout'
+} as const
+
+export interface KubeTool {
+  name: KubeToolName
+  binary: string
+  context?: string
+  namespace: string
+  env: NodeJS.ProcessEnv
+}
+
+/** The binary to run: the configured path, else the first `name` on PATH. */
+export function findKubeTool(name: KubeToolName, binaryPath: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (binaryPath) {
+    if (!path.isAbsolute(binaryPath) || !isExecutable(binaryPath)) {
+      throw new AppFailure({ code: KubeCodes.toolNotFound, message: `${binaryPath} is not an executable file. Set the full path to ${name}, or leave it empty to use the one on PATH.` })
+    }
+    return binaryPath
+  }
+  const exe = process.platform === 'win32' ? `${name}.exe` : name
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue
+    const candidate = path.join(dir, exe)
+    if (isExecutable(candidate)) return candidate
+  }
+  const install = name === 'oc' ? 'the OpenShift CLI (oc)' : 'kubectl'
+  throw new AppFailure({ code: KubeCodes.toolNotFound, message: `${name} was not found on PATH. Install ${install} and log in to your cluster, or set the path to it.` })
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK)
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+export interface RunOptions {
+  stdin?: string
+  timeoutMs: number
+  signal?: AbortSignal
+}
+
+/** Runs `tool [--context C] -n NS args...`; resolves stdout, or throws an AppFailure with advice. */
+export function runKube(tool: KubeTool, args: string[], options: RunOptions): Promise<string> {
+  const full = [...(tool.context ? ['--context', tool.context] : []), '--namespace', tool.namespace, ...args]
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(cancelled())
+    const child = spawn(tool.binary, full, { env: tool.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeoutMs)
+    const onAbort = () => child.kill('SIGKILL')
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(options.stdin ?? '')
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', onAbort)
+      reject(new AppFailure({ code: KubeCodes.toolNotFound, message: `${tool.name} could not be started (${tool.binary}). Check the path in the profile.`, detail: e.code ?? e.message }))
+    })
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', onAbort)
+      if (options.signal?.aborted) return reject(cancelled())
+      if (timedOut) return reject(new AppFailure({ code: KubeCodes.timeout, message: `${tool.name} ${args[0]} did not finish in ${Math.round(options.timeoutMs / 1000)} s. Check that the cluster is reachable.` }))
+      if (code === 0) return resolve(stdout)
+      reject(explainKubeError(tool, stderr || stdout))
+    })
+  })
+}
+
+const cancelled = () => new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+
+/** Turns kubectl/oc error output into a stable code and a sentence that says what to do. */
+export function explainKubeError(tool: Pick<KubeTool, 'name' | 'namespace' | 'context'>, output: string): AppFailure {
+  const detail = output.trim().slice(0, 2000)
+  const forbidden = /cannot (\w+) resource "([^"]+)"(?: in API group "[^"]*")?(?: in the namespace "([^"]+)")?/i.exec(output)
+  if (forbidden || /\(Forbidden\)|forbidden:/i.test(output)) {
+    const verb = forbidden?.[1] ?? 'use'
+    const resource = forbidden?.[2] ?? 'pods or secrets'
+    const ns = forbidden?.[3] ?? tool.namespace
+    return new AppFailure({
+      code: KubeCodes.rbacForbidden,
+      message: `Your account may not ${verb} ${resource} in the namespace "${ns}". Ask a cluster admin for a Role allowing create, get and delete on pods, pods/log and secrets there (check with "${tool.name} auth can-i create pods -n ${ns}"), or choose a namespace where you can.`,
+      detail
+    })
+  }
+  if (/context "[^"]*" does not exist|no context exists/i.test(output)) {
+    return new AppFailure({ code: KubeCodes.contextNotFound, message: `The kube context "${tool.context ?? ''}" does not exist. Pick one from "${tool.name} config get-contexts".`, detail })
+  }
+  if (/must be logged in|Unauthorized|token has expired|provide credentials/i.test(output)) {
+    const login = tool.name === 'oc' ? 'Run "oc login" again' : 'Refresh your cluster credentials (for IBM Cloud: ibmcloud ks cluster config)'
+    return new AppFailure({ code: KubeCodes.notLoggedIn, message: `${tool.name} is not logged in to the cluster, or the login expired. ${login}, then test again.`, detail })
+  }
+  if (/namespaces? "([^"]+)" not found/i.test(output)) {
+    return new AppFailure({ code: KubeCodes.namespaceNotFound, message: `The namespace "${tool.namespace}" does not exist in this cluster. Check its name.`, detail })
+  }
+  if (/Unable to connect to the server|dial tcp|no such host|connection refused|i\/o timeout/i.test(output)) {
+    return new AppFailure({ code: KubeCodes.clusterUnreachable, message: `${tool.name} cannot reach the cluster API. Check your network or VPN, and the cluster URL in your kube config.`, detail })
+  }
+  return new AppFailure({ code: KubeCodes.toolFailed, message: `${tool.name} failed. See the details.`, detail })
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads the `PSE ...` lines the in-cluster probe script prints and turns them into the probe's
+ * phases and failure codes. redis-cli error texts are mapped to the same codes the local probe
+ * uses, so a failure reads the same whichever path ran the test.
+ */
+export type PodPhaseName = 'dns' | 'tcp' | 'tls' | 'auth' | 'ping' | 'write' | 'info'
+
+export interface PodPhase {
+  name: PodPhaseName
+  ok: boolean
+  ms: number
+  detail?: string
+}
+
+export interface PodProbeOutcome {
+  ok: boolean
+  code?: string
+  message?: string
+  phases: PodPhase[]
+  addresses: string[]
+  server: { version?: string; role?: string; mode?: string }
+  readOnly: boolean
+  /** True when openssl in the image verified chain AND host name; redis-cli alone checks only the chain. */
+  hostnameVerified: boolean
+  /** `redis-cli --version` inside the pod. */
+  client?: string
+}
+
+const PHASE_LINE = /^PSE phase (\w+) (ok|fail) (\d+) ?(.*)$/
+
+export function parsePodOutput(output: string, tls: boolean): PodProbeOutcome {
+  const outcome: PodProbeOutcome = { ok: false, phases: [], addresses: [], server: {}, readOnly: false, hostnameVerified: false }
+  let done = false
+  for (const raw of output.split('\n')) {
+    const line = raw.replace(/\r$/, '')
+    const phase = PHASE_LINE.exec(line)
+    if (phase) {
+      const [, rawName, status, ms, text] = phase
+      const name = rawName === 'connect' ? (tls ? 'tls' : 'tcp') : (rawName as PodPhaseName)
+      if (!isPhaseName(name)) continue
+      const ok = status === 'ok'
+      const entry: PodPhase = { name, ok, ms: Number(ms) }
+      if (name === 'dns' && ok) outcome.addresses = text.trim().split(/\s+/).filter(Boolean)
+      if (name === 'write' && ok && text.includes('read-only')) outcome.readOnly = true
+      const detail = ok ? okDetail(name, text, tls) : text.trim()
+      if (detail) entry.detail = detail
+      outcome.phases.push(entry)
+      if (!ok && !outcome.code) Object.assign(outcome, classifyRedisCliError(text, name))
+      continue
+    }
+    if (line.startsWith('PSE info ')) {
+      const [key, ...rest] = line.slice('PSE info '.length).split(':')
+      const value = rest.join(':').trim()
+      if (key === 'redis_version') outcome.server.version = value
+      if (key === 'role') outcome.server.role = value
+      if (key === 'redis_mode') outcome.server.mode = value
+    } else if (line.startsWith('PSE tls-verified ')) {
+      outcome.hostnameVerified = true
+    } else if (line.startsWith('PSE start ')) {
+      outcome.client = line.slice('PSE start '.length).trim()
+    } else if (line === 'PSE done') {
+      done = true
+    }
+  }
+  if (!outcome.code && !done) {
+    outcome.code = 'pod_output_incomplete'
+    outcome.message = 'The test pod stopped before it finished (see the pod output in the details). It may have been killed by its deadline or a resource limit.'
+  }
+  outcome.ok = !outcome.code && outcome.phases.length > 0 && outcome.phases.every((p) => p.ok)
+  if (!outcome.ok && !outcome.code) {
+    outcome.code = 'pod_output_incomplete'
+    outcome.message = 'The test pod printed no result. Check that the image has redis-cli and sh.'
+  }
+  return outcome
+}
+
+const isPhaseName = (n: string): n is PodPhaseName => ['dns', 'tcp', 'tls', 'auth', 'ping', 'write', 'info'].includes(n)
+
+function okDetail(name: PodPhaseName, text: string, tls: boolean): string | undefined {
+  if (name === 'dns') return text.trim() || undefined
+  if (name === 'tls' && tls) return 'TCP connect and TLS handshake, measured together in the pod'
+  if (name === 'write' && text.includes('read-only')) return 'read-only user: writes are refused by its ACL'
+  if (name === 'ping') return '5 PINGs on one connection, connection setup included'
+  return undefined
+}
+
+/** Maps redis-cli / OpenSSL / resolver messages to the probe's failure codes. */
+export function classifyRedisCliError(text: string, phase: PodPhaseName): { code: string; message: string } {
+  const t = text.toLowerCase()
+  const rules: Array<[RegExp, string, string]> = [
+    [/name or service not known|nodename nor servname|temporary failure in name resolution|could not resolve/, 'dns_not_found', 'The Redis host name does not resolve inside the cluster. Check the host name, and that the cluster can resolve private endpoints.'],
+    [/certificate has expired|certificate expired/, 'tls_expired', 'The server certificate has expired. The database operator must renew it.'],
+    [/hostname mismatch|host name mismatch|ip address mismatch|does not match/, 'tls_hostname_mismatch', 'The server certificate does not name this host. Check the host name and the SNI servername.'],
+    [/unable to get local issuer|self[- ]signed|unknown ca/, 'tls_untrusted_ca', 'The server certificate is not signed by the CA in this profile. Paste the CA certificate from the service credentials.'],
+    // redis-cli says only this: the image had no openssl to tell an unknown CA from an expired certificate.
+    [/certificate verify failed/, 'tls_untrusted_ca', 'The server certificate could not be verified: it is not signed by the CA in this profile, or it has expired. Check the CA certificate from the service credentials.'],
+    [/no answer within/, 'timeout', 'The server accepted the connection but did not answer the TLS handshake. It may speak plain text (check the TLS setting), or a firewall drops the traffic.'],
+    [/wrong version number|packet length too long|record layer failure|unexpected eof|tls.*(failed|error)|ssl/, 'tls_not_offered', 'The server did not complete a TLS handshake. It may speak plain text: check the port and the TLS setting.'],
+    [/connection refused/, 'tcp_refused', 'Nothing accepts connections on that port from the cluster. Check the port.'],
+    [/timed out|timeout|no route to host|network is unreachable/, 'tcp_timeout', 'The endpoint did not answer from inside the cluster. Check that the cluster is on the network of the private endpoint.'],
+    [/wrongpass|invalid username-password|invalid password/, 'auth_failed', 'The user name or password was refused. Check the password in the profile.'],
+    [/noauth|authentication required/, 'auth_required', 'The server requires a password. Add it to the profile.'],
+    [/noperm/, 'acl_denied', 'The ACL of this user forbids a command the test needs.']
+  ]
+  for (const [pattern, code, message] of rules) if (pattern.test(t)) return { code, message }
+  if (phase === 'ping' || phase === 'info' || phase === 'write') return { code: 'pod_probe_failed', message: `The ${phase} step failed inside the pod. See the details.` }
+  return { code: 'pod_probe_failed', message: 'The test inside the pod failed. See the details.' }
+}

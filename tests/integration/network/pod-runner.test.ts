@@ -1,0 +1,84 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runProbeInPod } from '../../../src/main/network/pod-runner'
+import { useRedisHarness } from '../../support/redis'
+
+/**
+ * No Kubernetes cluster can run here, so `kubectl` is the stand-in in tests/fixtures/kubectl in
+ * its exec mode: it runs the pod's own command on this machine with the pod's env and its Secret
+ * mounted, against the real TLS redis-server of the harness. What is real: the probe script, the
+ * redis-cli it drives, the manifests and the parsing. What is not: scheduling and image pulls.
+ */
+const harness = useRedisHarness()
+const kubectl = path.resolve(__dirname, '../../fixtures/kubectl/kubectl')
+let dir: string
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-pod-'))
+})
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true })
+})
+
+const settings = { tool: 'kubectl' as const, binaryPath: kubectl, namespace: 'team-a' }
+const env = () => ({ ...process.env, FAKE_KUBECTL_EXEC: '1', FAKE_KUBECTL_STATE: dir, FAKE_KUBECTL_LOG: path.join(dir, 'calls.jsonl') })
+
+describe('pod path running the real probe script against real TLS Redis', () => {
+  it('passes every phase, sees the server, and deletes pod and Secret', async () => {
+    const h = harness()
+    const r = await runProbeInPod(
+      settings,
+      { host: 'localhost', port: h.tls.port, tls: true, caPem: h.ca.cert, verify: true, username: h.users.app.username, password: h.users.app.password },
+      { env: env(), pollMs: 10 }
+    )
+    expect(r.output).toContain('PSE done')
+    expect(r.code).toBeUndefined()
+    expect(r.ok).toBe(true)
+    expect(r.phases.map((p) => p.name)).toEqual(['dns', 'tls', 'auth', 'ping', 'write', 'info'])
+    expect(r.server.version).toMatch(/^\d+\.\d+/)
+    expect(r.server.role).toBe('master')
+    expect(r.hostnameVerified).toBe(true)
+    expect(r.cleanedUp).toBe(true)
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith('.json'))).toEqual([])
+  })
+
+  it('reports a read-only user as such, not as a failure', async () => {
+    const h = harness()
+    const r = await runProbeInPod(
+      settings,
+      { host: 'localhost', port: h.tls.port, tls: true, caPem: h.ca.cert, verify: true, username: h.users.reader.username, password: h.users.reader.password },
+      { env: env(), pollMs: 10 }
+    )
+    expect(r.ok).toBe(true)
+    expect(r.readOnly).toBe(true)
+  })
+
+  it('maps a wrong password to auth_failed and an untrusted CA to tls_untrusted_ca', async () => {
+    const h = harness()
+    const wrong = await runProbeInPod(
+      settings,
+      { host: 'localhost', port: h.tls.port, tls: true, caPem: h.ca.cert, verify: true, username: 'app', password: 'not-the-password' },
+      { env: env(), pollMs: 10 }
+    )
+    expect(wrong.code).toBe('auth_failed')
+    expect(wrong.phases.at(-1)).toMatchObject({ name: 'auth', ok: false })
+    const untrusted = await runProbeInPod(
+      settings,
+      { host: 'localhost', port: h.tls.port, tls: true, caPem: h.otherCa.cert, verify: true, username: 'app', password: h.users.app.password },
+      { env: env(), pollMs: 10 }
+    )
+    expect(untrusted.code).toBe('tls_untrusted_ca')
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith('.json'))).toEqual([])
+  })
+
+  it('checks the host name and expiry with openssl when the image has it', async () => {
+    const h = harness()
+    const base = { host: 'localhost', tls: true, caPem: h.ca.cert, verify: true, username: 'app', password: h.users.app.password }
+    const mismatch = await runProbeInPod(settings, { ...base, port: h.wrongHost.port }, { env: env(), pollMs: 10 })
+    expect(mismatch.code).toBe('tls_hostname_mismatch')
+    const expired = await runProbeInPod(settings, { ...base, port: h.expired.port }, { env: env(), pollMs: 10 })
+    expect(expired.code).toBe('tls_expired')
+  })
+})
