@@ -105,6 +105,8 @@ export function classify(e: unknown): FailureKind {
     if (status >= 500) return 'server'
     return 'client'
   }
+  // ibm-cloud-sdk-core throws this when a 2xx body is not the JSON it announced.
+  if (/Error processing HTTP response|SyntaxError|in JSON at position/.test(err?.message ?? '')) return 'malformed'
   const code = String(err?.statusText ?? err?.code ?? '')
   if (TIMEOUT_CODES.has(code) || /timeout/i.test(err?.message ?? '')) return 'timeout'
   if (NETWORK_CODES.has(code) || /ECONNREFUSED|ENOTFOUND|socket hang up|network/i.test(err?.message ?? '')) return 'network'
@@ -164,7 +166,7 @@ export function toAppFailure(e: unknown, ctx: OperationContext): AppFailure {
     case 'timeout':
       return make(IbmCodes.timeout, `IBM Cloud did not answer in time while trying to ${ctx.what}. Check the network connection and try again.`)
     case 'malformed':
-      return new AppFailure({ code: IbmCodes.malformed, message: `IBM Cloud sent an answer PSE Wizard could not read while trying to ${ctx.what}. Try again; if it persists, report it.`, detail: (e as MalformedResponse).issues }, { cause: e })
+      return new AppFailure({ code: IbmCodes.malformed, message: `IBM Cloud sent an answer PSE Wizard could not read while trying to ${ctx.what}. Try again; if it persists, report it.`, detail: e instanceof MalformedResponse ? e.issues : err.message }, { cause: e })
     case 'client':
       return make(IbmCodes.badRequest, `IBM Cloud rejected the request to ${ctx.what}: ${said ?? 'bad request'}. Check the values and try again.`)
     default:
