@@ -29,7 +29,8 @@ export function errorBody(family: ErrorFamily, status: number, message: string, 
       return {
         errorCode: code ?? 'BXNIM0415E',
         errorMessage: message,
-        context: { requestId: hex(16), requestType: 'incoming.OIDC_Token', userAgent: 'pse-wizard', url: 'https://iam.cloud.ibm.com', instanceId: 'iamid-sandbox', threadId: hex(3), host: 'iamid-sandbox', startTime: new Date().toUTCString(), endTime: new Date().toUTCString(), elapsedTime: '1', locale: 'en_US' }
+        errorDetails: code === 'BXNIM0415E' || code === undefined ? "BXNIM0102E: Unable to find Object. Object Type: 'ApiKey' with ID: '<APIKEY>' not found." : message,
+        context: { requestId: hex(16), requestType: 'incoming.OIDC_Token', userAgent: 'pse-wizard', clientIp: '127.0.0.1', url: 'https://iam.cloud.ibm.com', instanceId: 'iamid-sandbox', threadId: hex(3), host: 'iamid-sandbox', startTime: new Date().toUTCString(), endTime: new Date().toUTCString(), elapsedTime: '1', locale: 'en_US' }
       }
     case 'rc':
       return { error_code: code ?? 'RC-ServiceBrokerErrorResponse', message, status_code: status, transaction_id: hex(16) }
