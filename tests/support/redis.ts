@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
 import { createCertificateAuthority, issueServerCert, LOOPBACK_NAMES, type CertificateAuthority } from '../../src/main/sandbox/certs'
 import { startRedisServer, type RedisUser, type RunningRedis } from '../../src/main/sandbox/tls-redis'
-import { closedPort, startSilentServer, type LoopbackEndpoint, type SilentServer } from './net'
+import { closedPort, startBlackholePort, startSilentServer, type BlackholePort, type LoopbackEndpoint, type SilentServer } from './net'
 
 /**
  * The real-Redis harness for one test file: a TLS redis-server (trusted CA, loopback cert) with
@@ -19,7 +19,8 @@ export interface RedisHarness {
   ca: CertificateAuthority
   /** An unrelated CA: trusting it instead of `ca` must fail. */
   otherCa: CertificateAuthority
-  users: { app: HarnessUser; reader: HarnessUser }
+  /** app: everything; reader: read-only; noping: may log in but run nothing else (acl_denied). */
+  users: { app: HarnessUser; reader: HarnessUser; noping: HarnessUser }
   /** TLS, cert for localhost/127.0.0.1/::1, default user off. */
   tls: RunningRedis
   /** TLS, cert only valid for wrong.example. */
@@ -32,6 +33,8 @@ export interface RedisHarness {
   closed: LoopbackEndpoint
   /** Accepts TCP connections and never answers. */
   silent: SilentServer
+  /** TCP handshakes never complete (SYNs dropped). */
+  blackhole: BlackholePort
 }
 
 export const READER_RULES = '~* &* -@all +@read +ping +info +auth +hello -@write'
@@ -45,11 +48,13 @@ export async function startRedisHarness(track: (stop: () => Promise<void>) => vo
   const [ca, otherCa] = await Promise.all([createCertificateAuthority('PSE Harness CA'), createCertificateAuthority('Unrelated CA')])
   const users = {
     app: { username: 'app', password: secret('app') },
-    reader: { username: 'reader', password: secret('reader') }
+    reader: { username: 'reader', password: secret('reader') },
+    noping: { username: 'noping', password: secret('noping') }
   }
   const acl: RedisUser[] = [
     { name: users.app.username, password: users.app.password },
-    { name: users.reader.username, password: users.reader.password, rules: READER_RULES }
+    { name: users.reader.username, password: users.reader.password, rules: READER_RULES },
+    { name: users.noping.username, password: users.noping.password, rules: '~* -@all +hello +auth' }
   ]
   const [good, wrong, old] = await Promise.all([
     issueServerCert(ca, LOOPBACK_NAMES),
@@ -69,7 +74,9 @@ export async function startRedisHarness(track: (stop: () => Promise<void>) => vo
   ])
   const silent = await startSilentServer()
   track(silent.close)
-  return { ca, otherCa, users, tls, wrongHost, expired, plain, closed: await closedPort(), silent }
+  const blackhole = await startBlackholePort()
+  track(blackhole.close)
+  return { ca, otherCa, users, tls, wrongHost, expired, plain, closed: await closedPort(), silent, blackhole }
 }
 
 /** Registers beforeAll/afterAll for the calling test file; the getter throws until ready. */

@@ -1,0 +1,556 @@
+import { randomBytes, X509Certificate } from 'node:crypto'
+import dns from 'node:dns'
+import net from 'node:net'
+import { performance } from 'node:perf_hooks'
+import tls from 'node:tls'
+import type { AddressClass, ProbeCode, ProbePhase, ProbeResult } from '../../shared/schemas/probe'
+import { registerSecret } from '../logging/redact'
+import { addressClassLabel, classifyAddress } from './address-class'
+import { Conversation, ConversationError, type Exchange } from './conversation'
+import { diagnose, tlsVerifyCode } from './diagnose'
+import { RespError, type RespValue } from './resp'
+
+/**
+ * The connection test. Seven phases, each timed and bounded by its own timeout:
+ * DNS → TCP → TLS → AUTH → PING → write check → INFO.
+ *
+ * It speaks RESP over its own socket instead of using ioredis, because ioredis reconnects and
+ * retries by itself, hides which step failed, and adds its own round trips (ready check, CLIENT
+ * SETINFO). Round trips after the handshakes: 1 (HELLO with AUTH and SELECT pipelined) + one per
+ * PING sample (latency needs separate trips) + 1 (SET/GET/DEL and INFO pipelined).
+ * No retries; a second connection is opened only to explain a failure (is this plain text? TLS?).
+ */
+export interface ProbeTarget {
+  host: string
+  port: number
+  db: number
+  username: string | null
+  password: string | null
+  tls: {
+    enabled: boolean
+    caPem: string | null
+    servername: string | null
+    verifyServerCert: boolean
+    clientCertPem?: string | null
+    clientKeyPem?: string | null
+  }
+  timeouts: { connectMs: number; commandMs: number }
+}
+
+export interface ProbeOptions {
+  signal?: AbortSignal
+  /** Test hook and tunnel support: answers DNS instead of the system resolver. */
+  resolve?: (host: string) => Promise<string[]>
+  /** Open the TCP connection here (a tunnel's local port); TLS still checks the profile's host. */
+  connectTo?: { host: string; port: number }
+  /** Phases already run by the caller (ssh_connect, ssh_auth, ssh_forward…), shown first. */
+  extraPhases?: Array<{ name: string; ok: boolean; ms: number; detail?: string }>
+  /** Called as each phase ends (progress events). */
+  onPhase?: (phase: ProbePhase) => void
+  /** PING samples for p50/p95; default 5. */
+  pingSamples?: number
+  /** Per-phase timeouts; default from the target's connect/command timeouts. */
+  timeouts?: Partial<{ dnsMs: number; tcpMs: number; tlsMs: number; commandMs: number }>
+}
+
+export const PROBE_PHASES = ['dns', 'tcp', 'tls', 'auth', 'ping', 'write', 'info'] as const
+export const SCRATCH_PREFIX = 'pse-wizard:probe:'
+const SCRATCH_TTL_SECONDS = 30
+
+class ProbeFailure extends Error {
+  constructor(
+    readonly code: ProbeCode,
+    readonly detail: string,
+    readonly extra?: string
+  ) {
+    super(detail)
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Promise<ProbeResult> {
+  registerSecret(target.password)
+  registerSecret(target.tls.clientKeyPem)
+  const started = performance.now()
+  const servername = target.tls.servername ?? target.host
+  const timeouts = {
+    dnsMs: options.timeouts?.dnsMs ?? target.timeouts.connectMs,
+    tcpMs: options.timeouts?.tcpMs ?? target.timeouts.connectMs,
+    tlsMs: options.timeouts?.tlsMs ?? target.timeouts.connectMs,
+    commandMs: options.timeouts?.commandMs ?? target.timeouts.commandMs
+  }
+  const result: Mutable<ProbeResult> = {
+    ok: false,
+    code: null,
+    message: '',
+    startedAt: new Date().toISOString(),
+    totalMs: 0,
+    target: {
+      host: target.host,
+      port: target.port,
+      tls: target.tls.enabled,
+      servername: target.tls.enabled ? servername : null,
+      connectedTo: options.connectTo ? `${options.connectTo.host}:${options.connectTo.port}` : null
+    },
+    phases: (options.extraPhases ?? []).map((p) => ({ name: p.name, ok: p.ok, ms: round(p.ms), detail: p.detail ?? '' })),
+    dns: { addresses: [], classification: null, classes: [] },
+    tls: null,
+    ping: null,
+    write: null,
+    server: null
+  }
+  const sockets: net.Socket[] = []
+  const signal = options.signal
+  const context = { host: target.host, port: target.port, servername }
+  let current: (typeof PROBE_PHASES)[number] = 'dns'
+  let phaseStart = started
+
+  const phase = async <T>(name: (typeof PROBE_PHASES)[number], run: () => Promise<{ value: T; detail: string; ok?: boolean }>): Promise<T> => {
+    current = name
+    phaseStart = performance.now()
+    if (signal?.aborted) throw new ProbeFailure('cancelled', 'cancelled')
+    const { value, detail, ok = true } = await run()
+    const record: ProbePhase = { name, ok, ms: round(performance.now() - phaseStart), detail }
+    result.phases.push(record)
+    options.onPhase?.(record)
+    return value
+  }
+
+  try {
+    const addresses = await phase('dns', () => resolvePhase(target.host, timeouts.dnsMs, options.resolve, signal))
+    result.dns = {
+      addresses,
+      classification: classifyAddress(addresses[0]),
+      classes: addresses.map((address) => ({ address, class: classifyAddress(address) }))
+    }
+    const connectHost = options.connectTo?.host ?? addresses[0]
+    const connectPort = options.connectTo?.port ?? target.port
+    const endpointClass = result.dns.classification as AddressClass
+
+    const tcp = await phase('tcp', () => tcpPhase(connectHost, connectPort, timeouts.tcpMs, endpointClass, signal, sockets))
+    let stream: net.Socket = tcp
+    if (target.tls.enabled) {
+      const secure = await phase('tls', () =>
+        tlsPhase(tcp, target, servername, timeouts.tlsMs, { host: connectHost, port: connectPort }, signal, sockets, (info) => (result.tls = info))
+      )
+      stream = secure.socket
+    } else {
+      skip(result, 'tls', 'TLS is off for this profile (plain text).')
+    }
+
+    const conversation = new Conversation(stream)
+    const hello = await phase('auth', () => authPhase(conversation, target, timeouts.commandMs, { host: connectHost, port: connectPort }, signal))
+    result.server = { version: hello.version, role: hello.role, mode: hello.mode, protocol: hello.protocol }
+
+    result.ping = await phase('ping', () => pingPhase(conversation, options.pingSamples ?? 5, timeouts.commandMs, signal))
+
+    const checks = await phase('write', () => writeAndInfoPhase(conversation, timeouts.commandMs, signal))
+    result.write = checks.write
+    await phase('info', async () => {
+      const info = checks.info
+      if (info.denied) return { value: null, detail: `INFO is not allowed for this user; server facts come from HELLO. (${checks.infoMs} ms, pipelined with the write check)` }
+      result.server = {
+        version: info.version ?? hello.version,
+        role: info.role ?? hello.role,
+        mode: info.mode ?? hello.mode,
+        protocol: hello.protocol
+      }
+      return { value: null, detail: `Redis ${result.server.version ?? '?'}, ${result.server.role ?? '?'}, ${result.server.mode ?? '?'}, RESP${hello.protocol} (pipelined with the write check)` }
+    })
+    result.ok = true
+    result.message = summary(result)
+  } catch (e) {
+    const failure = e instanceof ProbeFailure ? e : new ProbeFailure('unexpected_reply', e instanceof Error ? e.message : String(e))
+    const failed: ProbePhase = { name: current, ok: false, ms: round(performance.now() - phaseStart), detail: failure.detail }
+    result.phases.push(failed)
+    options.onPhase?.(failed)
+    for (const name of PROBE_PHASES.slice(PROBE_PHASES.indexOf(current) + 1)) {
+      if (!result.phases.some((p) => p.name === name)) skip(result, name, 'Not run: an earlier phase failed.')
+    }
+    result.code = failure.code
+    result.message = diagnose(failure.code, { ...context, timeoutMs: timeoutFor(current, timeouts), extra: failure.extra }).message
+  } finally {
+    // Outermost first: a TLS socket before the TCP socket under it.
+    for (const socket of sockets.reverse()) socket.destroy()
+  }
+  result.totalMs = round(performance.now() - started)
+  return result
+}
+
+function timeoutFor(name: string, t: { dnsMs: number; tcpMs: number; tlsMs: number; commandMs: number }): number {
+  return name === 'dns' ? t.dnsMs : name === 'tcp' ? t.tcpMs : name === 'tls' ? t.tlsMs : t.commandMs
+}
+
+function skip(result: Mutable<ProbeResult>, name: string, detail: string): void {
+  result.phases.push({ name, ok: true, ms: 0, detail, skipped: true })
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100
+}
+
+function summary(result: ProbeResult): string {
+  const parts = [`Connected to ${result.target.host}:${result.target.port}`]
+  if (result.tls) parts.push(`${result.tls.protocol ?? 'TLS'}${result.tls.verified && result.tls.hostnameVerified ? ', certificate verified' : ', certificate NOT verified (insecure)'}`)
+  if (result.ping) parts.push(`PING p50 ${result.ping.p50} ms`)
+  if (result.write?.readOnly) parts.push('read-only user')
+  if (result.server?.version) parts.push(`Redis ${result.server.version}`)
+  return parts.join(', ') + '.'
+}
+
+/** Resolves `promise` unless the timeout or the abort signal comes first. */
+function bounded<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefined, onTimeout: () => ProbeFailure, onSettleLate?: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false
+    const finish = (fn: () => void) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+      fn()
+    }
+    const timer = setTimeout(() => finish(() => reject(onTimeout())), ms)
+    const onAbort = () => finish(() => reject(new ProbeFailure('cancelled', 'cancelled')))
+    if (signal?.aborted) return onAbort()
+    signal?.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      (v) => (settled ? onSettleLate?.() : finish(() => resolve(v))),
+      (e) => finish(() => reject(e))
+    )
+  })
+}
+
+/** Keeps the socket for the final cleanup; its errors are handled by the phase that owns it. */
+function track<S extends net.Socket>(socket: S, sockets: net.Socket[]): S {
+  socket.on('error', () => undefined)
+  sockets.push(socket)
+  return socket
+}
+
+// ── DNS ─────────────────────────────────────────────────────────────────────
+
+async function systemResolve(host: string): Promise<string[]> {
+  const answers = await dns.promises.lookup(host, { all: true, verbatim: true })
+  return answers.map((a) => a.address)
+}
+
+async function resolvePhase(host: string, ms: number, resolve: ProbeOptions['resolve'], signal?: AbortSignal) {
+  const bare = host.replace(/^\[|\]$/g, '')
+  if (net.isIP(bare)) return { value: [bare], detail: `${bare} is an address (${addressClassLabel[classifyAddress(bare)]}); no lookup needed.` }
+  let addresses: string[]
+  try {
+    addresses = await bounded((resolve ?? systemResolve)(host), ms, signal, () => new ProbeFailure('dns_not_found', `No DNS answer for ${host} within ${ms} ms.`))
+  } catch (e) {
+    if (e instanceof ProbeFailure) throw e
+    const code = (e as NodeJS.ErrnoException).code ?? 'error'
+    throw new ProbeFailure('dns_not_found', `${host} did not resolve (${code}).`)
+  }
+  addresses = addresses.filter((a) => net.isIP(a))
+  if (addresses.length === 0) throw new ProbeFailure('dns_not_found', `${host} resolved to no address.`)
+  const described = addresses.map((a) => `${a} (${addressClassLabel[classifyAddress(a)]})`).join(', ')
+  return { value: addresses, detail: `${host} → ${described}` }
+}
+
+// ── TCP ─────────────────────────────────────────────────────────────────────
+
+function tcpPhase(host: string, port: number, ms: number, endpointClass: AddressClass, signal: AbortSignal | undefined, sockets: net.Socket[]) {
+  const socket = track(net.connect({ host, port }), sockets)
+  socket.setNoDelay(true)
+  const unreachable = (why: string) =>
+    endpointClass === 'ibm_service_endpoint'
+      ? new ProbeFailure('private_endpoint_unreachable', `${why} The address is in IBM Cloud's service endpoint network (166.8.0.0/14).`)
+      : new ProbeFailure('tcp_timeout', why)
+  const connected = new Promise<net.Socket>((resolve, reject) => {
+    socket.once('connect', () => resolve(socket))
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ECONNREFUSED') reject(new ProbeFailure('tcp_refused', `${host}:${port} refused the connection.`))
+      else if (e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') reject(unreachable(`${host}:${port} is unreachable from here (${e.code}).`))
+      else reject(unreachable(`Could not connect to ${host}:${port} (${e.code ?? e.message}).`))
+    })
+  })
+  return bounded(connected, ms, signal, () => unreachable(`${host}:${port} did not accept a connection within ${ms} ms.`)).then((s) => ({
+    value: s,
+    detail: `Connected to ${host}:${port}.`
+  }))
+}
+
+// ── TLS ─────────────────────────────────────────────────────────────────────
+
+interface TlsOutcome {
+  socket: tls.TLSSocket
+  info: NonNullable<ProbeResult['tls']>
+}
+
+async function tlsPhase(
+  tcp: net.Socket,
+  target: ProbeTarget,
+  servername: string,
+  ms: number,
+  endpoint: { host: string; port: number },
+  signal: AbortSignal | undefined,
+  sockets: net.Socket[],
+  onInfo: (info: NonNullable<ProbeResult['tls']>) => void
+) {
+  // Verification is done below, by us, so that the certificate can be described even when it
+  // fails; nothing is sent on the socket before it passes.
+  const socket = tls.connect({
+    socket: tcp,
+    servername: net.isIP(servername) ? undefined : servername,
+    ca: target.tls.caPem ?? undefined,
+    cert: target.tls.clientCertPem ?? undefined,
+    key: target.tls.clientKeyPem ?? undefined,
+    rejectUnauthorized: false,
+    // Host name checked below (after the chain), so each failure gets its own code.
+    checkServerIdentity: () => undefined,
+    minVersion: 'TLSv1.2'
+  })
+  track(socket, sockets)
+  let handshakeDone = false
+  let rejectHandshake: (e: ProbeFailure) => void = () => undefined
+  const handshake = new Promise<tls.TLSSocket>((resolve, reject) => {
+    rejectHandshake = (e) => ((handshakeDone = true), reject(e))
+    socket.once('secureConnect', () => ((handshakeDone = true), resolve(socket)))
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      const text = `${e.code ?? ''} ${e.message}`
+      if (/wrong version number|WRONG_VERSION_NUMBER|packet length too long|unknown protocol|record layer failure|http request/i.test(text)) {
+        rejectHandshake(new ProbeFailure('tls_not_offered', 'The server answered the TLS handshake with plain text.'))
+      } else if (e.code === 'ECONNRESET' || /socket disconnected|closed/i.test(text)) {
+        rejectHandshake(new ProbeFailure('tls_not_offered', 'The server closed the connection during the TLS handshake.'))
+      } else {
+        rejectHandshake(new ProbeFailure('tls_untrusted_ca', `TLS handshake failed: ${e.code ?? e.message}.`))
+      }
+    })
+  })
+  // A plain-text Redis waits for a newline that a ClientHello may never contain, so the handshake
+  // just hangs. If it stalls, ask the port in plain text on a second connection, in parallel.
+  const sniffAfter = Math.min(1000, Math.floor(ms / 2))
+  const sniffTimer = setTimeout(() => {
+    speaksPlainRedis(endpoint.host, endpoint.port, Math.max(200, ms - sniffAfter), sockets).then((plain) => {
+      if (plain && !handshakeDone) rejectHandshake(new ProbeFailure('tls_not_offered', 'The TLS handshake got no answer, and the port answers a plain-text PING: it speaks plain text.'))
+    })
+  }, sniffAfter)
+  let secure: tls.TLSSocket
+  try {
+    secure = await bounded(handshake, ms, signal, () => new ProbeFailure('timeout', `The TLS handshake got no answer within ${ms} ms.`, 'during the TLS handshake'))
+  } finally {
+    clearTimeout(sniffTimer)
+  }
+  const info = describePeer(secure, servername)
+  onInfo(info)
+  if (target.tls.verifyServerCert) {
+    if (!info.verified) {
+      const code = tlsVerifyCode(info.verifyError ?? '')
+      throw new ProbeFailure(code, `Certificate not trusted: ${info.verifyError}.`, code === 'tls_expired' ? `valid until ${info.validTo}` : undefined)
+    }
+    if (!info.hostnameVerified) {
+      throw new ProbeFailure('tls_hostname_mismatch', `The certificate does not cover ${servername}; it names ${info.subjectAltNames.join(', ') || info.subject}.`, info.subjectAltNames.join(', ') || (info.subject ?? undefined))
+    }
+  }
+  const verdict = target.tls.verifyServerCert ? 'chain and host name verified' : `NOT verified (insecure profile): chain ${info.verified ? 'ok' : info.verifyError}, host name ${info.hostnameVerified ? 'ok' : 'mismatch'}`
+  return { value: { socket: secure, info } as TlsOutcome, detail: `${info.protocol}, ${info.cipher}; ${info.subject} issued by ${info.issuer}; ${verdict}.` }
+}
+
+function describePeer(socket: tls.TLSSocket, servername: string): NonNullable<ProbeResult['tls']> {
+  const peer = socket.getPeerCertificate(false)
+  const authError = socket.authorizationError as unknown
+  const verifyError = socket.authorized ? null : String((authError as { code?: string } | null)?.code ?? authError ?? 'UNKNOWN')
+  let x509: X509Certificate | undefined
+  try {
+    if (peer?.raw) x509 = new X509Certificate(peer.raw)
+  } catch {
+    x509 = undefined
+  }
+  const hostnameError = peer?.raw ? tls.checkServerIdentity(servername, peer) : new Error('no certificate')
+  const oneLine = (dn: string | undefined) => (dn ? dn.split('\n').join(', ') : null)
+  return {
+    protocol: socket.getProtocol() ?? null,
+    cipher: socket.getCipher()?.name ?? null,
+    subject: oneLine(x509?.subject),
+    issuer: oneLine(x509?.issuer),
+    subjectAltNames: (x509?.subjectAltName ?? '').split(', ').filter(Boolean),
+    validFrom: x509 ? new Date(x509.validFrom).toISOString() : null,
+    validTo: x509 ? new Date(x509.validTo).toISOString() : null,
+    verified: socket.authorized,
+    hostnameVerified: hostnameError === undefined,
+    verifyError
+  }
+}
+
+/** Does host:port answer a plain-text PING with a Redis reply? (Diagnosis only.) */
+function speaksPlainRedis(host: string, port: number, ms: number, sockets: net.Socket[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = track(net.connect({ host, port }), sockets)
+    const timer = setTimeout(() => done(false), ms)
+    const done = (answer: boolean) => {
+      clearTimeout(timer)
+      socket.destroy()
+      resolve(answer)
+    }
+    socket.once('connect', () => socket.write('PING\r\n'))
+    socket.once('data', (d: Buffer) => done(/^[+-]/.test(d.toString('latin1', 0, 1))))
+    socket.once('error', () => done(false))
+    socket.once('close', () => done(false))
+  })
+}
+
+/** Does host:port complete a TLS handshake? (Diagnosis only: a plain client met a TLS server.) */
+function speaksTls(host: string, port: number, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ host, port, rejectUnauthorized: false })
+    socket.on('error', () => undefined)
+    const timer = setTimeout(() => done(false), ms)
+    const done = (answer: boolean) => {
+      clearTimeout(timer)
+      socket.destroy()
+      resolve(answer)
+    }
+    socket.once('secureConnect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}
+
+// ── AUTH (HELLO) ────────────────────────────────────────────────────────────
+
+interface Hello {
+  protocol: number
+  version: string | null
+  role: string | null
+  mode: string | null
+}
+
+async function exchange(conversation: Conversation, commands: (string | number)[][], ms: number, signal: AbortSignal | undefined, during: string): Promise<Exchange> {
+  try {
+    return await conversation.send(commands, ms, signal)
+  } catch (e) {
+    if (!(e instanceof ConversationError)) throw e
+    if (e.reason === 'aborted') throw new ProbeFailure('cancelled', 'cancelled')
+    if (e.reason === 'timeout') throw new ProbeFailure('timeout', `No reply to ${during} within ${ms} ms.`, `no reply to ${during}`)
+    if (e.reason === 'protocol') throw new ProbeFailure('unexpected_reply', e.message, e.message)
+    throw new ProbeFailure('unexpected_reply', `The connection ended during ${during}: ${e.message}.`, `connection ended during ${during}`)
+  }
+}
+
+function authFailure(error: RespError): ProbeFailure | undefined {
+  if (error.kind === 'NOAUTH') return new ProbeFailure('auth_required', `The server requires authentication: ${error.message}`)
+  if (error.kind === 'WRONGPASS' || /invalid password|invalid username-password/i.test(error.message)) return new ProbeFailure('auth_failed', `Authentication failed: ${error.message}`)
+  return undefined
+}
+
+async function authPhase(conversation: Conversation, target: ProbeTarget, ms: number, endpoint: { host: string; port: number }, signal?: AbortSignal) {
+  const credentials = target.password !== null ? ['AUTH', target.username ?? 'default', target.password] : []
+  const select = target.db !== 0 ? [['SELECT', target.db]] : []
+  let ex: Exchange
+  try {
+    ex = await exchange(conversation, [['HELLO', 3, ...credentials], ...select], ms, signal, 'HELLO')
+  } catch (e) {
+    // A plain client that meets a TLS port: the server hangs up without a word.
+    if (e instanceof ProbeFailure && e.code === 'unexpected_reply' && !target.tls.enabled && conversation.received === 0) {
+      if (await speaksTls(endpoint.host, endpoint.port, Math.min(ms, 3000))) throw new ProbeFailure('tls_required', 'The server closed the plain-text connection and answers TLS handshakes.')
+    }
+    throw e
+  }
+  let [hello, selected] = ex.replies
+  let protocol = 3
+  let detail: string
+  if (hello instanceof RespError) {
+    const failure = authFailure(hello)
+    if (failure) throw failure
+    // Redis < 6 (no HELLO) or HELLO not allowed by the ACL: classic AUTH, RESP2. One more trip.
+    const auth = target.password !== null ? [target.username ? ['AUTH', target.username, target.password] : ['AUTH', target.password]] : []
+    const fallback = await exchange(conversation, [...auth, ...select, ['PING']], ms, signal, 'AUTH')
+    const authReply = auth.length ? fallback.replies[0] : 'OK'
+    if (authReply instanceof RespError) throw authFailure(authReply) ?? new ProbeFailure('auth_failed', `Authentication failed: ${authReply.message}`)
+    const ping = fallback.replies[fallback.replies.length - 1]
+    if (ping instanceof RespError) throw authFailure(ping) ?? new ProbeFailure('acl_denied', `PING was refused: ${ping.message}`, 'PING')
+    selected = select.length ? fallback.replies[auth.length] : 'OK'
+    protocol = 2
+    detail = `${target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'} with AUTH (HELLO refused: ${hello.message.slice(0, 80)}); RESP2.`
+    hello = {}
+  } else {
+    detail = `${target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'}; RESP${helloField(hello, 'proto') ?? 3} negotiated with HELLO.`
+    protocol = Number(helloField(hello, 'proto') ?? 3)
+  }
+  if (selected instanceof RespError) throw new ProbeFailure('unexpected_reply', `SELECT ${target.db} failed: ${selected.message}`, `SELECT ${target.db}: ${selected.message}`)
+  return {
+    value: { protocol, version: str(helloField(hello, 'version')), role: str(helloField(hello, 'role')), mode: str(helloField(hello, 'mode')) } as Hello,
+    detail
+  }
+}
+
+/** HELLO answers a map in RESP3 and a flat key/value array in RESP2. */
+function helloField(reply: RespValue, key: string): RespValue | undefined {
+  if (Array.isArray(reply)) {
+    for (let i = 0; i + 1 < reply.length; i += 2) if (reply[i] === key) return reply[i + 1]
+    return undefined
+  }
+  if (reply && typeof reply === 'object' && !(reply instanceof RespError)) return (reply as Record<string, RespValue>)[key]
+  return undefined
+}
+
+const str = (v: RespValue | undefined): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null)
+
+// ── PING ────────────────────────────────────────────────────────────────────
+
+async function pingPhase(conversation: Conversation, samples: number, ms: number, signal?: AbortSignal) {
+  const times: number[] = []
+  for (let i = 0; i < Math.max(1, samples); i++) {
+    const ex = await exchange(conversation, [['PING']], ms, signal, 'PING')
+    const reply = ex.replies[0]
+    if (reply instanceof RespError) {
+      throw authFailure(reply) ?? new ProbeFailure(reply.kind === 'NOPERM' ? 'acl_denied' : 'unexpected_reply', `PING was refused: ${reply.message}`, `PING: ${reply.message}`)
+    }
+    if (reply !== 'PONG') throw new ProbeFailure('unexpected_reply', `PING answered ${JSON.stringify(reply)}.`, `PING answered ${JSON.stringify(reply)}`)
+    times.push(round(ex.at[0]))
+  }
+  const sorted = [...times].sort((a, b) => a - b)
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+  const stats = { samples: times, p50: pct(50), p95: pct(95) }
+  return { value: stats, detail: `${times.length} samples: p50 ${stats.p50} ms, p95 ${stats.p95} ms.` }
+}
+
+// ── Write check + INFO (one pipeline) ───────────────────────────────────────
+
+interface ServerInfo {
+  denied: boolean
+  version: string | null
+  role: string | null
+  mode: string | null
+}
+
+function parseInfo(text: string): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const line of text.split(/\r?\n/)) {
+    const i = line.indexOf(':')
+    if (i > 0 && !line.startsWith('#')) fields[line.slice(0, i)] = line.slice(i + 1).trim()
+  }
+  return fields
+}
+
+async function writeAndInfoPhase(conversation: Conversation, ms: number, signal?: AbortSignal) {
+  const key = `${SCRATCH_PREFIX}${randomBytes(12).toString('hex')}`
+  const value = randomBytes(12).toString('hex')
+  const ex = await exchange(
+    conversation,
+    [['SET', key, value, 'NX', 'EX', SCRATCH_TTL_SECONDS], ['GET', key], ['DEL', key], ['INFO', 'server'], ['INFO', 'replication']],
+    ms,
+    signal,
+    'the write check'
+  )
+  const [set, get, del, infoServer, infoReplication] = ex.replies
+  const infoMs = round(ex.at[4] - ex.at[2])
+  const denied = infoServer instanceof RespError
+  const fields = { ...(typeof infoServer === 'string' ? parseInfo(infoServer) : {}), ...(typeof infoReplication === 'string' ? parseInfo(infoReplication) : {}) }
+  const info: ServerInfo = { denied, version: fields.redis_version ?? null, role: fields.role ?? null, mode: fields.redis_mode ?? null }
+
+  if (set instanceof RespError) {
+    if (set.kind === 'NOPERM' || set.kind === 'READONLY') {
+      const why = set.kind === 'READONLY' ? 'this is a read-only replica' : 'read-only user: the ACL forbids writes'
+      return { value: { write: { allowed: false, readOnly: true }, info, infoMs }, detail: `SET refused (${why}); reads work. Not a failure.` }
+    }
+    throw new ProbeFailure('unexpected_reply', `SET failed: ${set.message}`, `SET: ${set.message}`)
+  }
+  if (set !== 'OK' || get !== value) throw new ProbeFailure('unexpected_reply', `The scratch key did not read back (SET ${JSON.stringify(set)}, GET mismatch).`, 'scratch key did not read back')
+  const removed = del === 1 ? 'removed' : `not removed (${del instanceof RespError ? del.message : JSON.stringify(del)}); it expires in ${SCRATCH_TTL_SECONDS} s`
+  return { value: { write: { allowed: true, readOnly: false }, info, infoMs }, detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}.` }
+}

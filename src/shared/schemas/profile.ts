@@ -1,0 +1,144 @@
+import { z } from 'zod'
+import { NetworkPath } from './network-path'
+import { ProbeCode } from './probe'
+
+/**
+ * A saved connection profile. It never holds a secret: the password and the client key live in
+ * the OS keychain; `secrets` only says where each one is kept.
+ */
+
+const PEM_CERT = /^\s*(-----BEGIN CERTIFICATE-----\r?\n(?:[A-Za-z0-9+/=]{1,76}\r?\n)+-----END CERTIFICATE-----\s*)+$/
+/** One or more PEM certificates (shape only; main also parses them with X509Certificate). */
+export const PemCertificates = z
+  .string()
+  .max(64_000)
+  .refine((s) => PEM_CERT.test(s), { message: 'Expected one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).' })
+
+const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+const IPV6 = /^[0-9A-Fa-f:.]{2,45}$/
+export const isHost = (s: string): boolean => HOSTNAME.test(s) || IPV4.test(s) || (s.includes(':') && IPV6.test(s))
+export const Host = z.string().min(1).max(253).refine(isHost, { message: 'Enter a host name or an IP address.' })
+
+export const ProfileId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+
+export const Tag = z.string().trim().min(1).max(40).regex(/^[^\s,]+$/, 'Tags have no spaces or commas.')
+
+export const TlsSettings = z
+  .object({
+    enabled: z.boolean(),
+    /** CA certificate(s) to trust, PEM. Public, so kept in the profile. Null: the system store. */
+    caPem: PemCertificates.nullable(),
+    /** SNI and the name the certificate must match; null means the host. */
+    servername: Host.nullable(),
+    /** Verify the chain and the host name. Off only by an explicit "insecure" choice. */
+    verifyServerCert: z.boolean(),
+    /** Client certificate (PEM) for mutual TLS; its key is a secret in the keychain. */
+    clientCertPem: PemCertificates.nullable()
+  })
+  .strict()
+export type TlsSettings = z.infer<typeof TlsSettings>
+
+export const Timeouts = z
+  .object({
+    connectMs: z.number().int().min(100).max(120_000),
+    commandMs: z.number().int().min(100).max(120_000)
+  })
+  .strict()
+
+export const Origin = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }).strict(),
+  z
+    .object({
+      kind: z.literal('ibmcloud'),
+      crn: z.string().max(512).nullable(),
+      region: z.string().max(64).nullable(),
+      endpointType: z.enum(['public', 'private'])
+    })
+    .strict()
+])
+export type Origin = z.infer<typeof Origin>
+
+/** Where a secret is kept: the OS keychain, this session's memory only, or nowhere (none set). */
+export const SecretLocation = z.enum(['keychain', 'session', 'none'])
+export type SecretLocation = z.infer<typeof SecretLocation>
+export const SecretName = z.enum(['password', 'clientKey'])
+export type SecretName = z.infer<typeof SecretName>
+
+export const LastTest = z
+  .object({
+    at: z.string(),
+    ok: z.boolean(),
+    code: ProbeCode.nullable(),
+    totalMs: z.number().nonnegative()
+  })
+  .strict()
+
+/** The fields a user edits (create / update / import). */
+export const ProfileFields = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    tags: z.array(Tag).max(20),
+    host: Host,
+    port: z.number().int().min(1).max(65_535),
+    db: z.number().int().min(0).max(255),
+    /** ACL user name; null: password only (the `default` user) or no authentication. */
+    username: z.string().min(1).max(256).regex(/^[^\s]+$/).nullable(),
+    tls: TlsSettings,
+    timeouts: Timeouts,
+    networkPath: NetworkPath,
+    origin: Origin
+  })
+  .strict()
+export type ProfileFields = z.infer<typeof ProfileFields>
+
+export const Profile = ProfileFields.extend({
+  id: ProfileId,
+  secrets: z.object({ password: SecretLocation, clientKey: SecretLocation }).strict(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastTest: LastTest.nullable()
+}).strict()
+export type Profile = z.infer<typeof Profile>
+
+export const defaultTimeouts = { connectMs: 5000, commandMs: 3000 } as const
+
+/** A blank manual profile's fields (the editor's starting point). */
+export function defaultProfileFields(overrides: Partial<ProfileFields> = {}): ProfileFields {
+  return {
+    name: '',
+    tags: [],
+    host: '',
+    port: 6379,
+    db: 0,
+    username: null,
+    tls: { enabled: true, caPem: null, servername: null, verifyServerCert: true, clientCertPem: null },
+    timeouts: { ...defaultTimeouts },
+    networkPath: { kind: 'direct' },
+    origin: { kind: 'manual' },
+    ...overrides
+  }
+}
+
+/** Secrets as they travel into main (never out, except through an explicit reveal). */
+export const SecretsInput = z
+  .object({
+    /** A string sets it; null deletes it; absent leaves it unchanged. */
+    password: z.string().min(1).max(4096).nullable().optional(),
+    clientKey: z.string().min(1).max(64_000).nullable().optional()
+  })
+  .strict()
+export type SecretsInput = z.infer<typeof SecretsInput>
+
+export const ExportFormat = z.enum(['redli', 'redis-cli', 'env', 'kubernetes', 'json'])
+export type ExportFormat = z.infer<typeof ExportFormat>
+
+export const ImportFormat = z.enum(['url', 'ibm-service-key', 'ibm-cdb-connections', 'redli', 'json'])
+export type ImportFormat = z.infer<typeof ImportFormat>
+
+export const KeychainStatus = z.object({
+  /** 'keychain': the OS keychain works; 'session': secrets kept in memory until the app quits (chosen); 'unavailable'. */
+  mode: z.enum(['keychain', 'session', 'unavailable']),
+  message: z.string()
+})
+export type KeychainStatus = z.infer<typeof KeychainStatus>
