@@ -58,6 +58,11 @@ export interface Tunnel {
   readonly localHost: '127.0.0.1'
   readonly localPort: number
   readonly phases: SshPhase[]
+  /**
+   * DNS as the bastion sees it (`getent ahosts` run on the last hop): a private endpoint name
+   * often resolves only there. Rejects when the bastion does not allow running a command.
+   */
+  resolve(host: string, timeoutMs?: number): Promise<string[]>
   /** Resolves once the local port, every forwarded stream and every SSH connection are closed. */
   close(): Promise<void>
   readonly closed: Promise<void>
@@ -143,7 +148,11 @@ export async function withTunnel<T>(options: TunnelOptions, fn: (tunnel: Tunnel)
 }
 
 async function connectHop(hop: SshHop, sock: ClientChannel | undefined, options: TunnelOptions, timeouts: TunnelTimeouts, phases: PhaseTotals): Promise<Client> {
-  const auth = await authConfig(hop)
+  // A key that cannot be unlocked is an authentication failure, found before dialling.
+  const auth = await authConfig(hop).catch((e: unknown) => {
+    phases.fail('ssh_auth', 0)
+    throw e
+  })
   const pinned = hop.pinnedFingerprint ?? (await options.pinnedFingerprint(hop.host, hop.port))
   const client = new Client()
   const where = `${hop.host}:${hop.port}`
@@ -351,9 +360,40 @@ async function listen(clients: Client[], firstChannel: ClientChannel, options: T
     localHost: '127.0.0.1',
     localPort: address.port,
     phases,
+    resolve: (host, timeoutMs = timeouts.forwardMs) => resolveOnHost(last, host, timeoutMs),
     close,
     closed
   }
+}
+
+const RESOLVABLE = /^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$/
+
+function resolveOnHost(client: Client, host: string, timeoutMs: number): Promise<string[]> {
+  if (!RESOLVABLE.test(host)) return Promise.reject(new Error(`refusing to resolve "${host}" remotely`))
+  return new Promise((resolve, reject) => {
+    let out = ''
+    let stream: ClientChannel | undefined
+    const timer = setTimeout(() => {
+      stream?.destroy()
+      reject(Object.assign(new Error('the bastion did not answer the DNS lookup in time'), { code: 'ETIMEOUT' }))
+    }, timeoutMs)
+    client.exec(`getent ahosts '${host}'`, (err, channel) => {
+      if (err) {
+        clearTimeout(timer)
+        return reject(Object.assign(new Error(`the bastion refused to run the DNS lookup: ${err.message}`), { code: 'ESSHEXEC' }))
+      }
+      stream = channel
+      channel.on('data', (d: Buffer) => (out += d.toString()))
+      channel.stderr.resume()
+      channel.on('close', (code: number | null) => {
+        clearTimeout(timer)
+        const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter((a) => a && net.isIP(a)))]
+        if (addresses.length > 0) return resolve(addresses)
+        // getent exits 2 when the name is unknown; anything else means the lookup itself failed.
+        reject(Object.assign(new Error(code === 2 ? `${host} does not resolve on the bastion` : 'the DNS lookup on the bastion failed'), { code: code === 2 ? 'ENOTFOUND' : 'ESSHEXEC' }))
+      })
+    })
+  })
 }
 
 function waitClosed(client: Client): Promise<void> {
