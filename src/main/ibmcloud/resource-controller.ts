@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { RedisInstance, ServiceEndpoints } from '../../shared/schemas/ibmcloud'
 import { ResourceInstanceBody, ResourceInstanceList, ResourceKeyBody, ResourceKeyList } from './api-shapes'
 import type { IbmCloudClient } from './client'
@@ -144,4 +145,14 @@ export function toRedisInstance(i: ResourceInstanceBody): RedisInstance {
       : {}),
     ...(i.created_at ? { createdAt: i.created_at } : {})
   }
+}
+
+/** DELETE /v2/resource_instances/{id}; `recursive` also deletes its service keys (else RC refuses with CONTAINS_ACTIVE_KEYS). */
+export async function deleteInstance(client: IbmCloudClient, id: string, options: RequestOptions & { recursive?: boolean } = {}): Promise<void> {
+  await client.requester.run(
+    { what: 'delete the Databases for Redis instance', role: 'the Administrator or Editor platform role on this Databases for Redis instance' },
+    z.unknown(),
+    () => client.resourceController.deleteResourceInstance({ id, ...(options.recursive ? { recursive: true } : {}) }),
+    { ...options, idempotent: true }
+  )
 }

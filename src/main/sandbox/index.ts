@@ -1,0 +1,78 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { AppFailure } from '../../shared/errors'
+import { Emulator, type EmulatorOptions } from './emulator/server'
+import { parseFaultList } from './emulator/faults'
+
+export { Emulator } from './emulator/server'
+export type { EmulatorOptions } from './emulator/server'
+export type { FaultSpec, FaultKind, RouteId } from './emulator/faults'
+
+export interface SandboxOptions extends EmulatorOptions {
+  /** Extra faults as `route:kind[:times]`, comma separated (PSE_SANDBOX_FAULTS uses the same form). */
+  faultList?: string
+}
+
+export interface Sandbox {
+  /** IBMCLOUD_*_API_ENDPOINT, IBMCLOUD_API_KEY, PSE_IBMCLOUD_BIN, PSE_SANDBOX_URL: point the app or any tool at the emulator. */
+  env: Record<string, string>
+  /** The sandbox `ibmcloud` launcher (an executable wrapper around bin/sandbox-ibmcloud.js). */
+  ibmcloudBin: string
+  emulator: Emulator
+  close(): Promise<void>
+}
+
+/** bin/sandbox-ibmcloud.js, found from the source tree (tests) or from out/main (built app). */
+export function sandboxCliScript(): string {
+  let dir = __dirname
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'bin', 'sandbox-ibmcloud.js')
+    if (fs.existsSync(candidate)) return candidate
+    dir = path.dirname(dir)
+  }
+  throw new AppFailure({ code: 'sandbox_cli_missing', message: 'The sandbox ibmcloud script (bin/sandbox-ibmcloud.js) is missing from this installation. Reinstall PSE Wizard.' })
+}
+
+/** A launcher named `ibmcloud` in a private folder, so the sandbox CLI can also go first on PATH. */
+async function writeLauncher(dir: string, script: string): Promise<string> {
+  if (process.platform === 'win32') {
+    const file = path.join(dir, 'ibmcloud.cmd')
+    await fsp.writeFile(file, `@echo off\r\n"${process.execPath}" "${script}" %*\r\n`)
+    return file
+  }
+  const file = path.join(dir, 'ibmcloud')
+  const node = process.versions.electron ? `ELECTRON_RUN_AS_NODE=1 exec "${process.execPath}"` : `exec "${process.execPath}"`
+  await fsp.writeFile(file, `#!/bin/sh\n${node} "${script}" "$@"\n`, { mode: 0o755 })
+  return file
+}
+
+/**
+ * Sandbox mode: the IBM Cloud emulator (with real TLS Redis deployments), an API key it
+ * accepts, and the sandbox `ibmcloud`. Everything is loopback-only and thrown away by close().
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const apiKey = options.apiKeys?.[0] ?? `sandbox-${randomBytes(18).toString('base64url')}`
+  const faults = [...(options.faults ?? []), ...(options.faultList ? parseFaultList(options.faultList) : [])]
+  const emulator = await Emulator.start({ ...options, apiKeys: [apiKey, ...(options.apiKeys ?? []).slice(1)], faults })
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pse-sandbox-'))
+  try {
+    const ibmcloudBin = await writeLauncher(dir, sandboxCliScript())
+    const env = { ...emulator.env(), IBMCLOUD_API_KEY: apiKey, PSE_IBMCLOUD_BIN: ibmcloudBin, PSE_SANDBOX_URL: emulator.url }
+    return {
+      env,
+      ibmcloudBin,
+      emulator,
+      async close() {
+        await emulator.close()
+        await fsp.rm(dir, { recursive: true, force: true })
+      }
+    }
+  } catch (e) {
+    await emulator.close()
+    await fsp.rm(dir, { recursive: true, force: true })
+    throw e
+  }
+}
