@@ -17,7 +17,7 @@ export interface DiagnosisContext {
 
 const UNANSWERED = new Set(['private_endpoint_unreachable', 'tcp_timeout', 'timeout'])
 
-export function diagnoseReachability(result: Pick<ProbeResult, 'code' | 'dns' | 'target'>, context: DiagnosisContext): PathDiagnosis | null {
+export function diagnoseReachability(result: Pick<ProbeResult, 'dns' | 'target'> & { code: string | null }, context: DiagnosisContext): PathDiagnosis | null {
   const host = result.target.host
   const addresses = result.dns.addresses
   const privateName = context.privateEndpoint || isPrivateEndpointName(host)

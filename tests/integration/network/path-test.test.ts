@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KnownHostsStore } from '../../../src/main/network/known-hosts'
 import { testViaPath } from '../../../src/main/network/run-probe-via-path'
+import { testViaSshSpec } from '../../../src/main/network/one-off-ssh'
 import type { ProbeTarget } from '../../../src/main/redis/probe'
 import type { SshPath } from '../../../src/shared/schemas/network-path'
 import { PathTestResult } from '../../../src/shared/schemas/network'
@@ -151,5 +152,39 @@ describe('diagnosis of a private endpoint that fails directly (injected DNS, loo
     const r = await testViaPath(target(), { kind: 'direct' }, {}, { knownHosts })
     expect(r.ok).toBe(true)
     expect(r.diagnosis).toBeNull()
+  })
+})
+
+describe('one-off test through --via-ssh (alias from ~/.ssh/config, ProxyJump, fingerprint on the command line)', () => {
+  it('resolves the alias with its jump, pins the given fingerprint, and saves it once it matched', async () => {
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-home-'))
+    const store = new KnownHostsStore(await fs.mkdtemp(path.join(dataDir, 'oneoff-')))
+    try {
+      await fs.mkdir(path.join(home, '.ssh'), { mode: 0o700 })
+      const config = [
+        'Host jump',
+        '  HostName 127.0.0.1',
+        `  Port ${bastion.port}`,
+        `  IdentityFile ${bastion.keyPath}`,
+        'Host redis-bastion',
+        '  HostName 127.0.0.1',
+        `  Port ${inner.port}`,
+        `  IdentityFile ${inner.keyPath}`,
+        '  ProxyJump jump'
+      ].join('\n')
+      await fs.writeFile(path.join(home, '.ssh', 'config'), config)
+      await store.accept({ host: bastion.host, port: bastion.port, keyType: 'ssh-ed25519', fingerprint: await bastion.hostKeyFingerprint() })
+
+      const unknown = await testViaSshSpec(target(), `${inner.username}@redis-bastion`, store, { homeDir: home, env: {} })
+      expect(unknown.code).toBe('ssh_host_key_unknown')
+      expect(unknown.hostKey?.port).toBe(inner.port)
+
+      const r = await testViaSshSpec(target(), `${inner.username}@redis-bastion`, store, { homeDir: home, env: {}, hostKey: unknown.hostKey!.fingerprint })
+      expect(r.ok, JSON.stringify(r, null, 1)).toBe(true)
+      expect((await store.lookup(inner.host, inner.port))?.fingerprint).toBe(await inner.hostKeyFingerprint())
+      expect(await isListening(localPortOf(r))).toBe(false)
+    } finally {
+      await fs.rm(home, { recursive: true, force: true })
+    }
   })
 })
