@@ -1,0 +1,53 @@
+import { kib, ms, times, type Row } from './lib/table'
+import type { AppStartResult } from './scenarios/app-start'
+import type { ProbeNoDelayResult } from './scenarios/probe-no-delay'
+import type { ProbeVsLimitResult } from './scenarios/probe-vs-limit'
+
+/** Table rows for each item: what the README shows. */
+
+export function probeVsLimitRows(r: ProbeVsLimitResult): Row[] {
+  const link = `${r.oneWayDelayMs} ms each way`
+  const trips = (t: { total: number }, min?: number) => `${t.total} round trips${min === undefined ? '' : ` (minimum ${min})`}`
+  return [
+    {
+      item: '1',
+      measure: `Probe, 1 PING sample, ${link}`,
+      result: `${ms(r.probeOneSample.wallMs.median)}, ${trips(r.probeOneSample.roundTrips, r.minimumRoundTrips.probeOneSample)}`,
+      goal: 'round trips = minimum',
+      met: r.probeOneSample.roundTrips.total <= r.minimumRoundTrips.probeOneSample
+    },
+    { item: '1', measure: `redis-cli --tls, same work, ${link}`, result: `${ms(r.redisCli.wallMs.median)}, ${trips(r.redisCli.roundTrips)}` },
+    { item: '1', measure: 'Probe (1 sample) / redis-cli, wall time', result: times(r.ratioToRedisCli), goal: '≤ 1.10×', met: r.goals.withinTenPercentOfRedisCli },
+    {
+      item: '1',
+      measure: `Default probe (${r.probeDefault.pingSamples} PING samples), ${link}`,
+      result: `${ms(r.probeDefault.wallMs.median)}, ${trips(r.probeDefault.roundTrips, r.minimumRoundTrips.probeDefault)}`,
+      goal: 'round trips = minimum',
+      met: r.probeDefault.roundTrips.total <= r.minimumRoundTrips.probeDefault
+    }
+  ]
+}
+
+export function probeNoDelayRows(r: ProbeNoDelayResult): Row[] {
+  return [
+    { item: '2', measure: `Default probe, no delay, ${r.runs} runs`, result: `median ${ms(r.probe.median)}, p95 ${ms(r.probe.p95)}` },
+    { item: '2', measure: `ioredis connect + PING (TLS, AUTH, RESP${r.ioredis.protocol}), ${r.runs} runs`, result: `median ${ms(r.ioredis.median)}, p95 ${ms(r.ioredis.p95)}` },
+    { item: '2', measure: 'Probe / ioredis', result: `median ${times(r.ratioMedian)}, p95 ${times(r.ratioP95)}` }
+  ]
+}
+
+export function appStartRows(r: AppStartResult): Row[] {
+  const size = (s: { files: number; raw: number; gzip: number }) => `${kib(s.raw)} raw, ${kib(s.gzip)} gzip (${s.files} file${s.files === 1 ? '' : 's'})`
+  return [
+    {
+      item: '3',
+      measure: `Browser mode launch → shell interactive in Chromium (median of ${r.runs})`,
+      result: `${ms(r.interactiveMs.median)} (server ready ${ms(r.serverReadyMs.median)}, page ${ms(r.pageMs.median)})`,
+      goal: '< 1 s',
+      met: r.goals.interactiveUnderOneSecond
+    },
+    { item: '3', measure: 'Renderer JavaScript', result: size(r.sizes.js) },
+    { item: '3', measure: 'Renderer CSS', result: size(r.sizes.css) },
+    { item: '3', measure: 'Renderer fonts and other assets', result: size(r.sizes.other) }
+  ]
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { chromiumPath } from '../tests/support/browser'
+import { buildApp, repoRoot } from './lib/app-build'
+import { machineInfo } from './lib/machine'
+import { markdownTable, type Row } from './lib/table'
+import { startTlsTarget } from './lib/tls-target'
+import { measureAppStart, type AppStartResult } from './scenarios/app-start'
+import { measureProbeNoDelay, type ProbeNoDelayResult } from './scenarios/probe-no-delay'
+import { measureProbeVsLimit, type ProbeVsLimitResult } from './scenarios/probe-vs-limit'
+import { appStartRows, probeNoDelayRows, probeVsLimitRows } from './report'
+
+/**
+ * `npm run bench`: every figure of issue 7, side by side in one run, written to
+ * bench/results.json with the machine it ran on, and printed as a table (the README shows it).
+ * Network only on loopback. Needs `npm test` once (packages, redis-server, redis-cli, Chromium).
+ */
+type Outcome<T> = T | { error: string }
+
+async function attempt<T>(label: string, run: () => Promise<T>): Promise<Outcome<T>> {
+  const started = performance.now()
+  process.stderr.write(`bench: ${label}…\n`)
+  try {
+    const value = await run()
+    process.stderr.write(`bench: ${label} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+    return value
+  } catch (e) {
+    process.stderr.write(`bench: ${label} FAILED: ${(e as Error).stack ?? e}\n`)
+    return { error: (e as Error).message }
+  }
+}
+
+const failed = (o: unknown): o is { error: string } => typeof o === 'object' && o !== null && 'error' in o
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  const machine = machineInfo(chromiumPath)
+  const target = await startTlsTarget()
+  let probeVsLimit: Outcome<ProbeVsLimitResult>
+  let probeNoDelay: Outcome<ProbeNoDelayResult>
+  try {
+    probeVsLimit = await attempt('1 probe vs the physical limit and redis-cli', () => measureProbeVsLimit(target))
+    probeNoDelay = await attempt('2 probe without delay vs ioredis', () => measureProbeNoDelay(target))
+  } finally {
+    await target.stop()
+  }
+  const appStart: Outcome<AppStartResult> = await attempt('3 app start and renderer size', async () => measureAppStart(await buildApp()))
+
+  const rows: Row[] = [
+    ...(failed(probeVsLimit) ? [{ item: '1', measure: 'probe vs limit', result: `failed: ${probeVsLimit.error}` }] : probeVsLimitRows(probeVsLimit)),
+    ...(failed(probeNoDelay) ? [{ item: '2', measure: 'probe without delay', result: `failed: ${probeNoDelay.error}` }] : probeNoDelayRows(probeNoDelay)),
+    ...(failed(appStart) ? [{ item: '3', measure: 'app start', result: `failed: ${appStart.error}` }] : appStartRows(appStart))
+  ]
+  const table = markdownTable(rows)
+  const results = {
+    generatedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    machine,
+    probeVsLimit,
+    probeNoDelay,
+    appStart,
+    goals: rows.filter((r) => r.met !== undefined).map((r) => ({ item: r.item, measure: r.measure, goal: r.goal, result: r.result, met: r.met })),
+    table
+  }
+  const file = path.join(repoRoot, 'bench', 'results.json')
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(results, null, 2) + '\n')
+  fs.renameSync(`${file}.tmp`, file)
+
+  process.stdout.write(`\n${table}\n\n`)
+  process.stdout.write(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, redis-server ${machine.redisServer}, Chromium ${machine.chromium}\n`)
+  process.stdout.write(`Whole run: ${(results.durationMs / 1000).toFixed(1)} s. Results: bench/results.json\n`)
+  return [probeVsLimit, probeNoDelay, appStart].some(failed) ? 1 : 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`)
+    process.exit(1)
+  }
+)
