@@ -102,6 +102,12 @@ export class KnownHostsStore {
     await writeFileAtomic(this.file, JSON.stringify({ version: 1, hosts }, null, 2) + '\n')
   }
 
+  /** Every pin, as `[host]:port` → pin, for listing. */
+  async list(): Promise<Array<{ id: string } & HostKeyPin>> {
+    const hosts = await this.read()
+    return Object.entries(hosts).map(([id, pin]) => ({ id, ...pin }))
+  }
+
   async forget(host: string, port: number): Promise<boolean> {
     const hosts = await this.read()
     const id = hostKeyId(host, port)
