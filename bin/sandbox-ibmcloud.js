@@ -100,14 +100,13 @@ async function session() {
   return { config: c, account: probe.data }
 }
 
-/** The account when logged in, else undefined (for commands that work without a login). */
+/** The sandbox CLI state (plugins), which needs no login, shaped like the `cli` part of /sandbox/account. */
 async function tryAccount() {
-  const c = readConfig()
   const base = env.IBMCLOUD_RESOURCE_CONTROLLER_API_ENDPOINT || env.PSE_SANDBOX_URL
-  if (!c.IAMToken || !base) return undefined
+  if (!base) return undefined
   try {
-    const res = await fetch(`${base.replace(/\/+$/, '')}/sandbox/account`, { headers: { authorization: `Bearer ${c.IAMToken}` }, signal: AbortSignal.timeout(10000) })
-    return res.ok ? await res.json() : undefined
+    const res = await fetch(`${base.replace(/\/+$/, '')}/sandbox/cli`, { signal: AbortSignal.timeout(10000) })
+    return res.ok ? { cli: await res.json() } : undefined
   } catch {
     return undefined
   }

@@ -4,6 +4,8 @@ import { EventBus } from './events'
 import { SettingsStore } from './settings/store'
 import { settingsHandlers } from './settings/handlers'
 import { appInfoHandlers } from './app-info'
+import { ibmCloudHandlers } from './ibmcloud/handlers'
+import { sandboxOptionsFromEnv, startSandbox } from './sandbox'
 
 export interface AppConfig {
   /** App data folder: settings, profiles, wizard state. Never a secret. */
@@ -31,10 +33,18 @@ export async function createApp(config: AppConfig): Promise<App> {
   const settings = new SettingsStore(config.dataDir)
   await settings.load()
   const closers: Array<() => Promise<void>> = []
+  let env = config.env ?? process.env
+  if (config.sandbox) {
+    // The emulator (real TLS Redis behind it) and the sandbox `ibmcloud`; every IBM client reads these variables.
+    const sandbox = await startSandbox(sandboxOptionsFromEnv(env))
+    closers.push(() => sandbox.close())
+    env = { ...env, ...sandbox.env }
+  }
 
   const handlers: Handlers = {
     ...appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) }),
-    ...settingsHandlers(settings, bus)
+    ...settingsHandlers(settings, bus),
+    ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: async () => env.IBMCLOUD_API_KEY?.trim() || undefined })
   }
 
   return {

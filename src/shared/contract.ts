@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
+import { AccountInfo, PrereqReport, Region, RedisInstance, RedisVersion, ResourceGroup } from './schemas/ibmcloud'
 
 /**
  * The table of contents of the app: every call the UI can make and every event main pushes.
@@ -22,10 +23,17 @@ export const calls = {
 
   // ── Settings ──────────────────────────────────────────────────────────────
   'settings.get': call('Current settings', z.object({}).strict(), Settings),
-  'settings.set': call('Change some settings; returns all of them', SettingsPatch, Settings)
+  'settings.set': call('Change some settings; returns all of them', SettingsPatch, Settings),
 
   // ── Profiles (issue: profiles and probe) ──────────────────────────────────
   // ── IBM Cloud (issue: IBM Cloud layer) ────────────────────────────────────
+  'ibm.validateApiKey': call('Check an API key with IAM (not stored); account id and name', z.object({ apiKey: z.string().min(1).max(400) }).strict(), AccountInfo),
+  'ibm.checkPrerequisites': call('API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice', z.object({}).strict(), PrereqReport),
+  'ibm.installPlugin': call('Install (or update) the cloud-databases CLI plugin, then check again', z.object({ update: z.boolean().optional() }).strict(), PrereqReport),
+  'ibm.regions': call('Cloud Databases regions', z.object({}).strict(), z.object({ regions: z.array(Region) })),
+  'ibm.resourceGroups': call('Active resource groups, default first', z.object({}).strict(), z.object({ resourceGroups: z.array(ResourceGroup) })),
+  'ibm.redisVersions': call('Redis versions offered in a region, preferred first', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/) }).strict(), z.object({ versions: z.array(RedisVersion) })),
+  'ibm.instances': call('Existing Databases for Redis instances (all pages), optionally in one region', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional() }).strict(), z.object({ instances: z.array(RedisInstance) })),
   // ── Setup wizard (issue: wizard) ──────────────────────────────────────────
 } as const
 

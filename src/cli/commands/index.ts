@@ -1,6 +1,8 @@
 import type { Command } from '../command'
 import { serveCommand } from './serve'
 import { hostkeyCommand } from './hostkey'
+import { checkCommand } from './check'
+import { sandboxCommand } from './sandbox'
 
 /** Every `pse-wizard` subcommand, in the order --help lists them. */
-export const commands: Command[] = [serveCommand, hostkeyCommand]
+export const commands: Command[] = [serveCommand, hostkeyCommand, checkCommand, sandboxCommand]

@@ -76,3 +76,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw e
   }
 }
+
+/**
+ * Sandbox settings from the environment, for `--sandbox` runs of the app:
+ * PSE_SANDBOX_PROVISIONING_MS, PSE_SANDBOX_FAULTS (`route:kind[:times],…`),
+ * PSE_SANDBOX_VRF / PSE_SANDBOX_SERVICE_ENDPOINTS / PSE_SANDBOX_PLUGIN (`on` | `off`),
+ * PSE_SANDBOX_REDIS (`real` | `fake`).
+ */
+export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
+  const onOff = (v: string | undefined) => (v === 'off' || v === 'false' ? false : v === 'on' || v === 'true' ? true : undefined)
+  const ms = Number(env.PSE_SANDBOX_PROVISIONING_MS)
+  const vrf = onOff(env.PSE_SANDBOX_VRF)
+  const se = onOff(env.PSE_SANDBOX_SERVICE_ENDPOINTS)
+  const plugin = onOff(env.PSE_SANDBOX_PLUGIN)
+  return {
+    ...(Number.isInteger(ms) && ms >= 0 && ms <= 3_600_000 ? { provisioningMs: ms } : {}),
+    ...(env.PSE_SANDBOX_FAULTS ? { faultList: env.PSE_SANDBOX_FAULTS } : {}),
+    account: { ...(vrf !== undefined ? { vrfEnabled: vrf } : {}), ...(se !== undefined ? { serviceEndpointEnabled: se } : {}) },
+    cli: plugin !== undefined ? { pluginInstalled: plugin } : {},
+    ...(env.PSE_SANDBOX_REDIS === 'fake' ? { backend: 'fake' as const } : {})
+  }
+}

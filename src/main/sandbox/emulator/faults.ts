@@ -40,6 +40,7 @@ export const ROUTE_IDS = [
   'cdb.allowlist.add',
   'cdb.allowlist.delete',
   'sandbox.account',
+  'sandbox.cli',
   'sandbox.control'
 ] as const
 export type RouteId = (typeof ROUTE_IDS)[number]

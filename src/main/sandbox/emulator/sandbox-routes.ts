@@ -31,6 +31,18 @@ export const sandboxRoutes: RouteTable = [
     }
   },
   {
+    // The CLI's own state (plugins), readable before login like the real `plugin list`.
+    id: 'sandbox.cli',
+    method: 'GET',
+    path: ['sandbox', 'cli'],
+    auth: 'none',
+    family: 'rc',
+    async handle({ emu }) {
+      const { cli } = emu.state
+      return { status: 200, body: { plugin_installed: cli.pluginInstalled, plugin_version: cli.pluginVersion, latest_plugin_version: cli.latestPluginVersion, cli_version: cli.cliVersion } }
+    }
+  },
+  {
     id: 'sandbox.control',
     method: 'POST',
     path: ['sandbox', 'control'],

@@ -1,0 +1,85 @@
+import { Exit, UsageError, parseIntOption, type Command } from '../command'
+import { parseArgs } from 'node:util'
+import { sandboxOptionsFromEnv, startSandbox, type SandboxOptions } from '../../main/sandbox'
+
+const USAGE = `Usage: pse-wizard sandbox [options]
+
+Starts the IBM Cloud emulator alone (IAM, Resource Manager/Controller, Cloud Databases v5, with
+a real TLS redis-server per deployment) and prints the environment variables that point
+PSE Wizard, the sandbox ibmcloud, or any other tool at it. Runs until Ctrl-C. Loopback only.
+
+  --port N                    emulator port on 127.0.0.1 (default: a free one)
+  --provisioning-seconds N    how long a new instance stays "provisioning" (default 8)
+  --vrf on|off                "VRF Enabled" in ibmcloud account show (default on)
+  --service-endpoints on|off  "Service Endpoint Enabled" (default on)
+  --plugin on|off             cloud-databases plugin installed at start (default on)
+  --fault ROUTE:KIND[:N]      inject a fault (repeatable), e.g. rc.instances.get:server_error:2,
+                              rm.groups.list:rate_limited, rc.instances.create:provisioning_failed
+  --redis real|fake           real TLS redis-server per deployment (default) or none
+  --json                      print the variables as JSON instead of shell exports`
+
+export const sandboxCommand: Command = {
+  name: 'sandbox',
+  summary: 'run the IBM Cloud emulator and sandbox ibmcloud; print the variables that use them',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        'provisioning-seconds': { type: 'string' },
+        vrf: { type: 'string' },
+        'service-endpoints': { type: 'string' },
+        plugin: { type: 'string' },
+        fault: { type: 'string', multiple: true },
+        redis: { type: 'string' },
+        json: { type: 'boolean' }
+      }
+    })
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    const onOff = (name: string, v: string | undefined) => {
+      if (v === undefined) return undefined
+      if (v !== 'on' && v !== 'off') throw new UsageError(`--${name} takes on or off, got "${v}"`)
+      return v === 'on'
+    }
+    if (values.redis !== undefined && values.redis !== 'real' && values.redis !== 'fake') throw new UsageError(`--redis takes real or fake, got "${values.redis}"`)
+    const base = sandboxOptionsFromEnv(io.env)
+    const seconds = parseIntOption('provisioning-seconds', values['provisioning-seconds'], 0, 3600)
+    const vrf = onOff('vrf', values.vrf)
+    const se = onOff('service-endpoints', values['service-endpoints'])
+    const plugin = onOff('plugin', values.plugin)
+    const options: SandboxOptions = {
+      ...base,
+      ...(values.port !== undefined ? { port: parseIntOption('port', values.port, 1, 65535) } : {}),
+      ...(seconds !== undefined ? { provisioningMs: seconds * 1000 } : {}),
+      account: { ...base.account, ...(vrf !== undefined ? { vrfEnabled: vrf } : {}), ...(se !== undefined ? { serviceEndpointEnabled: se } : {}) },
+      cli: { ...base.cli, ...(plugin !== undefined ? { pluginInstalled: plugin } : {}) },
+      ...(values.fault?.length ? { faultList: [base.faultList, ...values.fault].filter(Boolean).join(',') } : {}),
+      ...(values.redis === 'fake' ? { backend: 'fake' as const } : values.redis === 'real' ? { backend: 'real' as const } : {})
+    }
+    let sandbox
+    try {
+      sandbox = await startSandbox(options)
+    } catch (e) {
+      if (e instanceof Error && /unknown (route|fault)|bad count/.test(e.message)) throw new UsageError(e.message)
+      throw e
+    }
+    if (values.json) {
+      io.stdout(JSON.stringify({ env: sandbox.env, controlUrl: `${sandbox.emulator.url}/sandbox/control`, controlToken: sandbox.emulator.controlToken }, null, 2) + '\n')
+    } else {
+      io.stdout(`# PSE Wizard sandbox: IBM Cloud emulator on ${sandbox.emulator.url} (not IBM Cloud). Ctrl-C stops it.\n`)
+      for (const [k, v] of Object.entries(sandbox.env)) io.stdout(`export ${k}=${shellQuote(v)}\n`)
+      io.stdout(`# Change flags or inject faults while it runs:\n#   curl -s -H 'Authorization: Bearer ${sandbox.emulator.controlToken}' -d '{"account":{"vrfEnabled":false},"faults":"rc.instances.get:server_error:2"}' ${sandbox.emulator.url}/sandbox/control\n`)
+    }
+    await new Promise<void>((resolve) => {
+      if (io.signal.aborted) return resolve()
+      io.signal.addEventListener('abort', () => resolve(), { once: true })
+    })
+    await sandbox.close()
+    return Exit.ok
+  }
+}
+
+const shellQuote = (v: string) => (/^[A-Za-z0-9_./:{}@%+=-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`)
