@@ -258,6 +258,9 @@ function keyError(err: Error, auth: { privateKeyPath: string; passphrase?: strin
 
 function mapSshError(err: Error & { level?: string; code?: string }, hop: SshHop): AppFailure {
   const where = `${hop.host}:${hop.port}`
+  if (hop.auth.method === 'agent' && /agent/i.test(err.message)) {
+    return new AppFailure({ code: SshCodes.agentUnavailable, message: 'The SSH agent could not be reached. Start ssh-agent and add your key (ssh-add), or choose a key file.', detail: err.message })
+  }
   if (err.level === 'client-authentication') {
     return new AppFailure({
       code: SshCodes.authFailed,
@@ -292,7 +295,8 @@ function forward(client: Client, host: string, port: number, timeoutMs: number, 
       }
       if (!err) return resolve(channel)
       const reason = err.message
-      if (/prohibited/i.test(reason)) {
+      // RFC 4254 reason 1: SSH_OPEN_ADMINISTRATIVELY_PROHIBITED (sshd's AllowTcpForwarding / PermitOpen).
+      if ((err as Error & { reason?: number }).reason === 1 || /prohibited/i.test(reason)) {
         reject(new AppFailure({ code: SshCodes.forwardDenied, message: `The bastion does not allow port forwarding (AllowTcpForwarding). Ask its administrator, or use another path.`, detail: reason }))
       } else {
         const target = what === 'hop' ? 'the next SSH server' : 'Redis'

@@ -7,6 +7,9 @@ import { KnownHostsStore } from '../../../src/main/network/known-hosts'
 import { resolveSshHost } from '../../../src/main/network/ssh-config'
 import { openTunnel, TunnelFailure, withTunnel, type SshHop, type TunnelOptions } from '../../../src/main/network/ssh-tunnel'
 import { freePort, isListening, startSshd, type Sshd } from '../../support/sshd'
+import { startSilentServer } from '../../support/net'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 
 /** Real sshd (Debian's openssh-server) on loopback ports; every packet stays on 127.0.0.1. */
 let bastion: Sshd
@@ -180,5 +183,55 @@ describe('SSH tunnel through a real sshd', () => {
     controller.abort()
     const e = await failure(openTunnel({ ...options([hopOf(bastion)]), signal: controller.signal }))
     expect(e.code).toBe('cancelled')
+  })
+
+  it('logs in with a key held by a real ssh-agent', async () => {
+    const sock = path.join(dataDir, 'agent.sock')
+    const run = promisify(execFile)
+    const { stdout } = await run('ssh-agent', ['-a', sock, '-s'])
+    const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(stdout)?.[1])
+    try {
+      await run('ssh-add', [bastion.keyPath], { env: { ...process.env, SSH_AUTH_SOCK: sock } })
+      await withTunnel(options([hopOf(bastion, { method: 'agent', agentSocket: sock })]), async (t) => expect(await roundTrip(t.localPort, 'agent')).toBe('agent'))
+    } finally {
+      if (pid) process.kill(pid)
+    }
+    const none = await failure(openTunnel(options([hopOf(bastion, { method: 'agent', agentSocket: path.join(dataDir, 'no-agent.sock') })])))
+    expect(none.code).toBe('ssh_agent_unavailable')
+  })
+
+  it('names a password the server refuses', async () => {
+    const e = await failure(openTunnel(options([hopOf(bastion, { method: 'password', password: 'not-a-password' })])))
+    expect(e.code).toBe('ssh_auth_failed')
+    expect(e.message).not.toContain('not-a-password')
+  })
+
+  it('times out on a server that accepts TCP and never speaks SSH', async () => {
+    const silent = await startSilentServer()
+    try {
+      const e = await failure(openTunnel({ ...options([{ host: silent.host, port: silent.port, username: 'x', auth: { method: 'key', privateKeyPath: bastion.keyPath } }]), timeouts: { connectMs: 300, authMs: 300, forwardMs: 300 } }))
+      expect(e.code).toBe('ssh_timeout')
+      expect(e.phases).toEqual([expect.objectContaining({ name: 'ssh_connect', ok: false })])
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('says when the bastion forbids port forwarding', async () => {
+    const strict = await startSshd({ allowTcpForwarding: false })
+    try {
+      await acceptHostKey(strict)
+      const e = await failure(openTunnel(options([hopOf(strict)])))
+      expect(e.code).toBe('ssh_forward_denied')
+    } finally {
+      await strict.stop()
+    }
+  })
+
+  it('closes a session tunnel by itself when its lifetime ends', async () => {
+    const tunnel = await openTunnel({ ...options([hopOf(bastion)]), lifetimeMs: 200 })
+    const port = tunnel.localPort
+    await tunnel.closed
+    expect(await isListening(port)).toBe(false)
   })
 })
