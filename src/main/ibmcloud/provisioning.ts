@@ -88,6 +88,8 @@ async function doCreateOrAdopt(client: IbmCloudClient, req: CreateInstanceSpec, 
   }
 }
 
+const TRANSIENT = new Set<string>([IbmCodes.serverError, IbmCodes.unreachable, IbmCodes.timeout, IbmCodes.rateLimited, IbmCodes.malformed])
+
 export interface WaitOptions {
   signal?: AbortSignal
   onProgress?: (p: ProvisionProgress) => void
@@ -133,7 +135,15 @@ export async function waitUntilReady(client: IbmCloudClient, instanceId: string,
 
   let instance: ResourceInstanceBody
   for (;;) {
-    instance = await getInstance(client, instanceId, { signal: options.signal })
+    try {
+      instance = await getInstance(client, instanceId, { signal: options.signal })
+    } catch (e) {
+      // A long wait outlives network blips and IBM hiccups: keep polling until the overall timeout.
+      if (!TRANSIENT.has((e as AppFailure).code)) throw e
+      report({ phase: 'provisioning', instanceId, description: `Could not reach IBM Cloud (${(e as AppFailure).code}); still waiting` })
+      await pause()
+      continue
+    }
     const text = lastOpText(instance)
     if (instance.state === 'active') {
       report({ phase: 'waiting_for_database', instanceId: instance.id, state: instance.state, ...text, percent: 100 })
@@ -160,7 +170,7 @@ export async function waitUntilReady(client: IbmCloudClient, instanceId: string,
     } catch (e) {
       // Right after `active` the deployment can answer 404 or 5xx for a while: keep waiting.
       const code = (e as AppFailure).code
-      if (code !== IbmCodes.wrongRegion && code !== IbmCodes.notFound && code !== IbmCodes.serverError && code !== IbmCodes.unreachable && code !== IbmCodes.timeout) throw e
+      if (code !== IbmCodes.wrongRegion && code !== IbmCodes.notFound && !TRANSIENT.has(code)) throw e
       report({ phase: 'waiting_for_database', instanceId: instance.id, state: 'active', description: 'Waiting for the database to answer', percent: 100 })
       await pause()
     }

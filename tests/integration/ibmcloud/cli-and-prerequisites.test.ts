@@ -137,5 +137,7 @@ describe('ibmcloud CLI runner and prerequisites (sandbox CLI)', () => {
     const key = JSON.parse((await cli.runChecked(['resource', 'service-key-create', 'redis-private-key', 'Administrator', '--instance-name', 'Redis-0101', '--service-endpoint', 'private', '--output', 'json'])).stdout)
     expect(key.parameters['service-endpoints']).toBe('private')
     expect((await cli.runChecked(['iam', 'oauth-tokens'])).stdout).toMatch(/^IAM token:\s+Bearer /)
+    expect((await cli.runChecked(['cdb', 'user-password', 'Redis-0101', 'admin', 'Abcdefghijk12345'])).stdout).toMatch(/Status\s+completed/)
+    expect(sandbox.emulator.state.instances.get(instance.guid)?.deployment.users.get('admin')).toBe('Abcdefghijk12345')
   })
 })

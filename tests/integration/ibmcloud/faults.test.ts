@@ -153,6 +153,18 @@ describe('IBM Cloud faults', () => {
     expect(progress.at(-1)?.phase).toBe('failed')
   })
 
+  it('a long wait outlives a run of 5xx answers longer than one request retries', async () => {
+    emu = await startEmulator({ provisioningMs: 300 })
+    const client = clientFor(emu)
+    const groupId = (await listResourceGroups(client))[0].id
+    const { instance } = await createOrAdoptInstance(client, redisRequest(groupId))
+    emu.faults.add({ route: 'rc.instances.get', kind: 'server_error', times: 9 })
+    const progress: ProvisionProgress[] = []
+    const ready = await waitUntilReady(client, instance.id, { pollIntervalMs: 30, maxPollIntervalMs: 30, onProgress: (p) => progress.push(p) })
+    expect(ready.state).toBe('active')
+    expect(progress.some((p) => /still waiting/.test(p.description ?? ''))).toBe(true)
+  })
+
   it('a wait can be cancelled', async () => {
     emu = await startEmulator({ provisioningMs: 60_000 })
     const client = clientFor(emu)

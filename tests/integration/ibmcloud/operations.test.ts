@@ -6,7 +6,7 @@ import type { IbmCloudClient } from '../../../src/main/ibmcloud/client'
 import { addAllowlistEntry, getConnectionInfo, getDeployment, listAllowlist, listRedisVersions, listRegions, removeAllowlistEntry, setAdminPassword } from '../../../src/main/ibmcloud/databases'
 import { generatePassword } from '../../../src/main/ibmcloud/password-rules'
 import { createOrAdoptInstance, ensurePrivateServiceKey, waitUntilReady } from '../../../src/main/ibmcloud/provisioning'
-import { listRedisInstances, updateServiceEndpoints } from '../../../src/main/ibmcloud/resource-controller'
+import { deleteInstance, listRedisInstances, updateServiceEndpoints } from '../../../src/main/ibmcloud/resource-controller'
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
 import type { ProvisionProgress, RedisInstance } from '../../../src/shared/schemas/ibmcloud'
@@ -134,5 +134,14 @@ describe('IBM Cloud operations against the emulator (real Redis behind it)', () 
     const f = await failureOf(getDeployment(client, wrong))
     expect(f.code).toBe('ibm_wrong_region')
     expect(f.message).toMatch(/us-south/)
+  })
+
+  // Last: it removes the shared instance.
+  it('delete is refused while service keys exist (CONTAINS_ACTIVE_KEYS), and succeeds with recursive', async () => {
+    const f = await failureOf(deleteInstance(client, instance.id))
+    expect(f.code).toBe('ibm_refused')
+    expect(f.message).toMatch(/CONTAINS_ACTIVE_KEYS/)
+    await deleteInstance(client, instance.id, { recursive: true })
+    expect(await listRedisInstances(client, { name: 'Redis-0101' })).toEqual([])
   })
 })
