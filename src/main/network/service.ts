@@ -1,12 +1,15 @@
 import os from 'node:os'
 import type { z } from 'zod'
 import type { NetworkPath } from '../../shared/schemas/network-path'
-import type { AcceptHostKeyInput, ForgetHostKeyInput, PathDiagnosis, PathTestResult, ResolvedSshAlias, SshConfigAliases, TestPathInput } from '../../shared/schemas/network'
+import type { AcceptHostKeyInput, ForgetHostKeyInput, PathDiagnosis, PathTestResult, ResolvedSshAlias, SessionTunnel, SshConfigAliases, TestPathInput } from '../../shared/schemas/network'
 import type { ProbeTarget } from '../redis/probe'
 import { registerSecret } from '../logging/redact'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
 import type { KnownHostsStore } from './known-hosts'
-import { testViaPath, type PathSecrets, type PathTestOptions } from './run-probe-via-path'
+import { sshHops, testViaPath, type PathSecrets, type PathTestOptions } from './run-probe-via-path'
+import { openTunnel, type Tunnel } from './ssh-tunnel'
+import { AppFailure } from '../../shared/errors'
+import crypto from 'node:crypto'
 import { listSshAliases, readUserSshConfig, resolveSshHost } from './ssh-config'
 
 /** What the network service needs from the profiles side (store + keychain). */
@@ -33,6 +36,7 @@ export interface NetworkServiceDeps {
  */
 export function networkService(deps: NetworkServiceDeps) {
   const home = deps.homeDir ?? os.homedir()
+  const tunnels = new Map<string, { tunnel: Tunnel; info: SessionTunnel }>()
   return {
     async testPath(input: z.output<typeof TestPathInput>, signal?: AbortSignal): Promise<PathTestResult> {
       const { target, networkPath: saved, privateEndpoint } = await deps.profiles.load(input.profileId)
@@ -74,6 +78,45 @@ export function networkService(deps: NetworkServiceDeps) {
       return { ...shape(r), jumps: r.jumps.map(shape) }
     },
 
+    /**
+     * A tunnel the user asked to keep for a while (to point redis-cli or an app at it): loopback
+     * only, closed when its time is up, when asked, or when the app quits.
+     */
+    async openSessionTunnel(profileId: string, minutes: number, sshSecret?: string): Promise<SessionTunnel> {
+      const { target, networkPath } = await deps.profiles.load(profileId)
+      if (networkPath.kind !== 'ssh') throw new AppFailure({ code: 'invalid_input', message: 'Only a profile with an SSH bastion path can open a tunnel.' })
+      registerSecret(sshSecret)
+      const secret = sshSecret ?? (networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(profileId) : undefined)
+      const lifetimeMs = Math.min(Math.max(minutes, 1), MAX_SESSION_MINUTES) * 60_000
+      const tunnel = await openTunnel({
+        hops: sshHops(networkPath, secretsFor(networkPath, secret), home),
+        target: { host: target.host, port: target.port },
+        pinnedFingerprint: async (host, port) => (await deps.knownHosts.lookup(host, port))?.fingerprint,
+        lifetimeMs
+      })
+      const id = crypto.randomBytes(8).toString('hex')
+      const info: SessionTunnel = { id, profileId, localHost: tunnel.localHost, localPort: tunnel.localPort, target: `${target.host}:${target.port}`, expiresAt: new Date(Date.now() + lifetimeMs).toISOString() }
+      tunnels.set(id, { tunnel, info })
+      void tunnel.closed.then(() => tunnels.delete(id))
+      return info
+    },
+
+    listSessionTunnels(): SessionTunnel[] {
+      return [...tunnels.values()].map((t) => t.info)
+    },
+
+    async closeSessionTunnel(id: string): Promise<{ closed: boolean }> {
+      const entry = tunnels.get(id)
+      if (!entry) return { closed: false }
+      await entry.tunnel.close()
+      return { closed: true }
+    },
+
+    /** For the app's closers: every session tunnel goes when the app quits. */
+    async close(): Promise<void> {
+      await Promise.all([...tunnels.values()].map((t) => t.tunnel.close()))
+    },
+
     /** Runs the direct test whatever the profile's path, and explains a private endpoint failure. */
     async diagnose(profileId: string, signal?: AbortSignal): Promise<PathDiagnosis | null> {
       const { target, networkPath, privateEndpoint } = await deps.profiles.load(profileId)
@@ -85,6 +128,8 @@ export function networkService(deps: NetworkServiceDeps) {
 }
 
 export type NetworkService = ReturnType<typeof networkService>
+
+export const MAX_SESSION_MINUTES = 120
 
 function secretsFor(p: NetworkPath, secret: string | undefined): PathSecrets {
   if (p.kind !== 'ssh' || !secret) return {}

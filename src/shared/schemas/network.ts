@@ -143,3 +143,25 @@ export const TestPathInput = z
   .strict()
 
 export const DiagnoseInput = z.object({ profileId: z.string().min(1).max(64) }).strict()
+
+/** A tunnel kept open on request (to point redis-cli or an app at it), loopback only, time-limited. */
+export const SessionTunnel = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  localHost: z.string(),
+  localPort: z.number().int(),
+  /** The Redis endpoint behind it: TLS clients must still use this host as servername. */
+  target: z.string(),
+  expiresAt: z.string()
+})
+export type SessionTunnel = z.infer<typeof SessionTunnel>
+
+export const OpenTunnelInput = z
+  .object({
+    profileId: z.string().min(1).max(64),
+    minutes: z.number().int().min(1).max(120),
+    sshSecret: z.string().min(1).max(4096).optional()
+  })
+  .strict()
+
+export const CloseTunnelInput = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) }).strict()
