@@ -1,5 +1,6 @@
 import { setupEn } from './setup/en'
 import { profilesEn } from './profiles/en'
+import { commonEn } from './common/en'
 
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
 export const en = {
@@ -35,6 +36,7 @@ export const en = {
     leaveSandboxButton: 'Restart without the sandbox',
     browserRestartHint: 'stop this server (Ctrl-C) and start it again with this command.'
   },
+  common: commonEn,
   setup: setupEn,
   profiles: profilesEn,
   settings: {

@@ -1,6 +1,7 @@
 import type { Messages } from './en'
 import { setupJa } from './setup/ja'
 import { profilesJa } from './profiles/ja'
+import { commonJa } from './common/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
 export const ja: Messages = {
@@ -36,6 +37,7 @@ export const ja: Messages = {
     leaveSandboxButton: 'サンドボックスを終了して再起動する',
     browserRestartHint: 'このサーバーを停止 (Ctrl-C) し、このコマンドで起動し直してください。'
   },
+  common: commonJa,
   setup: setupJa,
   profiles: profilesJa,
   settings: {
