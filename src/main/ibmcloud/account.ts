@@ -20,10 +20,12 @@ export async function validateApiKey(client: IbmCloudClient, options: RequestOpt
   }
   const claims = decodeAccessToken(token)
   const info: AccountInfo = { accountId: claims.accountId, ...(claims.iamId ? { iamId: claims.iamId } : {}), ...(claims.email ? { email: claims.email } : {}) }
-  const apiKey = client.auth.apiKey()
-  const details = await optional('read the API key details', () =>
-    client.requester.run({ what: 'read the API key details' }, ApiKeyDetails, () => client.iamIdentity.getApiKeysDetails({ iamApiKey: apiKey }), options)
-  )
+  const apiKey = client.auth.apiKey?.()
+  const details = apiKey
+    ? await optional('read the API key details', () =>
+        client.requester.run({ what: 'read the API key details' }, ApiKeyDetails, () => client.iamIdentity.getApiKeysDetails({ iamApiKey: apiKey }), options)
+      )
+    : undefined
   if (details?.name) info.apiKeyName = details.name
   const account = await optional('read the account name', () =>
     client.requester.run({ what: 'read the account name' }, AccountBody, () => client.accountManagement.getAccount({ accountId: claims.accountId }), options)

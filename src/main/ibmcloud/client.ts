@@ -2,6 +2,7 @@ import ResourceControllerV2 from '@ibm-cloud/platform-services/resource-controll
 import ResourceManagerV2 from '@ibm-cloud/platform-services/resource-manager/v2'
 import IamIdentityV1 from '@ibm-cloud/platform-services/iam-identity/v1'
 import AccountManagementV4 from '@ibm-cloud/platform-services/account-management/v4'
+import type { AuthenticatorInterface } from 'ibm-cloud-sdk-core'
 import { AppFailure } from '../../shared/errors'
 import { CloudDatabasesV5 } from './cloud-databases'
 import { resolveEndpoints, type Endpoints } from './endpoints'
@@ -9,8 +10,19 @@ import { IbmCodes } from './errors'
 import { RefreshingIamAuthenticator, checkApiKeyShape } from './iam'
 import { Requester, defaultRetryPolicy, type RetryPolicy } from './request'
 
+/** What the clients need from an authenticator: the SDK interface, plus dropping a token and reading it. */
+export interface IbmAuth extends AuthenticatorInterface {
+  invalidate(): void
+  accessToken(): Promise<string>
+  /** The API key, when signed in with one (not with a CLI session). */
+  apiKey?(): string
+}
+
 export interface IbmCloudOptions {
-  apiKey: string
+  /** Sign in with an API key (IAM) ... */
+  apiKey?: string
+  /** ... or with another authenticator, e.g. the user's CLI session (CliSessionAuthenticator). */
+  auth?: IbmAuth
   env?: NodeJS.ProcessEnv
   privateEndpoints?: boolean
   /** Per-request timeout (token requests too). */
@@ -21,7 +33,7 @@ export interface IbmCloudOptions {
 /** Everything one signed-in session needs: the SDK clients on one authenticator, and the request rules. */
 export interface IbmCloudClient {
   readonly endpoints: Endpoints
-  readonly auth: RefreshingIamAuthenticator
+  readonly auth: IbmAuth
   readonly requester: Requester
   readonly resourceController: ResourceControllerV2
   readonly resourceManager: ResourceManagerV2
@@ -34,11 +46,12 @@ export interface IbmCloudClient {
 export const DEFAULT_TIMEOUT_MS = 30_000
 
 export function createIbmCloudClient(options: IbmCloudOptions): IbmCloudClient {
-  if (!options.apiKey) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'No IBM Cloud API key is set. Enter one on the Account step (or set IBMCLOUD_API_KEY).' })
-  const apiKey = checkApiKeyShape(options.apiKey)
   const endpoints = resolveEndpoints(options.env ?? process.env, { privateEndpoints: options.privateEndpoints })
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const auth = new RefreshingIamAuthenticator({ apikey: apiKey, url: endpoints.iam, timeoutMs: timeout })
+  let auth: IbmAuth
+  if (options.auth) auth = options.auth
+  else if (options.apiKey) auth = new RefreshingIamAuthenticator({ apikey: checkApiKeyShape(options.apiKey), url: endpoints.iam, timeoutMs: timeout })
+  else throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'No IBM Cloud API key is set. Enter one on the Account step (or set IBMCLOUD_API_KEY).' })
   // `timeout` is passed through to axios by the SDK's RequestWrapper.
   const common = { authenticator: auth, timeout }
   const cdb = new Map<string, CloudDatabasesV5>()

@@ -6,6 +6,7 @@ import { createIbmCloudClient, type IbmCloudClient } from './client'
 import { listRedisVersions, listRegions } from './databases'
 import { IbmCodes } from './errors'
 import { AppFailure } from '../../shared/errors'
+import { CliSessionAuthenticator } from './cli-session-auth'
 import { checkPrerequisites } from './prerequisites'
 import { listRedisInstances, toRedisInstance } from './resource-controller'
 import { listResourceGroups } from './resource-manager'
@@ -28,22 +29,29 @@ export interface IbmHandlerDeps {
  */
 export function ibmCloudHandlers(deps: IbmHandlerDeps): Pick<Handlers, IbmCallName> {
   let cached: { key: string; privateEndpoints: boolean; client: IbmCloudClient } | undefined
-  const client = async (): Promise<IbmCloudClient> => {
+  // An API key if there is one; else, when the user chose it, their own CLI session.
+  const client = async (): Promise<IbmCloudClient | undefined> => {
     const key = await deps.apiKey()
-    if (!key) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'No IBM Cloud API key is set. Enter one on the Account step (or set IBMCLOUD_API_KEY).' })
-    const privateEndpoints = deps.settings().privateApiEndpoints
-    if (!cached || cached.key !== key || cached.privateEndpoints !== privateEndpoints) {
-      cached = { key, privateEndpoints, client: createIbmCloudClient({ apiKey: key, env: deps.env, privateEndpoints }) }
+    const { privateApiEndpoints: privateEndpoints, useCliSession } = deps.settings()
+    const identity = key ?? (useCliSession ? '\u0000cli-session' : undefined)
+    if (!identity) return undefined
+    if (!cached || cached.key !== identity || cached.privateEndpoints !== privateEndpoints) {
+      const auth = key ? undefined : new CliSessionAuthenticator(cli())
+      cached = { key: identity, privateEndpoints, client: createIbmCloudClient({ ...(key ? { apiKey: key } : { auth }), env: deps.env, privateEndpoints }) }
     }
     return cached.client
+  }
+  const need = async (): Promise<IbmCloudClient> => {
+    const c = await client()
+    if (!c) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'No IBM Cloud API key is set. Enter one on the Account step (or set IBMCLOUD_API_KEY), or choose "Use my CLI session" in Settings.' })
+    return c
   }
   const cli = () => {
     const s = deps.settings()
     return new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: deps.env, dataDir: deps.dataDir, useUserSession: s.useCliSession, apiKey: deps.apiKey })
   }
   const prerequisites = async (signal: AbortSignal) => {
-    const key = await deps.apiKey()
-    const c = key ? await client() : undefined
+    const c = await client()
     return checkPrerequisites({ ...(c ? { validate: () => validateApiKey(c, { signal }) } : {}), cli: cli(), sandbox: deps.sandbox, signal })
   }
 
@@ -54,9 +62,9 @@ export function ibmCloudHandlers(deps: IbmHandlerDeps): Pick<Handlers, IbmCallNa
       await cli().installPlugin(signal, update === true)
       return prerequisites(signal)
     },
-    'ibm.regions': async (_input, { signal }) => ({ regions: await listRegions(await client(), { signal }) }),
-    'ibm.resourceGroups': async (_input, { signal }) => ({ resourceGroups: await listResourceGroups(await client(), undefined, { signal }) }),
-    'ibm.redisVersions': async ({ region }, { signal }) => ({ versions: await listRedisVersions(await client(), region, { signal }) }),
-    'ibm.instances': async ({ region }, { signal }) => ({ instances: (await listRedisInstances(await client(), region ? { region } : {}, { signal })).map(toRedisInstance) })
+    'ibm.regions': async (_input, { signal }) => ({ regions: await listRegions(await need(), { signal }) }),
+    'ibm.resourceGroups': async (_input, { signal }) => ({ resourceGroups: await listResourceGroups(await need(), undefined, { signal }) }),
+    'ibm.redisVersions': async ({ region }, { signal }) => ({ versions: await listRedisVersions(await need(), region, { signal }) }),
+    'ibm.instances': async ({ region }, { signal }) => ({ instances: (await listRedisInstances(await need(), region ? { region } : {}, { signal })).map(toRedisInstance) })
   }
 }

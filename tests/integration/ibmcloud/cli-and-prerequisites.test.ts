@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { validateApiKey } from '../../../src/main/ibmcloud/account'
 import { IbmcloudCli } from '../../../src/main/ibmcloud/cli-runner'
 import { createIbmCloudClient } from '../../../src/main/ibmcloud/client'
+import { CliSessionAuthenticator } from '../../../src/main/ibmcloud/cli-session-auth'
 import { checkPrerequisites } from '../../../src/main/ibmcloud/prerequisites'
 import { createOrAdoptInstance, waitUntilReady } from '../../../src/main/ibmcloud/provisioning'
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
@@ -112,6 +113,18 @@ describe('ibmcloud CLI runner and prerequisites (sandbox CLI)', () => {
     const report = await check(cli)
     expect(item(report, 'cli_login')).toMatchObject({ ok: false, command: 'ibmcloud login --sso' })
     expect(item(report, 'cli_login').detail).toMatch(/not logged in/)
+  })
+
+  it("the REST clients can use the user's own CLI session instead of an API key", async () => {
+    const userEnv = { ...env(), IBMCLOUD_HOME: path.join(dataDir, 'user-home') }
+    delete (userEnv as Record<string, string | undefined>).IBMCLOUD_API_KEY
+    const cli = cliFor({ useUserSession: true, env: userEnv, apiKey: undefined })
+    // The user logs in once, in their own terminal.
+    expect((await cli.run(['login'], { extraEnv: { IBMCLOUD_API_KEY: sandbox.env.IBMCLOUD_API_KEY } })).code).toBe(0)
+    const client = createIbmCloudClient({ auth: new CliSessionAuthenticator(cli), env: sandbox.env, timeoutMs: 5_000 })
+    expect((await validateApiKey(client)).accountId).toBe(sandbox.emulator.state.account.id)
+    expect((await listResourceGroups(client)).length).toBeGreaterThan(0)
+    expect(fs.existsSync(path.join(dataDir, 'ibmcloud-home'))).toBe(false)
   })
 
   it('a hanging CLI is killed at the timeout, and on cancel', async () => {

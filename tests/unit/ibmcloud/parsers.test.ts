@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareVersions, parseAccountShow, parseCliVersion, parsePluginListJson, parsePluginListText } from '../../../src/main/ibmcloud/account-show-parser'
 import { AppFailure } from '../../../src/shared/errors'
+import { parseOauthTokens } from '../../../src/main/ibmcloud/cli-session-auth'
 
 const DOC_EXAMPLE = `Retrieving account John Doe's Account of john.doe@email.com...
 OK
@@ -109,5 +110,24 @@ describe('versions', () => {
     expect(compareVersions('0.10.0', '0.9.9')).toBeGreaterThan(0)
     expect(compareVersions('1.2', '1.2.0')).toBe(0)
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => Number.isFinite(compareVersions(a, b))))
+  })
+})
+
+describe('iam oauth-tokens', () => {
+  it('JSON and text forms', () => {
+    expect(parseOauthTokens('{"iam_token":"Bearer abc.def.ghi"}')).toBe('abc.def.ghi')
+    expect(parseOauthTokens('IAM token:  Bearer abc.def.ghi\n')).toBe('abc.def.ghi')
+  })
+  it('never crashes: a token or a typed error', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.json()), (text) => {
+        try {
+          expect(typeof parseOauthTokens(text)).toBe('string')
+        } catch (e) {
+          expect((e as AppFailure).code).toBe('ibmcloud_cli_not_logged_in')
+        }
+      }),
+      { numRuns: 300 }
+    )
   })
 })
