@@ -1,0 +1,129 @@
+import { AppFailure } from '../../shared/errors'
+import type { KeychainStatus, SecretLocation, SecretName } from '../../shared/schemas/profile'
+import { registerSecret } from '../logging/redact'
+import { log } from '../logging/log'
+
+/**
+ * Secrets (Redis passwords, client keys) live in the OS keychain through keytar, service
+ * `pse-wizard`, one entry per profile and secret. When no Secret Service answers, nothing is
+ * stored until the user explicitly chooses "this session only": then secrets stay in this
+ * process's memory and are gone when it exits. Never a plaintext file.
+ */
+export const KEYCHAIN_SERVICE = 'pse-wizard'
+
+export const SecretCodes = {
+  keychainUnavailable: 'keychain_unavailable',
+  secretUnreadable: 'secret_unreadable'
+} as const
+
+/** The subset of keytar we use (tests may pass a fake; integration tests use the real one). */
+export interface Keychain {
+  getPassword(service: string, account: string): Promise<string | null>
+  setPassword(service: string, account: string, password: string): Promise<void>
+  deletePassword(service: string, account: string): Promise<boolean>
+}
+
+const INSTALL_HINT =
+  'No keychain (Secret Service) is available, so PSE Wizard cannot store secrets. Install and unlock one (Debian/Ubuntu: sudo apt-get install gnome-keyring libsecret-1-0, then log in again; or enable KeePassXC\'s Secret Service), or choose "Keep secrets for this session only".'
+
+async function loadKeytar(): Promise<Keychain> {
+  const mod = (await import('keytar')) as unknown as { default?: Keychain } & Keychain
+  return mod.default ?? mod
+}
+
+export function accountFor(profileId: string, name: SecretName): string {
+  return `profile:${profileId}:${name}`
+}
+
+export class SecretStore {
+  private keychain: Keychain | undefined
+  private sessionOnly = false
+  private readonly session = new Map<string, string>()
+  private status: KeychainStatus | undefined
+
+  constructor(
+    private readonly service: string = KEYCHAIN_SERVICE,
+    private readonly load: () => Promise<Keychain> = loadKeytar
+  ) {}
+
+  /** Checks the keychain once (a harmless read) and remembers the answer. */
+  async check(): Promise<KeychainStatus> {
+    if (this.sessionOnly) return this.sessionStatus()
+    try {
+      this.keychain ??= await this.load()
+      await this.keychain.getPassword(this.service, 'status-check')
+      this.status = { mode: 'keychain', message: 'Secrets are kept in the system keychain.' }
+    } catch (e) {
+      log.warn(`keychain unavailable: ${e instanceof Error ? e.message : String(e)}`)
+      this.status = { mode: 'unavailable', message: INSTALL_HINT }
+    }
+    return this.status
+  }
+
+  /** The explicit "this session only" choice: secrets in memory until the app exits. */
+  useSessionOnly(): KeychainStatus {
+    this.sessionOnly = true
+    return this.sessionStatus()
+  }
+
+  private sessionStatus(): KeychainStatus {
+    return { mode: 'session', message: 'Secrets are kept in memory for this session only; you will enter them again after PSE Wizard quits.' }
+  }
+
+  private async keychainOrFail(): Promise<Keychain> {
+    const status = this.status ?? (await this.check())
+    if (status.mode !== 'keychain' || !this.keychain) throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT })
+    return this.keychain
+  }
+
+  /** Stores a secret; returns where it went. */
+  async set(profileId: string, name: SecretName, value: string): Promise<SecretLocation> {
+    registerSecret(value)
+    const account = accountFor(profileId, name)
+    if (this.sessionOnly) {
+      this.session.set(account, value)
+      return 'session'
+    }
+    const keychain = await this.keychainOrFail()
+    try {
+      await keychain.setPassword(this.service, account, value)
+    } catch (e) {
+      throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+    }
+    return 'keychain'
+  }
+
+  /**
+   * Reads a secret the profile says is stored at `location`. A secret that should be there but
+   * is not (keychain reset, session ended) is its own error, never a connection failure.
+   */
+  async get(profileId: string, name: SecretName, location: SecretLocation, profileName = profileId): Promise<string | null> {
+    if (location === 'none') return null
+    const account = accountFor(profileId, name)
+    let value: string | null | undefined
+    if (location === 'session') value = this.session.get(account)
+    else {
+      const keychain = await this.keychainOrFail()
+      try {
+        value = await keychain.getPassword(this.service, account)
+      } catch (e) {
+        throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+      }
+    }
+    if (value === null || value === undefined) {
+      const what = name === 'password' ? 'password' : 'client key'
+      const where = location === 'session' ? 'was kept for an earlier session only' : 'can no longer be read from the keychain (was the keychain reset or the entry deleted?)'
+      throw new AppFailure({ code: SecretCodes.secretUnreadable, message: `The saved ${what} of profile "${profileName}" ${where}. Enter it again in the profile.` })
+    }
+    registerSecret(value)
+    return value
+  }
+
+  async delete(profileId: string, name: SecretName, location: SecretLocation): Promise<void> {
+    const account = accountFor(profileId, name)
+    this.session.delete(account)
+    if (location !== 'keychain') return
+    const keychain = await this.keychainOrFail()
+    await keychain.deletePassword(this.service, account)
+  }
+}
