@@ -4,6 +4,7 @@ import { EventBus } from './events'
 import { SettingsStore } from './settings/store'
 import { settingsHandlers } from './settings/handlers'
 import { appInfoHandlers } from './app-info'
+import { createWizard } from './wizard'
 import { ibmCloudHandlers } from './ibmcloud/handlers'
 import { sandboxOptionsFromEnv, startSandbox } from './sandbox'
 
@@ -40,11 +41,15 @@ export async function createApp(config: AppConfig): Promise<App> {
     closers.push(() => sandbox.close())
     env = { ...env, ...sandbox.env }
   }
+  // Resumes a provisioning wait that was under way when the app last stopped.
+  const wizard = await createWizard({ dataDir: config.dataDir, sandbox: config.sandbox, env, settings: () => settings.get(), bus })
+  closers.push(() => wizard.close())
 
   const handlers: Handlers = {
     ...appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) }),
     ...settingsHandlers(settings, bus),
-    ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: async () => env.IBMCLOUD_API_KEY?.trim() || undefined })
+    ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: async () => env.IBMCLOUD_API_KEY?.trim() || undefined }),
+    ...wizard.handlers
   }
 
   return {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
 import { AccountInfo, PrereqReport, Region, RedisInstance, RedisVersion, ResourceGroup } from './schemas/ibmcloud'
+import { AccountChoices, AccountInput, CheckPasswordInput, DeleteInstanceInput, DeployInput, GoToInput, OptionsInput, PasswordCheck, PasswordInput, SaveInput, ServiceKeyInput, TestInput, WizardOptions, WizardState } from './schemas/wizard'
 
 /**
  * The table of contents of the app: every call the UI can make and every event main pushes.
@@ -35,11 +36,31 @@ export const calls = {
   'ibm.redisVersions': call('Redis versions offered in a region, preferred first', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/) }).strict(), z.object({ versions: z.array(RedisVersion) })),
   'ibm.instances': call('Existing Databases for Redis instances (all pages), optionally in one region', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional() }).strict(), z.object({ instances: z.array(RedisInstance) })),
   // ── Setup wizard (issue: wizard) ──────────────────────────────────────────
+  'wizard.state': call('The setup wizard state (persisted; resumes after a restart)', z.object({}).strict(), WizardState),
+  'wizard.accountChoices': call('Which API key sources exist: keychain, IBMCLOUD_API_KEY, CLI session', z.object({}).strict(), AccountChoices),
+  'wizard.account': call('Step 1: sign in with an API key (kept in the keychain, never echoed) or another source', AccountInput, WizardState),
+  'wizard.checkPrerequisites': call('Step 2: check VRF, service endpoints, CLI and plugin (re-check any time)', z.object({}).strict(), WizardState),
+  'wizard.options': call('Step 3: regions, resource groups, versions, flavors and existing instances for the form', OptionsInput, WizardOptions),
+  'wizard.deploy': call('Step 3: create the instance (after the confirmed summary) or adopt one; the wait runs in main', DeployInput, WizardState),
+  'wizard.resume': call('Retry the current step, or resume the provisioning wait after cancel or a failure', z.object({}).strict(), WizardState),
+  'wizard.checkPassword': call('Step 5: check a password against the service rules before sending it', CheckPasswordInput, PasswordCheck),
+  'wizard.setPassword': call('Step 5: set the admin password (generated or entered); kept in the keychain', PasswordInput, WizardState),
+  'wizard.revealPassword': call('Step 5: show the admin password on explicit request', z.object({}).strict(), z.object({ password: z.string() })),
+  'wizard.fetchConnection': call('Step 6: public and private connection strings and the CA certificate', z.object({}).strict(), WizardState),
+  'wizard.createServiceKey': call('Step 7: create (or reuse) the private service key', ServiceKeyInput, WizardState),
+  'wizard.test': call('Step 8: test the public and private endpoints with the probe', TestInput, WizardState),
+  'wizard.save': call('Step 9: save public and private connection profiles, secrets in the keychain', SaveInput, WizardState),
+  'wizard.back': call('Go back one step (nothing in the cloud changes)', z.object({}).strict(), WizardState),
+  'wizard.goTo': call('Go to a step already reached', GoToInput, WizardState),
+  'wizard.cancel': call('Stop waiting or working; never deletes anything', z.object({}).strict(), WizardState),
+  'wizard.reset': call('Start the wizard over (cloud resources and saved profiles stay)', z.object({}).strict(), WizardState),
+  'wizard.deleteInstance': call('Delete the wizard instance in IBM Cloud; the typed name must match', DeleteInstanceInput, WizardState)
 } as const
 
 /** Events main pushes to the UI. */
 export const events = {
-  'settings.changed': Settings
+  'settings.changed': Settings,
+  'wizard.changed': WizardState
 } as const
 
 export type Calls = typeof calls

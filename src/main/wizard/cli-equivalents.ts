@@ -1,0 +1,106 @@
+import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
+
+/**
+ * The `ibmcloud` commands that do what each wizard step does, filled with this run's names,
+ * like the seed article types them. Secrets never appear: passwords stay `$PASSWORD`, the API
+ * key stays `$IBMCLOUD_API_KEY`.
+ */
+
+/** POSIX shell quoting: bare when safe, else single quotes. */
+export function shellQuote(value: string): string {
+  if (value !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value
+  return `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+const cmd = (id: string, label: string, command: string): CliCommand => ({ id, label, command })
+
+export const VRF_DOCS_LINK = 'https://cloud.ibm.com/docs/account?topic=account-vrf-service-endpoint'
+export const REDIS_PLAN = 'standard'
+export const REDIS_SERVICE = 'databases-for-redis'
+
+/** The `-p` JSON of `service-instance-create`: the broker parameters as the CLI docs write them (strings). */
+function createParameters(state: WizardState): Record<string, string> {
+  const form = state.deploy?.form
+  if (!form) return { members_host_flavor: 'multitenant' }
+  const p: Record<string, string> = { members_host_flavor: form.hostFlavor }
+  if (form.hostFlavor === 'multitenant') {
+    p.members_memory_allocation_mb = String(form.memoryMbPerMember * 2)
+    if (form.cpuPerMember > 0) p.members_cpu_allocation_count = String(form.cpuPerMember * 2)
+  }
+  p.members_disk_allocation_mb = String(form.diskMbPerMember * 2)
+  if (form.version) p.version = form.version
+  if (form.keyProtectKeyCrn) p.disk_encryption_key_crn = form.keyProtectKeyCrn
+  return p
+}
+
+export function cliEquivalents(state: WizardState): WizardState['cli'] {
+  const form = state.deploy?.form ?? null
+  const name = state.instance?.name ?? form?.name ?? 'Redis-0101'
+  const region = state.instance?.region ?? form?.region ?? 'jp-tok'
+  const group = state.instance?.resourceGroupId ?? form?.resourceGroupId ?? ''
+  const n = shellQuote(name)
+  const keyName = state.serviceKey?.name ?? `${name}-private-key`
+  const endpoints = state.instance?.serviceEndpoints ?? form?.serviceEndpoints ?? 'public-and-private'
+
+  const account = [
+    state.account?.source === 'session'
+      ? cmd('login_sso', 'Sign in to IBM Cloud', 'ibmcloud login --sso')
+      : cmd('login_apikey', 'Sign in with the API key', 'ibmcloud login --apikey "$IBMCLOUD_API_KEY"' + (region ? ` -r ${shellQuote(region)}` : '')),
+    cmd('account_show', 'Show the account name and id', 'ibmcloud account show')
+  ]
+
+  const prerequisites = [
+    cmd('account_show', 'Check "VRF Enabled: true" and "Service Endpoint Enabled: true"', 'ibmcloud account show'),
+    cmd('service_endpoint_enable', 'Enable service endpoints (needs VRF; otherwise it offers a support case)', 'ibmcloud account update --service-endpoint-enable true'),
+    cmd('plugin_install', 'Install the Cloud Databases plugin (cdb)', 'ibmcloud plugin install cloud-databases'),
+    cmd('plugin_list', 'Check the installed plugins', 'ibmcloud plugin list')
+  ]
+
+  const deploy: CliCommand[] = []
+  if (state.deploy?.mode === 'adopt') {
+    deploy.push(cmd('instances_list', 'List your Databases for Redis instances', `ibmcloud resource service-instances --service-name ${REDIS_SERVICE}`))
+  } else {
+    const params = JSON.stringify(createParameters(state))
+    deploy.push(
+      cmd(
+        'instance_create',
+        'Create the Databases for Redis instance',
+        `ibmcloud resource service-instance-create ${n} ${REDIS_SERVICE} ${REDIS_PLAN} ${shellQuote(region)}` +
+          (group ? ` -g ${shellQuote(group)}` : '') +
+          ` -p ${shellQuote(params)} --service-endpoints ${endpoints}`
+      )
+    )
+    if (form && form.tags.length > 0) deploy.push(cmd('tag_attach', 'Attach the tags', `ibmcloud resource tag-attach --tag-names ${shellQuote(form.tags.join(','))} --resource-name ${n}`))
+  }
+
+  const wait = [
+    cmd('instance_show', 'Show the instance state and its last operation', `ibmcloud resource service-instance ${n}`),
+    cmd('cdb_deployments', 'List Cloud Databases deployments and their state', 'ibmcloud cdb deployments')
+  ]
+
+  const admin = state.password?.username ?? 'admin'
+  const password = [cmd('user_password', 'Set the admin password (replace $PASSWORD)', `ibmcloud cdb deployment-user-password ${n} ${shellQuote(admin)} "$PASSWORD"`)]
+
+  const connection: CliCommand[] = []
+  if (endpoints !== 'private') connection.push(cmd('connections_public', 'Public connection strings', `ibmcloud cdb deployment-connections ${n} -e public`))
+  if (endpoints !== 'public') connection.push(cmd('connections_private', 'Private connection strings', `ibmcloud cdb deployment-connections ${n} -e private`))
+  connection.push(cmd('cacert', 'Save the TLS certificate (CA)', `ibmcloud cdb deployment-cacert ${n} --save`))
+
+  const serviceKey = [
+    cmd('key_create', 'Create the private service key', `ibmcloud resource service-key-create ${shellQuote(keyName)} Manager --instance-name ${n} --service-endpoint private`),
+    cmd('key_show', 'Show its credentials', `ibmcloud resource service-key ${shellQuote(keyName)} --output json`)
+  ]
+
+  const test: CliCommand[] = []
+  const pub = state.connections.public
+  if (pub) test.push(cmd('redli_public', 'Test the public endpoint with redli', `redli -u ${shellQuote(`rediss://${pub.username}:$PASSWORD@${pub.hostname}:${pub.port}/${pub.database}`)} --certfile ./redis-cert.pem`))
+  const priv = state.serviceKey?.connection ?? state.connections.private
+  if (priv) test.push(cmd('redli_private', 'Test the private endpoint with redli (from inside IBM Cloud\u2019s private network)', `redli -u ${shellQuote(`rediss://${priv.username}:$PASSWORD@${priv.hostname}:${priv.port}/${priv.database}`)} --certfile ./redis-cert.pem`))
+  if (test.length === 0) test.push(cmd('redli', 'Test with redli', 'redli -u "rediss://admin:$PASSWORD@<host>:<port>/0" --certfile ./redis-cert.pem'))
+
+  const save: CliCommand[] = []
+  if (state.saved?.privateProfileId) save.push(cmd('test_private_profile', 'Test the saved private profile again', `pse-wizard test ${shellQuote(state.saved.privateProfileId)}`))
+  if (state.saved?.publicProfileId) save.push(cmd('test_public_profile', 'Test the saved public profile again', `pse-wizard test ${shellQuote(state.saved.publicProfileId)}`))
+
+  return { account, prerequisites, deploy, wait, password, connection, serviceKey, test, save }
+}

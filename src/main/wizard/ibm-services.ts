@@ -1,0 +1,170 @@
+import { AppFailure } from '../../shared/errors'
+import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
+import type { Settings } from '../../shared/schemas/app'
+import { createIbmCloudClient, type IbmCloudClient } from '../ibmcloud/client'
+import { validateApiKey } from '../ibmcloud/account'
+import { IbmcloudCli } from '../ibmcloud/cli-runner'
+import { getConnectionInfo, listRedisVersions, listRegions, setAdminPassword } from '../ibmcloud/databases'
+import { IbmCodes } from '../ibmcloud/errors'
+import { checkPassword, generatePassword } from '../ibmcloud/password-rules'
+import { checkPrerequisites } from '../ibmcloud/prerequisites'
+import { createOrAdoptInstance, ensurePrivateServiceKey, waitUntilReady } from '../ibmcloud/provisioning'
+import { deleteInstance, getInstance, listRedisInstances, toRedisInstance } from '../ibmcloud/resource-controller'
+import { listResourceGroups } from '../ibmcloud/resource-manager'
+import { registerSecret } from '../logging/redact'
+import { probe } from '../redis/probe'
+import type { WizardProfileDraft, WizardServices } from './services'
+import type { WizardVault } from './vault'
+
+export const API_KEY_SECRET = 'ibmcloud/api-key'
+
+export interface IbmWizardServicesOptions {
+  env: NodeJS.ProcessEnv
+  dataDir: string
+  sandbox: boolean
+  vault: WizardVault
+  /** Current settings (CLI path, "use my CLI session", private API endpoints). */
+  settings?: () => Pick<Settings, 'ibmcloudCliPath' | 'useCliSession' | 'privateApiEndpoints'>
+  /** Creates a profile through the profile store; absent until the store is wired. */
+  saveProfile?: (draft: WizardProfileDraft) => Promise<{ id: string }>
+  /** Provisioning poll: first interval and cap (the sandbox and tests use short ones). */
+  pollIntervalMs?: number
+  maxPollIntervalMs?: number
+  /** Cloud Databases task poll (admin password). */
+  taskPollIntervalMs?: number
+}
+
+/**
+ * The wizard's port onto the real modules: the IBM Cloud layer (official SDK clients, CLI
+ * runner, prerequisite checks, duplicate-safe create and ready-wait), the connection probe,
+ * the keychain and the profile store.
+ */
+export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
+  let client: IbmCloudClient | undefined
+  let apiKey: string | undefined
+  const settings = () => o.settings?.() ?? { ibmcloudCliPath: '', useCliSession: false, privateApiEndpoints: false }
+
+  const connect = (key: string) => {
+    registerSecret(key)
+    apiKey = key
+    client = createIbmCloudClient({ apiKey: key, env: o.env, privateEndpoints: settings().privateApiEndpoints })
+    return client
+  }
+  const need = (): IbmCloudClient => {
+    if (!client) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'Sign in on the Account step first.' })
+    return client
+  }
+  const keyFor = async (source: AccountSource): Promise<string> => {
+    if (source === 'session') {
+      throw new AppFailure({ code: 'not_ready', message: 'Using your own ibmcloud login is not available in the wizard yet. Enter an API key instead.' })
+    }
+    const key = source === 'environment' ? o.env.IBMCLOUD_API_KEY?.trim() : await o.vault.get(API_KEY_SECRET)
+    if (!key) {
+      throw new AppFailure({
+        code: IbmCodes.apiKeyMissing,
+        message: source === 'environment' ? 'IBMCLOUD_API_KEY is not set. Set it, or enter an API key on the Account step.' : 'No API key is saved in the keychain. Enter one on the Account step.'
+      })
+    }
+    return key
+  }
+  const opts = (signal: AbortSignal) => ({ signal })
+
+  return {
+    sandbox: o.sandbox,
+
+    async accountChoices() {
+      const stored = await o.vault.get(API_KEY_SECRET).catch(() => undefined)
+      return { keychain: !!stored, environment: !!o.env.IBMCLOUD_API_KEY?.trim(), session: false }
+    },
+
+    async signIn(input: AccountInput, signal) {
+      const source: AccountSource = input.source === 'apiKey' ? 'keychain' : input.source
+      const key = input.source === 'apiKey' ? input.apiKey.trim() : await keyFor(source)
+      const info = await validateApiKey(connect(key), opts(signal))
+      // Stored only once IAM accepted it.
+      if (input.source === 'apiKey') await o.vault.set(API_KEY_SECRET, key)
+      return { source, info }
+    },
+
+    async restoreSession(source, signal) {
+      if (client) return
+      connect(await keyFor(source))
+      void signal
+    },
+
+    async checkPrerequisites(signal) {
+      const s = settings()
+      const cli = new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: s.useCliSession, apiKey: async () => apiKey })
+      const c = need()
+      return checkPrerequisites({ validate: () => validateApiKey(c, opts(signal)), cli, sandbox: o.sandbox, signal })
+    },
+
+    listRegions: (signal) => listRegions(need(), opts(signal)),
+    listResourceGroups: (signal) => listResourceGroups(need(), undefined, opts(signal)),
+    listVersions: (region, signal) => listRedisVersions(need(), region, opts(signal)),
+    listInstances: async (signal) => (await listRedisInstances(need(), {}, opts(signal))).map(toRedisInstance),
+    getInstance: async (id, signal) => toRedisInstance(await getInstance(need(), id, opts(signal))),
+
+    createOrAdopt: (req, signal, onProgress) => createOrAdoptInstance(need(), req, { signal, onProgress }),
+    waitUntilReady: (id, signal, onProgress) =>
+      waitUntilReady(need(), id, {
+        signal,
+        onProgress,
+        ...(o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
+        ...(o.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: o.maxPollIntervalMs } : {})
+      }),
+    deleteInstance: (id, signal) => deleteInstance(need(), id, { signal, recursive: true }),
+
+    checkPassword: (password) => checkPassword(password, 'admin'),
+    generatePassword: () => generatePassword(32),
+    setAdminPassword: (crn, password, signal) => setAdminPassword(need(), crn, password, { signal, ...(o.taskPollIntervalMs !== undefined ? { pollIntervalMs: o.taskPollIntervalMs } : {}) }),
+    connectionInfo: (crn, endpoint, signal) => getConnectionInfo(need(), crn, endpoint, opts(signal)),
+    ensurePrivateServiceKey: (instance, name, signal) => ensurePrivateServiceKey(need(), instance, name, { signal }),
+
+    probe: ({ connection, username, password }, signal) =>
+      probe(
+        {
+          host: connection.hostname,
+          port: connection.port,
+          db: connection.database,
+          username,
+          password,
+          tls: { enabled: true, caPem: connection.caPem, servername: null, verifyServerCert: true },
+          timeouts: { connectMs: 5_000, commandMs: 3_000 }
+        },
+        { signal }
+      ),
+
+    privatePathOptions: (): PrivatePathOption[] => [
+      {
+        kind: 'bastion',
+        available: true,
+        label: 'Through an SSH bastion host',
+        detail: 'A VSI on IBM Cloud’s private network (the seed’s virtualserver01). Save the profiles, open the private profile, set its network path to "SSH bastion", and test.'
+      },
+      {
+        kind: 'pod',
+        available: true,
+        label: 'From a pod in your OpenShift / Kubernetes cluster',
+        detail: 'Save the profiles, open the private profile, set its network path to "Pod", and test: PSE Wizard starts a short-lived pod with oc or kubectl and deletes it afterwards.'
+      },
+      {
+        kind: 'vpn',
+        available: false,
+        label: 'Over a VPN or Direct Link',
+        detail: 'Connect this computer to IBM Cloud’s private network (client VPN for VPC, classic SSL VPN or Direct Link), then run the test again here.'
+      }
+    ],
+
+    async saveProfile(draft) {
+      if (!o.saveProfile) throw new AppFailure({ code: 'not_ready', message: 'Saving profiles is not available in this build yet.' })
+      return o.saveProfile(draft)
+    },
+
+    secrets: {
+      get: (name) => o.vault.get(name),
+      set: (name, value) => o.vault.set(name, value),
+      delete: (name) => o.vault.delete(name)
+    }
+  }
+}

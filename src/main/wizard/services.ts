@@ -1,0 +1,67 @@
+import type { AccountInfo, ConnectionInfo, CreateInstanceRequest, EndpointType, PasswordCheck, PrereqReport, ProvisionProgress, Region, RedisInstance, RedisVersion, ResourceGroup } from '../../shared/schemas/ibmcloud'
+import type { ProbeResult } from '../../shared/schemas/probe'
+import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
+
+/**
+ * What the wizard job needs from the rest of the app, as one port: the IBM Cloud layer, the
+ * probe, the profile store and the keychain. `ibm-services.ts` wires the real modules; unit
+ * tests pass fakes. Every method that talks to a network takes the job's AbortSignal.
+ */
+export interface WizardServices {
+  readonly sandbox: boolean
+
+  /** Which key sources exist now (keychain entry, IBMCLOUD_API_KEY, a CLI session). */
+  accountChoices(): Promise<{ keychain: boolean; environment: boolean; session: boolean }>
+  /** Validates the key with IAM (a new key is stored in the keychain only once it works). */
+  signIn(input: AccountInput, signal: AbortSignal): Promise<{ source: AccountSource; info: AccountInfo }>
+  /** After a restart: sign in again from the saved source (no key typed). */
+  restoreSession(source: AccountSource, signal: AbortSignal): Promise<void>
+  checkPrerequisites(signal: AbortSignal): Promise<PrereqReport>
+
+  listRegions(signal: AbortSignal): Promise<Region[]>
+  listResourceGroups(signal: AbortSignal): Promise<ResourceGroup[]>
+  listVersions(region: string, signal: AbortSignal): Promise<RedisVersion[]>
+  listInstances(signal: AbortSignal): Promise<RedisInstance[]>
+  getInstance(id: string, signal: AbortSignal): Promise<RedisInstance>
+
+  /** Idempotent: finds the instance by name/region/group before any POST. */
+  createOrAdopt(req: CreateInstanceRequest, signal: AbortSignal, onProgress: (p: ProvisionProgress) => void): Promise<{ instance: RedisInstance; adopted: boolean }>
+  /** Polls until active and the deployment answers; safe to call again after a restart. */
+  waitUntilReady(instanceId: string, signal: AbortSignal, onProgress: (p: ProvisionProgress) => void): Promise<RedisInstance>
+  deleteInstance(instanceId: string, signal: AbortSignal): Promise<void>
+
+  checkPassword(password: string): PasswordCheck
+  generatePassword(): string
+  setAdminPassword(crn: string, password: string, signal: AbortSignal): Promise<{ username: string }>
+  connectionInfo(crn: string, endpoint: EndpointType, signal: AbortSignal): Promise<ConnectionInfo>
+  ensurePrivateServiceKey(
+    instance: { id: string; guid: string },
+    name: string,
+    signal: AbortSignal
+  ): Promise<{ keyId: string; name: string; reused: boolean; connection: ConnectionInfo; credentials: { username: string; password: string } }>
+
+  /** Runs the connection probe against one endpoint. */
+  probe(target: { connection: ConnectionInfo; username: string; password: string }, signal: AbortSignal): Promise<ProbeResult>
+  /** Other ways to test a private endpoint from here (bastion, pod), when the network module offers them. */
+  privatePathOptions(): PrivatePathOption[]
+
+  /** Creates a connection profile (secrets in the keychain); returns its id. */
+  saveProfile(profile: WizardProfileDraft): Promise<{ id: string }>
+
+  /** Secrets the wizard keeps between steps and restarts (keychain, or memory for this session). */
+  readonly secrets: {
+    get(name: string): Promise<string | undefined>
+    set(name: string, value: string): Promise<'keychain' | 'session'>
+    delete(name: string): Promise<void>
+  }
+}
+
+export interface WizardProfileDraft {
+  name: string
+  tags: string[]
+  connection: ConnectionInfo
+  username: string
+  password: string
+  crn: string
+  region: string
+}
