@@ -12,6 +12,17 @@ import type { Emulator } from '../../../src/main/sandbox/emulator/server'
 import type { ProvisionProgress, RedisInstance } from '../../../src/shared/schemas/ibmcloud'
 import { clientFor, failureOf, redisRequest, startEmulator } from './support'
 
+async function ping(c: { hostname: string; port: number; caPem: string }, username: string, password: string): Promise<string> {
+  const redis = new Redis({ host: c.hostname, port: c.port, username, password, tls: { ca: c.caPem, ...(isIP(c.hostname) ? {} : { servername: c.hostname }) }, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 })
+  redis.on('error', () => undefined)
+  try {
+    await redis.connect()
+    return await redis.ping()
+  } finally {
+    redis.disconnect()
+  }
+}
+
 /** Every operation of the layer, through the real SDK clients, against the emulator with REAL TLS Redis deployments. */
 describe('IBM Cloud operations against the emulator (real Redis behind it)', () => {
   let emu: Emulator
@@ -120,13 +131,18 @@ describe('IBM Cloud operations against the emulator (real Redis behind it)', () 
     expect(await listAllowlist(client, instance.id)).toEqual([])
   })
 
-  it('changes the endpoints; the public connection then answers not enabled', async () => {
+  it('changes the endpoints; the public connection then answers not enabled and its port refuses clients', async () => {
+    const pub = await getConnectionInfo(client, instance.id, 'public')
+    const priv = await getConnectionInfo(client, instance.id, 'private')
     const updated = await updateServiceEndpoints(client, instance.id, 'private')
     expect(updated.parameters?.['service-endpoints']).toBe('private')
     expect((await getDeployment(client, instance.id)).enable_public_endpoints).toBe(false)
     const f = await failureOf(getConnectionInfo(client, instance.id, 'public'))
     expect(f.code).toBe('ibm_endpoint_not_enabled')
+    await expect(ping(pub, 'admin', password)).rejects.toThrow()
+    expect(await ping(priv, 'admin', password)).toBe('PONG')
     await updateServiceEndpoints(client, instance.id, 'public-and-private')
+    expect(await ping(pub, 'admin', password)).toBe('PONG')
   })
 
   it('answers 404 from another region with the wrong-region advice', async () => {

@@ -213,6 +213,7 @@ export const platformRoutes: RouteTable = [
         if (i.state !== 'active') throw broker(409, 'the deployment is not active yet')
         i.parameters = { ...i.parameters, 'service-endpoints': se }
         delete i.parameters.service_endpoints
+        await i.deployment.backend?.setEndpoints({ public: se !== 'private', private: se !== 'public' })
       }
       if (typeof b.name === 'string' && NAME_RULE.test(b.name)) i.name = b.name
       i.updatedAt = now()

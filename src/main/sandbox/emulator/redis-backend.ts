@@ -8,10 +8,12 @@ import { startRedisServer, type RunningRedis } from '../tls-redis'
  * What stands behind an emulated deployment. Sandbox mode and the integration tests use the real
  * backend: one TLS redis-server per deployment, with its own CA. Hostnames are loopback names
  * that its certificate covers, so hostname verification passes:
- *   public endpoint:  `localhost:<port>` (redis-server itself)
- *   private endpoint: `127.0.0.1:<port2>` (a TCP pass-through to the same server, so the TLS
- *                     session and CA are the same, as on IBM Cloud; it can be closed on its own)
- * Both are on 127.0.0.1: a second 127.x address is not configured on macOS or Windows.
+ *   public endpoint:  `localhost:<port1>`
+ *   private endpoint: `127.0.0.1:<port2>`
+ * Each is a TCP pass-through to the one redis-server (so TLS, CA and data are the same, as on
+ * IBM Cloud), opened or closed on its own when `service-endpoints` changes: a disabled endpoint
+ * refuses connections. Both are on 127.0.0.1: a second 127.x address is not configured on
+ * macOS or Windows, so "private" is told apart by hostname and port, not by network.
  */
 export interface DeploymentBackend {
   readonly caPem: string
@@ -19,6 +21,8 @@ export interface DeploymentBackend {
   readonly privateEndpoint: { hostname: string; port: number }
   /** Creates or updates an ACL user (admin password, service-key users). */
   setUser(name: string, password: string): Promise<void>
+  /** Opens or closes one endpoint (its port stays reserved). */
+  setEndpoints(enabled: { public: boolean; private: boolean }): Promise<void>
   stop(): Promise<void>
 }
 
@@ -41,7 +45,8 @@ export const realRedisBackend: BackendFactory = async (guid) => {
       { name: 'admin', password: randomBytes(24).toString('hex'), rules: ADMIN_RULES }
     ]
   })
-  const proxy = await startPassThrough(server.port)
+  const publicProxy = await startPassThrough(server.port)
+  const privateProxy = await startPassThrough(server.port)
   const control = new Redis({
     host: '127.0.0.1',
     port: server.port,
@@ -55,16 +60,21 @@ export const realRedisBackend: BackendFactory = async (guid) => {
   control.on('error', () => undefined)
   return {
     caPem: ca.cert,
-    publicEndpoint: { hostname: 'localhost', port: server.port },
-    privateEndpoint: { hostname: '127.0.0.1', port: proxy.port },
+    publicEndpoint: { hostname: 'localhost', port: publicProxy.port },
+    privateEndpoint: { hostname: '127.0.0.1', port: privateProxy.port },
     async setUser(name, password) {
       if (control.status === 'wait') await control.connect()
       const rules = name === 'admin' ? ADMIN_RULES.split(' ') : ['~*', '&*', '+@all']
       await control.call('ACL', 'SETUSER', name, 'reset', 'on', `>${password}`, ...rules)
     },
+    async setEndpoints(enabled) {
+      publicProxy.setEnabled(enabled.public)
+      privateProxy.setEnabled(enabled.private)
+    },
     async stop() {
       control.disconnect()
-      await proxy.close()
+      await publicProxy.close()
+      await privateProxy.close()
       await server.stop()
     }
   }
@@ -79,13 +89,17 @@ export const fakeRedisBackend: BackendFactory = async () => {
     publicEndpoint: { hostname: 'localhost', port: base },
     privateEndpoint: { hostname: '127.0.0.1', port: base + 1 },
     async setUser() {},
+    async setEndpoints() {},
     async stop() {}
   }
 }
 
-async function startPassThrough(targetPort: number): Promise<{ port: number; close(): Promise<void> }> {
+/** A TCP pass-through on a free loopback port. Disabled = new connections are closed at once and open ones cut. */
+async function startPassThrough(targetPort: number): Promise<{ port: number; setEnabled(on: boolean): void; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>()
+  let enabled = true
   const server = net.createServer((client) => {
+    if (!enabled) return void client.destroy()
     const upstream = net.connect({ host: '127.0.0.1', port: targetPort })
     for (const s of [client, upstream]) {
       sockets.add(s)
@@ -103,6 +117,10 @@ async function startPassThrough(targetPort: number): Promise<{ port: number; clo
   })
   return {
     port: (server.address() as net.AddressInfo).port,
+    setEnabled(on) {
+      enabled = on
+      if (!on) for (const s of sockets) s.destroy()
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()

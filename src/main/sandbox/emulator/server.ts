@@ -9,7 +9,7 @@ import { platformRoutes } from './platform-routes'
 import { fakeRedisBackend, realRedisBackend, type BackendFactory } from './redis-backend'
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
-import { EmulatorState, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
+import { EmulatorState, endpointEnabled, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
 
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -188,6 +188,7 @@ export class Emulator {
       try {
         const backend = await this.backend(i.guid)
         if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
+        await backend.setEndpoints({ public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
         i.deployment.backend = backend
         i.state = 'active'
       } catch (e) {
