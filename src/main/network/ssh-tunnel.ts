@@ -155,6 +155,7 @@ async function connectHop(hop: SshHop, sock: ClientChannel | undefined, options:
   })
   const pinned = hop.pinnedFingerprint ?? (await options.pinnedFingerprint(hop.host, hop.port))
   const client = new Client()
+  closedOf.set(client, new Promise<void>((resolve) => client.once('close', () => resolve())))
   const where = `${hop.host}:${hop.port}`
   let verdict: HostKeyVerdict | undefined
   let stageStart = Date.now()
@@ -309,12 +310,14 @@ function forward(client: Client, host: string, port: number, timeoutMs: number, 
 async function listen(clients: Client[], firstChannel: ClientChannel, options: TunnelOptions, timeouts: TunnelTimeouts, phases: SshPhase[]): Promise<Tunnel> {
   const last = clients[clients.length - 1]
   const streams = new Set<net.Socket | ClientChannel>([firstChannel])
+  firstChannel.on('error', (e: Error) => log.warn(`ssh channel: ${e.message}`))
   let spare: ClientChannel | undefined = firstChannel
   const server = net.createServer((socket) => {
     streams.add(socket)
     socket.once('close', () => streams.delete(socket))
     const pipe = (channel: ClientChannel) => {
       streams.add(channel)
+      channel.on('error', () => socket.destroy())
       channel.once('close', () => {
         streams.delete(channel)
         socket.destroy()
@@ -400,19 +403,19 @@ function resolveOnHost(client: Client, host: string, timeoutMs: number): Promise
   })
 }
 
+/** Resolves when each client's connection is gone (set up before connecting, so no event is missed). */
+const closedOf = new WeakMap<Client, Promise<void>>()
+
 function waitClosed(client: Client): Promise<void> {
-  return new Promise((resolve) => {
-    const sock = (client as unknown as { _sock?: net.Socket })._sock
-    if (!sock || sock.destroyed) return resolve()
-    const timer = setTimeout(() => {
+  const closed = closedOf.get(client) ?? Promise.resolve()
+  let timer: NodeJS.Timeout | undefined
+  const forced = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
       client.destroy()
       resolve()
     }, 2000)
-    client.once('close', () => {
-      clearTimeout(timer)
-      resolve()
-    })
   })
+  return Promise.race([closed, forced]).finally(() => clearTimeout(timer))
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
