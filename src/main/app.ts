@@ -7,6 +7,10 @@ import { appInfoHandlers } from './app-info'
 import { createWizard } from './wizard'
 import { ibmCloudHandlers } from './ibmcloud/handlers'
 import { sandboxOptionsFromEnv, startSandbox } from './sandbox'
+import { WizardVault } from './wizard/vault'
+import { API_KEY_SECRET } from './wizard/ibm-services'
+import { createProfilesService } from './profiles'
+import { profileHandlers } from './profiles/handlers'
 
 export interface AppConfig {
   /** App data folder: settings, profiles, wizard state. Never a secret. */
@@ -41,15 +45,19 @@ export async function createApp(config: AppConfig): Promise<App> {
     closers.push(() => sandbox.close())
     env = { ...env, ...sandbox.env }
   }
+  const profiles = createProfilesService(config.dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })
   // Resumes a provisioning wait that was under way when the app last stopped.
-  const wizard = await createWizard({ dataDir: config.dataDir, sandbox: config.sandbox, env, settings: () => settings.get(), bus })
+  // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both.
+  const vault = new WizardVault()
+  const wizard = await createWizard({ dataDir: config.dataDir, sandbox: config.sandbox, env, settings: () => settings.get(), bus, vault })
   closers.push(() => wizard.close())
 
   const handlers: Handlers = {
     ...appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) }),
     ...settingsHandlers(settings, bus),
-    ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: async () => env.IBMCLOUD_API_KEY?.trim() || undefined }),
-    ...wizard.handlers
+    ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: () => ibmApiKey(config.sandbox, vault, env) }),
+    ...wizard.handlers,
+    ...profileHandlers(profiles, bus)
   }
 
   return {
@@ -60,6 +68,13 @@ export async function createApp(config: AppConfig): Promise<App> {
       for (const close of closers.reverse()) await close()
     }
   }
+}
+
+/** The API key for the IBM calls: the one kept in the keychain, else IBMCLOUD_API_KEY; in the sandbox always the sandbox's own. */
+async function ibmApiKey(sandbox: boolean, vault: WizardVault, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
+  if (sandbox) return fromEnv
+  return (await vault.get(API_KEY_SECRET).catch(() => undefined)) ?? fromEnv
 }
 
 /** The OS locale as POSIX or Intl report it: LC_ALL > LC_MESSAGES > LANG > Intl. */

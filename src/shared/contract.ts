@@ -1,6 +1,24 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
+import { ProbeResult, TestAllResult, TestProgress } from './schemas/probe'
+import {
+  CreateProfileInput,
+  ExportInput,
+  ExportOutput,
+  ImportDraft,
+  ImportInput,
+  KeychainStatus,
+  Profile,
+  ProfileIdInput,
+  ProfileList,
+  RevealedSecret,
+  RevealSecretInput,
+  TestAllInput,
+  TestDraftInput,
+  TestProfileInput,
+  UpdateProfileInput
+} from './schemas/profile'
 import { AccountInfo, PrereqReport, Region, RedisInstance, RedisVersion, ResourceGroup } from './schemas/ibmcloud'
 import { AccountChoices, AccountInput, CheckPasswordInput, DeleteInstanceInput, DeployInput, GoToInput, OptionsInput, PasswordCheck, PasswordInput, SaveInput, ServiceKeyInput, TestInput, WizardOptions, WizardState } from './schemas/wizard'
 
@@ -27,6 +45,19 @@ export const calls = {
   'settings.set': call('Change some settings; returns all of them', SettingsPatch, Settings),
 
   // ── Profiles (issue: profiles and probe) ──────────────────────────────────
+  'profiles.list': call('All saved profiles (never a secret); warning when the file had to be kept aside', z.object({}).strict(), ProfileList),
+  'profiles.get': call('One profile', ProfileIdInput, Profile),
+  'profiles.create': call('Save a new profile; secrets go to the keychain (or an import id attaches pasted ones)', CreateProfileInput, Profile),
+  'profiles.update': call('Change fields and/or secrets (null deletes a secret)', UpdateProfileInput, Profile),
+  'profiles.delete': call('Delete a profile and its keychain entries', ProfileIdInput, z.object({ deleted: z.boolean() })),
+  'profiles.revealSecret': call('Show one secret on explicit request (the reveal/copy click)', RevealSecretInput, RevealedSecret),
+  'profiles.test': call('Run the connection test for a saved profile; progress in profiles.testProgress', TestProfileInput, ProbeResult),
+  'profiles.testDraft': call('Test unsaved editor fields (secrets given, from an import id, or from the saved profile)', TestDraftInput, ProbeResult),
+  'profiles.testAll': call('Test many profiles with bounded concurrency', TestAllInput, TestAllResult),
+  'profiles.import': call('Read a URL, service key, cdb JSON, redli line or profile file into a draft; secrets stay in main', ImportInput, ImportDraft),
+  'profiles.export': call('Export as redli, redis-cli, .env, Kubernetes or JSON; secrets only when asked', ExportInput, ExportOutput),
+  'profiles.keychainStatus': call('Is the OS keychain usable (or session-only chosen)?', z.object({}).strict(), KeychainStatus),
+  'profiles.useSessionSecrets': call('Choose "this session only" for secrets when there is no keychain', z.object({}).strict(), KeychainStatus),
   // ── IBM Cloud (issue: IBM Cloud layer) ────────────────────────────────────
   'ibm.validateApiKey': call('Check an API key with IAM (not stored); account id and name', z.object({ apiKey: z.string().min(1).max(400) }).strict(), AccountInfo),
   'ibm.checkPrerequisites': call('API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice', z.object({}).strict(), PrereqReport),
@@ -59,6 +90,8 @@ export const calls = {
 
 /** Events main pushes to the UI. */
 export const events = {
+  'profiles.testProgress': TestProgress,
+  'profiles.changed': z.object({ ids: z.array(z.string()) }),
   'settings.changed': Settings,
   'wizard.changed': WizardState
 } as const

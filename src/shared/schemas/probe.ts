@@ -92,3 +92,22 @@ export const ProbeResult = z.object({
     .nullable()
 })
 export type ProbeResult = z.infer<typeof ProbeResult>
+
+export const TestProgress = z.object({
+  profileId: z.string().nullable(),
+  testId: z.string().nullable(),
+  phase: ProbePhase
+})
+export type TestProgress = z.infer<typeof TestProgress>
+
+export const TestAllResult = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      result: ProbeResult.nullable(),
+      /** A problem before any network traffic (an unreadable secret, say). */
+      error: z.object({ code: z.string(), message: z.string() }).nullable()
+    })
+  )
+})
+export type TestAllResult = z.infer<typeof TestAllResult>

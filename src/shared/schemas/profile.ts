@@ -142,3 +142,44 @@ export const KeychainStatus = z.object({
   message: z.string()
 })
 export type KeychainStatus = z.infer<typeof KeychainStatus>
+
+// ── Call payloads (see the Profiles section of the contract) ────────────────
+
+/** Optional id the caller picks to match progress events to its test. */
+const TestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+
+export const ProfileList = z.object({ profiles: z.array(Profile), warning: z.string().nullable() })
+export const ProfileIdInput = z.object({ id: ProfileId }).strict()
+export const CreateProfileInput = z
+  .object({
+    fields: ProfileFields,
+    secrets: SecretsInput.optional(),
+    /** Attach the secrets found by profiles.import (they never travel to the window). */
+    importId: z.string().uuid().optional()
+  })
+  .strict()
+export const UpdateProfileInput = z.object({ id: ProfileId, fields: ProfileFields.partial().strict().optional(), secrets: SecretsInput.optional() }).strict()
+export const RevealSecretInput = z.object({ id: ProfileId, secret: SecretName }).strict()
+export const RevealedSecret = z.object({ value: z.string().nullable() })
+export const TestProfileInput = z.object({ id: ProfileId, testId: TestId.optional() }).strict()
+export const TestDraftInput = z
+  .object({
+    fields: ProfileFields,
+    secrets: z.object({ password: z.string().min(1).max(4096).optional(), clientKey: z.string().min(1).max(64_000).optional() }).strict().optional(),
+    importId: z.string().uuid().optional(),
+    /** Editing a saved profile: use its stored secrets where none are given. */
+    profileId: ProfileId.optional(),
+    testId: TestId.optional()
+  })
+  .strict()
+export const TestAllInput = z.object({ ids: z.array(ProfileId).max(500).optional(), concurrency: z.number().int().min(1).max(8).optional() }).strict()
+export const ImportInput = z.object({ text: z.string().min(1).max(256 * 1024), format: ImportFormat.optional() }).strict()
+export const ImportDraft = z.object({
+  importId: z.string().uuid(),
+  format: ImportFormat.or(z.enum(['ibm-service-key', 'ibm-cdb-connections'])),
+  fields: ProfileFields,
+  secretsFound: z.object({ password: z.boolean(), clientKey: z.boolean() }),
+  notes: z.array(z.string())
+})
+export const ExportInput = z.object({ id: ProfileId, format: ExportFormat, withSecrets: z.boolean() }).strict()
+export const ExportOutput = z.object({ text: z.string(), filename: z.string(), containsSecrets: z.boolean() })

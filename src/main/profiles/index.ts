@@ -1,0 +1,16 @@
+import { ProfilesService, type ProfilesServiceOptions } from './service'
+import { KEYCHAIN_SERVICE, SecretStore } from './secrets'
+import { ProfileStore } from './store'
+
+export { ProfilesService, pickFields, type PathRunner } from './service'
+export { ProfileStore } from './store'
+export { SecretStore, KEYCHAIN_SERVICE } from './secrets'
+
+/**
+ * The profiles service as the app, the CLI and the tests build it. `PSE_WIZARD_KEYCHAIN_SERVICE`
+ * renames the keychain service (tests use it so they never touch the user's real entries).
+ */
+export function createProfilesService(dataDir: string, env: NodeJS.ProcessEnv = process.env, options: ProfilesServiceOptions = {}): ProfilesService {
+  const service = env.PSE_WIZARD_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE
+  return new ProfilesService(new ProfileStore(dataDir), new SecretStore(service), options)
+}

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto'
+import { AppFailure } from '../../shared/errors'
+import type { ProbePhase, ProbeResult, TestAllResult } from '../../shared/schemas/probe'
+import {
+  ProfileFields,
+  type ExportFormat,
+  type ImportFormat,
+  type KeychainStatus,
+  type Profile,
+  type SecretLocation,
+  type SecretName,
+  type SecretsInput
+} from '../../shared/schemas/profile'
+import { log } from '../logging/log'
+import { registerSecret } from '../logging/redact'
+import { probe, type ProbeOptions, type ProbeTarget } from '../redis/probe'
+import { exportProfile, type ExportedText } from './exporters'
+import { importProfileText } from './importers'
+import { validatePemCertificates, validatePrivateKeyPem } from './pem'
+import type { SecretStore } from './secrets'
+import type { ProfileStore } from './store'
+
+/**
+ * Everything the UI and the CLI do with profiles. Secrets go from the caller into the keychain
+ * and from the keychain into the probe; the only way out to a caller is reveal() and an export
+ * the caller asked to include secrets in.
+ */
+
+/** Runs the probe for one network path (direct today; ssh and pod register their own). */
+export type PathRunner = (profile: ProfileFields, target: ProbeTarget, options: ProbeOptions) => Promise<ProbeResult>
+
+export interface ProfilesServiceOptions {
+  /** Runners by network path kind; `direct` defaults to a plain probe. */
+  pathRunners?: Partial<Record<string, PathRunner>>
+  now?: () => Date
+  /** Progress of every test (the handlers forward it as events). */
+  onProgress?: (progress: { profileId: string | null; testId: string | null; phase: ProbePhase }) => void
+}
+
+interface PendingImport {
+  secrets: { password?: string; clientKey?: string }
+  expires: number
+}
+
+const IMPORT_TTL_MS = 15 * 60_000
+
+export interface ImportDraftResult {
+  importId: string
+  format: ImportFormat | 'ibm-service-key' | 'ibm-cdb-connections'
+  fields: ProfileFields
+  secretsFound: { password: boolean; clientKey: boolean }
+  notes: string[]
+}
+
+export class ProfilesService {
+  private readonly imports = new Map<string, PendingImport>()
+  private readonly runners: Record<string, PathRunner>
+  private readonly now: () => Date
+
+  constructor(
+    readonly store: ProfileStore,
+    readonly secrets: SecretStore,
+    private readonly options: ProfilesServiceOptions = {}
+  ) {
+    this.runners = { direct: (_p, target, o) => probe(target, o), ...(options.pathRunners ?? {}) } as Record<string, PathRunner>
+    this.now = options.now ?? (() => new Date())
+  }
+
+  /** Lets another module (ssh, pod) add its path runner after construction. */
+  registerPathRunner(kind: string, runner: PathRunner): void {
+    this.runners[kind] = runner
+  }
+
+  async list(): Promise<{ profiles: Profile[]; warning: string | null }> {
+    const { profiles, warning } = await this.store.list()
+    return { profiles, warning: warning ?? null }
+  }
+
+  get(id: string): Promise<Profile> {
+    return this.store.get(id)
+  }
+
+  find(idOrName: string): Promise<Profile> {
+    return this.store.find(idOrName)
+  }
+
+  keychainStatus(): Promise<KeychainStatus> {
+    return this.secrets.check()
+  }
+
+  useSessionSecrets(): KeychainStatus {
+    return this.secrets.useSessionOnly()
+  }
+
+  async create(fieldsInput: ProfileFields, secrets: SecretsInput = {}, importId?: string): Promise<Profile> {
+    const fields = normaliseFields(ProfileFields.parse(fieldsInput))
+    const fromImport = importId ? this.takeImport(importId) : {}
+    const wanted = { password: secrets.password ?? fromImport.password ?? null, clientKey: secrets.clientKey ?? fromImport.clientKey ?? null }
+    if (wanted.clientKey) wanted.clientKey = validatePrivateKeyPem(wanted.clientKey)
+    const id = randomUUID()
+    const stored: Record<SecretName, SecretLocation> = { password: 'none', clientKey: 'none' }
+    for (const name of ['password', 'clientKey'] as const) {
+      const value = wanted[name]
+      if (value) stored[name] = await this.secrets.set(id, name, value)
+    }
+    const at = this.now().toISOString()
+    const profile: Profile = { ...fields, id, secrets: stored, createdAt: at, updatedAt: at, lastTest: null }
+    try {
+      await this.store.mutate((profiles) => ({ profiles: [...profiles, profile], value: undefined }))
+    } catch (e) {
+      await this.forgetSecrets(profile)
+      throw e
+    }
+    log.info(`profile created: ${profile.id}`)
+    return profile
+  }
+
+  async update(id: string, changes: Partial<ProfileFields> = {}, secrets: SecretsInput = {}): Promise<Profile> {
+    const current = await this.store.get(id)
+    const next = normaliseFields(ProfileFields.parse({ ...pickFields(current), ...changes }))
+    const locations = { ...current.secrets }
+    for (const name of ['password', 'clientKey'] as const) {
+      const value = secrets[name]
+      if (value === undefined) continue
+      if (value === null) {
+        await this.secrets.delete(id, name, locations[name])
+        locations[name] = 'none'
+      } else {
+        locations[name] = await this.secrets.set(id, name, name === 'clientKey' ? validatePrivateKeyPem(value) : value)
+      }
+    }
+    return this.store.mutate((profiles) => {
+      const index = profiles.findIndex((p) => p.id === id)
+      if (index < 0) throw new AppFailure({ code: 'profile_not_found', message: `No profile with id "${id}". It may have been deleted in another window.` })
+      // Fields from this edit, on top of what is on disk now (another process may have tested it meanwhile).
+      const updated: Profile = { ...profiles[index], ...next, secrets: locations, updatedAt: this.now().toISOString() }
+      profiles[index] = updated
+      return { profiles, value: updated }
+    })
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const removed = await this.store.mutate((profiles) => {
+      const found = profiles.find((p) => p.id === id)
+      return { profiles: profiles.filter((p) => p.id !== id), value: found }
+    })
+    if (removed) await this.forgetSecrets(removed)
+    return Boolean(removed)
+  }
+
+  private async forgetSecrets(profile: Profile): Promise<void> {
+    for (const name of ['password', 'clientKey'] as const) {
+      try {
+        await this.secrets.delete(profile.id, name, profile.secrets[name])
+      } catch (e) {
+        log.warn(`could not delete the ${name} of profile ${profile.id} from the keychain: ${e instanceof Error ? e.message : String(e)}`)
+      }
+    }
+  }
+
+  /** The explicit reveal (a click in the UI, `profiles show --reveal` in the CLI). */
+  async reveal(id: string, name: SecretName): Promise<string | null> {
+    const profile = await this.store.get(id)
+    return this.secrets.get(id, name, profile.secrets[name], profile.name)
+  }
+
+  private async targetFor(fields: ProfileFields, password: string | null, clientKey: string | null): Promise<ProbeTarget> {
+    return {
+      host: fields.host,
+      port: fields.port,
+      db: fields.db,
+      username: fields.username,
+      password,
+      tls: { ...fields.tls, clientKeyPem: clientKey },
+      timeouts: fields.timeouts
+    }
+  }
+
+  private async run(fields: ProfileFields, target: ProbeTarget, profileId: string | null, testId: string | null, signal?: AbortSignal): Promise<ProbeResult> {
+    const runner = this.runners[fields.networkPath.kind]
+    if (!runner) throw new AppFailure({ code: 'network_path_unsupported', message: `This PSE Wizard cannot test "${fields.networkPath.kind}" paths yet. Update PSE Wizard.` })
+    return runner(fields, target, { signal, onPhase: (phase) => this.options.onProgress?.({ profileId, testId, phase }) })
+  }
+
+  /** Tests a saved profile and records the outcome as its last test. */
+  async test(id: string, options: { signal?: AbortSignal; testId?: string } = {}): Promise<ProbeResult> {
+    const profile = await this.store.get(id)
+    const password = await this.secrets.get(id, 'password', profile.secrets.password, profile.name)
+    const clientKey = await this.secrets.get(id, 'clientKey', profile.secrets.clientKey, profile.name)
+    const result = await this.run(profile, await this.targetFor(profile, password, clientKey), id, options.testId ?? null, options.signal)
+    if (result.code !== 'cancelled') await this.recordTest(id, result)
+    return result
+  }
+
+  private async recordTest(id: string, result: ProbeResult): Promise<void> {
+    await this.store.mutate((profiles) => {
+      const p = profiles.find((x) => x.id === id)
+      if (p) p.lastTest = { at: result.startedAt, ok: result.ok, code: result.code, totalMs: result.totalMs }
+      return { profiles, value: undefined }
+    })
+  }
+
+  /** Tests fields from the editor before (or without) saving them. */
+  async testDraft(
+    fieldsInput: ProfileFields,
+    secrets: { password?: string; clientKey?: string } = {},
+    options: { importId?: string; profileId?: string; signal?: AbortSignal; testId?: string } = {}
+  ): Promise<ProbeResult> {
+    const fields = normaliseFields(ProfileFields.parse(fieldsInput))
+    const fromImport = options.importId ? this.peekImport(options.importId) : {}
+    let password = secrets.password ?? fromImport.password ?? null
+    let clientKey = secrets.clientKey ?? fromImport.clientKey ?? null
+    if (options.profileId && (password === null || clientKey === null)) {
+      const saved = await this.store.get(options.profileId)
+      password ??= await this.secrets.get(saved.id, 'password', saved.secrets.password, saved.name)
+      clientKey ??= await this.secrets.get(saved.id, 'clientKey', saved.secrets.clientKey, saved.name)
+    }
+    registerSecret(password)
+    return this.run(fields, await this.targetFor(fields, password, clientKey), options.profileId ?? null, options.testId ?? null, options.signal)
+  }
+
+  /** Tests many profiles, at most `concurrency` at a time. */
+  async testAll(ids: string[] | undefined, concurrency = 4, signal?: AbortSignal): Promise<TestAllResult> {
+    const all = ids ?? (await this.store.list()).profiles.map((p) => p.id)
+    const results: TestAllResult['results'] = new Array(all.length)
+    let next = 0
+    const worker = async () => {
+      while (next < all.length) {
+        const i = next++
+        const id = all[i]
+        try {
+          results[i] = { id, result: await this.test(id, { signal }), error: null }
+        } catch (e) {
+          if (!(e instanceof AppFailure)) throw e
+          results[i] = { id, result: null, error: { code: e.code, message: e.message } }
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, all.length)) }, worker))
+    return { results }
+  }
+
+  /** Parses pasted text. Secrets it contains stay here, under an import id, for create()/testDraft(). */
+  importText(text: string, format?: ImportFormat): ImportDraftResult {
+    const imported = importProfileText(text, format)
+    this.pruneImports()
+    const importId = randomUUID()
+    this.imports.set(importId, { secrets: imported.secrets, expires: Date.now() + IMPORT_TTL_MS })
+    return {
+      importId,
+      format: imported.format,
+      fields: imported.fields,
+      secretsFound: { password: Boolean(imported.secrets.password), clientKey: Boolean(imported.secrets.clientKey) },
+      notes: imported.notes
+    }
+  }
+
+  private peekImport(importId: string): PendingImport['secrets'] {
+    this.pruneImports()
+    const found = this.imports.get(importId)
+    if (!found) throw new AppFailure({ code: 'import_expired', message: 'The pasted connection data is no longer held (it expires after 15 minutes). Paste it again.' })
+    return found.secrets
+  }
+
+  private takeImport(importId: string): PendingImport['secrets'] {
+    const secrets = this.peekImport(importId)
+    this.imports.delete(importId)
+    return secrets
+  }
+
+  private pruneImports(): void {
+    const now = Date.now()
+    for (const [id, pending] of this.imports) if (pending.expires < now) this.imports.delete(id)
+  }
+
+  async export(id: string, format: ExportFormat, withSecrets: boolean): Promise<ExportedText> {
+    const profile = await this.store.get(id)
+    const fields = pickFields(profile)
+    if (!withSecrets) return exportProfile(fields, format)
+    const password = await this.secrets.get(id, 'password', profile.secrets.password, profile.name)
+    const clientKey = await this.secrets.get(id, 'clientKey', profile.secrets.clientKey, profile.name)
+    return exportProfile(fields, format, { password, clientKey })
+  }
+}
+
+/** The user-editable part of a profile. */
+export function pickFields(profile: Profile): ProfileFields {
+  const { id: _id, secrets: _s, createdAt: _c, updatedAt: _u, lastTest: _l, ...fields } = profile
+  return ProfileFields.parse(fields)
+}
+
+/** Validates every certificate for real (not just its shape) and tidies values. */
+function normaliseFields(fields: ProfileFields): ProfileFields {
+  const tls = { ...fields.tls }
+  if (tls.caPem) tls.caPem = validatePemCertificates(tls.caPem)
+  if (tls.clientCertPem) tls.clientCertPem = validatePemCertificates(tls.clientCertPem, 'client certificate')
+  if (tls.servername === fields.host) tls.servername = null
+  const tags = [...new Set(fields.tags)]
+  return { ...fields, tags, tls }
+}
