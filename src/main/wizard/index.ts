@@ -7,6 +7,7 @@ import { WizardJob } from './job'
 import type { WizardProfileDraft } from './services'
 import { WizardStateStore } from './state-store'
 import { WizardVault } from './vault'
+import { defaultProfileFields, type Profile, type ProfileFields, type SecretsInput } from '../../shared/schemas/profile'
 
 export { WizardJob } from './job'
 export type { WizardServices, WizardProfileDraft } from './services'
@@ -18,7 +19,8 @@ export interface WizardConfig {
   env: NodeJS.ProcessEnv
   settings: () => Pick<Settings, 'ibmcloudCliPath' | 'useCliSession' | 'privateApiEndpoints'>
   bus?: EventBus
-  saveProfile?: (draft: WizardProfileDraft) => Promise<{ id: string }>
+  /** The profiles service (its create() keeps the password in the keychain). */
+  profiles?: { create(fields: ProfileFields, secrets?: SecretsInput): Promise<Profile> }
   vault?: WizardVault
   /** Resume a saved mid-provisioning wait right away (default true). */
   resumeWait?: boolean
@@ -44,9 +46,9 @@ export async function createWizard(config: WizardConfig): Promise<Wizard> {
     env: config.env,
     dataDir: config.dataDir,
     sandbox: config.sandbox,
-    vault: config.vault ?? new WizardVault(),
+    vault: config.vault ?? new WizardVault(config.env.PSE_WIZARD_KEYCHAIN_SERVICE?.trim() || undefined),
     settings: config.settings,
-    ...(config.saveProfile ? { saveProfile: config.saveProfile } : {}),
+    ...(config.profiles ? { saveProfile: profileSaver(config.profiles) } : {}),
     ...pollIntervals(config)
   })
   const job = await WizardJob.open({
@@ -65,4 +67,23 @@ export async function createWizard(config: WizardConfig): Promise<Wizard> {
       await job.shutdown()
     }
   }
+}
+
+/** A wizard connection as a profile: TLS on with IBM's CA, verification on, IBM Cloud origin. */
+export function profileFieldsOf(draft: WizardProfileDraft): ProfileFields {
+  return defaultProfileFields({
+    name: draft.name,
+    tags: draft.tags,
+    host: draft.connection.hostname,
+    port: draft.connection.port,
+    db: draft.connection.database,
+    username: draft.username,
+    tls: { enabled: true, caPem: draft.connection.caPem, servername: null, verifyServerCert: true, clientCertPem: null },
+    origin: { kind: 'ibmcloud', crn: draft.crn, region: draft.region, endpointType: draft.connection.endpoint }
+  })
+}
+
+const profileSaver = (profiles: NonNullable<WizardConfig['profiles']>) => async (draft: WizardProfileDraft) => {
+  const created = await profiles.create(profileFieldsOf(draft), { password: draft.password })
+  return { id: created.id }
 }
