@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { AppFailure } from '../../shared/errors'
 import type { NetworkPath, PodPath, SshPath } from '../../shared/schemas/network-path'
 import type { PathTestResult } from '../../shared/schemas/network'
-import type { ProbePhase, ProbeResult } from '../../shared/schemas/probe'
+import { ResultCode, type ProbePhase, type ProbeResult } from '../../shared/schemas/probe'
 import { classifyAddress } from '../redis/address-class'
 import { probe, PROBE_PHASES, type ProbeOptions, type ProbeTarget } from '../redis/probe'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
@@ -188,7 +188,7 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
   const writeOk = run.phases.some((ph) => ph.name === 'write' && ph.ok)
   const result: PathTestResult = {
     ok: run.ok,
-    code: run.ok ? null : (run.code ?? 'pod_probe_failed'),
+    code: run.ok ? null : asResultCode(run.code, 'pod_probe_failed'),
     message: run.ok ? podSummary(target, run.server.version, run.readOnly) : (run.message ?? 'The test in the pod failed.'),
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
     totalMs: round(performance.now() - started),
@@ -243,7 +243,13 @@ function failedResult(target: ProbeTarget, kind: 'ssh' | 'pod', failure: AppFail
     write: null,
     server: null
   }
-  return { ...result, code: failure.code, path: kind, hostKey: null, diagnosis: null, pod: null }
+  return { ...result, code: asResultCode(failure.code, kind === 'ssh' ? 'ssh_connect_failed' : 'pod_failed'), path: kind, hostKey: null, diagnosis: null, pod: null }
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100
+
+/** Codes come from AppFailures as strings; anything outside the result codes becomes the path's generic one. */
+function asResultCode(code: string | undefined, fallback: ResultCode): ResultCode {
+  const parsed = ResultCode.safeParse(code)
+  return parsed.success ? parsed.data : fallback
+}

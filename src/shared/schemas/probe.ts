@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HostKeyPrompt, PathCode, PathDiagnosis, PodRunInfo } from './network-path'
 
 /** The connection test's result: what the CLI prints with --json and what the UI draws. */
 
@@ -23,6 +24,10 @@ export const ProbeCode = z.enum([
 ])
 export type ProbeCode = z.infer<typeof ProbeCode>
 
+/** A test's code: the probe's own, or one the SSH / pod path adds (ssh_host_key_unknown, pod_rbac_forbidden…). */
+export const ResultCode = z.union([ProbeCode, PathCode])
+export type ResultCode = z.infer<typeof ResultCode>
+
 /** dns, tcp, tls, auth, ping, write, info; other paths (ssh, pod) add their own names. */
 export const ProbePhaseName = z.string().regex(/^[a-z][a-z0-9_.-]*$/).max(40)
 
@@ -43,7 +48,7 @@ export type AddressClass = z.infer<typeof AddressClass>
 
 export const ProbeResult = z.object({
   ok: z.boolean(),
-  code: ProbeCode.nullable(),
+  code: ResultCode.nullable(),
   /** On failure: what is wrong and what to do. On success: a one-line summary. */
   message: z.string(),
   startedAt: z.string(),
@@ -89,7 +94,13 @@ export const ProbeResult = z.object({
       /** Negotiated RESP protocol version (2 or 3). */
       protocol: z.number().int().nullable()
     })
-    .nullable()
+    .nullable(),
+  /** SSH path: the bastion's host key when it is unknown (accept it) or changed (hard stop). */
+  hostKey: HostKeyPrompt.nullable().optional(),
+  /** Direct path: why a private endpoint is unreachable from here, and the paths that would work. */
+  diagnosis: PathDiagnosis.nullable().optional(),
+  /** Pod path: the pod that ran the test, and whether it was deleted. */
+  pod: PodRunInfo.nullable().optional()
 })
 export type ProbeResult = z.infer<typeof ProbeResult>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { NetworkPath } from './network-path'
-import { ProbeCode } from './probe'
+import { ResultCode } from './probe'
 
 /**
  * A saved connection profile. It never holds a secret: the password and the client key live in
@@ -69,7 +69,7 @@ export const LastTest = z
   .object({
     at: z.string(),
     ok: z.boolean(),
-    code: ProbeCode.nullable(),
+    code: ResultCode.nullable(),
     totalMs: z.number().nonnegative()
   })
   .strict()
