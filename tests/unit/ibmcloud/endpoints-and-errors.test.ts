@@ -57,6 +57,11 @@ describe('errors', () => {
     expect(f.message).toMatch(/Editor role/)
   })
 
+  it('IAM answering 401 (instead of 400) with a BXNIM code is also a bad API key, not an expired token', () => {
+    expect(toAppFailure({ status: 401, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe('ibm_api_key_invalid')
+    expect(toAppFailure({ status: 401, result: { error_code: 'RC-TokenExpired' } }, { what: 'x' }).code).toBe('ibm_unauthorized')
+  })
+
   it('IAM 400 with a BXNIM code is a bad API key', () => {
     expect(toAppFailure({ status: 400, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe('ibm_api_key_invalid')
   })
