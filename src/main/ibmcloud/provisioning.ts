@@ -35,6 +35,7 @@ export interface ProvisionOptions {
   onProgress?: (p: ProvisionProgress) => void
   /** Attempts at the POST when it fails in a way that may or may not have created the instance. */
   maxCreateAttempts?: number
+  /** Base of the spaced checks (×1, ×2, ×4) for the instance after such a failure (default 1 s). */
   retryDelayMs?: number
 }
 
@@ -82,8 +83,15 @@ async function doCreateOrAdopt(client: IbmCloudClient, req: CreateInstanceSpec, 
       const kind = classify((e as { cause?: unknown }).cause ?? e)
       const uncertain = kind === 'server' || kind === 'network' || kind === 'timeout' || kind === 'malformed'
       if (!uncertain || attempt >= attempts) throw e
+      // The POST may have been carried out even though its answer was lost. Look for the
+      // instance a few times, spaced out (the list can lag a moment), before sending it again.
       log.warn(`create request failed (${kind}); checking whether the instance was created before trying again`)
-      await sleep((options.retryDelayMs ?? 1_000) * attempt, options.signal)
+      const base = options.retryDelayMs ?? 1_000
+      for (const factor of [1, 2, 4]) {
+        await sleep(base * factor, options.signal)
+        const appeared = await findExisting()
+        if (appeared) return adopt(appeared)
+      }
     }
   }
 }
