@@ -1,0 +1,306 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Breadcrumb, BreadcrumbItem, Button, InlineLoading, InlineNotification, PasswordInput, TextArea } from '@carbon/react'
+import { Play, Save, TrashCan } from '@carbon/icons-react'
+import type { Profile } from '../../../../shared/schemas/profile'
+import type { AppError } from '../../../../shared/errors'
+import { CallError } from '../../api/client'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { ProbeTimeline } from '../../components/ProbeTimeline'
+import { SecretField } from '../../components/SecretField'
+import { hasNetworkCalls, profilesApi, type ImportDraft, type TestResult } from './api'
+import { draftFromFields, toFields, type Draft, type FieldKey } from './draft'
+import type { SectionProps } from './form'
+import { ConnectionSection } from './ConnectionSection'
+import { TlsSection } from './TlsSection'
+import { NetworkPathSection } from './NetworkPathSection'
+import { HostKeyNotice } from './HostKeyNotice'
+import { ExportMenu } from './ExportMenu'
+import { lastResult, rememberResult, forgetResult } from './results-cache'
+
+const toError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
+
+interface Props {
+  /** Editing a saved profile… */
+  profileId?: string
+  /** …or a new one, blank or prefilled by an import (whose secrets main keeps under importId). */
+  imported?: ImportDraft
+  onClose(): void
+}
+
+type Busy = null | 'test' | 'save' | 'accept' | 'delete' | 'prefill'
+
+/** Screen 4: one profile's fields, its test, its export. */
+export function ProfileEditor({ profileId, imported, onClose }: Props) {
+  const { t } = useTranslation()
+  const [profile, setProfile] = useState<Profile>()
+  const [draft, setDraft] = useState<Draft>(() => draftFromFields(imported?.fields))
+  const [importId, setImportId] = useState(imported?.importId)
+  const [importedPassword, setImportedPassword] = useState(imported?.secretsFound.password ?? false)
+  const [password, setPassword] = useState('')
+  const [changingPassword, setChangingPassword] = useState(false)
+  const [sshSecret, setSshSecret] = useState('')
+  const [touched, setTouched] = useState<Set<FieldKey>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const [dirty, setDirty] = useState(imported !== undefined)
+  const [busy, setBusy] = useState<Busy>(profileId ? 'prefill' : null)
+  const [error, setError] = useState<AppError>()
+  const [result, setResult] = useState<TestResult | undefined>(() => (profileId ? lastResult(profileId) : undefined))
+  const [paste, setPaste] = useState('')
+  const [savedNotice, setSavedNotice] = useState(false)
+
+  useEffect(() => {
+    if (!profileId) return
+    profilesApi
+      .get(profileId)
+      .then((p) => {
+        setProfile(p)
+        setDraft(draftFromFields(p))
+        setBusy(null)
+      })
+      .catch((e: unknown) => {
+        setError(toError(e))
+        setBusy(null)
+      })
+  }, [profileId])
+
+  const validation = useMemo(() => toFields(draft), [draft])
+  const section: SectionProps = {
+    draft,
+    update: (patch) => {
+      setDraft((d) => ({ ...d, ...patch }))
+      setDirty(true)
+      setSavedNotice(false)
+    },
+    error: (key) => (validation.errors[key] && (submitted || touched.has(key)) ? t(`profiles.fieldErrors.${key.replace('.', '_')}`) : undefined),
+    touch: (key) => setTouched((s) => new Set(s).add(key))
+  }
+
+  const passwordStored = profile !== undefined && profile.secrets.password !== 'none'
+  const secretsInput = () => (password ? { password } : {})
+
+  /** Validates; on failure marks every field so its error shows. */
+  function fieldsOrStop() {
+    setSubmitted(true)
+    return validation.fields
+  }
+
+  /** Runs the test; `savedFirst` when a bastion / pod path had to be saved before it. */
+  async function runTest(): Promise<{ result: TestResult; savedFirst: boolean } | undefined> {
+    const fields = fieldsOrStop()
+    if (!fields) return undefined
+    let saved = profile
+    let savedFirst = false
+    // A bastion or pod test runs on a saved profile (main reads its secrets and reports the host key).
+    if (fields.networkPath.kind !== 'direct' && hasNetworkCalls() && (!saved || dirty || password)) {
+      saved = await save()
+      if (!saved) return undefined
+      savedFirst = true
+    }
+    setBusy('test')
+    setError(undefined)
+    try {
+      const useSaved = savedFirst || (saved !== undefined && !dirty && !password)
+      const r = useSaved && saved
+        ? await profilesApi.test(saved, sshSecret || undefined)
+        : await profilesApi.testDraft(fields, { password: password || undefined, importId, profileId: profile?.id })
+      setResult(r)
+      if (saved) rememberResult(saved.id, r)
+      return { result: r, savedFirst }
+    } catch (e) {
+      setError(toError(e))
+      return undefined
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  async function save(): Promise<Profile | undefined> {
+    const fields = fieldsOrStop()
+    if (!fields) return undefined
+    setBusy('save')
+    setError(undefined)
+    try {
+      const saved = profile ? await profilesApi.update(profile.id, fields, secretsInput()) : await profilesApi.create(fields, secretsInput(), importId)
+      setProfile(saved)
+      setDraft(draftFromFields(saved))
+      setDirty(false)
+      setPassword('')
+      setChangingPassword(false)
+      setImportId(undefined)
+      setImportedPassword(false)
+      setSavedNotice(true)
+      if (result) rememberResult(saved.id, result)
+      return saved
+    } catch (e) {
+      setError(toError(e))
+      return undefined
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  /** The primary action: test, and save when the test passes (else offer "Save anyway"). */
+  async function testAndSave(): Promise<void> {
+    const run = await runTest()
+    if (run?.result.ok && !run.savedFirst && (dirty || !profile || password)) await save()
+  }
+
+  async function acceptHostKey(): Promise<void> {
+    if (!result?.hostKey) return
+    setBusy('accept')
+    try {
+      await profilesApi.acceptHostKey(result.hostKey)
+    } catch (e) {
+      setError(toError(e))
+      setBusy(null)
+      return
+    }
+    setBusy(null)
+    await runTest()
+  }
+
+  async function prefill(): Promise<void> {
+    setBusy('prefill')
+    setError(undefined)
+    try {
+      const d = await profilesApi.importText(paste)
+      const keepName = draft.name.trim() !== '' ? { name: draft.name } : {}
+      setDraft({ ...draftFromFields(d.fields), ...keepName, path: draft.path })
+      setImportId(d.importId)
+      setImportedPassword(d.secretsFound.password)
+      setDirty(true)
+      setPaste('')
+    } catch (e) {
+      setError(toError(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  async function remove(): Promise<void> {
+    if (!profile) return
+    setBusy('delete')
+    try {
+      await profilesApi.remove(profile.id)
+      forgetResult(profile.id)
+      onClose()
+    } catch (e) {
+      setError(toError(e))
+      setBusy(null)
+    }
+  }
+
+  const title = profile ? profile.name : t('profiles.editor.newTitle')
+  const working = busy !== null
+  const testFailed = result !== undefined && !result.ok
+  return (
+    <section className="pse-page pse-editor" aria-labelledby="profile-editor-title">
+      <Breadcrumb noTrailingSlash className="pse-editor__crumbs">
+        <BreadcrumbItem
+          href="#/profiles"
+          onClick={(e: React.MouseEvent) => {
+            e.preventDefault()
+            onClose()
+          }}
+        >
+          {t('profiles.title')}
+        </BreadcrumbItem>
+      </Breadcrumb>
+      <div className="pse-editor__head">
+        <h1 id="profile-editor-title" className="pse-page__title">
+          {title}
+        </h1>
+        <div className="pse-editor__actions">
+          {profile && <ExportMenu profileId={profile.id} disabled={working} />}
+          {profile && (
+            <Button kind="danger--ghost" size="md" renderIcon={TrashCan} disabled={working} onClick={() => void remove()}>
+              {t('profiles.editor.delete')}
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {error && <ErrorNotice error={error} onClose={() => setError(undefined)} />}
+      {savedNotice && <InlineNotification kind="success" lowContrast title={t('profiles.editor.saved')} onClose={() => setSavedNotice(false)} data-testid="saved-notice" />}
+
+      <div className="pse-editor__paste">
+        <TextArea
+          id="profile-paste"
+          labelText={t('profiles.editor.paste')}
+          helperText={t('profiles.editor.pasteHint')}
+          rows={2}
+          value={paste}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setPaste(e.target.value)}
+        />
+        <Button kind="tertiary" size="md" disabled={paste.trim() === '' || working} onClick={() => void prefill()} data-testid="profile-prefill">
+          {t('profiles.editor.prefill')}
+        </Button>
+      </div>
+
+      <ConnectionSection {...section} />
+
+      <fieldset className="pse-editor__section" data-testid="section-secrets">
+        <legend className="pse-editor__legend">{t('profiles.editor.secrets')}</legend>
+        <p className="pse-editor__hint">{t('profiles.editor.secretsHint')}</p>
+        {passwordStored && !changingPassword ? (
+          <div className="pse-editor__secret">
+            <SecretField id="profile-password-stored" label={t('profiles.field.password')} reveal={() => profilesApi.revealSecret(profile.id, 'password')} />
+            <Button kind="ghost" size="sm" onClick={() => setChangingPassword(true)} data-testid="change-password">
+              {t('profiles.editor.changePassword')}
+            </Button>
+          </div>
+        ) : (
+          <PasswordInput
+            id="profile-password"
+            labelText={t('profiles.field.password')}
+            helperText={importedPassword && !password ? t('profiles.editor.passwordFromImport') : t('profiles.field.passwordHint')}
+            value={password}
+            autoComplete="new-password"
+            onChange={(e) => {
+              setPassword(e.target.value)
+              setDirty(true)
+            }}
+            showPasswordLabel={t('common.secret.reveal')}
+            hidePasswordLabel={t('common.secret.hide')}
+          />
+        )}
+      </fieldset>
+
+      <TlsSection {...section} />
+      <NetworkPathSection {...section} sshSecret={sshSecret} onSshSecret={setSshSecret} />
+
+      <div className="pse-editor__footer">
+        <Button kind="primary" renderIcon={Save} disabled={working} onClick={() => void testAndSave()} data-testid="profile-test-and-save">
+          {t('profiles.editor.testAndSave')}
+        </Button>
+        <Button kind="secondary" renderIcon={Play} disabled={working} onClick={() => void runTest()} data-testid="profile-test">
+          {t('profiles.editor.test')}
+        </Button>
+        <Button kind="ghost" disabled={working} onClick={onClose}>
+          {t('profiles.editor.close')}
+        </Button>
+        {busy === 'test' && <InlineLoading description={t('profiles.editor.testing')} />}
+        {busy === 'save' && <InlineLoading description={t('profiles.editor.saving')} />}
+        {submitted && !validation.fields && <span className="pse-editor__invalid">{t('profiles.editor.fixFields')}</span>}
+      </div>
+
+      {result?.hostKey && <HostKeyNotice hostKey={result.hostKey} busy={busy === 'accept'} onAccept={() => void acceptHostKey()} />}
+
+      {result && (
+        <div className="pse-editor__result" data-testid="profile-result">
+          <ProbeTimeline result={result} id="profile" />
+          {testFailed && (dirty || !profile) && (
+            <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.editor.testFailedTitle')} subtitle={t('profiles.editor.testFailedText')}>
+              <Button kind="tertiary" size="sm" disabled={working} onClick={() => void save()} data-testid="save-anyway" className="pse-editor__save-anyway">
+                {t('profiles.editor.saveAnyway')}
+              </Button>
+            </InlineNotification>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
