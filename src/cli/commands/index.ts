@@ -1,8 +1,10 @@
 import type { Command } from '../command'
 import { serveCommand } from './serve'
+import { testCommand } from './test'
+import { profilesCommand } from './profiles'
 import { hostkeyCommand } from './hostkey'
 import { checkCommand } from './check'
 import { sandboxCommand } from './sandbox'
 
 /** Every `pse-wizard` subcommand, in the order --help lists them. */
-export const commands: Command[] = [serveCommand, hostkeyCommand, checkCommand, sandboxCommand]
+export const commands: Command[] = [serveCommand, testCommand, profilesCommand, hostkeyCommand, checkCommand, sandboxCommand]

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { NetworkPath } from './network-path'
-import { ResultCode } from './probe'
 
 /**
  * A saved connection profile. It never holds a secret: the password and the client key live in
@@ -69,7 +68,8 @@ export const LastTest = z
   .object({
     at: z.string(),
     ok: z.boolean(),
-    code: ResultCode.nullable(),
+    /** The test's result code (the probe's, or an ssh_* / pod_* path code). */
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/).max(64).nullable(),
     totalMs: z.number().nonnegative()
   })
   .strict()

@@ -1,0 +1,208 @@
+import fs from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { Exit, UsageError, parseIntOption, type CliIO, type Command } from '../command'
+import { isAppFailure } from '../../shared/errors'
+import { ExportFormat, ImportFormat, ProfileFields, type Profile } from '../../shared/schemas/profile'
+import { resolveDataDir } from '../../main/paths'
+import { registerSecret } from '../../main/logging/redact'
+import { writeFileAtomic } from '../../main/storage/atomic-file'
+import { createProfilesService, type ProfilesService } from '../../main/profiles'
+import { parseRedisUrl } from '../../main/profiles/importers/url'
+import { validatePemCertificates } from '../../main/profiles/pem'
+
+const USAGE = `Usage: pse-wizard profiles <list|show|add|remove|import|export> [options]
+
+  list [--tag TAG] [--json]                 saved profiles (never a secret)
+  show PROFILE [--json] [--reveal]          one profile; --reveal also prints its password
+  add --url URL [--name NAME] [--tag TAG]... [--ca FILE] [--servername NAME] [--insecure]
+      [--timeout MS] [--json]               save a profile; the password comes from the URL or
+                                            REDIS_PASSWORD and goes to the keychain
+  remove PROFILE                            delete a profile and its keychain entries
+  import [FILE|-] [--format F] [--name NAME] [--json]
+                                            read a rediss:// URL, an IBM service key, the JSON
+                                            of "ibmcloud cdb deployment-connections", a redli
+                                            command or a profile file (FILE, or stdin with -)
+  export PROFILE --format redli|redis-cli|env|kubernetes|json [--with-secrets] [--output FILE]
+
+PROFILE is a profile name or id. Exit code 0 ok, 1 failure, 2 usage error.`
+
+type Values = Record<string, string | boolean | string[] | undefined>
+
+export const profilesCommand: Command = {
+  name: 'profiles',
+  summary: 'list, show, add, remove, import and export connection profiles',
+  usage: USAGE,
+  async run(argv, io) {
+    const [action, ...rest] = argv
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: {
+        json: { type: 'boolean' },
+        tag: { type: 'string', multiple: true },
+        reveal: { type: 'boolean' },
+        url: { type: 'string' },
+        name: { type: 'string' },
+        ca: { type: 'string' },
+        servername: { type: 'string' },
+        insecure: { type: 'boolean' },
+        timeout: { type: 'string' },
+        format: { type: 'string' },
+        'with-secrets': { type: 'boolean' },
+        output: { type: 'string' }
+      },
+      strict: true,
+      allowPositionals: true
+    })
+    const service = createProfilesService(resolveDataDir(io.env), io.env)
+    try {
+      switch (action) {
+        case 'list':
+          return await list(service, values, io)
+        case 'show':
+          return await show(service, one(positionals, 'PROFILE'), values, io)
+        case 'add':
+          return await add(service, values, io)
+        case 'remove': {
+          const profile = await service.find(one(positionals, 'PROFILE'))
+          await service.delete(profile.id)
+          io.stdout(values.json ? JSON.stringify({ deleted: profile.id }) + '\n' : `Deleted profile "${profile.name}".\n`)
+          return Exit.ok
+        }
+        case 'import':
+          return await importCommand(service, positionals, values, io)
+        case 'export':
+          return await exportCommand(service, one(positionals, 'PROFILE'), values, io)
+        default:
+          throw new UsageError(action ? `unknown action "${action}"` : 'name an action: list, show, add, remove, import or export')
+      }
+    } catch (e) {
+      if (!isAppFailure(e)) throw e
+      if (values.json) io.stdout(JSON.stringify({ ok: false, code: e.code, message: e.message }, null, 2) + '\n')
+      else io.stderr(`pse-wizard profiles: ${e.message} (${e.code})\n`)
+      return Exit.failure
+    }
+  }
+}
+
+function one(positionals: string[], what: string): string {
+  if (positionals.length === 0) throw new UsageError(`name the ${what}`)
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
+  return positionals[0]
+}
+
+async function list(service: ProfilesService, values: Values, io: CliIO) {
+  const { profiles, warning } = await service.list()
+  const tags = (values.tag as string[] | undefined) ?? []
+  const shown = profiles.filter((p) => tags.every((t) => p.tags.includes(t)))
+  if (warning) io.stderr(`warning: ${warning}\n`)
+  if (values.json) {
+    io.stdout(JSON.stringify({ profiles: shown, warning }, null, 2) + '\n')
+    return Exit.ok
+  }
+  if (shown.length === 0) io.stdout('No profiles. Add one with "pse-wizard profiles add --url rediss://…" or "pse-wizard profiles import FILE".\n')
+  for (const p of shown) io.stdout(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p)}\t${p.tags.join(',')}\t${p.id}\n`)
+  return Exit.ok
+}
+
+function lastTest(p: Profile): string {
+  if (!p.lastTest) return 'never tested'
+  return `${p.lastTest.ok ? 'ok' : `FAILED ${p.lastTest.code}`} ${p.lastTest.at}`
+}
+
+async function show(service: ProfilesService, name: string, values: Values, io: CliIO) {
+  const profile = await service.find(name)
+  const password = values.reveal ? await service.reveal(profile.id, 'password') : undefined
+  if (values.json) {
+    io.stdout(JSON.stringify(values.reveal ? { ...profile, password } : profile, null, 2) + '\n')
+    return Exit.ok
+  }
+  const lines = [
+    `name:        ${profile.name}`,
+    `id:          ${profile.id}`,
+    `endpoint:    ${profile.tls.enabled ? 'rediss' : 'redis'}://${profile.host}:${profile.port}/${profile.db}`,
+    `user:        ${profile.username ?? '(default)'}`,
+    `password:    ${values.reveal ? (password ?? '(none)') : profile.secrets.password === 'none' ? '(none)' : `******** (${profile.secrets.password})`}`,
+    `tls:         ${profile.tls.enabled ? `on, ${profile.tls.verifyServerCert ? 'verified' : 'NOT VERIFIED (insecure)'}, CA ${profile.tls.caPem ? 'in profile' : 'system store'}${profile.tls.servername ? `, SNI ${profile.tls.servername}` : ''}` : 'off'}`,
+    `path:        ${profile.networkPath.kind}`,
+    `origin:      ${profile.origin.kind === 'ibmcloud' ? `IBM Cloud ${profile.origin.endpointType}${profile.origin.region ? ` (${profile.origin.region})` : ''}` : 'manual'}`,
+    `tags:        ${profile.tags.join(', ') || '-'}`,
+    `last test:   ${lastTest(profile)}`
+  ]
+  io.stdout(lines.join('\n') + '\n')
+  return Exit.ok
+}
+
+async function fieldOverrides(fields: ProfileFields, values: Values): Promise<ProfileFields> {
+  const next = structuredClone(fields)
+  if (typeof values.name === 'string') next.name = values.name
+  if (values.tag) next.tags = [...new Set([...next.tags, ...(values.tag as string[])])]
+  if (typeof values.ca === 'string') {
+    let text: string
+    try {
+      text = await fs.readFile(values.ca, 'utf8')
+    } catch (e) {
+      throw new UsageError(`cannot read --ca ${values.ca}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+    }
+    next.tls.caPem = validatePemCertificates(text)
+  }
+  if (typeof values.servername === 'string') next.tls.servername = values.servername
+  if (values.insecure) next.tls.verifyServerCert = false
+  const timeout = parseIntOption('timeout', values.timeout as string | undefined, 100, 120_000)
+  if (timeout) next.timeouts = { connectMs: timeout, commandMs: timeout }
+  const parsed = ProfileFields.safeParse(next)
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  return parsed.data
+}
+
+async function add(service: ProfilesService, values: Values, io: CliIO) {
+  if (typeof values.url !== 'string') throw new UsageError('add needs --url rediss://…')
+  const imported = parseRedisUrl(values.url)
+  const fields = await fieldOverrides(imported.fields, values)
+  const password = imported.secrets.password ?? (io.env.REDIS_PASSWORD || undefined)
+  registerSecret(password)
+  const profile = await service.create(fields, password ? { password } : {})
+  io.stdout(values.json ? JSON.stringify(profile, null, 2) + '\n' : `Saved profile "${profile.name}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`)
+  return Exit.ok
+}
+
+async function readInput(file: string | undefined): Promise<string> {
+  if (!file || file === '-') {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  }
+  try {
+    return await fs.readFile(file, 'utf8')
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+}
+
+async function importCommand(service: ProfilesService, positionals: string[], values: Values, io: CliIO) {
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
+  let format: ImportFormat | undefined
+  if (values.format !== undefined) {
+    const parsed = ImportFormat.safeParse(values.format)
+    if (!parsed.success) throw new UsageError(`--format must be one of ${ImportFormat.options.join(', ')}`)
+    format = parsed.data
+  }
+  const text = await readInput(positionals[0])
+  const draft = service.importText(text, format)
+  const fields = await fieldOverrides(draft.fields, values)
+  const profile = await service.create(fields, {}, draft.importId)
+  for (const note of draft.notes) io.stderr(`note: ${note}\n`)
+  io.stdout(values.json ? JSON.stringify({ profile, notes: draft.notes }, null, 2) + '\n' : `Imported "${profile.name}" (${draft.format}) as ${profile.id}.\n`)
+  return Exit.ok
+}
+
+async function exportCommand(service: ProfilesService, name: string, values: Values, io: CliIO) {
+  const format = ExportFormat.safeParse(values.format)
+  if (!format.success) throw new UsageError(`--format must be one of ${ExportFormat.options.join(', ')}`)
+  const profile = await service.find(name)
+  const exported = await service.export(profile.id, format.data, Boolean(values['with-secrets']))
+  if (typeof values.output === 'string') {
+    await writeFileAtomic(values.output, exported.text)
+    io.stderr(`Wrote ${values.output}${exported.containsSecrets ? ' (it contains secrets: mode 0600)' : ''}.\n`)
+  } else io.stdout(exported.text)
+  return Exit.ok
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { Exit, UsageError, parseIntOption, type CliIO, type Command, type ExitCode } from '../command'
+import { isAppFailure } from '../../shared/errors'
+import type { ProbeResult } from '../../shared/schemas/probe'
+import { ProfileFields, type Profile } from '../../shared/schemas/profile'
+import { resolveDataDir } from '../../main/paths'
+import { registerSecret } from '../../main/logging/redact'
+import { createProfilesService } from '../../main/profiles'
+import { pickFields } from '../../main/profiles/service'
+import { parseRedisUrl } from '../../main/profiles/importers/url'
+import { validatePemCertificates } from '../../main/profiles/pem'
+
+const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
+
+Runs the connection test (DNS, TCP, TLS, AUTH, PING, write check, INFO) for a saved profile
+(name or id) or for a URL, and explains any failure. Exit code 0 when the test passes, 1 when
+it fails, 2 on bad usage.
+
+  --url URL          test rediss://[user[:password]@]host:port/db instead of a profile
+  --ca FILE          trust this CA certificate (PEM) instead of the profile's / system store
+  --servername NAME  TLS server name (SNI) and the name the certificate must match
+  --insecure         do not verify the server certificate (chain and host name)
+  --timeout MS       connect and command timeout, milliseconds (100-120000)
+  --json             print the full result as JSON
+
+The password comes from the profile's keychain entry, the URL, or REDIS_PASSWORD; it is never
+needed on the command line.`
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: 'test a connection profile or URL and explain any failure',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: {
+        url: { type: 'string' },
+        ca: { type: 'string' },
+        servername: { type: 'string' },
+        insecure: { type: 'boolean' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean' }
+      },
+      strict: true,
+      allowPositionals: true
+    })
+    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
+    const name = positionals[0]
+    if (!name && !values.url) throw new UsageError('name a profile or give --url')
+    if (name && values.url) throw new UsageError('give either a profile or --url, not both')
+    const timeout = parseIntOption('timeout', values.timeout, 100, 120_000)
+    const envPassword = io.env.REDIS_PASSWORD || undefined
+    registerSecret(envPassword)
+
+    const service = createProfilesService(resolveDataDir(io.env), io.env)
+    try {
+      let result: ProbeResult
+      if (name) {
+        const profile = await service.find(name)
+        const fields = await applyOverrides(pickFields(profile), values, timeout)
+        const usesStored = profile.secrets.password !== 'none'
+        result = await service.testDraft(fields, usesStored || !envPassword ? {} : { password: envPassword }, { profileId: profile.id, signal: io.signal })
+        if (!hasOverrides(values, timeout) && result.code !== 'cancelled') await recordLastTest(service, profile, result)
+      } else {
+        const imported = parseRedisUrl(values.url!)
+        const fields = await applyOverrides(imported.fields, values, timeout)
+        const password = imported.secrets.password ?? envPassword
+        result = await service.testDraft(fields, password ? { password } : {}, { signal: io.signal })
+      }
+      io.stdout(values.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result))
+      return result.ok ? Exit.ok : Exit.failure
+    } catch (e) {
+      if (!isAppFailure(e)) throw e
+      return printFailure(io, Boolean(values.json), e.code, e.message)
+    }
+  }
+}
+
+function printFailure(io: CliIO, json: boolean, code: string, message: string): ExitCode {
+  if (json) io.stdout(JSON.stringify({ ok: false, code, message, phases: [] }, null, 2) + '\n')
+  else io.stderr(`pse-wizard test: ${message} (${code})\n`)
+  return Exit.failure
+}
+
+function hasOverrides(values: { ca?: string; servername?: string; insecure?: boolean }, timeout: number | undefined): boolean {
+  return Boolean(values.ca || values.servername || values.insecure || timeout)
+}
+
+async function recordLastTest(service: ReturnType<typeof createProfilesService>, profile: Profile, result: ProbeResult): Promise<void> {
+  await service.store.mutate((profiles) => {
+    const p = profiles.find((x) => x.id === profile.id)
+    if (p) p.lastTest = { at: result.startedAt, ok: result.ok, code: result.code, totalMs: result.totalMs }
+    return { profiles, value: undefined }
+  })
+}
+
+async function applyOverrides(fields: ProfileFields, values: { ca?: string; servername?: string; insecure?: boolean }, timeout: number | undefined): Promise<ProfileFields> {
+  const next = structuredClone(fields)
+  if (values.ca) {
+    let text: string
+    try {
+      text = await fs.readFile(values.ca, 'utf8')
+    } catch (e) {
+      throw new UsageError(`cannot read --ca ${values.ca}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
+    }
+    next.tls.caPem = validatePemCertificates(text)
+    next.tls.enabled = true
+  }
+  if (values.servername) next.tls.servername = values.servername
+  if (values.insecure) next.tls.verifyServerCert = false
+  if (timeout) next.timeouts = { connectMs: timeout, commandMs: timeout }
+  const parsed = ProfileFields.safeParse(next)
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  return parsed.data
+}
+
+/** The human form: one line per phase, then the verdict and the advice. */
+export function formatResult(result: ProbeResult): string {
+  const lines = [`Testing ${result.target.host}:${result.target.port}${result.target.tls ? ' (TLS)' : ' (plain text)'}${result.target.connectedTo ? ` via ${result.target.connectedTo}` : ''}`, '']
+  const width = Math.max(...result.phases.map((p) => p.name.length))
+  for (const p of result.phases) {
+    const mark = p.skipped ? ' -- ' : p.ok ? ' ok ' : 'FAIL'
+    lines.push(`[${mark}] ${p.name.padEnd(width)} ${p.skipped ? '' : `${p.ms.toFixed(1).padStart(8)} ms  `}${p.detail}`)
+  }
+  lines.push('', result.ok ? `OK: ${result.message}` : `FAILED (${result.code}): ${result.message}`)
+  return lines.join('\n') + '\n'
+}
