@@ -2,6 +2,9 @@ import { kib, ms, times, type Row } from './lib/table'
 import type { AppStartResult } from './scenarios/app-start'
 import type { ProbeNoDelayResult } from './scenarios/probe-no-delay'
 import type { ProbeVsLimitResult } from './scenarios/probe-vs-limit'
+import type { StoreFigure } from './scenarios/profile-store'
+import type { TestAllFigure } from './scenarios/test-all'
+import type { WizardWaitResult } from './scenarios/wizard-wait'
 
 /** Table rows for each item: what the README shows. */
 
@@ -15,6 +18,11 @@ export function probeVsLimitRows(r: ProbeVsLimitResult): Row[] {
       result: `${ms(r.probeOneSample.wallMs.median)}, ${trips(r.probeOneSample.roundTrips, r.minimumRoundTrips.probeOneSample)}`,
       goal: 'round trips = minimum',
       met: r.probeOneSample.roundTrips.total <= r.minimumRoundTrips.probeOneSample
+    },
+    {
+      item: '1',
+      measure: `Probe (1 sample) / physical limit (${r.minimumRoundTrips.probeOneSample} round trips × ${r.roundTripMs} ms = ${r.minimumRoundTrips.probeOneSample * r.roundTripMs} ms)`,
+      result: times(r.probeOneSample.wallMs.median / (r.minimumRoundTrips.probeOneSample * r.roundTripMs))
     },
     { item: '1', measure: `redis-cli --tls, same work, ${link}`, result: `${ms(r.redisCli.wallMs.median)}, ${trips(r.redisCli.roundTrips)}` },
     { item: '1', measure: 'Probe (1 sample) / redis-cli, wall time', result: times(r.ratioToRedisCli), goal: '≤ 1.10×', met: r.goals.withinTenPercentOfRedisCli },
@@ -49,5 +57,42 @@ export function appStartRows(r: AppStartResult): Row[] {
     { item: '3', measure: 'Renderer JavaScript', result: size(r.sizes.js) },
     { item: '3', measure: 'Renderer CSS', result: size(r.sizes.css) },
     { item: '3', measure: 'Renderer fonts and other assets', result: size(r.sizes.other) }
+  ]
+}
+
+export function storeRows(figures: StoreFigure[]): Row[] {
+  return figures.map((f) => ({
+    item: '4',
+    measure: `Profile store, ${f.profiles.toLocaleString('en-US')} profiles (${kib(f.fileKiB * 1024)} file)`,
+    result: `load ${ms(f.loadMs.median)}, save one edit ${ms(f.saveMs.median)}`
+  }))
+}
+
+export function testAllRows(figures: TestAllFigure[]): Row[] {
+  return figures.map((f) => ({
+    item: '4',
+    measure: `Test all: ${f.profiles} profiles, concurrency ${f.concurrency}${f.concurrency === 4 ? ' (the app default)' : ''}`,
+    result: `${ms(f.wallMs)} (the probes themselves: ${ms(f.probeMsSum)} summed), peak RSS ${f.peakRssMiB} MiB (${f.rssBeforeMiB} before), peak heap ${f.peakHeapMiB} MiB`
+  }))
+}
+
+export function wizardRows(r: WizardWaitResult): Row[] {
+  const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`
+  const perCall = r.requestsDuringWait ? (r.activeAfterMs + r.noticedAfterActiveMs) / r.requestsDuringWait : 0
+  return [
+    {
+      item: '5',
+      measure: `Wizard: deployment active after ${seconds(r.activeAfterMs)} → wizard notices`,
+      result: `${seconds(r.noticedAfterActiveMs)} after active`,
+      goal: '≤ 5 s',
+      met: r.goals.noticedWithinFiveSeconds
+    },
+    {
+      item: '5',
+      measure: 'Wizard: API calls during the wait (create → noticed)',
+      result: `${r.requestsDuringWait} calls (${r.instancePolls} instance polls), one per ${seconds(perCall)} on average`,
+      goal: '≤ 1 per 5 s',
+      met: r.goals.pollsAtMostEveryFiveSeconds
+    }
   ]
 }

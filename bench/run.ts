@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromiumPath } from '../tests/support/browser'
@@ -9,7 +10,10 @@ import { startTlsTarget } from './lib/tls-target'
 import { measureAppStart, type AppStartResult } from './scenarios/app-start'
 import { measureProbeNoDelay, type ProbeNoDelayResult } from './scenarios/probe-no-delay'
 import { measureProbeVsLimit, type ProbeVsLimitResult } from './scenarios/probe-vs-limit'
-import { appStartRows, probeNoDelayRows, probeVsLimitRows } from './report'
+import { measureProfileStore, type StoreFigure } from './scenarios/profile-store'
+import { measureTestAll, type TestAllFigure } from './scenarios/test-all'
+import { measureWizardWait, type WizardWaitResult } from './scenarios/wizard-wait'
+import { appStartRows, probeNoDelayRows, probeVsLimitRows, storeRows, testAllRows, wizardRows } from './report'
 
 /**
  * `npm run bench`: every figure of issue 7, side by side in one run, written to
@@ -36,30 +40,43 @@ const failed = (o: unknown): o is { error: string } => typeof o === 'object' && 
 async function main(): Promise<number> {
   const started = performance.now()
   const machine = machineInfo(chromiumPath)
+  // Item 5 mostly sleeps (a 60 s deployment, a dozen HTTP requests): it runs alongside the rest.
+  const wizardRun = attempt('5 wizard efficiency (60 s deployment, in the background)', () => measureWizardWait())
   const target = await startTlsTarget()
   let probeVsLimit: Outcome<ProbeVsLimitResult>
   let probeNoDelay: Outcome<ProbeNoDelayResult>
+  let store: Outcome<StoreFigure[]>
+  let testAll: Outcome<TestAllFigure[]>
   try {
     probeVsLimit = await attempt('1 probe vs the physical limit and redis-cli', () => measureProbeVsLimit(target))
     probeNoDelay = await attempt('2 probe without delay vs ioredis', () => measureProbeNoDelay(target))
+    store = await attempt('4 profile store with 10, 1,000 and 10,000 profiles', () => measureProfileStore(target.caPem))
+    testAll = await attempt('4 test all over 100 profiles', () => measureTestAll(target))
   } finally {
     await target.stop()
   }
   const appStart: Outcome<AppStartResult> = await attempt('3 app start and renderer size', async () => measureAppStart(await buildApp()))
+  const wizard: Outcome<WizardWaitResult> = await wizardRun
 
   const rows: Row[] = [
     ...(failed(probeVsLimit) ? [{ item: '1', measure: 'probe vs limit', result: `failed: ${probeVsLimit.error}` }] : probeVsLimitRows(probeVsLimit)),
     ...(failed(probeNoDelay) ? [{ item: '2', measure: 'probe without delay', result: `failed: ${probeNoDelay.error}` }] : probeNoDelayRows(probeNoDelay)),
-    ...(failed(appStart) ? [{ item: '3', measure: 'app start', result: `failed: ${appStart.error}` }] : appStartRows(appStart))
+    ...(failed(appStart) ? [{ item: '3', measure: 'app start', result: `failed: ${appStart.error}` }] : appStartRows(appStart)),
+    ...(failed(store) ? [{ item: '4', measure: 'profile store', result: `failed: ${store.error}` }] : storeRows(store)),
+    ...(failed(testAll) ? [{ item: '4', measure: 'test all', result: `failed: ${testAll.error}` }] : testAllRows(testAll)),
+    ...(failed(wizard) ? [{ item: '5', measure: 'wizard efficiency', result: `failed: ${wizard.error}` }] : wizardRows(wizard))
   ]
   const table = markdownTable(rows)
   const results = {
     generatedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
-    machine,
+    machine: { ...machine, loadAverage1mAtEnd: Math.round(os.loadavg()[0] * 100) / 100 },
     probeVsLimit,
     probeNoDelay,
     appStart,
+    profileStore: store,
+    testAll,
+    wizard,
     goals: rows.filter((r) => r.met !== undefined).map((r) => ({ item: r.item, measure: r.measure, goal: r.goal, result: r.result, met: r.met })),
     table
   }
@@ -68,9 +85,9 @@ async function main(): Promise<number> {
   fs.renameSync(`${file}.tmp`, file)
 
   process.stdout.write(`\n${table}\n\n`)
-  process.stdout.write(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, redis-server ${machine.redisServer}, Chromium ${machine.chromium}\n`)
+  process.stdout.write(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, redis-server ${machine.redisServer}, Chromium ${machine.chromium}, load average ${machine.loadAverage1m} at start, ${Math.round(os.loadavg()[0] * 100) / 100} at end\n`)
   process.stdout.write(`Whole run: ${(results.durationMs / 1000).toFixed(1)} s. Results: bench/results.json\n`)
-  return [probeVsLimit, probeNoDelay, appStart].some(failed) ? 1 : 0
+  return [probeVsLimit, probeNoDelay, appStart, store, testAll, wizard].some(failed) ? 1 : 0
 }
 
 main().then(

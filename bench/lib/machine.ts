@@ -12,6 +12,8 @@ export interface MachineInfo {
   redisServer: string | null
   redisCli: string | null
   chromium: string | null
+  /** 1-minute load average when the run started: other work on the machine makes every figure noisier. */
+  loadAverage1m: number
 }
 
 function versionOf(command: string, args: string[], pattern: RegExp): string | null {
@@ -34,6 +36,7 @@ export function machineInfo(chromiumPath: string): MachineInfo {
     node: process.version,
     redisServer: versionOf('redis-server', ['--version'], /v=(\S+)/),
     redisCli: versionOf('redis-cli', ['--version'], /redis-cli (\S+)/),
-    chromium: versionOf(chromiumPath, ['--version'], /(\d+\.\d+\.\d+\.\d+)/)
+    chromium: versionOf(chromiumPath, ['--version'], /(\d+\.\d+\.\d+\.\d+)/),
+    loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100
   }
 }

@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { ProfilesService } from '../../src/main/profiles/service'
+import { ProfileStore } from '../../src/main/profiles/store'
+import { SecretStore } from '../../src/main/profiles/secrets'
+import { defaultProfileFields } from '../../src/shared/schemas/profile'
+import { memoryKeychain } from '../lib/memory-keychain'
+
+/**
+ * Runs in its own Node process (so its peak memory is its own): saves PROFILES profiles for the
+ * local TLS Redis, then runs the profiles service's "test all" with the given concurrency.
+ * Input on stdin (the password never goes through argv or the environment); one JSON line out.
+ */
+interface Input {
+  host: string
+  port: number
+  caPem: string
+  username: string
+  password: string
+  profiles: number
+  concurrency: number
+}
+
+async function readStdin(): Promise<string> {
+  let text = ''
+  for await (const chunk of process.stdin) text += chunk
+  return text
+}
+
+async function main(): Promise<void> {
+  const input = JSON.parse(await readStdin()) as Input
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-bench-testall-'))
+  try {
+    const service = new ProfilesService(new ProfileStore(dir), new SecretStore('pse-wizard-bench', async () => memoryKeychain()))
+    for (let i = 0; i < input.profiles; i++) {
+      await service.create(
+        defaultProfileFields({
+          name: `bench-${i}`,
+          host: input.host,
+          port: input.port,
+          username: input.username,
+          tls: { enabled: true, caPem: input.caPem, servername: null, verifyServerCert: true, clientCertPem: null }
+        }),
+        { password: input.password }
+      )
+    }
+    const rssBefore = process.memoryUsage().rss
+    let peakHeap = process.memoryUsage().heapUsed
+    const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5)
+    const started = performance.now()
+    const { results } = await service.testAll(undefined, input.concurrency)
+    const wallMs = performance.now() - started
+    clearInterval(sampler)
+    const ok = results.filter((r) => r.result?.ok).length
+    const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10
+    process.stdout.write(
+      JSON.stringify({
+        profiles: results.length,
+        ok,
+        firstFailure: results.find((r) => !r.result?.ok)?.result?.code ?? results.find((r) => r.error)?.error?.code ?? null,
+        wallMs,
+        probeMsSum: results.reduce((sum, r) => sum + (r.result?.totalMs ?? 0), 0),
+        rssBeforeMiB: mib(rssBefore),
+        // ru_maxrss is in KiB on Linux.
+        peakRssMiB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+        peakHeapMiB: mib(peakHeap)
+      }) + '\n'
+    )
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`${(e as Error).stack ?? e}\n`)
+    process.exit(1)
+  }
+)
