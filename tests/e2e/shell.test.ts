@@ -30,6 +30,11 @@ describe('the app shell in browser mode', () => {
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings')
+    // The suite runs with a real (throwaway) Secret Service, so the keychain is found.
+    await expect.poll(() => page.getByTestId('keychain-status').getAttribute('data-mode')).toBe('keychain')
+    await page.getByLabel('ibmcloud CLI path').fill('bin/ibmcloud')
+    await expect.poll(() => page.getByText('Enter the full path of the ibmcloud program').count()).toBe(1)
+    await page.getByLabel('ibmcloud CLI path').fill('')
     await screenshot(page, 'shell-settings-en')
 
     await page.getByLabel('Language').selectOption('ja')

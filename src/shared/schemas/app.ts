@@ -21,8 +21,12 @@ export const Settings = z.object({
   language: z.enum(['system', 'en', 'ja']),
   /** 'system' follows the OS colour scheme. */
   theme: z.enum(['system', 'light', 'dark']),
-  /** Path of the `ibmcloud` CLI; empty means "find it on PATH". */
-  ibmcloudCliPath: z.string().max(4096),
+  /** Path of the `ibmcloud` CLI; empty means "find it on PATH". Run as a program, so absolute only. */
+  ibmcloudCliPath: z
+    .string()
+    .max(4096)
+    .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+    .refine((v) => v === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), 'must be an absolute path, or empty to find ibmcloud on PATH'),
   /** Use the user's own `ibmcloud` login instead of the app's isolated one. */
   useCliSession: z.boolean(),
   /** Call IBM Cloud's private API endpoints (only reachable from IBM Cloud's private network). */

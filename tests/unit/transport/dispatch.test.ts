@@ -9,7 +9,15 @@ const ctx = { signal: new AbortController().signal }
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'app.info': async () => ({ name: 'PSE Wizard', version: '0', platform: 'linux', transport: 'browser', sandbox: false, dataDir: '/tmp/x', systemLocale: 'en-US' }),
+    'app.info': async () => ({
+      name: 'PSE Wizard',
+      version: '0',
+      platform: 'linux',
+      transport: 'browser',
+      sandbox: false,
+      dataDir: '/tmp/x',
+      systemLocale: 'en-US'
+    }),
     'settings.get': async () => defaultSettings,
     'settings.set': async (patch) => ({ ...defaultSettings, ...patch }),
     ...overrides
@@ -27,6 +35,16 @@ describe('dispatch', () => {
     if (result.ok) return
     expect(result.error.code).toBe('invalid_input')
     expect(result.error.detail).toContain('theme')
+  })
+
+  it('refuses an ibmcloud CLI path that is relative or carries a NUL byte (it is run as a program)', async () => {
+    for (const ibmcloudCliPath of ['ibmcloud', './bin/ibmcloud', '/usr/bin/ibmcloud\0 --evil']) {
+      const result = await dispatch(handlers(), 'settings.set', { ibmcloudCliPath }, ctx)
+      expect(result.ok ? 'ok' : result.error.code).toBe('invalid_input')
+    }
+    for (const ibmcloudCliPath of ['', '/usr/local/bin/ibmcloud', 'C:\\Program Files\\IBM\\Cloud\\bin\\ibmcloud.exe']) {
+      expect((await dispatch(handlers(), 'settings.set', { ibmcloudCliPath }, ctx)).ok).toBe(true)
+    }
   })
 
   it('rejects fields the schema does not know instead of passing them on', async () => {
@@ -105,7 +123,13 @@ describe('app.relaunch', () => {
   it('asks the desktop to restart with the sandbox flag, after answering', async () => {
     const { appInfoHandlers } = await import('../../../src/main/app-info')
     const asked: boolean[] = []
-    const h = appInfoHandlers({ dataDir: '/tmp/x', transport: 'desktop', sandbox: false, systemLocale: 'en', relaunch: ({ sandbox }) => asked.push(sandbox) }) as unknown as Handlers
+    const h = appInfoHandlers({
+      dataDir: '/tmp/x',
+      transport: 'desktop',
+      sandbox: false,
+      systemLocale: 'en',
+      relaunch: ({ sandbox }) => asked.push(sandbox)
+    }) as unknown as Handlers
     expect(await dispatch(h, 'app.relaunch', { sandbox: true }, ctx)).toEqual({ ok: true, value: { restarting: true } })
     await expect.poll(() => asked).toEqual([true])
   })
