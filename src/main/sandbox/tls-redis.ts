@@ -208,10 +208,43 @@ async function stopChild(child: ChildProcess, dir: string): Promise<void> {
   await fsp.rm(dir, { recursive: true, force: true })
 }
 
+const TEMP_PREFIX = 'pse-redis-'
+const OWNER_FILE = 'owner.pid'
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes temp folders left by processes that died without stop() (SIGKILL leaves no exit hook). */
+async function sweepOrphans(): Promise<void> {
+  let names: string[]
+  try {
+    names = (await fsp.readdir(os.tmpdir())).filter((n) => n.startsWith(TEMP_PREFIX))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const dir = path.join(os.tmpdir(), name)
+    try {
+      const owner = Number(await fsp.readFile(path.join(dir, OWNER_FILE), 'utf8'))
+      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) await fsp.rm(dir, { recursive: true, force: true })
+    } catch {
+      // not ours, or not readable: leave it
+    }
+  }
+}
+
 async function startOnce(executable: string, options: RedisServerOptions): Promise<RunningRedis> {
   const host = options.host ?? '127.0.0.1'
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pse-redis-'))
+  await sweepOrphans()
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), TEMP_PREFIX))
   await fsp.chmod(dir, 0o700)
+  await fsp.writeFile(path.join(dir, OWNER_FILE), String(process.pid), { mode: 0o600 })
   let child: ChildProcess | undefined
   try {
     const port = await freeLoopbackPort(host)

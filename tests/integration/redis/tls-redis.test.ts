@@ -95,3 +95,33 @@ describe('startRedisServer', () => {
     })
   })
 })
+
+describe('startRedisServer cleanup when the parent dies', () => {
+  async function runChild(kill: NodeJS.Signals | 'exit') {
+    const { spawn } = await import('node:child_process')
+    const path = await import('node:path')
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/start-and-hang.ts')], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const info = await new Promise<{ pid: number; port: number }>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()))))
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    expect(alive(info.pid)).toBe(true)
+    child.kill(kill === 'exit' ? 'SIGTERM' : kill)
+    await expect.poll(() => alive(info.pid), { timeout: 5000 }).toBe(false)
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const leftovers = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('pse-redis-') && fs.existsSync(`${os.tmpdir()}/${n}/owner.pid`) && fs.readFileSync(`${os.tmpdir()}/${n}/owner.pid`, 'utf8') === String(child.pid))
+    // The next start sweeps folders whose owner died.
+    const next = await startRedisServer({})
+    await next.stop()
+    expect(leftovers()).toEqual([])
+  }
+
+  it('redis-server dies with a test process killed by SIGKILL', () => runChild('SIGKILL'))
+  it('redis-server dies with a test process ended by SIGTERM', () => runChild('exit'))
+})
