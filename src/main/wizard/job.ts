@@ -282,7 +282,7 @@ export class WizardJob {
   private provisioning(patch: Partial<WizardProvisioning>): WizardProvisioning {
     const now = new Date().toISOString()
     const prev = this.s.provisioning
-    return { percent: null, text: null, state: null, phase: 'provisioning', startedAt: prev?.startedAt ?? now, ...prev, ...patch, updatedAt: now }
+    return { percent: null, text: null, state: null, phase: 'provisioning', notice: null, startedAt: prev?.startedAt ?? now, ...prev, ...patch, updatedAt: now }
   }
 
   private onProgress(p: ProvisionProgress): void {
@@ -293,7 +293,8 @@ export class WizardJob {
           phase,
           ...(p.percent !== undefined ? { percent: p.percent } : {}),
           ...(p.description ? { text: p.description } : {}),
-          ...(p.state ? { state: p.state } : {})
+          ...(p.state ? { state: p.state } : {}),
+          notice: null
         })
       })
     ).catch(() => undefined)
@@ -313,7 +314,7 @@ export class WizardJob {
         await this.commit(
           m.completeStep(this.s, 'wait', {
             instance: { ...current, state: ready.state, serviceEndpoints: ready.serviceEndpoints ?? current.serviceEndpoints },
-            provisioning: this.provisioning({ phase: 'ready', percent: 100, state: ready.state })
+            provisioning: this.provisioning({ phase: 'ready', percent: 100, state: ready.state, notice: null })
           })
         )
         return
@@ -325,6 +326,8 @@ export class WizardJob {
         }
         if (TRANSIENT.has(error.code) && ++transient <= (this.o.maxTransientErrors ?? 20)) {
           log.warn(`wizard: IBM Cloud answered ${error.code} during the wait; waiting and asking again (${transient})`)
+          const notice = `${error.message} PSE Wizard keeps waiting and asks again.`
+          await this.commit(m.update(this.s, { provisioning: this.provisioning({ notice }) }))
           try {
             await sleep(error.retryAfter !== undefined ? error.retryAfter * 1000 : (this.o.transientDelayMs ?? 5_000), signal)
           } catch {

@@ -170,6 +170,8 @@ export const WizardProvisioning = z.object({
   /** Resource Controller state: provisioning, active, failed… */
   state: z.string().nullable(),
   phase: z.enum(['creating', 'provisioning', 'waiting_for_database', 'ready', 'failed', 'stopped']),
+  /** Set while the wait sits out an IBM Cloud hiccup (429, 5xx, network): what happened, and that it keeps waiting. */
+  notice: z.string().nullable(),
   /** When the wait began (ISO); elapsed = now − startedAt. Survives restarts. */
   startedAt: z.string(),
   updatedAt: z.string()
