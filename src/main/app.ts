@@ -11,6 +11,10 @@ import { WizardVault } from './wizard/vault'
 import { API_KEY_SECRET } from './wizard/ibm-services'
 import { createProfilesService } from './profiles'
 import { profileHandlers } from './profiles/handlers'
+import { KnownHostsStore } from './network/known-hosts'
+import { networkService } from './network/service'
+import { networkHandlers } from './network/handlers'
+import { profileAccess } from './network/profile-access'
 
 export interface AppConfig {
   /** App data folder: settings, profiles, wizard state. Never a secret. */
@@ -46,6 +50,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     env = { ...env, ...sandbox.env }
   }
   const profiles = createProfilesService(config.dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })
+  // Bastion host keys, session tunnels, ~/.ssh/config aliases and the private endpoint diagnosis.
+  const network = networkService({ knownHosts: new KnownHostsStore(config.dataDir), profiles: profileAccess(profiles.store, profiles.secrets), env })
+  closers.push(() => network.close())
   // Resumes a provisioning wait that was under way when the app last stopped.
   // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both.
   const vault = new WizardVault()
@@ -57,7 +64,8 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...settingsHandlers(settings, bus),
     ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: () => ibmApiKey(config.sandbox, vault, env) }),
     ...wizard.handlers,
-    ...profileHandlers(profiles, bus)
+    ...profileHandlers(profiles, bus),
+    ...networkHandlers(network)
   }
 
   return {

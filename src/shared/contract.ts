@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
+import { AcceptHostKeyInput, CloseTunnelInput, DiagnoseInput, ForgetHostKeyInput, OpenTunnelInput, PathDiagnosis, PathTestResult, ResolvedSshAlias, ResolveSshAliasInput, SessionTunnel, SshConfigAliases, TestPathInput } from './schemas/network'
 import { ProbeResult, TestAllResult, TestProgress } from './schemas/probe'
 import {
   CreateProfileInput,
@@ -58,6 +59,16 @@ export const calls = {
   'profiles.export': call('Export as redli, redis-cli, .env, Kubernetes or JSON; secrets only when asked', ExportInput, ExportOutput),
   'profiles.keychainStatus': call('Is the OS keychain usable (or session-only chosen)?', z.object({}).strict(), KeychainStatus),
   'profiles.useSessionSecrets': call('Choose "this session only" for secrets when there is no keychain', z.object({}).strict(), KeychainStatus),
+  // Network paths (issue: SSH bastion, pod, diagnosis)
+  'profiles.testPath': call('Test a profile along its network path (direct, SSH bastion, pod) or an unsaved one: SSH/pod phases in the timeline, the host key to accept, a diagnosis when a private endpoint fails', TestPathInput, PathTestResult),
+  'profiles.acceptHostKey': call('Trust the SSH host key the user checked (first connection; replacing a changed key needs replace: true)', AcceptHostKeyInput, z.object({ accepted: z.literal(true) })),
+  'profiles.forgetHostKey': call('Forget a trusted SSH host key', ForgetHostKeyInput, z.object({ forgotten: z.boolean() })),
+  'profiles.sshAliases': call('Host aliases of ~/.ssh/config, for the bastion picker', z.object({}).strict(), SshConfigAliases),
+  'profiles.resolveSshAlias': call('What a ~/.ssh/config alias means: HostName, Port, User, IdentityFile, ProxyJump hops', ResolveSshAliasInput, ResolvedSshAlias),
+  'profiles.diagnose': call('Test the endpoint directly and explain why a private endpoint fails from here, with the paths that would work', DiagnoseInput, PathDiagnosis.nullable()),
+  'profiles.openTunnel': call('Keep an SSH tunnel to the profile\'s Redis open on 127.0.0.1 for a few minutes (closed when the time is up or the app quits)', OpenTunnelInput, SessionTunnel),
+  'profiles.tunnels': call('SSH tunnels open right now', z.object({}).strict(), z.array(SessionTunnel)),
+  'profiles.closeTunnel': call('Close an SSH tunnel now', CloseTunnelInput, z.object({ closed: z.boolean() })),
   // ── IBM Cloud (issue: IBM Cloud layer) ────────────────────────────────────
   'ibm.validateApiKey': call('Check an API key with IAM (not stored); account id and name', z.object({ apiKey: z.string().min(1).max(400) }).strict(), AccountInfo),
   'ibm.checkPrerequisites': call('API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice', z.object({}).strict(), PrereqReport),

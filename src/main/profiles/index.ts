@@ -1,6 +1,7 @@
 import { ProfilesService, type ProfilesServiceOptions } from './service'
 import { KEYCHAIN_SERVICE, SecretStore } from './secrets'
 import { ProfileStore } from './store'
+import { networkPathRunners } from '../network/path-runners'
 
 export { ProfilesService, pickFields, type PathRunner } from './service'
 export { ProfileStore } from './store'
@@ -12,5 +13,7 @@ export { SecretStore, KEYCHAIN_SERVICE } from './secrets'
  */
 export function createProfilesService(dataDir: string, env: NodeJS.ProcessEnv = process.env, options: ProfilesServiceOptions = {}): ProfilesService {
   const service = env.PSE_WIZARD_KEYCHAIN_SERVICE?.trim() || KEYCHAIN_SERVICE
-  return new ProfilesService(new ProfileStore(dataDir), new SecretStore(service), options)
+  // Every network path (direct with a diagnosis, SSH bastion, pod) is tested by the network module.
+  const pathRunners = { ...networkPathRunners({ dataDir, env }), ...options.pathRunners }
+  return new ProfilesService(new ProfileStore(dataDir), new SecretStore(service), { ...options, pathRunners })
 }

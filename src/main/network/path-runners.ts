@@ -1,0 +1,55 @@
+import os from 'node:os'
+import type { ProfileFields } from '../../shared/schemas/profile'
+import type { ProbeResult } from '../../shared/schemas/probe'
+import { registerSecret } from '../logging/redact'
+import type { ProbeOptions, ProbeTarget } from '../redis/probe'
+import { KnownHostsStore } from './known-hosts'
+import { testViaPath, type PathSecrets, type PathTestOptions } from './run-probe-via-path'
+
+/** The profiles service's runner shape: one test along one network path. */
+export type NetworkPathRunner = (fields: ProfileFields, target: ProbeTarget, options: ProbeOptions) => Promise<ProbeResult>
+
+export interface NetworkRunnerDeps {
+  dataDir: string
+  env?: NodeJS.ProcessEnv
+  homeDir?: string
+  /**
+   * The SSH passphrase or password for a profile's path. Default: $PSE_SSH_PASSPHRASE /
+   * $PSE_SSH_PASSWORD (the CLI); the UI passes one typed for the test through profiles.testPath.
+   */
+  sshSecrets?: (fields: ProfileFields) => Promise<PathSecrets>
+  /** Extra options for every test (timeouts, pod polling); tests use it. */
+  testOptions?: Partial<PathTestOptions>
+}
+
+/**
+ * Runners for the profiles service, one per path kind: `direct` (the probe plus a diagnosis
+ * when a private endpoint fails), `ssh` (through a tunnel) and `pod` (from the cluster).
+ * Register them with createProfilesService so the app, the CLI and the wizard test every path.
+ */
+export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | 'ssh' | 'pod', NetworkPathRunner> {
+  const env = deps.env ?? process.env
+  const knownHosts = new KnownHostsStore(deps.dataDir)
+  const secretsFor = deps.sshSecrets ?? (async () => envSecrets(env))
+  const run: NetworkPathRunner = async (fields, target, options) =>
+    testViaPath(target, fields.networkPath, fields.networkPath.kind === 'ssh' ? await secretsFor(fields) : {}, {
+      knownHosts,
+      env,
+      homeDir: deps.homeDir ?? os.homedir(),
+      privateEndpoint: fields.origin.kind === 'ibmcloud' && fields.origin.endpointType === 'private',
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+      ...(options.resolve ? { resolve: options.resolve } : {}),
+      ...(options.connectTo ? { connectTo: options.connectTo } : {}),
+      ...deps.testOptions
+    })
+  return { direct: run, ssh: run, pod: run }
+}
+
+function envSecrets(env: NodeJS.ProcessEnv): PathSecrets {
+  const sshPassphrase = env.PSE_SSH_PASSPHRASE || undefined
+  const sshPassword = env.PSE_SSH_PASSWORD || undefined
+  registerSecret(sshPassphrase)
+  registerSecret(sshPassword)
+  return { ...(sshPassphrase ? { sshPassphrase } : {}), ...(sshPassword ? { sshPassword } : {}) }
+}
