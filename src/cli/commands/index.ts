@@ -5,6 +5,7 @@ import { profilesCommand } from './profiles'
 import { hostkeyCommand } from './hostkey'
 import { checkCommand } from './check'
 import { sandboxCommand } from './sandbox'
+import { setupCommand } from './setup'
 
 /** Every `pse-wizard` subcommand, in the order --help lists them. */
-export const commands: Command[] = [serveCommand, testCommand, profilesCommand, hostkeyCommand, checkCommand, sandboxCommand]
+export const commands: Command[] = [serveCommand, testCommand, profilesCommand, hostkeyCommand, checkCommand, sandboxCommand, setupCommand]

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { AppFailure, type AppError } from '../../shared/errors'
+import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardState, type WizardStepId } from '../../shared/schemas/wizard'
+import type { WizardJob } from './job'
+
+/** The `--config` file of `pse-wizard setup`: what the Deploy form asks, in one JSON object. */
+export const HeadlessConfig = z
+  .object({
+    name: DeployForm.shape.name,
+    region: DeployForm.shape.region,
+    /** Resource group name or id; default: the account's default group. */
+    resourceGroup: z.string().trim().min(1).max(64).optional(),
+    options: z
+      .object({
+        tags: DeployForm.shape.tags.optional(),
+        hostFlavor: DeployForm.shape.hostFlavor.optional(),
+        memoryMbPerMember: DeployForm.shape.memoryMbPerMember.optional(),
+        diskMbPerMember: DeployForm.shape.diskMbPerMember.optional(),
+        cpuPerMember: DeployForm.shape.cpuPerMember.optional(),
+        version: DeployForm.shape.version.optional(),
+        keyProtectKeyCrn: DeployForm.shape.keyProtectKeyCrn.optional(),
+        serviceEndpoints: DeployForm.shape.serviceEndpoints.optional()
+      })
+      .strict()
+      .default({}),
+    serviceKeyName: ServiceKeyInput.shape.name,
+    /** Profile tags (default: ibmcloud and the region). */
+    profileTags: z.array(z.string().trim().min(1).max(40).regex(/^[^\s,]+$/)).max(20).optional()
+  })
+  .strict()
+export type HeadlessConfig = z.infer<typeof HeadlessConfig>
+
+/** One progress line: what changed. */
+export interface ProgressLine {
+  step: WizardStepId
+  index: number
+  status: string
+  percent?: number | null
+  text?: string | null
+  elapsedMs?: number
+  error?: AppError
+}
+
+export interface HeadlessResult {
+  ok: boolean
+  state: WizardState
+  error?: AppError
+}
+
+const QUIET = new Set(['pending', 'ready'])
+
+/**
+ * The lines a new state deserves against the previous one: each step that started, finished,
+ * failed or was blocked, and every change of the provisioning progress. Nothing when only
+ * bookkeeping changed.
+ */
+export function progressLines(state: WizardState, prev?: WizardState): ProgressLine[] {
+  const lines: ProgressLine[] = []
+  for (const [i, step] of wizardSteps.entries()) {
+    const s = state.steps[step]
+    const before = prev?.steps[step]
+    const waitMoved = step === 'wait' && s.status === 'running' && !!state.provisioning && (prev?.provisioning?.percent !== state.provisioning.percent || prev?.provisioning?.text !== state.provisioning.text || prev?.provisioning?.notice !== state.provisioning.notice)
+    if (before && before.status === s.status && before.error?.code === s.error?.code && !waitMoved) continue
+    if (QUIET.has(s.status) && !(before?.status === 'running' && s.status === 'ready')) continue
+    const line: ProgressLine = { step, index: i + 1, status: s.status === 'ready' ? 'stopped' : s.status }
+    if (step === 'wait' && state.provisioning) {
+      line.percent = state.provisioning.percent
+      line.text = state.provisioning.notice ?? state.provisioning.text
+      line.elapsedMs = Math.max(0, Date.now() - Date.parse(state.provisioning.startedAt))
+    }
+    if (s.error) line.error = s.error
+    lines.push(line)
+  }
+  return lines
+}
+
+const failure = (state: WizardState, step: WizardStepId): HeadlessResult => ({
+  ok: false,
+  state,
+  error: state.steps[step].error ?? { code: 'wizard_step_failed', message: `The ${step} step did not finish.` }
+})
+
+/**
+ * Runs the wizard job to the end without questions: every step that is not done yet, in
+ * order, with the config's choices. Run it again after a failure or a kill: done steps are
+ * skipped, the instance is found again by its saved CRN (or by name), nothing is duplicated.
+ */
+export async function runHeadless(job: WizardJob, config: HeadlessConfig, options: { useEnvironmentKey: boolean; adminPassword?: string }): Promise<HeadlessResult> {
+  // A wait resumed at start must end before anything else runs.
+  await job.idle()
+  let state = await job.account({ source: options.useEnvironmentKey ? 'environment' : 'keychain' })
+  if (state.steps.account.status !== 'done') return failure(state, 'account')
+
+  if (state.steps.prerequisites.status !== 'done') {
+    state = await job.checkPrerequisites()
+    if (state.steps.prerequisites.status !== 'done') return failure(state, 'prerequisites')
+  }
+
+  const sameInstance = state.instance && state.instance.name === config.name && state.instance.region === config.region
+  if (!sameInstance || state.steps.deploy.status !== 'done') {
+    const opts = await job.options(config.region)
+    const group = config.resourceGroup ? opts.resourceGroups.find((g) => g.id === config.resourceGroup || g.name === config.resourceGroup) : opts.resourceGroups.find((g) => g.isDefault)
+    if (!group) {
+      throw new AppFailure({ code: 'wizard_resource_group_not_found', message: `No resource group "${config.resourceGroup ?? '(default)'}" in this account. Use one of: ${opts.resourceGroups.map((g) => g.name).join(', ')}.` })
+    }
+    const form = DeployForm.parse({ ...defaultDeployForm(), ...config.options, name: config.name, region: config.region, resourceGroupId: group.id })
+    state = await job.deploy({ mode: 'create', form, confirm: true })
+    if (state.steps.deploy.status !== 'done') return failure(state, 'deploy')
+  }
+
+  if (state.steps.wait.status !== 'done') {
+    await job.resume()
+    state = await job.idle()
+    if (state.steps.wait.status !== 'done') return failure(state, 'wait')
+  }
+
+  if (state.steps.password.status !== 'done') {
+    state = await job.setPassword(options.adminPassword ? { mode: 'enter', password: options.adminPassword } : { mode: 'generate' })
+    if (state.steps.password.status !== 'done') return failure(state, 'password')
+  }
+  if (state.steps.connection.status !== 'done') {
+    state = await job.fetchConnection()
+    if (state.steps.connection.status !== 'done') return failure(state, 'connection')
+  }
+  if (state.steps.serviceKey.status !== 'done') {
+    state = await job.createServiceKey(config.serviceKeyName)
+    if (state.steps.serviceKey.status !== 'done') return failure(state, 'serviceKey')
+  }
+
+  // Always tested again: exit 0 means "the private profile works now".
+  state = await job.test()
+  if (!state.tests.private?.ok) return failure(state, 'test')
+
+  if (state.steps.save.status !== 'done' || !state.saved?.privateProfileId) {
+    state = await job.save(config.profileTags ? { tags: config.profileTags } : {})
+    if (state.steps.save.status !== 'done') return failure(state, 'save')
+  }
+  return { ok: true, state }
+}
