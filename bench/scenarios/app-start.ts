@@ -17,7 +17,7 @@ import { round, summarize, type Summary } from '../lib/stats'
  * already running (a user's browser is); each run has a fresh server process, data folder and
  * browser context (empty cache). Also the renderer's JS and CSS sizes, raw and gzip.
  */
-const RUNS = 5
+const RUNS = 7
 
 export interface AssetSizes {
   files: number
