@@ -55,9 +55,13 @@ export interface BlackholePort extends LoopbackEndpoint {
  */
 export async function startBlackholePort(): Promise<BlackholePort> {
   const { spawn } = await import('node:child_process')
-  const child = spawn(process.execPath, ['-e', "const s=require('net').createServer(()=>{});s.listen({host:'127.0.0.1',port:0,backlog:1},()=>{process.stdout.write(s.address().port+'\\n')})"], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child = spawn(
+    process.execPath,
+    ['-e', "const s=require('net').createServer(()=>{});s.listen({host:'127.0.0.1',port:0,backlog:1},()=>{process.stdout.write(s.address().port+'\\n')})"],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())))
     child.once('exit', () => reject(new Error('blackhole listener exited')))

@@ -100,7 +100,8 @@ async function list(service: ProfilesService, values: Values, io: CliIO) {
     return Exit.ok
   }
   if (shown.length === 0) io.stdout('No profiles. Add one with "pse-wizard profiles add --url rediss://…" or "pse-wizard profiles import FILE".\n')
-  for (const p of shown) io.stdout(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p)}\t${p.tags.join(',')}\t${p.id}\n`)
+  for (const p of shown)
+    io.stdout(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p)}\t${p.tags.join(',')}\t${p.id}\n`)
   return Exit.ok
 }
 
@@ -161,7 +162,9 @@ async function add(service: ProfilesService, values: Values, io: CliIO) {
   const password = imported.secrets.password ?? (io.env.REDIS_PASSWORD || undefined)
   registerSecret(password)
   const profile = await service.create(fields, password ? { password } : {})
-  io.stdout(values.json ? JSON.stringify(profile, null, 2) + '\n' : `Saved profile "${profile.name}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`)
+  io.stdout(
+    values.json ? JSON.stringify(profile, null, 2) + '\n' : `Saved profile "${profile.name}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`
+  )
   return Exit.ok
 }
 

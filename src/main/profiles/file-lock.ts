@@ -75,7 +75,10 @@ export async function withFileLock<T>(file: string, run: () => Promise<T>, optio
         continue
       }
       if (Date.now() > deadline) {
-        throw new AppFailure({ code: 'profiles_locked', message: `Another PSE Wizard process is holding ${lockFile}. Try again; if it persists, close other PSE Wizard windows or delete that file.` })
+        throw new AppFailure({
+          code: 'profiles_locked',
+          message: `Another PSE Wizard process is holding ${lockFile}. Try again; if it persists, close other PSE Wizard windows or delete that file.`
+        })
       }
       await new Promise((r) => setTimeout(r, delay + Math.random() * delay))
     }

@@ -46,7 +46,10 @@ export const pemToBase64 = (pem: string): string => Buffer.from(pem, 'utf8').toS
 export function validatePrivateKeyPem(text: string): string {
   const trimmed = text.replace(/\r\n/g, '\n').trim()
   if (!/^-----BEGIN ([A-Z ]*)PRIVATE KEY-----\n[\s\S]+\n-----END \1PRIVATE KEY-----$/.test(trimmed)) {
-    throw new AppFailure({ code: 'invalid_private_key', message: 'The client key is not a PEM private key. Paste the text that starts with -----BEGIN PRIVATE KEY-----.' })
+    throw new AppFailure({
+      code: 'invalid_private_key',
+      message: 'The client key is not a PEM private key. Paste the text that starts with -----BEGIN PRIVATE KEY-----.'
+    })
   }
   return trimmed + '\n'
 }

@@ -112,8 +112,14 @@ export class SecretStore {
     }
     if (value === null || value === undefined) {
       const what = name === 'password' ? 'password' : 'client key'
-      const where = location === 'session' ? 'was kept for an earlier session only' : 'can no longer be read from the keychain (was the keychain reset or the entry deleted?)'
-      throw new AppFailure({ code: SecretCodes.secretUnreadable, message: `The saved ${what} of profile "${profileName}" ${where}. Enter it again in the profile.` })
+      const where =
+        location === 'session'
+          ? 'was kept for an earlier session only'
+          : 'can no longer be read from the keychain (was the keychain reset or the entry deleted?)'
+      throw new AppFailure({
+        code: SecretCodes.secretUnreadable,
+        message: `The saved ${what} of profile "${profileName}" ${where}. Enter it again in the profile.`
+      })
     }
     registerSecret(value)
     return value

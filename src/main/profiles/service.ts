@@ -178,7 +178,11 @@ export class ProfilesService {
 
   private async run(fields: ProfileFields, target: ProbeTarget, profileId: string | null, testId: string | null, signal?: AbortSignal): Promise<ProbeResult> {
     const runner = this.runners[fields.networkPath.kind]
-    if (!runner) throw new AppFailure({ code: 'network_path_unsupported', message: `This PSE Wizard cannot test "${fields.networkPath.kind}" paths yet. Update PSE Wizard.` })
+    if (!runner)
+      throw new AppFailure({
+        code: 'network_path_unsupported',
+        message: `This PSE Wizard cannot test "${fields.networkPath.kind}" paths yet. Update PSE Wizard.`
+      })
     return runner(fields, target, { signal, onPhase: (phase) => this.options.onProgress?.({ profileId, testId, phase }) })
   }
 
@@ -258,7 +262,8 @@ export class ProfilesService {
   private peekImport(importId: string): PendingImport['secrets'] {
     this.pruneImports()
     const found = this.imports.get(importId)
-    if (!found) throw new AppFailure({ code: 'import_expired', message: 'The pasted connection data is no longer held (it expires after 15 minutes). Paste it again.' })
+    if (!found)
+      throw new AppFailure({ code: 'import_expired', message: 'The pasted connection data is no longer held (it expires after 15 minutes). Paste it again.' })
     return found.secrets
   }
 

@@ -59,7 +59,11 @@ export class ProfileStore {
   async get(id: string): Promise<Profile> {
     const { profiles } = await this.read()
     const found = profiles.find((p) => p.id === id)
-    if (!found) throw new AppFailure({ code: ProfileCodes.notFound, message: `No profile with id "${id}". It may have been deleted in another window; refresh the list.` })
+    if (!found)
+      throw new AppFailure({
+        code: ProfileCodes.notFound,
+        message: `No profile with id "${id}". It may have been deleted in another window; refresh the list.`
+      })
     return found
   }
 
@@ -81,7 +85,10 @@ export class ProfileStore {
     return withFileLock(this.file, async () => {
       const loaded = await this.read()
       if (loaded.newer) {
-        throw new AppFailure({ code: ProfileCodes.fileNewer, message: `${this.file} was written by a newer PSE Wizard. Update this copy of PSE Wizard before changing profiles.` })
+        throw new AppFailure({
+          code: ProfileCodes.fileNewer,
+          message: `${this.file} was written by a newer PSE Wizard. Update this copy of PSE Wizard before changing profiles.`
+        })
       }
       const { profiles, value } = await change(loaded.profiles.map((p) => structuredClone(p)))
       const checked = profiles.map((p) => Profile.parse(p))

@@ -124,11 +124,14 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
       classification: classifyAddress(addresses[0]),
       classes: addresses.map((address) => ({ address, class: classifyAddress(address) }))
     }
-    const connectHost = options.connectTo?.host ?? addresses[0]
     const connectPort = options.connectTo?.port ?? target.port
     const endpointClass = result.dns.classification as AddressClass
 
-    const tcp = await phase('tcp', () => tcpPhase(connectHost, connectPort, timeouts.tcpMs, endpointClass, signal, sockets))
+    const connection = await phase('tcp', () =>
+      tcpPhase(options.connectTo ? [options.connectTo.host] : addresses, connectPort, timeouts.tcpMs, endpointClass, signal, sockets)
+    )
+    const tcp = connection.socket
+    const connectHost = connection.host
     let stream: net.Socket = tcp
     if (target.tls.enabled) {
       const secure = await phase('tls', () =>
@@ -149,14 +152,18 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
     result.write = checks.write
     await phase('info', async () => {
       const info = checks.info
-      if (info.denied) return { value: null, detail: `INFO is not allowed for this user; server facts come from HELLO. (${checks.infoMs} ms, pipelined with the write check)` }
+      if (info.denied)
+        return { value: null, detail: `INFO is not allowed for this user; server facts come from HELLO. (${checks.infoMs} ms, pipelined with the write check)` }
       result.server = {
         version: info.version ?? hello.version,
         role: info.role ?? hello.role,
         mode: info.mode ?? hello.mode,
         protocol: hello.protocol
       }
-      return { value: null, detail: `Redis ${result.server.version ?? '?'}, ${result.server.role ?? '?'}, ${result.server.mode ?? '?'}, RESP${hello.protocol} (pipelined with the write check)` }
+      return {
+        value: null,
+        detail: `Redis ${result.server.version ?? '?'}, ${result.server.role ?? '?'}, ${result.server.mode ?? '?'}, RESP${hello.protocol} (pipelined with the write check)`
+      }
     })
     result.ok = true
     result.message = summary(result)
@@ -192,7 +199,10 @@ function round(ms: number): number {
 
 function summary(result: ProbeResult): string {
   const parts = [`Connected to ${result.target.host}:${result.target.port}`]
-  if (result.tls) parts.push(`${result.tls.protocol ?? 'TLS'}${result.tls.verified && result.tls.hostnameVerified ? ', certificate verified' : ', certificate NOT verified (insecure)'}`)
+  if (result.tls)
+    parts.push(
+      `${result.tls.protocol ?? 'TLS'}${result.tls.verified && result.tls.hostnameVerified ? ', certificate verified' : ', certificate NOT verified (insecure)'}`
+    )
   if (result.ping) parts.push(`PING p50 ${result.ping.p50} ms`)
   if (result.write?.readOnly) parts.push('read-only user')
   if (result.server?.version) parts.push(`Redis ${result.server.version}`)
@@ -240,7 +250,12 @@ async function resolvePhase(host: string, ms: number, resolve: ProbeOptions['res
   if (net.isIP(bare)) return { value: [bare], detail: `${bare} is an address (${addressClassLabel[classifyAddress(bare)]}); no lookup needed.` }
   let addresses: string[]
   try {
-    addresses = await bounded((resolve ?? systemResolve)(host), ms, signal, () => new ProbeFailure('dns_not_found', `No DNS answer for ${host} within ${ms} ms.`))
+    addresses = await bounded(
+      (resolve ?? systemResolve)(host),
+      ms,
+      signal,
+      () => new ProbeFailure('dns_not_found', `No DNS answer for ${host} within ${ms} ms.`)
+    )
   } catch (e) {
     if (e instanceof ProbeFailure) throw e
     const code = (e as NodeJS.ErrnoException).code ?? 'error'
@@ -254,24 +269,34 @@ async function resolvePhase(host: string, ms: number, resolve: ProbeOptions['res
 
 // ── TCP ─────────────────────────────────────────────────────────────────────
 
-function tcpPhase(host: string, port: number, ms: number, endpointClass: AddressClass, signal: AbortSignal | undefined, sockets: net.Socket[]) {
-  const socket = track(net.connect({ host, port }), sockets)
-  socket.setNoDelay(true)
+/**
+ * Connects to the first address that accepts. A refused or unreachable address moves on to the
+ * next one the name resolved to (as clients do); one timeout bounds the whole phase.
+ */
+function tcpPhase(hosts: string[], port: number, ms: number, endpointClass: AddressClass, signal: AbortSignal | undefined, sockets: net.Socket[]) {
   const unreachable = (why: string) =>
     endpointClass === 'ibm_service_endpoint'
       ? new ProbeFailure('private_endpoint_unreachable', `${why} The address is in IBM Cloud's service endpoint network (166.8.0.0/14).`)
       : new ProbeFailure('tcp_timeout', why)
-  const connected = new Promise<net.Socket>((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ECONNREFUSED') reject(new ProbeFailure('tcp_refused', `${host}:${port} refused the connection.`))
-      else if (e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') reject(unreachable(`${host}:${port} is unreachable from here (${e.code}).`))
-      else reject(unreachable(`Could not connect to ${host}:${port} (${e.code ?? e.message}).`))
+  const refused: string[] = []
+  const attempt = (i: number): Promise<{ socket: net.Socket; host: string }> =>
+    new Promise((resolve, reject) => {
+      const host = hosts[i]
+      const socket = track(net.connect({ host, port }), sockets)
+      socket.setNoDelay(true)
+      socket.once('connect', () => resolve({ socket, host }))
+      socket.once('error', (e: NodeJS.ErrnoException) => {
+        const moveOn = e.code === 'ECONNREFUSED' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH'
+        if (moveOn) refused.push(`${host} (${e.code})`)
+        if (moveOn && i + 1 < hosts.length && !signal?.aborted) return resolve(attempt(i + 1))
+        if (e.code === 'ECONNREFUSED') reject(new ProbeFailure('tcp_refused', `Port ${port} refused the connection on ${refused.join(', ')}.`))
+        else if (moveOn) reject(unreachable(`Port ${port} is unreachable from here: ${refused.join(', ')}.`))
+        else reject(unreachable(`Could not connect to ${host}:${port} (${e.code ?? e.message}).`))
+      })
     })
-  })
-  return bounded(connected, ms, signal, () => unreachable(`${host}:${port} did not accept a connection within ${ms} ms.`)).then((s) => ({
-    value: s,
-    detail: `Connected to ${host}:${port}.`
+  return bounded(attempt(0), ms, signal, () => unreachable(`${hosts.join(', ')} port ${port} did not accept a connection within ${ms} ms.`)).then((c) => ({
+    value: c,
+    detail: `Connected to ${c.host}:${port}${refused.length ? ` (after ${refused.join(', ')})` : ''}.`
   }))
 }
 
@@ -327,12 +352,18 @@ async function tlsPhase(
   const sniffAfter = Math.min(1000, Math.floor(ms / 2))
   const sniffTimer = setTimeout(() => {
     speaksPlainRedis(endpoint.host, endpoint.port, Math.max(200, ms - sniffAfter), sockets).then((plain) => {
-      if (plain && !handshakeDone) rejectHandshake(new ProbeFailure('tls_not_offered', 'The TLS handshake got no answer, and the port answers a plain-text PING: it speaks plain text.'))
+      if (plain && !handshakeDone)
+        rejectHandshake(new ProbeFailure('tls_not_offered', 'The TLS handshake got no answer, and the port answers a plain-text PING: it speaks plain text.'))
     })
   }, sniffAfter)
   let secure: tls.TLSSocket
   try {
-    secure = await bounded(handshake, ms, signal, () => new ProbeFailure('timeout', `The TLS handshake got no answer within ${ms} ms.`, 'during the TLS handshake'))
+    secure = await bounded(
+      handshake,
+      ms,
+      signal,
+      () => new ProbeFailure('timeout', `The TLS handshake got no answer within ${ms} ms.`, 'during the TLS handshake')
+    )
   } finally {
     clearTimeout(sniffTimer)
   }
@@ -344,10 +375,16 @@ async function tlsPhase(
       throw new ProbeFailure(code, `Certificate not trusted: ${info.verifyError}.`, code === 'tls_expired' ? `valid until ${info.validTo}` : undefined)
     }
     if (!info.hostnameVerified) {
-      throw new ProbeFailure('tls_hostname_mismatch', `The certificate does not cover ${servername}; it names ${info.subjectAltNames.join(', ') || info.subject}.`, info.subjectAltNames.join(', ') || (info.subject ?? undefined))
+      throw new ProbeFailure(
+        'tls_hostname_mismatch',
+        `The certificate does not cover ${servername}; it names ${info.subjectAltNames.join(', ') || info.subject}.`,
+        info.subjectAltNames.join(', ') || (info.subject ?? undefined)
+      )
     }
   }
-  const verdict = target.tls.verifyServerCert ? 'chain and host name verified' : `NOT verified (insecure profile): chain ${info.verified ? 'ok' : info.verifyError}, host name ${info.hostnameVerified ? 'ok' : 'mismatch'}`
+  const verdict = target.tls.verifyServerCert
+    ? 'chain and host name verified'
+    : `NOT verified (insecure profile): chain ${info.verified ? 'ok' : info.verifyError}, host name ${info.hostnameVerified ? 'ok' : 'mismatch'}`
   return { value: { socket: secure, info } as TlsOutcome, detail: `${info.protocol}, ${info.cipher}; ${info.subject} issued by ${info.issuer}; ${verdict}.` }
 }
 
@@ -419,7 +456,13 @@ interface Hello {
   mode: string | null
 }
 
-async function exchange(conversation: Conversation, commands: (string | number)[][], ms: number, signal: AbortSignal | undefined, during: string): Promise<Exchange> {
+async function exchange(
+  conversation: Conversation,
+  commands: (string | number)[][],
+  ms: number,
+  signal: AbortSignal | undefined,
+  during: string
+): Promise<Exchange> {
   try {
     return await conversation.send(commands, ms, signal)
   } catch (e) {
@@ -433,7 +476,8 @@ async function exchange(conversation: Conversation, commands: (string | number)[
 
 function authFailure(error: RespError): ProbeFailure | undefined {
   if (error.kind === 'NOAUTH') return new ProbeFailure('auth_required', `The server requires authentication: ${error.message}`)
-  if (error.kind === 'WRONGPASS' || /invalid password|invalid username-password/i.test(error.message)) return new ProbeFailure('auth_failed', `Authentication failed: ${error.message}`)
+  if (error.kind === 'WRONGPASS' || /invalid password|invalid username-password/i.test(error.message))
+    return new ProbeFailure('auth_failed', `Authentication failed: ${error.message}`)
   return undefined
 }
 
@@ -446,7 +490,8 @@ async function authPhase(conversation: Conversation, target: ProbeTarget, ms: nu
   } catch (e) {
     // A plain client that meets a TLS port: the server hangs up without a word.
     if (e instanceof ProbeFailure && e.code === 'unexpected_reply' && !target.tls.enabled && conversation.received === 0) {
-      if (await speaksTls(endpoint.host, endpoint.port, Math.min(ms, 3000))) throw new ProbeFailure('tls_required', 'The server closed the plain-text connection and answers TLS handshakes.')
+      if (await speaksTls(endpoint.host, endpoint.port, Math.min(ms, 3000)))
+        throw new ProbeFailure('tls_required', 'The server closed the plain-text connection and answers TLS handshakes.')
     }
     throw e
   }
@@ -471,7 +516,8 @@ async function authPhase(conversation: Conversation, target: ProbeTarget, ms: nu
     detail = `${target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'}; RESP${helloField(hello, 'proto') ?? 3} negotiated with HELLO.`
     protocol = Number(helloField(hello, 'proto') ?? 3)
   }
-  if (selected instanceof RespError) throw new ProbeFailure('unexpected_reply', `SELECT ${target.db} failed: ${selected.message}`, `SELECT ${target.db}: ${selected.message}`)
+  if (selected instanceof RespError)
+    throw new ProbeFailure('unexpected_reply', `SELECT ${target.db} failed: ${selected.message}`, `SELECT ${target.db}: ${selected.message}`)
   return {
     value: { protocol, version: str(helloField(hello, 'version')), role: str(helloField(hello, 'role')), mode: str(helloField(hello, 'mode')) } as Hello,
     detail
@@ -498,7 +544,10 @@ async function pingPhase(conversation: Conversation, samples: number, ms: number
     const ex = await exchange(conversation, [['PING']], ms, signal, 'PING')
     const reply = ex.replies[0]
     if (reply instanceof RespError) {
-      throw authFailure(reply) ?? new ProbeFailure(reply.kind === 'NOPERM' ? 'acl_denied' : 'unexpected_reply', `PING was refused: ${reply.message}`, `PING: ${reply.message}`)
+      throw (
+        authFailure(reply) ??
+        new ProbeFailure(reply.kind === 'NOPERM' ? 'acl_denied' : 'unexpected_reply', `PING was refused: ${reply.message}`, `PING: ${reply.message}`)
+      )
     }
     if (reply !== 'PONG') throw new ProbeFailure('unexpected_reply', `PING answered ${JSON.stringify(reply)}.`, `PING answered ${JSON.stringify(reply)}`)
     times.push(round(ex.at[0]))
@@ -532,7 +581,13 @@ async function writeAndInfoPhase(conversation: Conversation, ms: number, signal?
   const value = randomBytes(12).toString('hex')
   const ex = await exchange(
     conversation,
-    [['SET', key, value, 'NX', 'EX', SCRATCH_TTL_SECONDS], ['GET', key], ['DEL', key], ['INFO', 'server'], ['INFO', 'replication']],
+    [
+      ['SET', key, value, 'NX', 'EX', SCRATCH_TTL_SECONDS],
+      ['GET', key],
+      ['DEL', key],
+      ['INFO', 'server'],
+      ['INFO', 'replication']
+    ],
     ms,
     signal,
     'the write check'
@@ -540,7 +595,10 @@ async function writeAndInfoPhase(conversation: Conversation, ms: number, signal?
   const [set, get, del, infoServer, infoReplication] = ex.replies
   const infoMs = round(ex.at[4] - ex.at[2])
   const denied = infoServer instanceof RespError
-  const fields = { ...(typeof infoServer === 'string' ? parseInfo(infoServer) : {}), ...(typeof infoReplication === 'string' ? parseInfo(infoReplication) : {}) }
+  const fields = {
+    ...(typeof infoServer === 'string' ? parseInfo(infoServer) : {}),
+    ...(typeof infoReplication === 'string' ? parseInfo(infoReplication) : {})
+  }
   const info: ServerInfo = { denied, version: fields.redis_version ?? null, role: fields.role ?? null, mode: fields.redis_mode ?? null }
 
   if (set instanceof RespError) {
@@ -550,7 +608,12 @@ async function writeAndInfoPhase(conversation: Conversation, ms: number, signal?
     }
     throw new ProbeFailure('unexpected_reply', `SET failed: ${set.message}`, `SET: ${set.message}`)
   }
-  if (set !== 'OK' || get !== value) throw new ProbeFailure('unexpected_reply', `The scratch key did not read back (SET ${JSON.stringify(set)}, GET mismatch).`, 'scratch key did not read back')
-  const removed = del === 1 ? 'removed' : `not removed (${del instanceof RespError ? del.message : JSON.stringify(del)}); it expires in ${SCRATCH_TTL_SECONDS} s`
-  return { value: { write: { allowed: true, readOnly: false }, info, infoMs }, detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}.` }
+  if (set !== 'OK' || get !== value)
+    throw new ProbeFailure('unexpected_reply', `The scratch key did not read back (SET ${JSON.stringify(set)}, GET mismatch).`, 'scratch key did not read back')
+  const removed =
+    del === 1 ? 'removed' : `not removed (${del instanceof RespError ? del.message : JSON.stringify(del)}); it expires in ${SCRATCH_TTL_SECONDS} s`
+  return {
+    value: { write: { allowed: true, readOnly: false }, info, infoMs },
+    detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}.`
+  }
 }

@@ -187,7 +187,11 @@ function waitReady(child: ChildProcess, timeoutMs: number): Promise<void> {
       child.stdout?.resume()
       child.stderr?.resume()
       if (!error) return resolve()
-      const failure = new AppFailure({ code: SandboxCodes.redisServerFailed, message: `${error.message}. Its last output is in the details.`, detail: output.trim() })
+      const failure = new AppFailure({
+        code: SandboxCodes.redisServerFailed,
+        message: `${error.message}. Its last output is in the details.`,
+        detail: output.trim()
+      })
       reject(Object.assign(failure, { addressInUse: /Address already in use/i.test(output) }))
     }
     child.stdout?.on('data', onData)

@@ -21,7 +21,12 @@ export const Host = z.string().min(1).max(253).refine(isHost, { message: 'Enter 
 
 export const ProfileId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
 
-export const Tag = z.string().trim().min(1).max(40).regex(/^[^\s,]+$/, 'Tags have no spaces or commas.')
+export const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^\s,]+$/, 'Tags have no spaces or commas.')
 
 export const TlsSettings = z
   .object({
@@ -69,7 +74,11 @@ export const LastTest = z
     at: z.string(),
     ok: z.boolean(),
     /** The test's result code (the probe's, or an ssh_* / pod_* path code). */
-    code: z.string().regex(/^[a-z][a-z0-9_]*$/).max(64).nullable(),
+    code: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .max(64)
+      .nullable(),
     totalMs: z.number().nonnegative()
   })
   .strict()
@@ -83,7 +92,12 @@ export const ProfileFields = z
     port: z.number().int().min(1).max(65_535),
     db: z.number().int().min(0).max(255),
     /** ACL user name; null: password only (the `default` user) or no authentication. */
-    username: z.string().min(1).max(256).regex(/^[^\s]+$/).nullable(),
+    username: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[^\s]+$/)
+      .nullable(),
     tls: TlsSettings,
     timeouts: Timeouts,
     networkPath: NetworkPath,
@@ -165,7 +179,10 @@ export const TestProfileInput = z.object({ id: ProfileId, testId: TestId.optiona
 export const TestDraftInput = z
   .object({
     fields: ProfileFields,
-    secrets: z.object({ password: z.string().min(1).max(4096).optional(), clientKey: z.string().min(1).max(64_000).optional() }).strict().optional(),
+    secrets: z
+      .object({ password: z.string().min(1).max(4096).optional(), clientKey: z.string().min(1).max(64_000).optional() })
+      .strict()
+      .optional(),
     importId: z.string().uuid().optional(),
     /** Editing a saved profile: use its stored secrets where none are given. */
     profileId: ProfileId.optional(),
@@ -173,7 +190,15 @@ export const TestDraftInput = z
   })
   .strict()
 export const TestAllInput = z.object({ ids: z.array(ProfileId).max(500).optional(), concurrency: z.number().int().min(1).max(8).optional() }).strict()
-export const ImportInput = z.object({ text: z.string().min(1).max(256 * 1024), format: ImportFormat.optional() }).strict()
+export const ImportInput = z
+  .object({
+    text: z
+      .string()
+      .min(1)
+      .max(256 * 1024),
+    format: ImportFormat.optional()
+  })
+  .strict()
 export const ImportDraft = z.object({
   importId: z.string().uuid(),
   format: ImportFormat.or(z.enum(['ibm-service-key', 'ibm-cdb-connections'])),

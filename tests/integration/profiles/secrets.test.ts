@@ -34,7 +34,10 @@ describe('SecretStore against the real Secret Service', () => {
     expect(await first.set('p3', 'password', 'session-secret-1')).toBe('session')
     expect(await first.get('p3', 'password', 'session')).toBe('session-secret-1')
     expect(await keytar.getPassword(service(), accountFor('p3', 'password'))).toBeNull()
-    await expect(new SecretStore(service()).get('p3', 'password', 'session')).rejects.toMatchObject({ code: 'secret_unreadable', message: expect.stringMatching(/earlier session/) })
+    await expect(new SecretStore(service()).get('p3', 'password', 'session')).rejects.toMatchObject({
+      code: 'secret_unreadable',
+      message: expect.stringMatching(/earlier session/)
+    })
   })
 
   it('without a Secret Service: says what to install, stores nothing until session-only is chosen', () => {

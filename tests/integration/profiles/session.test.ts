@@ -52,7 +52,12 @@ async function call<T>(name: CallName, input: unknown): Promise<T> {
 async function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { ...env, ...extraEnv }, signal: new AbortController().signal })
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { ...env, ...extraEnv },
+    signal: new AbortController().signal
+  })
   logLines.push(stdout, stderr)
   return { code, stdout, stderr }
 }
@@ -75,7 +80,10 @@ describe('a full session leaves no secret behind', () => {
 
     // 2. Save it with the CA, attaching the pasted password by import id.
     const app1 = seen(
-      await call<Profile>('profiles.create', { fields: { ...draft.fields, name: 'Local app', tls: { ...draft.fields.tls, caPem: h.ca.cert } }, importId: draft.importId })
+      await call<Profile>('profiles.create', {
+        fields: { ...draft.fields, name: 'Local app', tls: { ...draft.fields.tls, caPem: h.ca.cert } },
+        importId: draft.importId
+      })
     )
     expect(app1.secrets.password).toBe('keychain')
     const reader = seen(
@@ -113,13 +121,21 @@ describe('a full session leaves no secret behind', () => {
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['ok', 'code', 'message', 'phases', 'dns', 'tls', 'server']))
     expect(json.tls).toMatchObject({ verified: true, hostnameVerified: true })
     expect(json.server.protocol).toBe(3)
-    const added = await cli(['profiles', 'add', '--url', `rediss://reader@localhost:${h.tls.port}/0`, '--name', 'CLI reader', '--ca', path.join(outside, 'ca.pem')], {})
+    const added = await cli(
+      ['profiles', 'add', '--url', `rediss://reader@localhost:${h.tls.port}/0`, '--name', 'CLI reader', '--ca', path.join(outside, 'ca.pem')],
+      {}
+    )
     expect(added.code).toBe(2) // the CA file does not exist yet: usage error
     fs.writeFileSync(path.join(outside, 'ca.pem'), h.ca.cert)
-    const added2 = await cli(['profiles', 'add', '--url', `rediss://reader@localhost:${h.tls.port}/0`, '--name', 'CLI reader', '--ca', path.join(outside, 'ca.pem')], { REDIS_PASSWORD: h.users.reader.password })
+    const added2 = await cli(
+      ['profiles', 'add', '--url', `rediss://reader@localhost:${h.tls.port}/0`, '--name', 'CLI reader', '--ca', path.join(outside, 'ca.pem')],
+      { REDIS_PASSWORD: h.users.reader.password }
+    )
     expect(added2.code, added2.stderr).toBe(0)
     expect((await cli(['test', 'CLI reader'])).code).toBe(0)
-    const human = await cli(['test', '--url', `rediss://app@localhost:${h.tls.port}/0`, '--ca', path.join(outside, 'ca.pem')], { REDIS_PASSWORD: h.users.app.password })
+    const human = await cli(['test', '--url', `rediss://app@localhost:${h.tls.port}/0`, '--ca', path.join(outside, 'ca.pem')], {
+      REDIS_PASSWORD: h.users.app.password
+    })
     expect(human.code).toBe(0)
     expect(human.stdout).toMatch(/OK: Connected/)
     expect((await cli(['test'])).code).toBe(2)

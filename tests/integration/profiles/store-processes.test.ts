@@ -10,7 +10,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function writer(prefix: string, count: number): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/store-writer.ts'), dir, prefix, String(count)], { stdio: ['ignore', 'inherit', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/store-writer.ts'), dir, prefix, String(count)], {
+      stdio: ['ignore', 'inherit', 'inherit']
+    })
     child.on('exit', (code) => resolve(code ?? -1))
   })
 }

@@ -26,7 +26,9 @@ describe('redis harness', () => {
     const h = harness()
     expect(((await tlsConnect(h.expired.port, h.ca.cert)) as NodeJS.ErrnoException).code).toBe('CERT_HAS_EXPIRED')
     expect(((await tlsConnect(h.wrongHost.port, h.ca.cert)) as NodeJS.ErrnoException).code).toBe('ERR_TLS_CERT_ALTNAME_INVALID')
-    const refused = await new Promise<string>((resolve) => net.connect(h.closed.port, h.closed.host).on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? '')))
+    const refused = await new Promise<string>((resolve) =>
+      net.connect(h.closed.port, h.closed.host).on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? ''))
+    )
     expect(refused).toBe('ECONNREFUSED')
     const before = h.silent.accepted
     const socket = net.connect(h.silent.port, h.silent.host)

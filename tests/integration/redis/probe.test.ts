@@ -23,7 +23,17 @@ function target(server: { port: number }, overrides: Partial<ProbeTarget> & { us
 
 async function adminClient(server: RunningRedis): Promise<Redis> {
   const h = harness()
-  const client = new Redis({ host: '127.0.0.1', port: server.port, username: 'app', password: h.users.app.password, tls: server.tls ? { ca: h.ca.cert, servername: 'localhost' } : undefined, protocol: 2, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const client = new Redis({
+    host: '127.0.0.1',
+    port: server.port,
+    username: 'app',
+    password: h.users.app.password,
+    tls: server.tls ? { ca: h.ca.cert, servername: 'localhost' } : undefined,
+    protocol: 2,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null
+  })
   await client.connect()
   return client
 }
@@ -86,11 +96,14 @@ describe('probe: passing tests', () => {
 
   it('connects through connectTo while verifying the profile host name, and shows extra phases first', async () => {
     const h = harness()
-    const result = await probe(target(h.tls, { host: 'redis.example.internal', port: 6380, tls: { enabled: true, caPem: h.ca.cert, servername: 'localhost', verifyServerCert: true } }), {
-      resolve: async () => ['10.1.2.3'],
-      connectTo: { host: '127.0.0.1', port: h.tls.port },
-      extraPhases: [{ name: 'ssh_connect', ok: true, ms: 12 }]
-    })
+    const result = await probe(
+      target(h.tls, { host: 'redis.example.internal', port: 6380, tls: { enabled: true, caPem: h.ca.cert, servername: 'localhost', verifyServerCert: true } }),
+      {
+        resolve: async () => ['10.1.2.3'],
+        connectTo: { host: '127.0.0.1', port: h.tls.port },
+        extraPhases: [{ name: 'ssh_connect', ok: true, ms: 12 }]
+      }
+    )
     expect(result.ok, JSON.stringify(result, null, 1)).toBe(true)
     expect(result.phases[0]).toEqual({ name: 'ssh_connect', ok: true, ms: 12, detail: '' })
     expect(result.dns).toMatchObject({ addresses: ['10.1.2.3'], classification: 'private' })
@@ -115,10 +128,14 @@ describe('probe: every failure code, for real', () => {
 
   it('private_endpoint_unreachable (166.9.x.x answer, routed to a loopback blackhole)', async () => {
     const h = harness()
-    const r = await expectCode(target(h.tls, { host: 'x.private.databases.appdomain.cloud', timeouts: { connectMs: 800, commandMs: 800 } }), 'private_endpoint_unreachable', {
-      resolve: async () => ['166.9.16.209'],
-      connectTo: { host: h.blackhole.host, port: h.blackhole.port }
-    })
+    const r = await expectCode(
+      target(h.tls, { host: 'x.private.databases.appdomain.cloud', timeouts: { connectMs: 800, commandMs: 800 } }),
+      'private_endpoint_unreachable',
+      {
+        resolve: async () => ['166.9.16.209'],
+        connectTo: { host: h.blackhole.host, port: h.blackhole.port }
+      }
+    )
     expect(r.dns.classification).toBe('ibm_service_endpoint')
     expect(r.message).toMatch(/VPN|bastion|pod/)
   })
@@ -185,7 +202,10 @@ describe('probe: every failure code, for real', () => {
     const h = harness()
     const r = await expectCode(target(h.silent, { timeouts: { connectMs: 1500, commandMs: 800 } }), 'timeout')
     expect(r.phases.find((p) => !p.ok)!.name).toBe('tls')
-    await expectCode(target(h.silent, { tls: { enabled: false, caPem: null, servername: null, verifyServerCert: true }, timeouts: { connectMs: 800, commandMs: 800 } }), 'timeout')
+    await expectCode(
+      target(h.silent, { tls: { enabled: false, caPem: null, servername: null, verifyServerCert: true }, timeouts: { connectMs: 800, commandMs: 800 } }),
+      'timeout'
+    )
   })
 
   it('is cancellable', async () => {
@@ -196,5 +216,15 @@ describe('probe: every failure code, for real', () => {
     const result = await pending
     expect(result.code).toBe('cancelled')
     expect(result.totalMs).toBeLessThan(10_000)
+  })
+})
+
+describe('probe: several addresses', () => {
+  it('moves on from a refusing address to the next one the name resolved to', async () => {
+    const h = harness()
+    const result = await probe(target(h.tls, { host: 'localhost' }), { resolve: async () => ['127.0.0.2', '127.0.0.1'] })
+    expect(result.ok, JSON.stringify(result, null, 1)).toBe(true)
+    expect(result.phases.find((p) => p.name === 'tcp')!.detail).toMatch(/Connected to 127\.0\.0\.1:\d+ \(after 127\.0\.0\.2 \(ECONNREFUSED\)\)/)
+    expect(result.dns.addresses).toEqual(['127.0.0.2', '127.0.0.1'])
   })
 })

@@ -35,7 +35,17 @@ describe('startRedisServer', () => {
     expect(server.tls).toBe(true)
     expect(server.host).toBe('127.0.0.1')
 
-    const app = new Redis({ host: server.host, port: server.port, username: 'app', password: 'app-secret-1', tls: { ca: ca.cert, servername: 'localhost' }, protocol: 2, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    const app = new Redis({
+      host: server.host,
+      port: server.port,
+      username: 'app',
+      password: 'app-secret-1',
+      tls: { ca: ca.cert, servername: 'localhost' },
+      protocol: 2,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null
+    })
     try {
       await app.connect()
       expect(await app.set('k', 'v')).toBe('OK')
@@ -44,7 +54,17 @@ describe('startRedisServer', () => {
       app.disconnect()
     }
 
-    const reader = new Redis({ host: server.host, port: server.port, username: 'reader', password: 'reader-secret-1', tls: { ca: ca.cert, servername: 'localhost' }, protocol: 2, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    const reader = new Redis({
+      host: server.host,
+      port: server.port,
+      username: 'reader',
+      password: 'reader-secret-1',
+      tls: { ca: ca.cert, servername: 'localhost' },
+      protocol: 2,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null
+    })
     try {
       await reader.connect()
       expect(await reader.get('k')).toBe('v')
@@ -73,7 +93,15 @@ describe('startRedisServer', () => {
 
   it('runs a plain-text server with requirepass, and stop() removes everything', async () => {
     const server = await startRedisServer({ defaultUser: { password: 'pw-plain-1' } })
-    const client = new Redis({ host: server.host, port: server.port, password: 'pw-plain-1', lazyConnect: true, protocol: 2, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    const client = new Redis({
+      host: server.host,
+      port: server.port,
+      password: 'pw-plain-1',
+      lazyConnect: true,
+      protocol: 2,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null
+    })
     await client.connect()
     expect(await client.ping()).toBe('PONG')
     const dirs = (await client.config('GET', 'dir')) as string[]
@@ -84,7 +112,12 @@ describe('startRedisServer', () => {
     expect(fs.readFileSync(`${dir}/redis.conf`, 'utf8')).not.toContain('pw-plain-1')
     await server.stop()
     expect(fs.existsSync(dir)).toBe(false)
-    const refused = await new Promise<string>((resolve) => net.connect(server.port, server.host).on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? '')).on('connect', () => resolve('connected')))
+    const refused = await new Promise<string>((resolve) =>
+      net
+        .connect(server.port, server.host)
+        .on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? ''))
+        .on('connect', () => resolve('connected'))
+    )
     expect(refused).toBe('ECONNREFUSED')
   })
 
@@ -115,7 +148,15 @@ describe('startRedisServer cleanup when the parent dies', () => {
     await expect.poll(() => alive(info.pid), { timeout: 5000 }).toBe(false)
     const fs = await import('node:fs')
     const os = await import('node:os')
-    const leftovers = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('pse-redis-') && fs.existsSync(`${os.tmpdir()}/${n}/owner.pid`) && fs.readFileSync(`${os.tmpdir()}/${n}/owner.pid`, 'utf8') === String(child.pid))
+    const leftovers = () =>
+      fs
+        .readdirSync(os.tmpdir())
+        .filter(
+          (n) =>
+            n.startsWith('pse-redis-') &&
+            fs.existsSync(`${os.tmpdir()}/${n}/owner.pid`) &&
+            fs.readFileSync(`${os.tmpdir()}/${n}/owner.pid`, 'utf8') === String(child.pid)
+        )
     // The next start sweeps folders whose owner died.
     const next = await startRedisServer({})
     await next.stop()

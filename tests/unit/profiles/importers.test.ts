@@ -35,27 +35,39 @@ function expectTypedFailure(run: () => unknown): void {
 const word = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((s) => !/\s/.test(s))
 const host = fc.oneof(fc.domain(), fc.ipV4())
 const fieldsArb = () =>
-  fc.record({
-    name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0 && !/[\r\n]/.test(s)),
-    tags: fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { maxLength: 4 }),
-    host,
-    port: fc.integer({ min: 1, max: 65535 }),
-    db: fc.integer({ min: 0, max: 255 }),
-    username: fc.option(word, { nil: null }),
-    tls: fc.record({
-      enabled: fc.boolean(),
-      caPem: fc.option(fc.constantFrom(0, 1).map((i) => pems[i]), { nil: null }),
-      servername: fc.option(fc.domain(), { nil: null }),
-      verifyServerCert: fc.boolean(),
-      clientCertPem: fc.option(fc.constantFrom(0, 1).map((i) => pems[i]), { nil: null })
-    }),
-    timeouts: fc.record({ connectMs: fc.integer({ min: 100, max: 120_000 }), commandMs: fc.integer({ min: 100, max: 120_000 }) }),
-    networkPath: fc.constant({ kind: 'direct' as const }),
-    origin: fc.oneof(
-      fc.constant({ kind: 'manual' as const }),
-      fc.record({ kind: fc.constant('ibmcloud' as const), crn: fc.option(fc.string({ maxLength: 80 }), { nil: null }), region: fc.option(fc.constantFrom('jp-tok', 'us-south'), { nil: null }), endpointType: fc.constantFrom('public' as const, 'private' as const) })
-    )
-  })
+  fc
+    .record({
+      name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0 && !/[\r\n]/.test(s)),
+      tags: fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { maxLength: 4 }),
+      host,
+      port: fc.integer({ min: 1, max: 65535 }),
+      db: fc.integer({ min: 0, max: 255 }),
+      username: fc.option(word, { nil: null }),
+      tls: fc.record({
+        enabled: fc.boolean(),
+        caPem: fc.option(
+          fc.constantFrom(0, 1).map((i) => pems[i]),
+          { nil: null }
+        ),
+        servername: fc.option(fc.domain(), { nil: null }),
+        verifyServerCert: fc.boolean(),
+        clientCertPem: fc.option(
+          fc.constantFrom(0, 1).map((i) => pems[i]),
+          { nil: null }
+        )
+      }),
+      timeouts: fc.record({ connectMs: fc.integer({ min: 100, max: 120_000 }), commandMs: fc.integer({ min: 100, max: 120_000 }) }),
+      networkPath: fc.constant({ kind: 'direct' as const }),
+      origin: fc.oneof(
+        fc.constant({ kind: 'manual' as const }),
+        fc.record({
+          kind: fc.constant('ibmcloud' as const),
+          crn: fc.option(fc.string({ maxLength: 80 }), { nil: null }),
+          region: fc.option(fc.constantFrom('jp-tok', 'us-south'), { nil: null }),
+          endpointType: fc.constantFrom('public' as const, 'private' as const)
+        })
+      )
+    })
     .map((f) => ProfileFields.parse(f))
 
 const password = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => !/^\$/.test(s))
@@ -71,19 +83,25 @@ describe('importers never crash and fail with typed errors', () => {
     fc.anything().map((v) => JSON.stringify({ pseWizardProfile: 1, profile: v }) ?? '')
   )
   it('auto-detect', () => {
-    fc.assert(fc.property(inputs, (text) => expectTypedFailure(() => importProfileText(text))), { numRuns: 400 })
+    fc.assert(
+      fc.property(inputs, (text) => expectTypedFailure(() => importProfileText(text))),
+      { numRuns: 400 }
+    )
   })
   it.each(['url', 'redli', 'json', 'ibm-service-key', 'ibm-cdb-connections'] as const)('forced format %s', (format) => {
-    fc.assert(fc.property(inputs, (text) => expectTypedFailure(() => importProfileText(text, format))), { numRuns: 200 })
+    fc.assert(
+      fc.property(inputs, (text) => expectTypedFailure(() => importProfileText(text, format))),
+      { numRuns: 200 }
+    )
   })
   it('rejects clear nonsense with a typed error', () => {
     expect(() => importProfileText('hello world')).toThrow(expect.objectContaining({ code: 'import_unrecognized' }))
     expect(() => importProfileText('rediss://')).toThrow(expect.objectContaining({ code: 'import_invalid' }))
     expect(() => importProfileText('{"credentials":{}}')).toThrow(expect.objectContaining({ code: 'import_invalid' }))
     expect(() => importProfileText('redli -u "rediss://unterminated')).toThrow(expect.objectContaining({ code: 'import_invalid' }))
-    expect(() => importProfileText('{"connection":{"rediss":{"hosts":[{"hostname":"h.example","port":1}],"certificate":{"certificate_base64":"bm90IGEgY2VydA=="}}}}')).toThrow(
-      expect.objectContaining({ code: 'invalid_certificate' })
-    )
+    expect(() =>
+      importProfileText('{"connection":{"rediss":{"hosts":[{"hostname":"h.example","port":1}],"certificate":{"certificate_base64":"bm90IGEgY2VydA=="}}}}')
+    ).toThrow(expect.objectContaining({ code: 'invalid_certificate' }))
   })
 })
 
@@ -144,7 +162,13 @@ describe('round trips: import(export(p)) keeps every field the format can carry'
         }
         const back = importProfileText(JSON.stringify(key))
         expect(back.format).toBe('ibm-service-key')
-        expect([back.fields.host, back.fields.port, back.fields.db, back.fields.username, back.fields.tls.caPem]).toEqual([fields.host.toLowerCase(), fields.port, fields.db, fields.username, pems[0]])
+        expect([back.fields.host, back.fields.port, back.fields.db, back.fields.username, back.fields.tls.caPem]).toEqual([
+          fields.host.toLowerCase(),
+          fields.port,
+          fields.db,
+          fields.username,
+          pems[0]
+        ])
         expect(back.secrets.password).toBe(pw)
       }),
       { numRuns: 100 }

@@ -80,7 +80,10 @@ describe('ProfilesService', () => {
       throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')
     })
     expect((await svc.keychainStatus()).mode).toBe('unavailable')
-    await expect(svc.create(fields(), { password: 'right' })).rejects.toMatchObject({ code: 'keychain_unavailable', message: expect.stringContaining('gnome-keyring') })
+    await expect(svc.create(fields(), { password: 'right' })).rejects.toMatchObject({
+      code: 'keychain_unavailable',
+      message: expect.stringContaining('gnome-keyring')
+    })
     expect((await svc.list()).profiles).toEqual([])
     svc.useSessionSecrets()
     const p = await svc.create(fields(), { password: 'right' })
@@ -144,6 +147,8 @@ describe('ProfilesService', () => {
   it('validates certificates for real and rejects junk PEM', async () => {
     const svc = service()
     const fake = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'
-    await expect(svc.create(fields({ tls: { enabled: true, caPem: fake, servername: null, verifyServerCert: true, clientCertPem: null } }))).rejects.toMatchObject({ code: 'invalid_certificate' })
+    await expect(
+      svc.create(fields({ tls: { enabled: true, caPem: fake, servername: null, verifyServerCert: true, clientCertPem: null } }))
+    ).rejects.toMatchObject({ code: 'invalid_certificate' })
   })
 })

@@ -13,7 +13,14 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function profile(id: string, name = id): Profile {
-  return { ...defaultProfileFields({ name, host: 'redis.example.com', port: 6380 }), id, secrets: { password: 'none', clientKey: 'none' }, createdAt: 't', updatedAt: 't', lastTest: null }
+  return {
+    ...defaultProfileFields({ name, host: 'redis.example.com', port: 6380 }),
+    id,
+    secrets: { password: 'none', clientKey: 'none' },
+    createdAt: 't',
+    updatedAt: 't',
+    lastTest: null
+  }
 }
 
 const file = () => path.join(dir, PROFILES_FILE)

@@ -18,10 +18,26 @@ describe('RESP codec', () => {
   })
 
   it('decodes RESP2 and RESP3 replies, in any chunking', () => {
-    const wire = Buffer.from('+OK\r\n-NOPERM no\r\n:42\r\n$3\r\nabc\r\n$-1\r\n*2\r\n+a\r\n:1\r\n%1\r\n+proto\r\n:3\r\n_\r\n#t\r\n,1.5\r\n(12345678901234567890\r\n=8\r\ntxt:info\r\n!5\r\nERR x\r\n')
+    const wire = Buffer.from(
+      '+OK\r\n-NOPERM no\r\n:42\r\n$3\r\nabc\r\n$-1\r\n*2\r\n+a\r\n:1\r\n%1\r\n+proto\r\n:3\r\n_\r\n#t\r\n,1.5\r\n(12345678901234567890\r\n=8\r\ntxt:info\r\n!5\r\nERR x\r\n'
+    )
     for (const chunk of [1, 2, 7, wire.length]) {
       const out = decodeAll(wire, chunk)
-      expect(out).toEqual(['OK', new RespError('NOPERM no'), 42, 'abc', null, ['a', 1], { proto: 3 }, null, true, 1.5, 12345678901234567890n, 'info', new RespError('ERR x')])
+      expect(out).toEqual([
+        'OK',
+        new RespError('NOPERM no'),
+        42,
+        'abc',
+        null,
+        ['a', 1],
+        { proto: 3 },
+        null,
+        true,
+        1.5,
+        12345678901234567890n,
+        'info',
+        new RespError('ERR x')
+      ])
     }
     expect((decodeAll(Buffer.from('-WRONGPASS invalid\r\n'))[0] as RespError).kind).toBe('WRONGPASS')
   })

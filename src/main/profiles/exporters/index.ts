@@ -122,7 +122,9 @@ function kubernetes(fields: ProfileFields, secrets?: ExportSecrets): string {
   ]
   const lines = [
     `# ${oneLine(fields.name)}: a Secret with the connection settings, then the env/volume snippet for your Deployment.`,
-    secrets?.password ? '# This file contains the password: apply it, then delete it.' : '# REDIS_PASSWORD is empty: fill it in (or: oc/kubectl create secret … --from-literal) before applying.',
+    secrets?.password
+      ? '# This file contains the password: apply it, then delete it.'
+      : '# REDIS_PASSWORD is empty: fill it in (or: oc/kubectl create secret … --from-literal) before applying.',
     'apiVersion: v1',
     'kind: Secret',
     'metadata:',
@@ -132,7 +134,13 @@ function kubernetes(fields: ProfileFields, secrets?: ExportSecrets): string {
     ...data.map(([k, v]) => `  ${k}: ${yamlString(v)}`)
   ]
   if (fields.tls.caPem) {
-    lines.push('  ca.crt: |', ...fields.tls.caPem.trim().split('\n').map((l) => `    ${l}`))
+    lines.push(
+      '  ca.crt: |',
+      ...fields.tls.caPem
+        .trim()
+        .split('\n')
+        .map((l) => `    ${l}`)
+    )
   }
   lines.push(
     '---',

@@ -46,13 +46,18 @@ function regionFromCrn(crn: string): string | null {
 
 export function importIbm(data: unknown): ImportedProfile {
   const found = findRedissBlock(data)
-  if (!found) throw importError('This JSON has no Redis connection (credentials.connection.rediss). Paste the whole service key, or the output of "ibmcloud cdb deployment-connections NAME --output json".')
+  if (!found)
+    throw importError(
+      'This JSON has no Redis connection (credentials.connection.rediss). Paste the whole service key, or the output of "ibmcloud cdb deployment-connections NAME --output json".'
+    )
   const { rediss, kind, root } = found
   const host = rediss.hosts?.[0]
-  if (!host || typeof host.hostname !== 'string' || typeof host.port !== 'number') throw importError('The connection data lists no host and port (rediss.hosts).')
+  if (!host || typeof host.hostname !== 'string' || typeof host.port !== 'number')
+    throw importError('The connection data lists no host and port (rediss.hosts).')
   const username = typeof rediss.authentication?.username === 'string' && rediss.authentication.username !== '' ? rediss.authentication.username : null
   const password = typeof rediss.authentication?.password === 'string' ? rediss.authentication.password : ''
-  const dbValue = typeof rediss.database === 'number' ? rediss.database : typeof rediss.path === 'string' && /^\/\d+$/.test(rediss.path) ? Number(rediss.path.slice(1)) : 0
+  const dbValue =
+    typeof rediss.database === 'number' ? rediss.database : typeof rediss.path === 'string' && /^\/\d+$/.test(rediss.path) ? Number(rediss.path.slice(1)) : 0
   const b64 = rediss.certificate?.certificate_base64
   const notes: string[] = []
   const caPem = typeof b64 === 'string' && b64.trim() !== '' ? pemFromBase64(b64) : null

@@ -49,6 +49,7 @@ function detectAndImport(text: string, format?: ImportFormat): ImportedProfile {
   }
   throw new AppFailure({
     code: ImportCodes.unrecognized,
-    message: 'This is not a format PSE Wizard can import. Paste a rediss:// URL, an IBM Cloud service key (JSON), the JSON of "ibmcloud cdb deployment-connections", a redli command, or a PSE Wizard profile file.'
+    message:
+      'This is not a format PSE Wizard can import. Paste a rediss:// URL, an IBM Cloud service key (JSON), the JSON of "ibmcloud cdb deployment-connections", a redli command, or a PSE Wizard profile file.'
   })
 }

@@ -9,7 +9,10 @@ export const PROFILE_EXPORT_VERSION = 1
 const ExportDocument = z.object({
   pseWizardProfile: z.literal(PROFILE_EXPORT_VERSION),
   profile: z.record(z.string(), z.unknown()),
-  secrets: z.object({ password: z.string().min(1).max(4096).optional(), clientKey: z.string().min(1).max(64_000).optional() }).strict().optional()
+  secrets: z
+    .object({ password: z.string().min(1).max(4096).optional(), clientKey: z.string().min(1).max(64_000).optional() })
+    .strict()
+    .optional()
 })
 
 export function isProfileExport(data: unknown): boolean {

@@ -40,7 +40,10 @@ export function importRedli(text: string): ImportedProfile {
     return v
   }
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined]
+    const [flag, inline] =
+      args[i].startsWith('--') && args[i].includes('=')
+        ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]
+        : [args[i], undefined]
     const take = () => inline ?? value(i++, flag)
     switch (flag) {
       case '-u':
@@ -94,7 +97,8 @@ export function importRedli(text: string): ImportedProfile {
   if (password !== undefined && !isPasswordPlaceholder(password)) secrets.password = password
   if (tls || certB64 || certFile) fields.tls.enabled = true
   if (certB64) fields.tls.caPem = pemFromBase64(certB64)
-  else if (certFile) notes.push(`The command names the CA file "${certFile}": add that certificate to the profile (IBM Cloud: "ibmcloud cdb deployment-cacert").`)
+  else if (certFile)
+    notes.push(`The command names the CA file "${certFile}": add that certificate to the profile (IBM Cloud: "ibmcloud cdb deployment-cacert").`)
   if (servername !== undefined) {
     if (!isHost(servername)) throw importError('The --servername value is not a host name.')
     fields.tls.servername = servername

@@ -57,7 +57,7 @@ export function parseRedisUrl(text: string, base: Partial<ProfileFields> = {}): 
 export function toRedisUrl(fields: ProfileFields, password?: string | null, passwordPlaceholder?: string): string {
   const scheme = fields.tls.enabled ? 'rediss' : 'redis'
   const user = fields.username !== null ? encodeURIComponent(fields.username) : ''
-  const secret = password ? encodeURIComponent(password) : passwordPlaceholder ?? ''
+  const secret = password ? encodeURIComponent(password) : (passwordPlaceholder ?? '')
   const auth = user || secret ? `${user}${secret ? `:${secret}` : ''}@` : ''
   const host = net.isIPv6(fields.host) ? `[${fields.host}]` : fields.host
   const query = new URLSearchParams()

@@ -15,4 +15,7 @@ async function main(): Promise<void> {
   const back = await store.get('p1', 'password', location)
   process.stdout.write(JSON.stringify({ status, setError, session, location, roundTrip: back === 'child-secret-value' }))
 }
-main().then(() => process.exit(0), (e) => (process.stderr.write(String(e)), process.exit(1)))
+main().then(
+  () => process.exit(0),
+  (e) => (process.stderr.write(String(e)), process.exit(1))
+)

@@ -8,7 +8,17 @@ async function main(): Promise<void> {
   for (let i = 0; i < Number(count); i++) {
     const id = `${prefix}-${i}`
     await store.mutate((profiles) => ({
-      profiles: [...profiles, { ...defaultProfileFields({ name: id, host: 'h.example', port: 1 }), id, secrets: { password: 'none', clientKey: 'none' }, createdAt: 't', updatedAt: 't', lastTest: null }],
+      profiles: [
+        ...profiles,
+        {
+          ...defaultProfileFields({ name: id, host: 'h.example', port: 1 }),
+          id,
+          secrets: { password: 'none', clientKey: 'none' },
+          createdAt: 't',
+          updatedAt: 't',
+          lastTest: null
+        }
+      ],
       value: null
     }))
   }
