@@ -6,7 +6,7 @@ import type { TlsTarget } from '../lib/tls-target'
 
 /**
  * Item 2: the probe with no added delay, against a bare ioredis connect + PING (TLS, AUTH, same
- * CA), 50 times each, taking turns so both see the same machine load.
+ * CA), 50 times each, taking turns so all see the same machine load.
  */
 const RUNS = 50
 const WARM_UP = 3
@@ -15,6 +15,8 @@ export interface ProbeNoDelayResult {
   runs: number
   /** Default probe (5 PING samples, write check, INFO). */
   probe: Summary
+  /** The probe with one PING sample (closer to the work ioredis does). */
+  probeOneSample: Summary
   /** new Redis() → connect → PING → disconnect, with ioredis defaults (ready check on) and RESP pinned. */
   ioredis: Summary & { protocol: number }
   /** probe median / ioredis median, and the same for p95. */
@@ -34,9 +36,9 @@ export async function measureProbeNoDelay(target: TlsTarget): Promise<ProbeNoDel
     timeouts: { connectMs: 5_000, commandMs: 5_000 }
   }
   const protocol = 3
-  const runProbe = async () => {
+  const runProbe = async (pingSamples?: number) => {
     const started = performance.now()
-    const result = await probe(probeTarget)
+    const result = await probe(probeTarget, pingSamples === undefined ? {} : { pingSamples })
     const ms = performance.now() - started
     if (!result.ok) throw new Error(`probe failed: ${result.code} ${result.message}`)
     return ms
@@ -67,15 +69,25 @@ export async function measureProbeNoDelay(target: TlsTarget): Promise<ProbeNoDel
 
   for (let i = 0; i < WARM_UP; i++) {
     await runProbe()
+    await runProbe(1)
     await runIoredis()
   }
   const probeTimes: number[] = []
+  const oneSampleTimes: number[] = []
   const ioredisTimes: number[] = []
   for (let i = 0; i < RUNS; i++) {
     probeTimes.push(await runProbe())
+    oneSampleTimes.push(await runProbe(1))
     ioredisTimes.push(await runIoredis())
   }
   const p = summarize(probeTimes)
   const io = summarize(ioredisTimes)
-  return { runs: RUNS, probe: p, ioredis: { ...io, protocol }, ratioMedian: ratio(p.median, io.median), ratioP95: ratio(p.p95, io.p95) }
+  return {
+    runs: RUNS,
+    probe: p,
+    probeOneSample: summarize(oneSampleTimes),
+    ioredis: { ...io, protocol },
+    ratioMedian: ratio(p.median, io.median),
+    ratioP95: ratio(p.p95, io.p95)
+  }
 }
