@@ -45,12 +45,16 @@ export const hostkeyCommand: Command = {
     if (action === 'list') {
       const pins = await store.list()
       if (values.json) io.stdout(JSON.stringify(pins) + '\n')
-      else io.stdout(pins.length ? pins.map((p) => `${p.id} ${p.keyType} ${p.fingerprint} (accepted ${p.acceptedAt})`).join('\n') + '\n' : 'No host key accepted yet.\n')
+      else
+        io.stdout(
+          pins.length ? pins.map((p) => `${p.id} ${p.keyType} ${p.fingerprint} (accepted ${p.acceptedAt})`).join('\n') + '\n' : 'No host key accepted yet.\n'
+        )
       return Exit.ok
     }
     if (action === 'accept') {
       const where = target(spec)
-      if (!fingerprint || !FINGERPRINT_PATTERN.test(fingerprint)) throw new UsageError('give the fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters')
+      if (!fingerprint || !FINGERPRINT_PATTERN.test(fingerprint))
+        throw new UsageError('give the fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters')
       try {
         await store.accept({ ...where, keyType: 'ssh', fingerprint }, { replace: values.replace === true })
       } catch (e) {

@@ -10,6 +10,8 @@ import { createProfilesService } from '../../main/profiles'
 import { pickFields } from '../../main/profiles/service'
 import { parseRedisUrl } from '../../main/profiles/importers/url'
 import { validatePemCertificates } from '../../main/profiles/pem'
+import { fieldsViaSsh, rememberCheckedHostKey } from '../../main/network/one-off-ssh'
+import { KnownHostsStore } from '../../main/network/known-hosts'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
 
@@ -23,9 +25,18 @@ it fails, 2 on bad usage.
   --insecure         do not verify the server certificate (chain and host name)
   --timeout MS       connect and command timeout, milliseconds (100-120000)
   --json             print the full result as JSON
+  --via-ssh USER@HOST[:PORT]
+                     test through this SSH bastion (HOST may be a ~/.ssh/config alias; its
+                     ProxyJump hops are followed). Profiles with an SSH or pod path use it
+                     without this option.
+  --ssh-key FILE     private key for --via-ssh (default: the alias's IdentityFile, then
+                     ~/.ssh/id_ed25519, id_ecdsa, id_rsa, then ssh-agent)
+  --ssh-host-key SHA256:…
+                     the bastion's host key fingerprint you checked; saved once it matches
 
 The password comes from the profile's keychain entry, the URL, or REDIS_PASSWORD; it is never
-needed on the command line.`
+needed on the command line. An SSH key passphrase comes from PSE_SSH_PASSPHRASE (an SSH
+password from PSE_SSH_PASSWORD).`
 
 export const testCommand: Command = {
   name: 'test',
@@ -40,7 +51,10 @@ export const testCommand: Command = {
         servername: { type: 'string' },
         insecure: { type: 'boolean' },
         timeout: { type: 'string' },
-        json: { type: 'boolean' }
+        json: { type: 'boolean' },
+        'via-ssh': { type: 'string' },
+        'ssh-key': { type: 'string' },
+        'ssh-host-key': { type: 'string' }
       },
       strict: true,
       allowPositionals: true
@@ -50,6 +64,7 @@ export const testCommand: Command = {
     if (!name && !values.url) throw new UsageError('name a profile or give --url')
     if (name && values.url) throw new UsageError('give either a profile or --url, not both')
     const timeout = parseIntOption('timeout', values.timeout, 100, 120_000)
+    if ((values['ssh-key'] || values['ssh-host-key']) && !values['via-ssh']) throw new UsageError('--ssh-key and --ssh-host-key go with --via-ssh')
     const envPassword = io.env.REDIS_PASSWORD || undefined
     registerSecret(envPassword)
 
@@ -58,15 +73,17 @@ export const testCommand: Command = {
       let result: ProbeResult
       if (name) {
         const profile = await service.find(name)
-        const fields = await applyOverrides(pickFields(profile), values, timeout)
+        const fields = await viaSsh(await applyOverrides(pickFields(profile), values, timeout), values, io)
         const usesStored = profile.secrets.password !== 'none'
         result = await service.testDraft(fields, usesStored || !envPassword ? {} : { password: envPassword }, { profileId: profile.id, signal: io.signal })
+        await rememberHostKey(fields, values, io, result)
         if (!hasOverrides(values, timeout) && result.code !== 'cancelled') await recordLastTest(service, profile, result)
       } else {
         const imported = parseRedisUrl(values.url!)
-        const fields = await applyOverrides(imported.fields, values, timeout)
+        const fields = await viaSsh(await applyOverrides(imported.fields, values, timeout), values, io)
         const password = imported.secrets.password ?? envPassword
         result = await service.testDraft(fields, password ? { password } : {}, { signal: io.signal })
+        await rememberHostKey(fields, values, io, result)
       }
       io.stdout(values.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result))
       return result.ok ? Exit.ok : Exit.failure
@@ -83,8 +100,8 @@ function printFailure(io: CliIO, json: boolean, code: string, message: string): 
   return Exit.failure
 }
 
-function hasOverrides(values: { ca?: string; servername?: string; insecure?: boolean }, timeout: number | undefined): boolean {
-  return Boolean(values.ca || values.servername || values.insecure || timeout)
+function hasOverrides(values: { ca?: string; servername?: string; insecure?: boolean; 'via-ssh'?: string }, timeout: number | undefined): boolean {
+  return Boolean(values.ca || values.servername || values.insecure || values['via-ssh'] || timeout)
 }
 
 async function recordLastTest(service: ReturnType<typeof createProfilesService>, profile: Profile, result: ProbeResult): Promise<void> {
@@ -132,4 +149,28 @@ export function formatResult(result: ProbeResult): string {
   }
   lines.push('', result.ok ? `OK: ${result.message}` : `FAILED (${result.code}): ${result.message}`)
   return lines.join('\n') + '\n'
+}
+
+// ── --via-ssh: a one-off SSH bastion for this test (src/main/network) ─────────
+
+type ViaSshValues = { 'via-ssh'?: string; 'ssh-key'?: string; 'ssh-host-key'?: string }
+
+async function viaSsh(fields: ProfileFields, values: ViaSshValues, io: CliIO): Promise<ProfileFields> {
+  const spec = values['via-ssh']
+  if (!spec) return fields
+  try {
+    return await fieldsViaSsh(fields, spec, {
+      env: io.env,
+      ...(values['ssh-key'] ? { keyFile: values['ssh-key'] } : {}),
+      ...(values['ssh-host-key'] ? { hostKey: values['ssh-host-key'] } : {})
+    })
+  } catch (e) {
+    if (isAppFailure(e) && (e.code === 'ssh_config_invalid' || e.code === 'invalid_input')) throw new UsageError(e.message)
+    throw e
+  }
+}
+
+async function rememberHostKey(fields: ProfileFields, values: ViaSshValues, io: CliIO, result: ProbeResult): Promise<void> {
+  if (values['via-ssh'] && fields.networkPath.kind === 'ssh')
+    await rememberCheckedHostKey(new KnownHostsStore(resolveDataDir(io.env)), fields.networkPath, result)
 }

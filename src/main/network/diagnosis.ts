@@ -57,7 +57,8 @@ const titles: Record<NetworkPathKind, string> = {
 
 const actions: Record<ReachabilityCase, Record<NetworkPathKind, string>> = {
   not_on_private_network: {
-    direct: 'Connect this computer to the IBM Cloud private network (client-to-site VPN, Direct Link, or run the app on a server inside IBM Cloud), then test again.',
+    direct:
+      'Connect this computer to the IBM Cloud private network (client-to-site VPN, Direct Link, or run the app on a server inside IBM Cloud), then test again.',
     ssh: 'Tunnel through a virtual server in IBM Cloud (classic or VPC) that reaches service endpoints; you need SSH access to it.',
     pod: 'Test from a short-lived pod in an IBM Cloud Kubernetes or OpenShift cluster; you need oc or kubectl logged in to it.'
   },

@@ -1,7 +1,16 @@
 import type { Handlers } from '../transport/dispatch'
 import type { NetworkService } from './service'
 
-export type NetworkCallName = 'profiles.testPath' | 'profiles.acceptHostKey' | 'profiles.forgetHostKey' | 'profiles.sshAliases' | 'profiles.resolveSshAlias' | 'profiles.diagnose' | 'profiles.openTunnel' | 'profiles.tunnels' | 'profiles.closeTunnel'
+export type NetworkCallName =
+  | 'profiles.testPath'
+  | 'profiles.acceptHostKey'
+  | 'profiles.forgetHostKey'
+  | 'profiles.sshAliases'
+  | 'profiles.resolveSshAlias'
+  | 'profiles.diagnose'
+  | 'profiles.openTunnel'
+  | 'profiles.tunnels'
+  | 'profiles.closeTunnel'
 
 /** Binds the network service to its contract calls. */
 export function networkHandlers(service: NetworkService): Pick<Handlers, NetworkCallName> {

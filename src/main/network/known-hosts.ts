@@ -43,7 +43,8 @@ function keyTypeOf(blob: Buffer): string {
 export const hostKeyId = (host: string, port: number): string => `[${host.toLowerCase()}]:${port}`
 
 /** What to do with a presented key, given the pin (if any). Pure, so it is easy to test. */
-export type HostKeyVerdict = { status: 'trusted' } | { status: 'unknown'; presented: HostKeyInfo } | { status: 'changed'; presented: HostKeyInfo; pinned: string }
+export type HostKeyVerdict =
+  { status: 'trusted' } | { status: 'unknown'; presented: HostKeyInfo } | { status: 'changed'; presented: HostKeyInfo; pinned: string }
 
 export function judgeHostKey(presented: HostKeyInfo, pinnedFingerprint: string | undefined): HostKeyVerdict {
   if (pinnedFingerprint === undefined) return { status: 'unknown', presented }

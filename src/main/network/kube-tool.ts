@@ -29,7 +29,10 @@ export interface KubeTool {
 export function findKubeTool(name: KubeToolName, binaryPath: string | undefined, env: NodeJS.ProcessEnv): string {
   if (binaryPath) {
     if (!path.isAbsolute(binaryPath) || !isExecutable(binaryPath)) {
-      throw new AppFailure({ code: KubeCodes.toolNotFound, message: `${binaryPath} is not an executable file. Set the full path to ${name}, or leave it empty to use the one on PATH.` })
+      throw new AppFailure({
+        code: KubeCodes.toolNotFound,
+        message: `${binaryPath} is not an executable file. Set the full path to ${name}, or leave it empty to use the one on PATH.`
+      })
     }
     return binaryPath
   }
@@ -40,7 +43,10 @@ export function findKubeTool(name: KubeToolName, binaryPath: string | undefined,
     if (isExecutable(candidate)) return candidate
   }
   const install = name === 'oc' ? 'the OpenShift CLI (oc)' : 'kubectl'
-  throw new AppFailure({ code: KubeCodes.toolNotFound, message: `${name} was not found on PATH. Install ${install} and log in to your cluster, or set the path to it.` })
+  throw new AppFailure({
+    code: KubeCodes.toolNotFound,
+    message: `${name} was not found on PATH. Install ${install} and log in to your cluster, or set the path to it.`
+  })
 }
 
 function isExecutable(file: string): boolean {
@@ -80,13 +86,25 @@ export function runKube(tool: KubeTool, args: string[], options: RunOptions): Pr
     child.once('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer)
       options.signal?.removeEventListener('abort', onAbort)
-      reject(new AppFailure({ code: KubeCodes.toolNotFound, message: `${tool.name} could not be started (${tool.binary}). Check the path in the profile.`, detail: e.code ?? e.message }))
+      reject(
+        new AppFailure({
+          code: KubeCodes.toolNotFound,
+          message: `${tool.name} could not be started (${tool.binary}). Check the path in the profile.`,
+          detail: e.code ?? e.message
+        })
+      )
     })
     child.once('close', (code) => {
       clearTimeout(timer)
       options.signal?.removeEventListener('abort', onAbort)
       if (options.signal?.aborted) return reject(cancelled())
-      if (timedOut) return reject(new AppFailure({ code: KubeCodes.timeout, message: `${tool.name} ${args[0]} did not finish in ${Math.round(options.timeoutMs / 1000)} s. Check that the cluster is reachable.` }))
+      if (timedOut)
+        return reject(
+          new AppFailure({
+            code: KubeCodes.timeout,
+            message: `${tool.name} ${args[0]} did not finish in ${Math.round(options.timeoutMs / 1000)} s. Check that the cluster is reachable.`
+          })
+        )
       if (code === 0) return resolve(stdout)
       reject(explainKubeError(tool, stderr || stdout))
     })
@@ -110,17 +128,33 @@ export function explainKubeError(tool: Pick<KubeTool, 'name' | 'namespace' | 'co
     })
   }
   if (/context "[^"]*" does not exist|no context exists/i.test(output)) {
-    return new AppFailure({ code: KubeCodes.contextNotFound, message: `The kube context "${tool.context ?? ''}" does not exist. Pick one from "${tool.name} config get-contexts".`, detail })
+    return new AppFailure({
+      code: KubeCodes.contextNotFound,
+      message: `The kube context "${tool.context ?? ''}" does not exist. Pick one from "${tool.name} config get-contexts".`,
+      detail
+    })
   }
   if (/must be logged in|Unauthorized|token has expired|provide credentials/i.test(output)) {
     const login = tool.name === 'oc' ? 'Run "oc login" again' : 'Refresh your cluster credentials (for IBM Cloud: ibmcloud ks cluster config)'
-    return new AppFailure({ code: KubeCodes.notLoggedIn, message: `${tool.name} is not logged in to the cluster, or the login expired. ${login}, then test again.`, detail })
+    return new AppFailure({
+      code: KubeCodes.notLoggedIn,
+      message: `${tool.name} is not logged in to the cluster, or the login expired. ${login}, then test again.`,
+      detail
+    })
   }
   if (/namespaces? "([^"]+)" not found/i.test(output)) {
-    return new AppFailure({ code: KubeCodes.namespaceNotFound, message: `The namespace "${tool.namespace}" does not exist in this cluster. Check its name.`, detail })
+    return new AppFailure({
+      code: KubeCodes.namespaceNotFound,
+      message: `The namespace "${tool.namespace}" does not exist in this cluster. Check its name.`,
+      detail
+    })
   }
   if (/Unable to connect to the server|dial tcp|no such host|connection refused|i\/o timeout/i.test(output)) {
-    return new AppFailure({ code: KubeCodes.clusterUnreachable, message: `${tool.name} cannot reach the cluster API. Check your network or VPN, and the cluster URL in your kube config.`, detail })
+    return new AppFailure({
+      code: KubeCodes.clusterUnreachable,
+      message: `${tool.name} cannot reach the cluster API. Check your network or VPN, and the cluster URL in your kube config.`,
+      detail
+    })
   }
   return new AppFailure({ code: KubeCodes.toolFailed, message: `${tool.name} failed. See the details.`, detail })
 }

@@ -26,15 +26,18 @@ const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa']
 export async function sshPathFromSpec(spec: string, options: OneOffSshOptions = {}): Promise<{ path: SshPath; secrets: PathSecrets }> {
   const env = options.env ?? process.env
   const home = options.homeDir ?? os.homedir()
+  const fingerprint = options.hostKey === undefined ? null : HostKeyFingerprint.safeParse(options.hostKey)
+  if (fingerprint && !fingerprint.success) {
+    throw new AppFailure({
+      code: 'invalid_input',
+      message: '--ssh-host-key takes a fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters.'
+    })
+  }
   const resolved = resolveSshHost(await readUserSshConfig(home), spec, { homeDir: home })
   const keyFile = options.keyFile ?? [...resolved.identityFiles, ...DEFAULT_KEYS.map((k) => path.join(home, '.ssh', k))].find(exists)
   const agent = env.SSH_AUTH_SOCK
   if (!keyFile && !agent) {
     throw new AppFailure({ code: 'ssh_key_unreadable', message: `No SSH key found for ${spec}: pass --ssh-key FILE, or start ssh-agent with your key loaded.` })
-  }
-  const fingerprint = options.hostKey === undefined ? null : HostKeyFingerprint.safeParse(options.hostKey)
-  if (fingerprint && !fingerprint.success) {
-    throw new AppFailure({ code: 'invalid_input', message: '--ssh-host-key takes a fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters.' })
   }
   const localUser = safeUser()
   const candidate = {
@@ -54,7 +57,11 @@ export async function sshPathFromSpec(spec: string, options: OneOffSshOptions = 
   }
   const parsed = SshPath.safeParse(candidate)
   if (!parsed.success) {
-    throw new AppFailure({ code: 'ssh_config_invalid', message: `"${spec}" does not give a usable SSH server. Write it as user@host or user@host:port.`, detail: parsed.error.message })
+    throw new AppFailure({
+      code: 'ssh_config_invalid',
+      message: `"${spec}" does not give a usable SSH server. Write it as user@host or user@host:port.`,
+      detail: parsed.error.message
+    })
   }
   const passphrase = env.PSE_SSH_PASSPHRASE
   registerSecret(passphrase)
@@ -70,11 +77,28 @@ export async function testViaSshSpec(
 ): Promise<PathTestResult> {
   const { path: sshPath, secrets } = await sshPathFromSpec(spec, options)
   const result = await testViaPath(target, sshPath, secrets, { ...options, knownHosts })
-  const connected = result.phases.some((p) => p.name === 'ssh_auth' && p.ok)
-  if (connected && sshPath.hostKeyFingerprint) {
-    await knownHosts.accept({ host: sshPath.host, port: sshPath.port, keyType: 'ssh', fingerprint: sshPath.hostKeyFingerprint }, { replace: false }).catch(() => undefined)
-  }
+  await rememberCheckedHostKey(knownHosts, sshPath, result)
   return result
+}
+
+/**
+ * For `pse-wizard test --via-ssh`: the same fields with their network path replaced by the
+ * one-off bastion path (the passphrase, if any, is read by the runner from $PSE_SSH_PASSPHRASE).
+ */
+export async function fieldsViaSsh<F extends { networkPath: unknown }>(
+  fields: F,
+  spec: string,
+  options: OneOffSshOptions = {}
+): Promise<F & { networkPath: SshPath }> {
+  const { path: sshPath } = await sshPathFromSpec(spec, options)
+  return { ...fields, networkPath: sshPath }
+}
+
+/** Saves the fingerprint given with --ssh-host-key once the bastion proved to hold that key. */
+export async function rememberCheckedHostKey(knownHosts: KnownHostsStore, sshPath: SshPath, result: Pick<PathTestResult, 'phases'>): Promise<void> {
+  const connected = result.phases.some((p) => p.name === 'ssh_auth' && p.ok)
+  if (!connected || !sshPath.hostKeyFingerprint) return
+  await knownHosts.accept({ host: sshPath.host, port: sshPath.port, keyType: 'ssh', fingerprint: sshPath.hostKeyFingerprint }).catch(() => undefined)
 }
 
 function exists(file: string): boolean {

@@ -64,7 +64,8 @@ export function parsePodOutput(output: string, tls: boolean): PodProbeOutcome {
   }
   if (!outcome.code && !done) {
     outcome.code = 'pod_output_incomplete'
-    outcome.message = 'The test pod stopped before it finished (see the pod output in the details). It may have been killed by its deadline or a resource limit.'
+    outcome.message =
+      'The test pod stopped before it finished (see the pod output in the details). It may have been killed by its deadline or a resource limit.'
   }
   outcome.ok = !outcome.code && outcome.phases.length > 0 && outcome.phases.every((p) => p.ok)
   if (!outcome.ok && !outcome.code) {
@@ -88,21 +89,50 @@ function okDetail(name: PodPhaseName, text: string, tls: boolean): string | unde
 export function classifyRedisCliError(text: string, phase: PodPhaseName): { code: string; message: string } {
   const t = text.toLowerCase()
   const rules: Array<[RegExp, string, string]> = [
-    [/name or service not known|nodename nor servname|temporary failure in name resolution|could not resolve/, 'dns_not_found', 'The Redis host name does not resolve inside the cluster. Check the host name, and that the cluster can resolve private endpoints.'],
+    [
+      /name or service not known|nodename nor servname|temporary failure in name resolution|could not resolve/,
+      'dns_not_found',
+      'The Redis host name does not resolve inside the cluster. Check the host name, and that the cluster can resolve private endpoints.'
+    ],
     [/certificate has expired|certificate expired/, 'tls_expired', 'The server certificate has expired. The database operator must renew it.'],
-    [/hostname mismatch|host name mismatch|ip address mismatch|does not match/, 'tls_hostname_mismatch', 'The server certificate does not name this host. Check the host name and the SNI servername.'],
-    [/unable to get local issuer|self[- ]signed|unknown ca/, 'tls_untrusted_ca', 'The server certificate is not signed by the CA in this profile. Paste the CA certificate from the service credentials.'],
+    [
+      /hostname mismatch|host name mismatch|ip address mismatch|does not match/,
+      'tls_hostname_mismatch',
+      'The server certificate does not name this host. Check the host name and the SNI servername.'
+    ],
+    [
+      /unable to get local issuer|self[- ]signed|unknown ca/,
+      'tls_untrusted_ca',
+      'The server certificate is not signed by the CA in this profile. Paste the CA certificate from the service credentials.'
+    ],
     // redis-cli says only this: the image had no openssl to tell an unknown CA from an expired certificate.
-    [/certificate verify failed/, 'tls_untrusted_ca', 'The server certificate could not be verified: it is not signed by the CA in this profile, or it has expired. Check the CA certificate from the service credentials.'],
-    [/no answer within/, 'timeout', 'The server accepted the connection but did not answer the TLS handshake. It may speak plain text (check the TLS setting), or a firewall drops the traffic.'],
-    [/wrong version number|packet length too long|record layer failure|unexpected eof|tls.*(failed|error)|ssl/, 'tls_not_offered', 'The server did not complete a TLS handshake. It may speak plain text: check the port and the TLS setting.'],
+    [
+      /certificate verify failed/,
+      'tls_untrusted_ca',
+      'The server certificate could not be verified: it is not signed by the CA in this profile, or it has expired. Check the CA certificate from the service credentials.'
+    ],
+    [
+      /no answer within/,
+      'timeout',
+      'The server accepted the connection but did not answer the TLS handshake. It may speak plain text (check the TLS setting), or a firewall drops the traffic.'
+    ],
+    [
+      /wrong version number|packet length too long|record layer failure|unexpected eof|tls.*(failed|error)|ssl/,
+      'tls_not_offered',
+      'The server did not complete a TLS handshake. It may speak plain text: check the port and the TLS setting.'
+    ],
     [/connection refused/, 'tcp_refused', 'Nothing accepts connections on that port from the cluster. Check the port.'],
-    [/timed out|timeout|no route to host|network is unreachable/, 'tcp_timeout', 'The endpoint did not answer from inside the cluster. Check that the cluster is on the network of the private endpoint.'],
+    [
+      /timed out|timeout|no route to host|network is unreachable/,
+      'tcp_timeout',
+      'The endpoint did not answer from inside the cluster. Check that the cluster is on the network of the private endpoint.'
+    ],
     [/wrongpass|invalid username-password|invalid password/, 'auth_failed', 'The user name or password was refused. Check the password in the profile.'],
     [/noauth|authentication required/, 'auth_required', 'The server requires a password. Add it to the profile.'],
     [/noperm/, 'acl_denied', 'The ACL of this user forbids a command the test needs.']
   ]
   for (const [pattern, code, message] of rules) if (pattern.test(t)) return { code, message }
-  if (phase === 'ping' || phase === 'info' || phase === 'write') return { code: 'pod_probe_failed', message: `The ${phase} step failed inside the pod. See the details.` }
+  if (phase === 'ping' || phase === 'info' || phase === 'write')
+    return { code: 'pod_probe_failed', message: `The ${phase} step failed inside the pod. See the details.` }
   return { code: 'pod_probe_failed', message: 'The test inside the pod failed. See the details.' }
 }

@@ -62,7 +62,8 @@ export async function runProbeInPod(settings: PodPathSettings, target: PodProbeT
   const secretName = `${podName}-auth`
   const commandTimeoutMs = options.commandTimeoutMs ?? 30_000
   const deadline = Date.now() + (options.timeoutMs ?? 150_000)
-  const run = (args: string[], stdin?: string) => runKube(tool, args, { timeoutMs: commandTimeoutMs, signal: options.signal, ...(stdin !== undefined ? { stdin } : {}) })
+  const run = (args: string[], stdin?: string) =>
+    runKube(tool, args, { timeoutMs: commandTimeoutMs, signal: options.signal, ...(stdin !== undefined ? { stdin } : {}) })
   const cleanupCommand = `${tool.name} delete pod,secret -n ${tool.namespace} -l app.kubernetes.io/managed-by=${MANAGED_BY_LABEL['app.kubernetes.io/managed-by']}`
   const scratchKey = `pse-wizard:probe:${crypto.randomBytes(6).toString('hex')}`
 
@@ -111,7 +112,11 @@ async function waitForPod(run: Run, podName: string, image: string, deadline: nu
       throw new AppFailure({ code: PodCodes.podFailed, message: 'The test pod could not start its container. See the details.', detail: status.summary })
     }
     if (Date.now() >= deadline) {
-      throw new AppFailure({ code: PodCodes.timeout, message: `The test pod did not finish in time (last state: ${last}). The cluster may be short of resources, or the image is slow to pull.`, detail: status.summary })
+      throw new AppFailure({
+        code: PodCodes.timeout,
+        message: `The test pod did not finish in time (last state: ${last}). The cluster may be short of resources, or the image is slow to pull.`,
+        detail: status.summary
+      })
     }
     await sleep(options.pollMs ?? 1000, options.signal)
   }
@@ -124,7 +129,15 @@ interface PodStatus {
 }
 
 function podStatus(json: string): PodStatus {
-  let pod: { status?: { phase?: string; reason?: string; message?: string; containerStatuses?: Array<{ state?: Record<string, { reason?: string; message?: string }> }>; conditions?: Array<{ type?: string; status?: string; reason?: string; message?: string }> } }
+  let pod: {
+    status?: {
+      phase?: string
+      reason?: string
+      message?: string
+      containerStatuses?: Array<{ state?: Record<string, { reason?: string; message?: string }> }>
+      conditions?: Array<{ type?: string; status?: string; reason?: string; message?: string }>
+    }
+  }
   try {
     pod = JSON.parse(json)
   } catch {

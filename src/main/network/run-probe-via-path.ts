@@ -63,7 +63,9 @@ export function sshHops(p: SshPath, secrets: PathSecrets, homeDir: string = os.h
     host: j.host,
     port: j.port,
     username: j.username,
-    auth: j.privateKeyPath ? { method: 'key', privateKeyPath: expandHome(j.privateKeyPath, homeDir), ...(secrets.sshPassphrase ? { passphrase: secrets.sshPassphrase } : {}) } : auth
+    auth: j.privateKeyPath
+      ? { method: 'key', privateKeyPath: expandHome(j.privateKeyPath, homeDir), ...(secrets.sshPassphrase ? { passphrase: secrets.sshPassphrase } : {}) }
+      : auth
   }))
   return [...jumps, { host: p.host, port: p.port, username: p.username, auth, ...(p.hostKeyFingerprint ? { pinnedFingerprint: p.hostKeyFingerprint } : {}) }]
 }
@@ -72,7 +74,10 @@ function sshAuth(p: SshPath, secrets: PathSecrets, homeDir: string): SshAuth {
   if (p.auth.method === 'agent') return { method: 'agent' }
   if (p.auth.method === 'password') {
     if (!secrets.sshPassword) {
-      throw new AppFailure({ code: 'ssh_secret_missing', message: `No SSH password is saved for ${p.username}@${p.host}. Enter it in the profile's network path.` })
+      throw new AppFailure({
+        code: 'ssh_secret_missing',
+        message: `No SSH password is saved for ${p.username}@${p.host}. Enter it in the profile's network path.`
+      })
     }
     return { method: 'password', password: secrets.sshPassword }
   }
@@ -104,7 +109,8 @@ async function testViaSsh(target: ProbeTarget, p: SshPath, secrets: PathSecrets,
     const phases = e.phases.map((ph) => ({ ...ph, detail: ph.ok ? (ph.detail ?? '') : e.message }))
     for (const ph of phases) options.onPhase?.(ph)
     const result = failedResult(target, 'ssh', e, phases, started)
-    if (e.hostKey) result.hostKey = { host: e.hostKey.host, port: e.hostKey.port, keyType: e.hostKey.keyType, fingerprint: e.hostKey.fingerprint, status: e.hostKey.status }
+    if (e.hostKey)
+      result.hostKey = { host: e.hostKey.host, port: e.hostKey.port, keyType: e.hostKey.keyType, fingerprint: e.hostKey.fingerprint, status: e.hostKey.status }
     return result
   }
   try {
@@ -117,7 +123,14 @@ async function testViaSsh(target: ProbeTarget, p: SshPath, secrets: PathSecrets,
       ...(options.onPhase ? { onPhase: options.onPhase } : {})
     })
     const route = hops.map((h) => `${h.username}@${h.host}:${h.port}`).join(' → ')
-    return { ...result, target: { ...result.target, connectedTo: `ssh ${route} (local ${tunnel.localHost}:${tunnel.localPort})` }, path: 'ssh', hostKey: null, diagnosis: null, pod: null }
+    return {
+      ...result,
+      target: { ...result.target, connectedTo: `ssh ${route} (local ${tunnel.localHost}:${tunnel.localPort})` },
+      path: 'ssh',
+      hostKey: null,
+      diagnosis: null,
+      pod: null
+    }
   } finally {
     await tunnel.close()
   }
@@ -161,7 +174,11 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
   }
   let run
   try {
-    run = await runProbeInPod(settings, podTarget, { ...options.pod, ...(options.env ? { env: options.env } : {}), ...(options.signal ? { signal: options.signal } : {}) })
+    run = await runProbeInPod(settings, podTarget, {
+      ...options.pod,
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.signal ? { signal: options.signal } : {})
+    })
   } catch (e) {
     if (!(e instanceof AppFailure)) throw e
     const phase = { name: 'pod', ok: false, ms: round(performance.now() - started), detail: e.detail ? `${e.message} (${e.detail.slice(0, 500)})` : e.message }
@@ -192,19 +209,50 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
     message: run.ok ? podSummary(target, run.server.version, run.readOnly) : (run.message ?? 'The test in the pod failed.'),
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
     totalMs: round(performance.now() - started),
-    target: { host: target.host, port: target.port, tls: target.tls.enabled, servername: target.tls.enabled ? (target.tls.servername ?? target.host) : null, connectedTo: `pod ${where}` },
+    target: {
+      host: target.host,
+      port: target.port,
+      tls: target.tls.enabled,
+      servername: target.tls.enabled ? (target.tls.servername ?? target.host) : null,
+      connectedTo: `pod ${where}`
+    },
     phases,
-    dns: { addresses: run.addresses, classification: run.addresses[0] ? classifyAddress(run.addresses[0]) : null, classes: run.addresses.map((address) => ({ address, class: classifyAddress(address) })) },
+    dns: {
+      addresses: run.addresses,
+      classification: run.addresses[0] ? classifyAddress(run.addresses[0]) : null,
+      classes: run.addresses.map((address) => ({ address, class: classifyAddress(address) }))
+    },
     tls: tlsOk
-      ? { protocol: null, cipher: null, subject: null, issuer: null, subjectAltNames: [], validFrom: null, validTo: null, verified: target.tls.verifyServerCert, hostnameVerified: target.tls.verifyServerCert && run.hostnameVerified, verifyError: null }
+      ? {
+          protocol: null,
+          cipher: null,
+          subject: null,
+          issuer: null,
+          subjectAltNames: [],
+          validFrom: null,
+          validTo: null,
+          verified: target.tls.verifyServerCert,
+          hostnameVerified: target.tls.verifyServerCert && run.hostnameVerified,
+          verifyError: null
+        }
       : null,
     ping: null,
     write: writeOk ? { allowed: !run.readOnly, readOnly: run.readOnly } : null,
-    server: run.server.version || run.server.role ? { version: run.server.version ?? null, role: run.server.role ?? null, mode: run.server.mode ?? null, protocol: 2 } : null,
+    server:
+      run.server.version || run.server.role
+        ? { version: run.server.version ?? null, role: run.server.role ?? null, mode: run.server.mode ?? null, protocol: 2 }
+        : null,
     path: 'pod',
     hostKey: null,
     diagnosis: null,
-    pod: { name: run.podName, namespace: p.namespace, image: run.image, cleanedUp: run.cleanedUp, cleanupCommand: run.cleanupCommand, output: run.output.slice(0, 20_000) }
+    pod: {
+      name: run.podName,
+      namespace: p.namespace,
+      image: run.image,
+      cleanedUp: run.cleanedUp,
+      cleanupCommand: run.cleanupCommand,
+      output: run.output.slice(0, 20_000)
+    }
   }
   return result
 }
@@ -214,7 +262,10 @@ const order = (name: string) => PHASE_ORDER.indexOf(name)
 
 function toProbePhase(ph: PodPhase, hostnameVerified: boolean): ProbePhase {
   let detail = ph.detail ?? ''
-  if (ph.name === 'tls' && ph.ok) detail += hostnameVerified ? '; chain and host name verified (openssl in the image)' : '; chain verified by redis-cli, host name NOT checked (the image has no openssl)'
+  if (ph.name === 'tls' && ph.ok)
+    detail += hostnameVerified
+      ? '; chain and host name verified (openssl in the image)'
+      : '; chain verified by redis-cli, host name NOT checked (the image has no openssl)'
   return { name: ph.name, ok: ph.ok, ms: ph.ms, detail }
 }
 
@@ -228,14 +279,23 @@ function podSummary(target: ProbeTarget, version: string | undefined, readOnly: 
 // ── Shared ─────────────────────────────────────────────────────────────────
 
 function failedResult(target: ProbeTarget, kind: 'ssh' | 'pod', failure: AppFailure, pathPhases: ProbePhase[], started: number): PathTestResult {
-  const phases: ProbePhase[] = [...pathPhases, ...PROBE_PHASES.map((name) => ({ name, ok: true, ms: 0, detail: 'Not run: an earlier phase failed.', skipped: true }))]
+  const phases: ProbePhase[] = [
+    ...pathPhases,
+    ...PROBE_PHASES.map((name) => ({ name, ok: true, ms: 0, detail: 'Not run: an earlier phase failed.', skipped: true }))
+  ]
   const result: ProbeResult = {
     ok: false,
     code: null,
     message: failure.message,
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
     totalMs: round(performance.now() - started),
-    target: { host: target.host, port: target.port, tls: target.tls.enabled, servername: target.tls.enabled ? (target.tls.servername ?? target.host) : null, connectedTo: null },
+    target: {
+      host: target.host,
+      port: target.port,
+      tls: target.tls.enabled,
+      servername: target.tls.enabled ? (target.tls.servername ?? target.host) : null,
+      connectedTo: null
+    },
     phases: phases.map((ph) => ({ ...ph, ms: round(ph.ms) })),
     dns: { addresses: [], classification: null, classes: [] },
     tls: null,
@@ -243,7 +303,14 @@ function failedResult(target: ProbeTarget, kind: 'ssh' | 'pod', failure: AppFail
     write: null,
     server: null
   }
-  return { ...result, code: asResultCode(failure.code, kind === 'ssh' ? 'ssh_connect_failed' : 'pod_failed'), path: kind, hostKey: null, diagnosis: null, pod: null }
+  return {
+    ...result,
+    code: asResultCode(failure.code, kind === 'ssh' ? 'ssh_connect_failed' : 'pod_failed'),
+    path: kind,
+    hostKey: null,
+    diagnosis: null,
+    pod: null
+  }
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100

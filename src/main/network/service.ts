@@ -1,7 +1,16 @@
 import os from 'node:os'
 import type { z } from 'zod'
 import type { NetworkPath } from '../../shared/schemas/network-path'
-import type { AcceptHostKeyInput, ForgetHostKeyInput, PathDiagnosis, PathTestResult, ResolvedSshAlias, SessionTunnel, SshConfigAliases, TestPathInput } from '../../shared/schemas/network'
+import type {
+  AcceptHostKeyInput,
+  ForgetHostKeyInput,
+  PathDiagnosis,
+  PathTestResult,
+  ResolvedSshAlias,
+  SessionTunnel,
+  SshConfigAliases,
+  TestPathInput
+} from '../../shared/schemas/network'
 import type { ProbeTarget } from '../redis/probe'
 import { registerSecret } from '../logging/redact'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
@@ -42,7 +51,8 @@ export function networkService(deps: NetworkServiceDeps) {
       const { target, networkPath: saved, privateEndpoint } = await deps.profiles.load(input.profileId)
       const networkPath = input.networkPath ?? saved
       registerSecret(input.sshSecret)
-      const secret = input.sshSecret ?? (networkPath.kind === 'ssh' && networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(input.profileId) : undefined)
+      const secret =
+        input.sshSecret ?? (networkPath.kind === 'ssh' && networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(input.profileId) : undefined)
       return testViaPath(target, networkPath, secretsFor(networkPath, secret), {
         knownHosts: deps.knownHosts,
         homeDir: home,
@@ -54,7 +64,10 @@ export function networkService(deps: NetworkServiceDeps) {
     },
 
     async acceptHostKey(input: z.output<typeof AcceptHostKeyInput>): Promise<{ accepted: true }> {
-      await deps.knownHosts.accept({ host: input.host, port: input.port, keyType: input.keyType, fingerprint: input.fingerprint }, { replace: input.replace === true })
+      await deps.knownHosts.accept(
+        { host: input.host, port: input.port, keyType: input.keyType, fingerprint: input.fingerprint },
+        { replace: input.replace === true }
+      )
       return { accepted: true }
     },
 
@@ -95,7 +108,14 @@ export function networkService(deps: NetworkServiceDeps) {
         lifetimeMs
       })
       const id = crypto.randomBytes(8).toString('hex')
-      const info: SessionTunnel = { id, profileId, localHost: tunnel.localHost, localPort: tunnel.localPort, target: `${target.host}:${target.port}`, expiresAt: new Date(Date.now() + lifetimeMs).toISOString() }
+      const info: SessionTunnel = {
+        id,
+        profileId,
+        localHost: tunnel.localHost,
+        localPort: tunnel.localPort,
+        target: `${target.host}:${target.port}`,
+        expiresAt: new Date(Date.now() + lifetimeMs).toISOString()
+      }
       tunnels.set(id, { tunnel, info })
       void tunnel.closed.then(() => tunnels.delete(id))
       return info

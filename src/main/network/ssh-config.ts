@@ -33,8 +33,7 @@ export const SshConfigCodes = {
 
 const MAX_JUMP_DEPTH = 8
 
-const invalid = (message: string, detail?: string): AppFailure =>
-  new AppFailure({ code: SshConfigCodes.invalid, message, ...(detail ? { detail } : {}) })
+const invalid = (message: string, detail?: string): AppFailure => new AppFailure({ code: SshConfigCodes.invalid, message, ...(detail ? { detail } : {}) })
 
 /** The user's `~/.ssh/config`, or undefined when there is none. */
 export async function readUserSshConfig(homeDir: string = os.homedir()): Promise<string | undefined> {

@@ -7,9 +7,7 @@ import { log } from '../logging/log'
 import { fingerprintOf, hostKeyFailure, judgeHostKey, type HostKeyInfo, type HostKeyVerdict } from './known-hosts'
 
 export type SshAuth =
-  | { method: 'key'; privateKeyPath: string; passphrase?: string }
-  | { method: 'agent'; agentSocket?: string }
-  | { method: 'password'; password: string }
+  { method: 'key'; privateKeyPath: string; passphrase?: string } | { method: 'agent'; agentSocket?: string } | { method: 'password'; password: string }
 
 /** One SSH server on the way. Secrets (passphrase, password) are read by the caller from the keychain. */
 export interface SshHop {
@@ -130,7 +128,8 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
     for (const c of clients.reverse()) c.destroy()
     if (options.signal?.aborted) throw new TunnelFailure(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }), phases.list())
     if (e instanceof TunnelFailure) throw new TunnelFailure(e, phases.list(), e.hostKey)
-    const failure = e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e) })
+    const failure =
+      e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e) })
     throw new TunnelFailure(failure, phases.list())
   } finally {
     options.signal?.removeEventListener('abort', abort)
@@ -147,7 +146,13 @@ export async function withTunnel<T>(options: TunnelOptions, fn: (tunnel: Tunnel)
   }
 }
 
-async function connectHop(hop: SshHop, sock: ClientChannel | undefined, options: TunnelOptions, timeouts: TunnelTimeouts, phases: PhaseTotals): Promise<Client> {
+async function connectHop(
+  hop: SshHop,
+  sock: ClientChannel | undefined,
+  options: TunnelOptions,
+  timeouts: TunnelTimeouts,
+  phases: PhaseTotals
+): Promise<Client> {
   // A key that cannot be unlocked is an authentication failure, found before dialling.
   const auth = await authConfig(hop).catch((e: unknown) => {
     phases.fail('ssh_auth', 0)
@@ -230,7 +235,10 @@ async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
   if (auth.method === 'agent') {
     const agent = auth.agentSocket ?? process.env.SSH_AUTH_SOCK
     if (!agent) {
-      throw new AppFailure({ code: SshCodes.agentUnavailable, message: 'No SSH agent is running (SSH_AUTH_SOCK is not set). Start ssh-agent and add your key, or choose a key file.' })
+      throw new AppFailure({
+        code: SshCodes.agentUnavailable,
+        message: 'No SSH agent is running (SSH_AUTH_SOCK is not set). Start ssh-agent and add your key, or choose a key file.'
+      })
     }
     return { agent }
   }
@@ -239,7 +247,11 @@ async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
   try {
     data = await fs.readFile(auth.privateKeyPath)
   } catch (e) {
-    throw new AppFailure({ code: SshCodes.keyUnreadable, message: `The private key file ${auth.privateKeyPath} could not be read. Check the path and its permissions.`, detail: (e as Error).message })
+    throw new AppFailure({
+      code: SshCodes.keyUnreadable,
+      message: `The private key file ${auth.privateKeyPath} could not be read. Check the path and its permissions.`,
+      detail: (e as Error).message
+    })
   }
   const parsed = utils.parseKey(data, auth.passphrase)
   if (parsed instanceof Error) throw keyError(parsed, auth)
@@ -249,18 +261,29 @@ async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
 function keyError(err: Error, auth: { privateKeyPath: string; passphrase?: string }): AppFailure {
   const m = err.message.toLowerCase()
   if (m.includes('no passphrase given')) {
-    return new AppFailure({ code: SshCodes.passphraseRequired, message: `The key ${auth.privateKeyPath} is protected by a passphrase. Enter it (it is kept in the system keychain).` })
+    return new AppFailure({
+      code: SshCodes.passphraseRequired,
+      message: `The key ${auth.privateKeyPath} is protected by a passphrase. Enter it (it is kept in the system keychain).`
+    })
   }
   if (auth.passphrase && (m.includes('passphrase') || m.includes('decrypt'))) {
     return new AppFailure({ code: SshCodes.passphraseWrong, message: `The passphrase does not unlock the key ${auth.privateKeyPath}. Enter it again.` })
   }
-  return new AppFailure({ code: SshCodes.keyUnreadable, message: `${auth.privateKeyPath} is not a private key PSE Wizard can use (OpenSSH, PEM or PuTTY format).`, detail: err.message })
+  return new AppFailure({
+    code: SshCodes.keyUnreadable,
+    message: `${auth.privateKeyPath} is not a private key PSE Wizard can use (OpenSSH, PEM or PuTTY format).`,
+    detail: err.message
+  })
 }
 
 function mapSshError(err: Error & { level?: string; code?: string }, hop: SshHop): AppFailure {
   const where = `${hop.host}:${hop.port}`
   if (hop.auth.method === 'agent' && /agent/i.test(err.message)) {
-    return new AppFailure({ code: SshCodes.agentUnavailable, message: 'The SSH agent could not be reached. Start ssh-agent and add your key (ssh-add), or choose a key file.', detail: err.message })
+    return new AppFailure({
+      code: SshCodes.agentUnavailable,
+      message: 'The SSH agent could not be reached. Start ssh-agent and add your key (ssh-add), or choose a key file.',
+      detail: err.message
+    })
   }
   if (err.level === 'client-authentication') {
     return new AppFailure({
@@ -270,13 +293,25 @@ function mapSshError(err: Error & { level?: string; code?: string }, hop: SshHop
     })
   }
   if (err.level === 'client-timeout' || err.code === 'ETIMEDOUT') {
-    return new AppFailure({ code: SshCodes.timeout, message: `${where} did not answer in time. Check the address and port, and that the bastion is running.`, detail: err.message })
+    return new AppFailure({
+      code: SshCodes.timeout,
+      message: `${where} did not answer in time. Check the address and port, and that the bastion is running.`,
+      detail: err.message
+    })
   }
   if (err.code === 'ECONNREFUSED') {
-    return new AppFailure({ code: SshCodes.connectRefused, message: `Nothing accepts SSH connections on ${where}. Check the port and that sshd is running.`, detail: err.message })
+    return new AppFailure({
+      code: SshCodes.connectRefused,
+      message: `Nothing accepts SSH connections on ${where}. Check the port and that sshd is running.`,
+      detail: err.message
+    })
   }
   if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') {
-    return new AppFailure({ code: SshCodes.hostNotFound, message: `The bastion name ${hop.host} does not resolve. Check the spelling or your DNS.`, detail: err.message })
+    return new AppFailure({
+      code: SshCodes.hostNotFound,
+      message: `The bastion name ${hop.host} does not resolve. Check the spelling or your DNS.`,
+      detail: err.message
+    })
   }
   return new AppFailure({ code: SshCodes.connectFailed, message: `The SSH connection to ${where} failed. See the details.`, detail: err.message })
 }
@@ -298,10 +333,22 @@ function forward(client: Client, host: string, port: number, timeoutMs: number, 
       const reason = err.message
       // RFC 4254 reason 1: SSH_OPEN_ADMINISTRATIVELY_PROHIBITED (sshd's AllowTcpForwarding / PermitOpen).
       if ((err as Error & { reason?: number }).reason === 1 || /prohibited/i.test(reason)) {
-        reject(new AppFailure({ code: SshCodes.forwardDenied, message: `The bastion does not allow port forwarding (AllowTcpForwarding). Ask its administrator, or use another path.`, detail: reason }))
+        reject(
+          new AppFailure({
+            code: SshCodes.forwardDenied,
+            message: `The bastion does not allow port forwarding (AllowTcpForwarding). Ask its administrator, or use another path.`,
+            detail: reason
+          })
+        )
       } else {
         const target = what === 'hop' ? 'the next SSH server' : 'Redis'
-        reject(new AppFailure({ code: SshCodes.forwardFailed, message: `The bastion could not reach ${target} at ${host}:${port}. Check that this bastion is on the network of the endpoint.`, detail: reason }))
+        reject(
+          new AppFailure({
+            code: SshCodes.forwardFailed,
+            message: `The bastion could not reach ${target} at ${host}:${port}. Check that this bastion is on the network of the endpoint.`,
+            detail: reason
+          })
+        )
       }
     })
   })
@@ -394,10 +441,21 @@ function resolveOnHost(client: Client, host: string, timeoutMs: number): Promise
       channel.stderr.resume()
       channel.on('close', (code: number | null) => {
         clearTimeout(timer)
-        const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0]).filter((a) => a && net.isIP(a)))]
+        const addresses = [
+          ...new Set(
+            out
+              .split('\n')
+              .map((l) => l.trim().split(/\s+/)[0])
+              .filter((a) => a && net.isIP(a))
+          )
+        ]
         if (addresses.length > 0) return resolve(addresses)
         // getent exits 2 when the name is unknown; anything else means the lookup itself failed.
-        reject(Object.assign(new Error(code === 2 ? `${host} does not resolve on the bastion` : 'the DNS lookup on the bastion failed'), { code: code === 2 ? 'ENOTFOUND' : 'ESSHEXEC' }))
+        reject(
+          Object.assign(new Error(code === 2 ? `${host} does not resolve on the bastion` : 'the DNS lookup on the bastion failed'), {
+            code: code === 2 ? 'ENOTFOUND' : 'ESSHEXEC'
+          })
+        )
       })
     })
   })

@@ -10,7 +10,11 @@ export const DirectPath = z.object({ kind: z.literal('direct') }).strict()
 
 const SSH_HOST = /^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$|^[0-9A-Fa-f:.]{2,45}$/
 export const SshHost = z.string().regex(SSH_HOST, 'Enter a host name or an IP address.')
-export const SshUser = z.string().min(1).max(64).regex(/^[A-Za-z0-9_][A-Za-z0-9_.@-]*$/, 'Enter a user name without spaces.')
+export const SshUser = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.@-]*$/, 'Enter a user name without spaces.')
 export const Port = z.number().int().min(1).max(65_535)
 /** `SHA256:` + 43 base64 characters, as `ssh-keygen -lf` prints a host key. */
 export const HostKeyFingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'Expected an SSH fingerprint such as SHA256:…')
@@ -65,7 +69,12 @@ export const PodPath = z
     /** Full path to the tool; null: found on PATH. */
     binaryPath: AbsolutePath.refine((p) => KUBE_BINARY.test(p), { message: 'The path must end in oc or kubectl.' }).nullable(),
     /** kube context; null: the current one. */
-    context: z.string().min(1).max(253).regex(/^[^\s]+$/).nullable(),
+    context: z
+      .string()
+      .min(1)
+      .max(253)
+      .regex(/^[^\s]+$/)
+      .nullable(),
     namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'A namespace is lower-case letters, digits and dashes.'),
     /** Image with sh and redis-cli; null: the official `redis` image. */
     image: z

@@ -64,7 +64,12 @@ describe('bastion profile through the contract', () => {
     expect(first.code).toBe('ssh_host_key_unknown')
     expect(first.hostKey).toMatchObject({ status: 'unknown', fingerprint: await bastion.hostKeyFingerprint() })
 
-    await call('profiles.acceptHostKey', { host: first.hostKey!.host, port: first.hostKey!.port, keyType: first.hostKey!.keyType, fingerprint: first.hostKey!.fingerprint })
+    await call('profiles.acceptHostKey', {
+      host: first.hostKey!.host,
+      port: first.hostKey!.port,
+      keyType: first.hostKey!.keyType,
+      fingerprint: first.hostKey!.fingerprint
+    })
     const second = await call<ProbeResult>('profiles.test', { id: profile.id })
     expect(second.ok, JSON.stringify(second, null, 1)).toBe(true)
     expect(second.phases.map((p) => p.name).slice(0, 4)).toEqual(['ssh_connect', 'ssh_auth', 'ssh_forward', 'dns'])
@@ -80,7 +85,12 @@ describe('bastion profile through the contract', () => {
   })
 
   it('rejects a host key that is not a fingerprint, and a pod path with a binary that is not oc/kubectl', async () => {
-    const bad = await dispatch(app.handlers, 'profiles.acceptHostKey', { host: 'h', port: 22, keyType: 'x', fingerprint: 'MD5:00' }, { signal: new AbortController().signal })
+    const bad = await dispatch(
+      app.handlers,
+      'profiles.acceptHostKey',
+      { host: 'h', port: 22, keyType: 'x', fingerprint: 'MD5:00' },
+      { signal: new AbortController().signal }
+    )
     expect(bad.ok).toBe(false)
     const badPath = await dispatch(
       app.handlers,

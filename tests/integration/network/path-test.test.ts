@@ -83,7 +83,12 @@ describe('connection test through an SSH bastion (real sshd, real TLS Redis)', (
 
   it('still refuses a certificate for another name through the tunnel', async () => {
     await knownHosts.accept({ host: bastion.host, port: bastion.port, keyType: 'ssh-ed25519', fingerprint: await bastion.hostKeyFingerprint() })
-    const r = await testViaPath(target({ tls: { enabled: true, caPem: harness().ca.cert, servername: 'other.example', verifyServerCert: true } }), sshPath(bastion), {}, { knownHosts })
+    const r = await testViaPath(
+      target({ tls: { enabled: true, caPem: harness().ca.cert, servername: 'other.example', verifyServerCert: true } }),
+      sshPath(bastion),
+      {},
+      { knownHosts }
+    )
     expect(r.code).toBe('tls_hostname_mismatch')
     expect(await isListening(localPortOf(r))).toBe(false)
   })
@@ -99,7 +104,10 @@ describe('connection test through an SSH bastion (real sshd, real TLS Redis)', (
 
   it('goes through a jump host (two sshd hops)', async () => {
     await knownHosts.accept({ host: inner.host, port: inner.port, keyType: 'ssh-ed25519', fingerprint: await inner.hostKeyFingerprint() })
-    const p = sshPath(inner, { jumps: [{ host: bastion.host, port: bastion.port, username: bastion.username, privateKeyPath: bastion.keyPath }], auth: { method: 'key', privateKeyPath: inner.keyPath } })
+    const p = sshPath(inner, {
+      jumps: [{ host: bastion.host, port: bastion.port, username: bastion.username, privateKeyPath: bastion.keyPath }],
+      auth: { method: 'key', privateKeyPath: inner.keyPath }
+    })
     const r = await testViaPath(target(), p, {}, { knownHosts })
     expect(r.ok, JSON.stringify(r, null, 1)).toBe(true)
     expect(r.target.connectedTo).toContain(`${bastion.port} → `)
@@ -112,11 +120,16 @@ describe('diagnosis of a private endpoint that fails directly (injected DNS, loo
 
   it('resolves into 166.8.0.0/14 but nothing answers: not on the private network', async () => {
     const h = harness()
-    const r = await testViaPath(target({ host: 'abc.c1.private.databases.appdomain.cloud', timeouts: fast }), { kind: 'direct' }, {}, {
-      knownHosts,
-      resolve: async () => ['166.9.16.209', '166.9.12.208'],
-      connectTo: { host: h.blackhole.host, port: h.blackhole.port }
-    })
+    const r = await testViaPath(
+      target({ host: 'abc.c1.private.databases.appdomain.cloud', timeouts: fast }),
+      { kind: 'direct' },
+      {},
+      {
+        knownHosts,
+        resolve: async () => ['166.9.16.209', '166.9.12.208'],
+        connectTo: { host: h.blackhole.host, port: h.blackhole.port }
+      }
+    )
     expect(r.code).toBe('private_endpoint_unreachable')
     expect(r.diagnosis?.case).toBe('not_on_private_network')
     expect(r.diagnosis?.suggestions.map((s) => [s.kind, s.current])).toEqual([
@@ -128,21 +141,31 @@ describe('diagnosis of a private endpoint that fails directly (injected DNS, loo
   })
 
   it('a private name that does not resolve: private DNS not reachable', async () => {
-    const r = await testViaPath(target({ host: 'abc.c1.private.databases.appdomain.cloud', timeouts: fast }), { kind: 'direct' }, {}, {
-      knownHosts,
-      resolve: async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
-    })
+    const r = await testViaPath(
+      target({ host: 'abc.c1.private.databases.appdomain.cloud', timeouts: fast }),
+      { kind: 'direct' },
+      {},
+      {
+        knownHosts,
+        resolve: async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
+      }
+    )
     expect(r.code).toBe('dns_not_found')
     expect(r.diagnosis?.case).toBe('private_dns_unreachable')
   })
 
   it('resolves to a VPC address (a VPE) that does not answer', async () => {
     const h = harness()
-    const r = await testViaPath(target({ host: 'abc.c1.private.databases.appdomain.cloud', timeouts: fast }), { kind: 'direct' }, {}, {
-      knownHosts,
-      resolve: async () => ['10.240.64.6'],
-      connectTo: { host: h.blackhole.host, port: h.blackhole.port }
-    })
+    const r = await testViaPath(
+      target({ host: 'abc.c1.private.databases.appdomain.cloud', timeouts: fast }),
+      { kind: 'direct' },
+      {},
+      {
+        knownHosts,
+        resolve: async () => ['10.240.64.6'],
+        connectTo: { host: h.blackhole.host, port: h.blackhole.port }
+      }
+    )
     expect(r.code).toBe('tcp_timeout')
     expect(r.diagnosis?.case).toBe('vpe_unreachable')
     expect(r.diagnosis?.message).toMatch(/VPC/)

@@ -91,7 +91,20 @@ describe('network service (what the UI calls)', () => {
   it('lists and resolves ~/.ssh/config aliases', async () => {
     const home = await fs.mkdtemp(path.join(dir, 'home-'))
     await fs.mkdir(path.join(home, '.ssh'))
-    await fs.writeFile(path.join(home, '.ssh', 'config'), ['Host bastion', '  HostName 127.0.0.1', '  Port 2200', '  User ops', '  ProxyJump gw', 'Host gw', '  HostName 127.0.0.2', 'Host *', '  IdentityFile ~/.ssh/id_ed25519'].join('\n'))
+    await fs.writeFile(
+      path.join(home, '.ssh', 'config'),
+      [
+        'Host bastion',
+        '  HostName 127.0.0.1',
+        '  Port 2200',
+        '  User ops',
+        '  ProxyJump gw',
+        'Host gw',
+        '  HostName 127.0.0.2',
+        'Host *',
+        '  IdentityFile ~/.ssh/id_ed25519'
+      ].join('\n')
+    )
     const svc = service(sshPath, home)
     expect(await svc.sshAliases()).toEqual({ found: true, aliases: ['bastion', 'gw'] })
     expect(await svc.resolveSshAlias('bastion')).toEqual({

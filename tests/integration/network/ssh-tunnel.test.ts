@@ -34,7 +34,12 @@ afterAll(async () => {
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
 })
 
-const hopOf = (s: Sshd, auth: SshHop['auth'] = { method: 'key', privateKeyPath: s.keyPath }): SshHop => ({ host: s.host, port: s.port, username: s.username, auth })
+const hopOf = (s: Sshd, auth: SshHop['auth'] = { method: 'key', privateKeyPath: s.keyPath }): SshHop => ({
+  host: s.host,
+  port: s.port,
+  username: s.username,
+  auth
+})
 
 const options = (hops: SshHop[], targetPort = echoPort): TunnelOptions => ({
   hops,
@@ -192,7 +197,9 @@ describe('SSH tunnel through a real sshd', () => {
     const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(stdout)?.[1])
     try {
       await run('ssh-add', [bastion.keyPath], { env: { ...process.env, SSH_AUTH_SOCK: sock } })
-      await withTunnel(options([hopOf(bastion, { method: 'agent', agentSocket: sock })]), async (t) => expect(await roundTrip(t.localPort, 'agent')).toBe('agent'))
+      await withTunnel(options([hopOf(bastion, { method: 'agent', agentSocket: sock })]), async (t) =>
+        expect(await roundTrip(t.localPort, 'agent')).toBe('agent')
+      )
     } finally {
       if (pid) process.kill(pid)
     }
@@ -209,7 +216,12 @@ describe('SSH tunnel through a real sshd', () => {
   it('times out on a server that accepts TCP and never speaks SSH', async () => {
     const silent = await startSilentServer()
     try {
-      const e = await failure(openTunnel({ ...options([{ host: silent.host, port: silent.port, username: 'x', auth: { method: 'key', privateKeyPath: bastion.keyPath } }]), timeouts: { connectMs: 300, authMs: 300, forwardMs: 300 } }))
+      const e = await failure(
+        openTunnel({
+          ...options([{ host: silent.host, port: silent.port, username: 'x', auth: { method: 'key', privateKeyPath: bastion.keyPath } }]),
+          timeouts: { connectMs: 300, authMs: 300, forwardMs: 300 }
+        })
+      )
       expect(e.code).toBe('ssh_timeout')
       expect(e.phases).toEqual([expect.objectContaining({ name: 'ssh_connect', ok: false })])
     } finally {

@@ -15,7 +15,12 @@ afterEach(async () => {
 async function run(...argv: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { PSE_WIZARD_HOME: home }, signal: new AbortController().signal })
+  const code = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { PSE_WIZARD_HOME: home },
+    signal: new AbortController().signal
+  })
   return { code, stdout, stderr }
 }
 

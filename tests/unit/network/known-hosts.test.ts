@@ -42,7 +42,9 @@ describe('host key pinning', () => {
     await store.accept({ host: 'Bastion.example', port: 22, keyType: 'ssh-ed25519', fingerprint: fp('a') })
     expect((await store.lookup('bastion.example', 22))?.fingerprint).toBe(fp('a'))
     expect(await store.lookup('bastion.example', 2222)).toBeUndefined()
-    await expect(store.accept({ host: 'bastion.example', port: 22, keyType: 'ssh-ed25519', fingerprint: fp('b') })).rejects.toMatchObject({ code: 'ssh_host_key_changed' })
+    await expect(store.accept({ host: 'bastion.example', port: 22, keyType: 'ssh-ed25519', fingerprint: fp('b') })).rejects.toMatchObject({
+      code: 'ssh_host_key_changed'
+    })
     await store.accept({ host: 'bastion.example', port: 22, keyType: 'ssh-ed25519', fingerprint: fp('b') }, { replace: true })
     expect((await store.lookup('bastion.example', 22))?.fingerprint).toBe(fp('b'))
     expect(await store.forget('bastion.example', 22)).toBe(true)

@@ -46,7 +46,10 @@ interface Call {
 }
 async function calls(): Promise<Call[]> {
   const text = await fs.readFile(path.join(dir, 'calls.jsonl'), 'utf8').catch(() => '')
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call)
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Call)
 }
 const verbs = (cs: Call[]) =>
   cs.map((c) => {
@@ -144,8 +147,12 @@ describe('pod path with a stand-in kubectl', () => {
   })
 
   it('explains a missing tool, a missing context and an expired login', async () => {
-    await expect(runProbeInPod({ ...settings, binaryPath: undefined, tool: 'oc' }, target, { env: { PATH: dir } })).rejects.toMatchObject({ code: 'pod_tool_not_found' })
-    await expect(runProbeInPod({ ...settings, context: 'missing' }, target, { env: env('ok'), pollMs: 5 })).rejects.toMatchObject({ code: 'pod_context_not_found' })
+    await expect(runProbeInPod({ ...settings, binaryPath: undefined, tool: 'oc' }, target, { env: { PATH: dir } })).rejects.toMatchObject({
+      code: 'pod_tool_not_found'
+    })
+    await expect(runProbeInPod({ ...settings, context: 'missing' }, target, { env: env('ok'), pollMs: 5 })).rejects.toMatchObject({
+      code: 'pod_context_not_found'
+    })
     await expect(runProbeInPod(settings, target, { env: env('unauthorized'), pollMs: 5 })).rejects.toMatchObject({
       code: 'pod_not_logged_in'
     })
