@@ -14,6 +14,7 @@ import { fieldsViaSsh, rememberCheckedHostKey } from '../../main/network/one-off
 import { KnownHostsStore } from '../../main/network/known-hosts'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
+                        [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
 
 Runs the connection test (DNS, TCP, TLS, AUTH, PING, write check, INFO) for a saved profile
 (name or id) or for a URL, and explains any failure. Exit code 0 when the test passes, 1 when
