@@ -6,8 +6,16 @@ import type { ProbeOptions, ProbeTarget } from '../redis/probe'
 import { KnownHostsStore } from './known-hosts'
 import { testViaPath, type PathSecrets, type PathTestOptions } from './run-probe-via-path'
 
-/** The profiles service's runner shape: one test along one network path. */
-export type NetworkPathRunner = (fields: ProfileFields, target: ProbeTarget, options: ProbeOptions) => Promise<ProbeResult>
+/**
+ * The profiles service's runner shape: one test along one network path. `path.sshSecret` is the
+ * SSH passphrase or password (by the path's login method) when the caller has one.
+ */
+export type NetworkPathRunner = (
+  fields: ProfileFields,
+  target: ProbeTarget,
+  options: ProbeOptions,
+  path?: { sshSecret?: string | null }
+) => Promise<ProbeResult>
 
 export interface NetworkRunnerDeps {
   dataDir: string
@@ -31,8 +39,14 @@ export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | '
   const env = deps.env ?? process.env
   const knownHosts = new KnownHostsStore(deps.dataDir)
   const secretsFor = deps.sshSecrets ?? (async () => envSecrets(env))
-  const run: NetworkPathRunner = async (fields, target, options) =>
-    testViaPath(target, fields.networkPath, fields.networkPath.kind === 'ssh' ? await secretsFor(fields) : {}, {
+  const secrets = async (fields: ProfileFields, given: string | null | undefined): Promise<PathSecrets> => {
+    if (fields.networkPath.kind !== 'ssh') return {}
+    if (!given) return secretsFor(fields)
+    registerSecret(given)
+    return fields.networkPath.auth.method === 'password' ? { sshPassword: given } : { sshPassphrase: given }
+  }
+  const run: NetworkPathRunner = async (fields, target, options, path) =>
+    testViaPath(target, fields.networkPath, await secrets(fields, path?.sshSecret), {
       knownHosts,
       env,
       homeDir: deps.homeDir ?? os.homedir(),

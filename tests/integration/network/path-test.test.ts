@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KnownHostsStore } from '../../../src/main/network/known-hosts'
 import { testViaPath } from '../../../src/main/network/run-probe-via-path'
 import { testViaSshSpec } from '../../../src/main/network/one-off-ssh'
+import { networkPathRunners } from '../../../src/main/network/path-runners'
+import { defaultProfileFields } from '../../../src/shared/schemas/profile'
 import type { ProbeTarget } from '../../../src/main/redis/probe'
 import type { SshPath } from '../../../src/shared/schemas/network-path'
 import { PathTestResult } from '../../../src/shared/schemas/network'
@@ -209,5 +211,24 @@ describe('one-off test through --via-ssh (alias from ~/.ssh/config, ProxyJump, f
     } finally {
       await fs.rm(home, { recursive: true, force: true })
     }
+  })
+})
+
+describe('runners for the profiles service', () => {
+  it('hands a passphrase given by the caller to the key, and a missing one is named', async () => {
+    const runners = networkPathRunners({ dataDir, env: {} })
+    await knownHosts
+      .accept({ host: bastion.host, port: bastion.port, keyType: 'ssh-ed25519', fingerprint: await bastion.hostKeyFingerprint() })
+      .catch(() => undefined)
+    const fields = defaultProfileFields({
+      name: 'x',
+      host: 'localhost',
+      port: harness().tls.port,
+      networkPath: sshPath(bastion, { auth: { method: 'key', privateKeyPath: bastion.encryptedKeyPath } })
+    })
+    const ok = await runners.ssh(fields, target(), {}, { sshSecret: bastion.passphrase })
+    expect(ok.ok, JSON.stringify(ok, null, 1)).toBe(true)
+    const missing = await runners.ssh(fields, target(), {})
+    expect(missing.code).toBe('ssh_key_passphrase_required')
   })
 })
