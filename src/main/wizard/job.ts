@@ -309,6 +309,7 @@ export class WizardJob {
     for (;;) {
       try {
         await this.ensureSession('wait', signal)
+        if (signal.aborted) throw new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
         const ready = await this.o.services.waitUntilReady(instance.id, signal, (p) => this.onProgress(p))
         const current = this.s.instance ?? instance
         await this.commit(

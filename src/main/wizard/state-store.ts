@@ -42,16 +42,16 @@ export class WizardStateStore {
   }
 
   /** Serialised: writes land in the order of the transitions. */
-  save(state: WizardState): Promise<void> {
+  async save(state: WizardState): Promise<void> {
     const text = JSON.stringify(WizardState.parse(state), null, 2) + '\n'
     // IBM's `$PASSWORD` placeholder is not a secret; anything else redact() would change is.
     const probe = text.split(':$PASSWORD@').join('@')
     if (redact(probe) !== probe) {
       // A secret reached the state by mistake: never write it, and say so loudly.
-      return Promise.reject(new AppFailure({ code: 'wizard_state_secret', message: 'PSE Wizard refused to save the wizard state because it contained a secret. Please report this problem.' }))
+      throw new AppFailure({ code: 'wizard_state_secret', message: 'PSE Wizard refused to save the wizard state because it contained a secret. Please report this problem.' })
     }
     const run = this.queue.then(() => writeFileAtomic(this.file, text))
     this.queue = run.catch(() => undefined)
-    return run
+    await run
   }
 }

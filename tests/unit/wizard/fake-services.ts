@@ -1,0 +1,119 @@
+import type { ConnectionInfo, RedisInstance } from '../../../src/shared/schemas/ibmcloud'
+import type { ProbeResult } from '../../../src/shared/schemas/probe'
+import { checkPassword, generatePassword } from '../../../src/main/ibmcloud/password-rules'
+import type { WizardServices } from '../../../src/main/wizard/services'
+
+export const CA = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n'
+
+export const conn = (endpoint: 'public' | 'private', username = 'admin'): ConnectionInfo => ({
+  endpoint,
+  hostname: endpoint === 'public' ? 'abc.c1.databases.appdomain.cloud' : 'abc.c1.private.databases.appdomain.cloud',
+  port: 31000,
+  username,
+  database: 0,
+  uri: `rediss://${username}:$PASSWORD@abc.c1${endpoint === 'private' ? '.private' : ''}.databases.appdomain.cloud:31000/0`,
+  caPem: CA
+})
+
+export const probeResult = (ok: boolean, code: ProbeResult['code'] = null): ProbeResult => ({
+  ok,
+  code,
+  message: ok ? 'Connected.' : 'Could not connect.',
+  startedAt: new Date().toISOString(),
+  totalMs: 12,
+  target: { host: 'h', port: 1, tls: true, servername: null, connectedTo: null },
+  phases: [],
+  dns: { addresses: [], classification: null, classes: [] },
+  tls: null,
+  ping: null,
+  write: null,
+  server: null
+})
+
+export interface FakeControl {
+  services: WizardServices
+  calls: string[]
+  instance: RedisInstance
+  secrets: Map<string, string>
+  /** Resolves the pending wait (or fails it). */
+  finishWait(error?: Error): void
+  probeResults: { public: ProbeResult; private: ProbeResult }
+}
+
+/** An in-memory stand-in for the IBM layer, probe, keychain and profile store. */
+export function fakeServices(): FakeControl {
+  const calls: string[] = []
+  const secrets = new Map<string, string>()
+  const instance: RedisInstance = { id: 'crn:v1:bluemix:public:databases-for-redis:jp-tok:a/acc:guid-1::', guid: 'guid-1', name: 'Redis-0101', region: 'jp-tok', resourceGroupId: 'rg1', state: 'provisioning', serviceEndpoints: 'public-and-private' }
+  let release: { resolve: () => void; reject: (e: Error) => void } | undefined
+  // finishWait() may come before the job reached waitUntilReady: queue the outcome.
+  const queued: Array<Error | undefined> = []
+  const ctl: FakeControl = {
+    calls,
+    instance,
+    secrets,
+    probeResults: { public: probeResult(true), private: probeResult(true) },
+    finishWait(error) {
+      if (!release) return void queued.push(error)
+      const r = release
+      release = undefined
+      if (error) r.reject(error)
+      else r.resolve()
+    },
+    services: {
+      sandbox: true,
+      accountChoices: async () => ({ keychain: false, environment: true, session: false }),
+      signIn: async (input) => {
+        calls.push(`signIn:${input.source}`)
+        return { source: input.source === 'apiKey' ? 'keychain' : input.source, info: { accountId: 'acc', accountName: 'Acme' } }
+      },
+      restoreSession: async () => void calls.push('restoreSession'),
+      checkPrerequisites: async () => ({ ok: true, sandbox: true, items: [{ id: 'vrf', ok: true, label: 'VRF' }, { id: 'service_endpoint', ok: true, label: 'SE' }] }),
+      listRegions: async () => [{ id: 'jp-tok', name: 'Tokyo (jp-tok)' }],
+      listResourceGroups: async () => [{ id: 'rg1', name: 'Default', isDefault: true }],
+      listVersions: async () => [{ version: '8.2', status: 'stable', preferred: true }],
+      listInstances: async () => [],
+      getInstance: async () => instance,
+      createOrAdopt: async () => {
+        calls.push('createOrAdopt')
+        return { instance, adopted: false }
+      },
+      waitUntilReady: (_id, signal, onProgress) =>
+        new Promise((resolve, reject) => {
+          calls.push('waitUntilReady')
+          if (signal.aborted) return reject(Object.assign(new Error('Cancelled.'), { code: 'cancelled' }))
+          onProgress({ phase: 'provisioning', percent: 40, description: 'Provisioning redis with version 8.2 (40%)', state: 'provisioning', elapsedMs: 1 })
+          if (queued.length) {
+            const outcome = queued.shift()
+            return outcome ? reject(outcome) : resolve({ ...instance, state: 'active' })
+          }
+          release = { resolve: () => resolve({ ...instance, state: 'active' }), reject }
+          signal.addEventListener('abort', () => reject(Object.assign(new Error('Cancelled.'), { code: 'cancelled' })), { once: true })
+        }),
+      deleteInstance: async () => void calls.push('deleteInstance'),
+      checkPassword: (p) => checkPassword(p, 'admin'),
+      generatePassword: () => generatePassword(32),
+      setAdminPassword: async () => {
+        calls.push('setAdminPassword')
+        return { username: 'admin' }
+      },
+      connectionInfo: async (_crn, e) => conn(e),
+      ensurePrivateServiceKey: async (_i, name) => ({ keyId: 'crn:key-1', name, reused: false, connection: conn('private', 'ibm_cloud_user'), credentials: { username: 'ibm_cloud_user', password: 'key-password-0123456789' } }),
+      probe: async ({ connection }) => (connection.endpoint === 'public' ? ctl.probeResults.public : ctl.probeResults.private),
+      privatePathOptions: () => [{ kind: 'bastion', available: true, label: 'Bastion', detail: 'ssh' }],
+      saveProfile: async (d) => {
+        calls.push(`saveProfile:${d.connection.endpoint}`)
+        return { id: `p-${d.connection.endpoint}` }
+      },
+      secrets: {
+        get: async (n) => secrets.get(n),
+        set: async (n, v) => {
+          secrets.set(n, v)
+          return 'keychain'
+        },
+        delete: async (n) => void secrets.delete(n)
+      }
+    }
+  }
+  return ctl
+}
