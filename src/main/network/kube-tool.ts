@@ -66,7 +66,8 @@ export interface RunOptions {
 
 /** Runs `tool [--context C] -n NS args...`; resolves stdout, or throws an AppFailure with advice. */
 export function runKube(tool: KubeTool, args: string[], options: RunOptions): Promise<string> {
-  const full = [...(tool.context ? ['--context', tool.context] : []), '--namespace', tool.namespace, ...args]
+  // `--flag=value`: a value can never be read as another flag.
+  const full = [...(tool.context ? [`--context=${tool.context}`] : []), `--namespace=${tool.namespace}`, ...args]
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(cancelled())
     const child = spawn(tool.binary, full, { env: tool.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })

@@ -19,7 +19,8 @@ export interface PodProbeTarget {
 }
 
 export const MANAGED_BY_LABEL = { 'app.kubernetes.io/managed-by': 'pse-wizard', 'app.kubernetes.io/component': 'connection-test' } as const
-export const DEFAULT_POD_IMAGE = 'redis:7'
+/** Fully qualified: CRI-O (OpenShift) may refuse short image names. */
+export const DEFAULT_POD_IMAGE = 'docker.io/library/redis:7'
 export const POD_DEADLINE_SECONDS = 120
 
 export function secretManifest(name: string, target: PodProbeTarget): object {

@@ -53,7 +53,7 @@ async function calls(): Promise<Call[]> {
 }
 const verbs = (cs: Call[]) =>
   cs.map((c) => {
-    const words = c.argv.filter((a) => !a.startsWith('-') && !['prod', 'team-a', 'name', 'json'].includes(a))
+    const words = c.argv.filter((a) => !a.startsWith('-') && !['name', 'json'].includes(a))
     return ['get', 'delete'].includes(words[0]) ? `${words[0]} ${words[1]}` : words[0]
   })
 const leftovers = async () => (await fs.readdir(dir)).filter((f) => /^(pod|secret)-/.test(f))
@@ -101,7 +101,7 @@ describe('pod path with a stand-in kubectl', () => {
     expect(podText).not.toContain(password)
     expect(podText).not.toContain(b64)
     expect(podText).toContain('REDISCLI_AUTH')
-    for (const c of cs) expect(c.argv.slice(0, 4)).toEqual(['--context', 'prod', '--namespace', 'team-a'])
+    for (const c of cs) expect(c.argv.slice(0, 2)).toEqual(['--context=prod', '--namespace=team-a'])
   })
 
   it('reports a probe failure with its code and still deletes everything', async () => {
