@@ -110,7 +110,13 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
     for (const hop of options.hops) {
       const prev = clients[clients.length - 1]
       const start = Date.now()
-      const sock = prev ? await forward(prev, hop.host, hop.port, timeouts.forwardMs, 'hop') : undefined
+      // Reaching the next hop through the previous one is part of connecting to it.
+      const sock = prev
+        ? await forward(prev, hop.host, hop.port, timeouts.forwardMs, 'hop').catch((e: unknown) => {
+            phases.fail('ssh_connect', Date.now() - start)
+            throw e
+          })
+        : undefined
       phases.add('ssh_connect', Date.now() - start)
       clients.push(await connectHop(hop, sock, options, timeouts, phases))
       throwIfAborted(options.signal)

@@ -246,4 +246,14 @@ describe('SSH tunnel through a real sshd', () => {
     await tunnel.closed
     expect(await isListening(port)).toBe(false)
   })
+
+  it('names a jump host that cannot reach the next hop', async () => {
+    const closed = await freePort()
+    const e = await failure(
+      openTunnel(options([hopOf(bastion), { host: '127.0.0.1', port: closed, username: 'x', auth: { method: 'key', privateKeyPath: bastion.keyPath } }]))
+    )
+    expect(e.code).toBe('ssh_forward_failed')
+    expect(e.message).toMatch(/next SSH server/)
+    expect(e.phases.find((p) => p.name === 'ssh_connect')?.ok).toBe(false)
+  })
 })
