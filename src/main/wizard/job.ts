@@ -144,15 +144,20 @@ export class WizardJob {
     const controller = new AbortController()
     this.controller = controller
     await this.commit(m.startStep(this.s, step, startPatch))
+    // Released before the final state is announced: a UI reacting to it may call the next step at once.
+    const release = () => {
+      if (this.controller === controller) this.controller = undefined
+    }
     try {
       await this.ensureSession(step, controller.signal)
-      await this.commit(await work(controller.signal))
+      const next = await work(controller.signal)
+      release()
+      await this.commit(next)
     } catch (e) {
+      release()
       const error = toError(e)
       if (controller.signal.aborted || error.code === TransportCodes.cancelled) await this.commit(m.stopStep(this.s, step))
       else await this.commit(m.failStep(this.s, step, error))
-    } finally {
-      if (this.controller === controller) this.controller = undefined
     }
     return this.s
   }
@@ -272,7 +277,7 @@ export class WizardJob {
   private startWait(): void {
     const controller = new AbortController()
     this.controller = controller
-    const run = this.runWait(controller.signal).finally(() => {
+    const run = this.runWait(controller).finally(() => {
       if (this.controller === controller) this.controller = undefined
       if (this.background === run) this.background = undefined
     })
@@ -300,7 +305,11 @@ export class WizardJob {
     ).catch(() => undefined)
   }
 
-  private async runWait(signal: AbortSignal): Promise<void> {
+  private async runWait(controller: AbortController): Promise<void> {
+    const signal = controller.signal
+    const release = () => {
+      if (this.controller === controller) this.controller = undefined
+    }
     const instance = this.s.instance
     if (!instance) return
     const phase = this.s.provisioning?.phase === 'stopped' || this.s.provisioning?.phase === 'failed' ? 'provisioning' : (this.s.provisioning?.phase ?? 'provisioning')
@@ -312,6 +321,7 @@ export class WizardJob {
         if (signal.aborted) throw new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
         const ready = await this.o.services.waitUntilReady(instance.id, signal, (p) => this.onProgress(p))
         const current = this.s.instance ?? instance
+        release()
         await this.commit(
           m.completeStep(this.s, 'wait', {
             instance: { ...current, state: ready.state, serviceEndpoints: ready.serviceEndpoints ?? current.serviceEndpoints },
@@ -322,6 +332,7 @@ export class WizardJob {
       } catch (e) {
         const error = toError(e)
         if (signal.aborted || error.code === TransportCodes.cancelled) {
+          release()
           await this.commit(m.stopStep(this.s, 'wait', { provisioning: this.provisioning({ phase: 'stopped' }) }))
           return
         }
@@ -332,12 +343,14 @@ export class WizardJob {
           try {
             await sleep(error.retryAfter !== undefined ? error.retryAfter * 1000 : (this.o.transientDelayMs ?? 5_000), signal)
           } catch {
+            release()
             await this.commit(m.stopStep(this.s, 'wait', { provisioning: this.provisioning({ phase: 'stopped' }) }))
             return
           }
           continue
         }
         const failed = error.code === 'ibm_provisioning_failed'
+        release()
         await this.commit(m.failStep(this.s, 'wait', error, { provisioning: this.provisioning(failed ? { phase: 'failed' } : {}) }))
         return
       }
