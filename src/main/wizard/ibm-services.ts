@@ -13,6 +13,7 @@ import { deleteInstance, getInstance, listRedisInstances, toRedisInstance } from
 import { listResourceGroups } from '../ibmcloud/resource-manager'
 import { registerSecret } from '../logging/redact'
 import { probe } from '../redis/probe'
+import { diagnoseReachability } from '../network/diagnosis'
 import type { WizardProfileDraft, WizardServices } from './services'
 import type { WizardVault } from './vault'
 
@@ -121,8 +122,8 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
     connectionInfo: (crn, endpoint, signal) => getConnectionInfo(need(), crn, endpoint, opts(signal)),
     ensurePrivateServiceKey: (instance, name, signal) => ensurePrivateServiceKey(need(), instance, name, { signal }),
 
-    probe: ({ connection, username, password }, signal) =>
-      probe(
+    probe: async ({ connection, username, password }, signal) => {
+      const result = await probe(
         {
           host: connection.hostname,
           port: connection.port,
@@ -133,20 +134,23 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
           timeouts: { connectMs: 5_000, commandMs: 3_000 }
         },
         { signal }
-      ),
+      )
+      const diagnosis = result.ok ? null : diagnoseReachability(result, { currentPath: 'direct', privateEndpoint: connection.endpoint === 'private' })
+      return { ...result, diagnosis }
+    },
 
     privatePathOptions: (): PrivatePathOption[] => [
       {
         kind: 'bastion',
         available: true,
         label: 'Through an SSH bastion host',
-        detail: 'A VSI on IBM Cloud’s private network (the seed’s virtualserver01). Save the profiles, open the private profile, set its network path to "SSH bastion", and test.'
+        detail: 'A VSI on IBM Cloud’s private network (the seed’s virtualserver01). Save the profiles, then test the private profile through the bastion.'
       },
       {
         kind: 'pod',
         available: true,
         label: 'From a pod in your OpenShift / Kubernetes cluster',
-        detail: 'Save the profiles, open the private profile, set its network path to "Pod", and test: PSE Wizard starts a short-lived pod with oc or kubectl and deletes it afterwards.'
+        detail: 'Save the profiles, then test the private profile from a pod: PSE Wizard starts a short-lived pod with oc or kubectl and deletes it afterwards.'
       },
       {
         kind: 'vpn',

@@ -440,7 +440,7 @@ export class WizardJob {
         if (e === 'public') tests.public = result
         else {
           tests.private = result
-          tests.privateUnreachable = !result.ok && result.code && UNREACHABLE.has(result.code) ? this.unreachableAdvice(result) : null
+          tests.privateUnreachable = !result.ok && (result.diagnosis || (result.code && UNREACHABLE.has(result.code))) ? this.unreachableAdvice(result, result.diagnosis?.message) : null
         }
       }
       const failed = wanted.map((e) => [e, e === 'public' ? tests.public : tests.private] as const).filter(([, r]) => r && !r.ok)
@@ -463,11 +463,11 @@ export class WizardJob {
     return null
   }
 
-  private unreachableAdvice(result: ProbeResult): NonNullable<WizardState['tests']['privateUnreachable']> {
+  private unreachableAdvice(result: ProbeResult, diagnosis?: string): NonNullable<WizardState['tests']['privateUnreachable']> {
+    const why = diagnosis ?? 'This computer cannot reach the private endpoint: it is only reachable from inside IBM Cloud’s private network (a VSI, a cluster, VPN or Direct Link).'
     return {
       code: result.code ?? 'private_endpoint_unreachable',
-      message:
-        'This computer cannot reach the private endpoint: it is only reachable from inside IBM Cloud’s private network (a VSI, a cluster, VPN or Direct Link). The instance and its private key are fine. Test from a bastion host or a pod in your cluster, or save the profiles and test them from there.',
+      message: `${why} The instance and its private key are fine: save the profiles, then test the private one through a bastion host or from a pod in your cluster.`,
       options: this.o.services.privatePathOptions()
     }
   }

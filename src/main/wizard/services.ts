@@ -40,8 +40,11 @@ export interface WizardServices {
     signal: AbortSignal
   ): Promise<{ keyId: string; name: string; reused: boolean; connection: ConnectionInfo; credentials: { username: string; password: string } }>
 
-  /** Runs the connection probe against one endpoint. */
-  probe(target: { connection: ConnectionInfo; username: string; password: string }, signal: AbortSignal): Promise<ProbeResult>
+  /**
+   * Runs the connection probe against one endpoint (directly from this computer). A failed
+   * private endpoint comes with the network diagnosis: why it is unreachable from here.
+   */
+  probe(target: { connection: ConnectionInfo; username: string; password: string }, signal: AbortSignal): Promise<ProbeResult & { diagnosis?: { message: string } | null }>
   /** Other ways to test a private endpoint from here (bastion, pod), when the network module offers them. */
   privatePathOptions(): PrivatePathOption[]
 

@@ -89,7 +89,7 @@ describe('WizardJob (fake services)', () => {
     const tested = await job.test()
     expect(tested.tests.public?.ok).toBe(true)
     expect(tested.steps.test.error?.code).toBe('wizard_private_unreachable')
-    expect(tested.tests.privateUnreachable?.message).toMatch(/only reachable from inside IBM Cloud/)
+    expect(tested.tests.privateUnreachable?.message).toMatch(/only reachable from inside IBM Cloud.*save the profiles/)
     expect(tested.tests.privateUnreachable?.options.map((o) => o.kind)).toEqual(['bastion'])
     expect(tested.steps.save.status).toBe('ready')
     const saved = await job.save({})
