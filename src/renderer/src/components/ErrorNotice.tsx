@@ -24,19 +24,19 @@ export function ErrorNotice({ error, title, action, command, kind = 'error', onC
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const heading = title ?? t(`common.probe.${error.code}.title`, { defaultValue: t('app.errorTitle') })
+  // Carbon's InlineNotification refuses interactive children: the actions sit right below it.
   return (
-    <InlineNotification
-      kind={kind}
-      lowContrast
-      title={heading}
-      subtitle={error.message}
-      hideCloseButton={!onClose}
-      onClose={onClose ? () => (onClose(), false) : undefined}
-      className="pse-error"
-      data-testid="error-notice"
-      data-code={error.code}
-    >
-      <div className="pse-error__body">
+    <div className="pse-error" data-testid="error-notice" data-code={error.code}>
+      <InlineNotification
+        kind={kind}
+        lowContrast
+        title={heading}
+        subtitle={error.message}
+        hideCloseButton={!onClose}
+        onClose={onClose ? () => (onClose(), false) : undefined}
+        className="pse-error__notice"
+      />
+      <div className={`pse-error__body pse-error__body--${kind}`}>
         {children}
         {command && (
           <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')} className="pse-error__command">
@@ -61,6 +61,6 @@ export function ErrorNotice({ error, title, action, command, kind = 'error', onC
           </pre>
         )}
       </div>
-    </InlineNotification>
+    </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { ActionableNotification, InlineNotification } from '@carbon/react'
+import { Button, InlineNotification } from '@carbon/react'
+import { Checkmark } from '@carbon/icons-react'
 import type { HostKeyPrompt } from '../../../../shared/schemas/network'
 
 interface Props {
@@ -40,20 +41,16 @@ export function HostKeyNotice({ hostKey, busy, onAccept }: Props) {
     )
   }
   return (
-    <ActionableNotification
-      kind="warning"
-      lowContrast
-      inline
-      hideCloseButton
-      title={t('profiles.hostKey.unknownTitle')}
-      subtitle={t('profiles.hostKey.unknownText', { where })}
-      actionButtonLabel={busy ? t('profiles.hostKey.accepting') : t('profiles.hostKey.accept')}
-      onActionButtonClick={() => !busy && onAccept()}
-      className="pse-hostkey"
-      data-testid="host-key-unknown"
-    >
-      {fingerprint}
-      <p className="pse-hostkey__advice">{t('profiles.hostKey.unknownAdvice')}</p>
-    </ActionableNotification>
+    <div className="pse-hostkey" data-testid="host-key-unknown">
+      <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.hostKey.unknownTitle')} subtitle={t('profiles.hostKey.unknownText', { where })}>
+        {fingerprint}
+        <p className="pse-hostkey__advice">{t('profiles.hostKey.unknownAdvice')}</p>
+      </InlineNotification>
+      <div className="pse-hostkey__actions">
+        <Button kind="primary" size="md" renderIcon={Checkmark} disabled={busy} onClick={onAccept} data-testid="host-key-accept">
+          {busy ? t('profiles.hostKey.accepting') : t('profiles.hostKey.accept')}
+        </Button>
+      </div>
+    </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumb, BreadcrumbItem, Button, InlineLoading, InlineNotification, PasswordInput, TextArea } from '@carbon/react'
 import { Play, Save, TrashCan } from '@carbon/icons-react'
@@ -64,6 +64,12 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       })
   }, [profileId])
 
+  // A new result is scrolled into view: it appears below the form.
+  const resultRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (result) resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' })
+  }, [result])
+
   const validation = useMemo(() => toFields(draft), [draft])
   const section: SectionProps = {
     draft,
@@ -99,6 +105,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     }
     setBusy('test')
     setError(undefined)
+    setSavedNotice(false)
     try {
       const useSaved = savedFirst || (saved !== undefined && !dirty && !password)
       const r = useSaved && saved
@@ -131,6 +138,8 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       setImportedPassword(false)
       setSavedNotice(true)
       if (result) rememberResult(saved.id, result)
+      // The address follows the saved profile without remounting this editor.
+      if (!profile) window.history.replaceState(null, '', `#/profiles/${encodeURIComponent(saved.id)}`)
       return saved
     } catch (e) {
       setError(toError(e))
@@ -143,7 +152,23 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   /** The primary action: test, and save when the test passes (else offer "Save anyway"). */
   async function testAndSave(): Promise<void> {
     const run = await runTest()
-    if (run?.result.ok && !run.savedFirst && (dirty || !profile || password)) await save()
+    if (!run?.result.ok || run.savedFirst || !(dirty || !profile || password)) return
+    const saved = await save()
+    // Test the saved profile once more so its "last test" is recorded with it.
+    if (saved) await recordTest(saved)
+  }
+
+  async function recordTest(saved: Profile): Promise<void> {
+    setBusy('test')
+    try {
+      const r = await profilesApi.test(saved, sshSecret || undefined)
+      setResult(r)
+      rememberResult(saved.id, r)
+    } catch (e) {
+      setError(toError(e))
+    } finally {
+      setBusy(null)
+    }
   }
 
   async function acceptHostKey(): Promise<void> {
@@ -262,6 +287,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
             onChange={(e) => {
               setPassword(e.target.value)
               setDirty(true)
+              setSavedNotice(false)
             }}
             showPasswordLabel={t('common.secret.reveal')}
             hidePasswordLabel={t('common.secret.hide')}
@@ -290,14 +316,15 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       {result?.hostKey && <HostKeyNotice hostKey={result.hostKey} busy={busy === 'accept'} onAccept={() => void acceptHostKey()} />}
 
       {result && (
-        <div className="pse-editor__result" data-testid="profile-result">
+        <div className="pse-editor__result" data-testid="profile-result" ref={resultRef}>
           <ProbeTimeline result={result} id="profile" />
           {testFailed && (dirty || !profile) && (
-            <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.editor.testFailedTitle')} subtitle={t('profiles.editor.testFailedText')}>
+            <div className="pse-editor__unsaved">
+              <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.editor.testFailedTitle')} subtitle={t('profiles.editor.testFailedText')} />
               <Button kind="tertiary" size="sm" disabled={working} onClick={() => void save()} data-testid="save-anyway" className="pse-editor__save-anyway">
                 {t('profiles.editor.saveAnyway')}
               </Button>
-            </InlineNotification>
+            </div>
           )}
         </div>
       )}

@@ -161,7 +161,7 @@ export function ProfileList({ onOpen, onNew }: Props) {
                       </Tag>
                     ))}
                   </TableCell>
-                  <TableCell>{type !== 'unknown' && <Tag type={type === 'private' ? 'purple' : 'blue'}>{t(`profiles.endpoint.${type}`)}</Tag>}</TableCell>
+                  <TableCell>{type === 'unknown' ? '—' : <Tag type={type === 'private' ? 'purple' : 'blue'}>{t(`profiles.endpoint.${type}`)}</Tag>}</TableCell>
                   <TableCell>
                     <code>
                       {p.host}:{p.port}

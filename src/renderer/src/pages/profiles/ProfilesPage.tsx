@@ -1,15 +1,36 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ImportDraft } from './api'
 import { ProfileList } from './ProfileList'
 import { ProfileEditor } from './ProfileEditor'
 
-type View = { screen: 'list' } | { screen: 'edit'; id: string } | { screen: 'new'; imported?: ImportDraft }
+/** `#/profiles` is the table, `#/profiles/new` a new profile, `#/profiles/<id>` one profile. */
+const subRoute = (): string | null => window.location.hash.replace(/^#\/?/, '').split('/')[1] || null
+
+function useSubRoute(): string | null {
+  const [sub, setSub] = useState(subRoute)
+  useEffect(() => {
+    const onChange = (): void => setSub(subRoute())
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return sub
+}
+
+const go = (sub: string | null): void => void (window.location.hash = sub ? `#/profiles/${encodeURIComponent(sub)}` : '#/profiles')
 
 /** Screens 3 and 4 of UX.md: the profile table, and the editor for one profile. */
 export function ProfilesPage() {
-  const [view, setView] = useState<View>({ screen: 'list' })
-  const back = (): void => setView({ screen: 'list' })
-  if (view.screen === 'edit') return <ProfileEditor key={view.id} profileId={view.id} onClose={back} />
-  if (view.screen === 'new') return <ProfileEditor key="new" imported={view.imported} onClose={back} />
-  return <ProfileList onOpen={(id) => setView({ screen: 'edit', id })} onNew={(imported) => setView({ screen: 'new', imported })} />
+  const sub = useSubRoute()
+  const [imported, setImported] = useState<ImportDraft>()
+  if (sub === 'new') return <ProfileEditor key={`new-${imported?.importId ?? ''}`} imported={imported} onClose={() => go(null)} />
+  if (sub) return <ProfileEditor key={sub} profileId={decodeURIComponent(sub)} onClose={() => go(null)} />
+  return (
+    <ProfileList
+      onOpen={(id) => go(id)}
+      onNew={(draft) => {
+        setImported(draft)
+        go('new')
+      }}
+    />
+  )
 }

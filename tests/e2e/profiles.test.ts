@@ -1,0 +1,182 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startApp, type RunningApp } from '../support/app-server'
+import path from 'node:path'
+import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir } from '../support/browser'
+import { useRedisHarness } from '../support/redis'
+import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
+import { profilesEn } from '../../src/renderer/src/i18n/profiles/en'
+import { profilesJa } from '../../src/renderer/src/i18n/profiles/ja'
+import { commonEn } from '../../src/renderer/src/i18n/common/en'
+import { commonJa } from '../../src/renderer/src/i18n/common/ja'
+
+/**
+ * Issue 3's acceptance in Chromium: a profile created from a pasted URL pointing at a real TLS
+ * Redis, tested (timeline), then a wrong password (auth_failed with its advice); in English and
+ * Japanese. The app keeps secrets in a real keychain under a test-only service name.
+ */
+/** Full-page shots from the top, so the fixed header is drawn where it belongs. */
+async function screenshot(page: Page, name: string, options: { viewport?: boolean } = {}): Promise<void> {
+  if (options.viewport) {
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) })
+    return
+  }
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await fullPageScreenshot(page, name)
+}
+
+/** Waits for the timeline to show `expected`; an error notice instead fails with its text. */
+async function expectResult(page: Page, expected: string): Promise<void> {
+  const timeline = page.getByTestId('probe-timeline')
+  const notice = page.getByTestId('error-notice')
+  await expect
+    .poll(
+      async () => {
+        if (await notice.count()) return `error notice: ${await notice.first().textContent()}`
+        return (await timeline.count()) ? timeline.getAttribute('data-result', { timeout: 1000 }).catch(() => null) : 'no timeline'
+      },
+      { timeout: 20_000 }
+    )
+    .toBe(expected)
+    .catch(async (e: unknown) => {
+      await fullPageScreenshot(page, 'profiles-debug-last-failure')
+      throw e
+    })
+}
+
+const strings = { en: { p: profilesEn, c: commonEn }, ja: { p: profilesJa, c: commonJa } } as const
+
+describe('connection profiles in the browser', () => {
+  const harness = useRedisHarness()
+  const keychainService = uniqueServiceName('e2e-profiles')
+  let app: RunningApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    await assertSecretService()
+    app = await startApp({ env: { PSE_WIZARD_KEYCHAIN_SERVICE: keychainService } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await clearService(keychainService)
+  })
+
+  for (const language of ['en', 'ja'] as const) {
+    it(`creates, tests and breaks a profile (${language})`, async () => {
+      const { p, c } = strings[language]
+      const h = harness()
+      const name = `tls-local-${language}`
+      const { page, problems, context } = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
+      await page.waitForURL((u) => !u.searchParams.has('token'))
+      await page.getByTestId('language-toggle').waitFor()
+      if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.getByTestId('language-toggle').click()
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
+
+      await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(p.title)
+      await page.getByTestId('profiles-table').waitFor()
+      await screenshot(page, `profiles-list-start-${language}`)
+
+      // New profile → from a connection string.
+      await page.getByTestId('profiles-new').click()
+      await page.getByRole('menuitem', { name: p.list.newFromUrl }).click()
+      const modal = page.getByTestId('import-modal')
+      await modal.getByRole('heading', { name: p.import.url.title }).waitFor()
+      const { username, password } = h.users.app
+      await page.locator('#import-text').fill(`rediss://${username}:${encodeURIComponent(password)}@127.0.0.1:${h.tls.port}/0`)
+      await screenshot(page, `profiles-import-url-${language}`, { viewport: true })
+      await modal.getByRole('button', { name: p.import.continue }).click()
+
+      // The editor, prefilled; the password stays in main (never echoed into the form).
+      await expect.poll(() => page.locator('#profile-host').inputValue()).toBe('127.0.0.1')
+      expect(await page.locator('#profile-port').inputValue()).toBe(String(h.tls.port))
+      expect(await page.locator('#profile-username').inputValue()).toBe(username)
+      expect(await page.locator('#profile-password').inputValue()).toBe('')
+      expect(await page.content()).not.toContain(password)
+      await page.locator('#profile-name').fill(name)
+      await page.locator('#profile-tags').fill('local, e2e')
+      await page.locator('#profile-ca').fill(h.ca.cert)
+
+      // Field validation: a bad port is flagged at once, and fixing it clears the error.
+      await page.locator('#profile-port').fill('70000')
+      await page.locator('#profile-port').blur()
+      await expect.poll(() => page.getByText(p.fieldErrors.port).count()).toBe(1)
+      await screenshot(page, `profiles-editor-invalid-${language}`)
+      await page.locator('#profile-port').fill(String(h.tls.port))
+      await expect.poll(() => page.getByText(p.fieldErrors.port).count()).toBe(0)
+
+      // Verify off shows the red "insecure" label; back on, it goes away.
+      await page.locator('label[for="profile-verify"]').click()
+      await expect.poll(() => page.getByTestId('insecure-label').textContent()).toContain(p.editor.insecure)
+      await page.locator('label[for="profile-verify"]').click()
+      await expect.poll(() => page.getByTestId('insecure-label').count()).toBe(0)
+
+      // Test and save: all phases green, profile saved.
+      await page.getByTestId('profile-test-and-save').click()
+      const timeline = page.getByTestId('probe-timeline')
+      await expectResult(page, 'ok')
+      await page.getByTestId('saved-notice').waitFor()
+      const phases = await timeline.locator('.pse-timeline__track [data-phase]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
+      expect(phases).toEqual(['dns:ok', 'tcp:ok', 'tls:ok', 'auth:ok', 'ping:ok', 'write:ok', 'info:ok'])
+      // Numbers on hover.
+      await timeline.locator('[data-phase="tls"]').first().hover()
+      await expect.poll(() => timeline.locator('[data-phase="tls"] .pse-timeline__tip').first().isVisible()).toBe(true)
+      await screenshot(page, `profiles-timeline-hover-${language}`, { viewport: true })
+      await screenshot(page, `profiles-test-passed-${language}`)
+
+      // The stored password is masked, and revealed only on click.
+      const stored = page.getByTestId('secret-profile-password-stored-value')
+      expect(await stored.textContent()).not.toContain(password)
+      await page.getByTestId('secret-profile-password-stored-reveal').click()
+      await expect.poll(() => stored.textContent()).toBe(password)
+      await page.getByTestId('secret-profile-password-stored-reveal').click()
+      await expect.poll(() => stored.textContent()).not.toContain(password)
+
+      // Break the password: auth_failed with its advice on the failing bar, and "save anyway".
+      await page.getByTestId('change-password').click()
+      await page.locator('#profile-password').fill('definitely-wrong')
+      await page.getByTestId('profile-test').click()
+      await expectResult(page, 'auth_failed')
+      const failedPhases = await timeline.locator('.pse-timeline__track [data-phase]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
+      expect(failedPhases.slice(0, 4)).toEqual(['dns:ok', 'tcp:ok', 'tls:ok', 'auth:failed'])
+      const advice = page.getByTestId('probe-advice')
+      expect(await advice.textContent()).toContain(c.probe.auth_failed.title)
+      expect(await advice.textContent()).toContain(c.probe.auth_failed.advice)
+      await page.getByTestId('save-anyway').waitFor()
+      await screenshot(page, `profiles-test-auth-failed-${language}`)
+
+      // Export: secrets left out unless ticked.
+      await page.getByTestId('export-menu').click()
+      await page.getByRole('menuitem', { name: p.export['redis-cli'] }).click()
+      const exported = page.getByTestId('export-text')
+      await exported.waitFor()
+      expect(await exported.textContent()).toContain(String(h.tls.port))
+      expect(await exported.textContent()).not.toContain(password)
+      await screenshot(page, `profiles-export-${language}`, { viewport: true })
+      await page.getByTestId('export-modal').locator('.cds--modal-close').click()
+      await expect.poll(() => page.getByTestId('export-modal').isVisible()).toBe(false)
+
+      // Back to the list: the profile, its tags, a passing last test; test it again from there.
+      await page.getByRole('navigation', { name: language === 'ja' ? 'メイン・ナビゲーション' : 'Main navigation' }).getByRole('link', { name: language === 'ja' ? '接続プロファイル' : 'Connection profiles' }).click()
+      const row = page.locator(`tr[data-profile="${name}"]`)
+      await row.waitFor()
+      expect(await row.textContent()).toContain(`127.0.0.1:${h.tls.port}`)
+      await expect.poll(() => row.getByTestId('profile-last-test').textContent()).toContain(c.timeline.passed)
+      await row.getByTestId('profile-test').click()
+      await expect.poll(() => row.getByTestId('profile-last-test').textContent(), { timeout: 20_000 }).toContain(c.timeline.passed)
+      await page.getByTestId('profiles-test-all').click()
+      await expect.poll(() => row.getByTestId('profile-last-test').textContent(), { timeout: 20_000 }).toContain(c.timeline.passed)
+      await page.locator('#profiles-search').fill('no-such-profile')
+      await expect.poll(() => page.getByText(p.list.noMatch).count()).toBe(1)
+      await page.locator('#profiles-search').fill(name)
+      await row.waitFor()
+      await screenshot(page, `profiles-list-${language}`)
+
+      expect(problems).toEqual([])
+      await context.close()
+    })
+  }
+})
