@@ -485,7 +485,7 @@ export class WizardJob {
         if (!target || saved[idKey]) continue
         const password = await this.o.services.secrets.get(target.secret)
         if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: 'A password is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).' })
-        const name = (e === 'public' ? input.publicName : input.privateName) ?? `${instance.name} (${e})`
+        const name = (e === 'public' ? input.publicName : input.privateName) ?? `${instance.name.slice(0, 88)} (${e})`
         const { id } = await this.o.services.saveProfile({ name, tags, connection: target.connection, username: target.connection.username, password, crn: instance.id, region: instance.region })
         saved[idKey] = id
         // Each profile is recorded as soon as it exists: a retry never saves it twice.
