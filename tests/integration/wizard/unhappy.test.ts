@@ -150,4 +150,14 @@ describe('setup wizard unhappy paths', () => {
     expect(afterDelete.current).toBe('deploy')
     expect([...rig.sandbox.emulator.state.instances.values()].map((i) => i.state)).toContain('removed')
   })
+
+  it('a create whose answer is lost (IBM made it, then answered 500) adopts it: one instance', async () => {
+    rig = await startRig(keyring(), { faults: [{ route: 'rc.instances.create', kind: 'lost_answer' }] })
+    const form = await upToDeploy(rig)
+    const state = await rig.wizard.job.deploy({ mode: 'create', form, confirm: true })
+    expect(state.steps.deploy.status).toBe('done')
+    expect(state.instance?.adopted).toBe(true)
+    expect((await rig.wizard.job.idle()).steps.wait.status).toBe('done')
+    expect(rig.sandbox.emulator.state.counters.instancesCreated).toBe(1)
+  })
 })
