@@ -1,9 +1,11 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { AppFailure } from '../../shared/errors'
 import { keepAside, readFileIfExists, writeFileAtomic } from '../storage/atomic-file'
 import { log } from '../logging/log'
+import { withFileLock } from '../profiles/file-lock'
 
 /** A server's host key as the user sees it: type and SHA256 fingerprint, as OpenSSH prints them. */
 export interface HostKeyInfo {
@@ -93,14 +95,17 @@ export class KnownHostsStore {
     if (!FINGERPRINT_PATTERN.test(key.fingerprint)) {
       throw new AppFailure({ code: 'invalid_input', message: 'That is not an SSH SHA256 fingerprint. Copy it exactly as shown, starting with "SHA256:".' })
     }
-    const hosts = await this.read()
-    const id = hostKeyId(key.host, key.port)
-    const existing = hosts[id]
-    if (existing && existing.fingerprint !== key.fingerprint && !options.replace) {
-      throw hostKeyFailure({ status: 'changed', presented: key, pinned: existing.fingerprint })
-    }
-    hosts[id] = { keyType: key.keyType, fingerprint: key.fingerprint, acceptedAt: new Date().toISOString() }
-    await writeFileAtomic(this.file, JSON.stringify({ version: 1, hosts }, null, 2) + '\n')
+    // Under the lock: the desktop app and the CLI may accept keys at the same time.
+    await this.locked(async () => {
+      const hosts = await this.read()
+      const id = hostKeyId(key.host, key.port)
+      const existing = hosts[id]
+      if (existing && existing.fingerprint !== key.fingerprint && !options.replace) {
+        throw hostKeyFailure({ status: 'changed', presented: key, pinned: existing.fingerprint })
+      }
+      hosts[id] = { keyType: key.keyType, fingerprint: key.fingerprint, acceptedAt: new Date().toISOString() }
+      await writeFileAtomic(this.file, JSON.stringify({ version: 1, hosts }, null, 2) + '\n')
+    })
   }
 
   /** Every pin, as `[host]:port` → pin, for listing. */
@@ -110,12 +115,19 @@ export class KnownHostsStore {
   }
 
   async forget(host: string, port: number): Promise<boolean> {
-    const hosts = await this.read()
-    const id = hostKeyId(host, port)
-    if (!hosts[id]) return false
-    delete hosts[id]
-    await writeFileAtomic(this.file, JSON.stringify({ version: 1, hosts }, null, 2) + '\n')
-    return true
+    return this.locked(async () => {
+      const hosts = await this.read()
+      const id = hostKeyId(host, port)
+      if (!hosts[id]) return false
+      delete hosts[id]
+      await writeFileAtomic(this.file, JSON.stringify({ version: 1, hosts }, null, 2) + '\n')
+      return true
+    })
+  }
+
+  private async locked<T>(run: () => Promise<T>): Promise<T> {
+    await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 })
+    return withFileLock(this.file, run)
   }
 
   private async read(): Promise<Record<string, HostKeyPin>> {

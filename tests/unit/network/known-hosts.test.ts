@@ -63,4 +63,11 @@ describe('host key pinning', () => {
     const names = await fs.readdir(dir)
     expect(names.some((n) => n.startsWith('ssh-known-hosts.json.unreadable-'))).toBe(true)
   })
+
+  it('loses no pin when many are accepted at once, in a folder that does not exist yet', async () => {
+    const store = new KnownHostsStore(path.join(dir, 'new', 'folder'))
+    const letters = 'abcdefghij'.split('')
+    await Promise.all(letters.map((c, i) => store.accept({ host: `h${i}`, port: 22, keyType: 'ssh-ed25519', fingerprint: fp(c) })))
+    expect((await store.list()).map((p) => p.fingerprint).sort()).toEqual(letters.map(fp))
+  })
 })
