@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/main'
 import { createProfilesService } from '../../../src/main/profiles'
 import { defaultProfileFields } from '../../../src/shared/schemas/profile'
+import { ProbeResult } from '../../../src/shared/schemas/probe'
 import { useRedisHarness } from '../../support/redis'
 
 /**
@@ -57,6 +58,8 @@ describe('pse-wizard test for a pod profile', () => {
     })
     const result = JSON.parse(stdout)
     expect(code, stdout).toBe(0)
+    // What profiles.test would send to the window must fit the contract's schema.
+    expect(ProbeResult.safeParse(result).success).toBe(true)
     expect(result.phases.map((p: { name: string }) => p.name)).toEqual(['pod', 'dns', 'tls', 'auth', 'ping', 'write', 'info'])
     expect(result.pod).toMatchObject({ namespace: 'team-a', image: 'docker.io/library/redis:7', cleanedUp: true })
     expect(result.tls).toMatchObject({ hostnameVerified: true })
