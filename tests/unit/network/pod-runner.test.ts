@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runProbeInPod, type PodPathSettings } from '../../../src/main/network/pod-runner'
 import { parsePodOutput } from '../../../src/main/network/pod-output'
 import type { PodProbeTarget } from '../../../src/main/network/pod-manifests'
+import { testViaPath } from '../../../src/main/network/run-probe-via-path'
+import { ProbeResult } from '../../../src/shared/schemas/probe'
 
 /**
  * No Kubernetes cluster can run here: `kubectl` is the stand-in in tests/fixtures/kubectl, which
@@ -163,5 +165,27 @@ describe('pod path with a stand-in kubectl', () => {
     expect(parsePodOutput(await read('logs-no-answer.txt'), true)).toMatchObject({ ok: false, code: 'timeout' })
     expect(parsePodOutput(await read('logs-truncated.txt'), true)).toMatchObject({ ok: false, code: 'pod_output_incomplete' })
     expect(parsePodOutput('', true)).toMatchObject({ ok: false, code: 'pod_output_incomplete' })
+  })
+
+  it('turns a refusal into a test result the contract accepts: the pod phase failed, the rest not run', async () => {
+    const r = await testViaPath(
+      {
+        host: target.host,
+        port: target.port,
+        db: 0,
+        username: 'admin',
+        password,
+        tls: { enabled: true, caPem: null, servername: null, verifyServerCert: true },
+        timeouts: { connectMs: 1000, commandMs: 1000 }
+      },
+      { kind: 'pod', tool: 'kubectl', binaryPath: kubectl, context: 'prod', namespace: 'team-a', image: null },
+      {},
+      { knownHosts: { lookup: async () => undefined }, env: env('forbidden-pods'), pod: { pollMs: 5 } }
+    )
+    expect(r).toMatchObject({ ok: false, code: 'pod_rbac_forbidden', path: 'pod' })
+    expect(r.phases[0]).toMatchObject({ name: 'pod', ok: false })
+    expect(r.phases.slice(1).every((p) => p.skipped)).toBe(true)
+    expect(ProbeResult.safeParse(r).success).toBe(true)
+    expect(JSON.stringify(r)).not.toContain(password)
   })
 })
