@@ -36,7 +36,7 @@ function profileAt(i: number, caPem: string): Profile {
     timeouts: { connectMs: 5000, commandMs: 3000 },
     networkPath: { kind: 'direct' },
     origin: { kind: 'ibmcloud', crn: `crn:v1:bluemix:public:databases-for-redis:eu-de:a/abc:${i}::`, region: 'eu-de', endpointType: 'private' },
-    secrets: { password: 'keychain', clientKey: 'none' },
+    secrets: { password: 'keychain', clientKey: 'none', sshSecret: 'none' },
     createdAt: now,
     updatedAt: now,
     lastTest: null

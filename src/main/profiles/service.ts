@@ -27,7 +27,10 @@ import type { ProfileStore } from './store'
  */
 
 /** Runs the probe for one network path (direct today; ssh and pod register their own). */
-export type PathRunner = (profile: ProfileFields, target: ProbeTarget, options: ProbeOptions) => Promise<ProbeResult>
+/** `path.sshSecret`: the bastion passphrase or password, when the profile's path needs one. */
+export type PathRunner = (profile: ProfileFields, target: ProbeTarget, options: ProbeOptions, path?: { sshSecret?: string | null }) => Promise<ProbeResult>
+
+const SECRET_NAMES = ['password', 'clientKey', 'sshSecret'] as const
 
 export interface ProfilesServiceOptions {
   /** Runners by network path kind; `direct` defaults to a plain probe. */
@@ -95,11 +98,15 @@ export class ProfilesService {
   async create(fieldsInput: ProfileFields, secrets: SecretsInput = {}, importId?: string): Promise<Profile> {
     const fields = normaliseFields(ProfileFields.parse(fieldsInput))
     const fromImport = importId ? this.takeImport(importId) : {}
-    const wanted = { password: secrets.password ?? fromImport.password ?? null, clientKey: secrets.clientKey ?? fromImport.clientKey ?? null }
+    const wanted = {
+      password: secrets.password ?? fromImport.password ?? null,
+      clientKey: secrets.clientKey ?? fromImport.clientKey ?? null,
+      sshSecret: secrets.sshSecret ?? null
+    }
     if (wanted.clientKey) wanted.clientKey = validatePrivateKeyPem(wanted.clientKey)
     const id = randomUUID()
-    const stored: Record<SecretName, SecretLocation> = { password: 'none', clientKey: 'none' }
-    for (const name of ['password', 'clientKey'] as const) {
+    const stored: Record<SecretName, SecretLocation> = { password: 'none', clientKey: 'none', sshSecret: 'none' }
+    for (const name of SECRET_NAMES) {
       const value = wanted[name]
       if (value) stored[name] = await this.secrets.set(id, name, value)
     }
@@ -119,7 +126,7 @@ export class ProfilesService {
     const current = await this.store.get(id)
     const next = normaliseFields(ProfileFields.parse({ ...pickFields(current), ...changes }))
     const locations = { ...current.secrets }
-    for (const name of ['password', 'clientKey'] as const) {
+    for (const name of SECRET_NAMES) {
       const value = secrets[name]
       if (value === undefined) continue
       if (value === null) {
@@ -149,7 +156,7 @@ export class ProfilesService {
   }
 
   private async forgetSecrets(profile: Profile): Promise<void> {
-    for (const name of ['password', 'clientKey'] as const) {
+    for (const name of SECRET_NAMES) {
       try {
         await this.secrets.delete(profile.id, name, profile.secrets[name])
       } catch (e) {
@@ -176,14 +183,21 @@ export class ProfilesService {
     }
   }
 
-  private async run(fields: ProfileFields, target: ProbeTarget, profileId: string | null, testId: string | null, signal?: AbortSignal): Promise<ProbeResult> {
+  private async run(
+    fields: ProfileFields,
+    target: ProbeTarget,
+    profileId: string | null,
+    testId: string | null,
+    signal?: AbortSignal,
+    sshSecret: string | null = null
+  ): Promise<ProbeResult> {
     const runner = this.runners[fields.networkPath.kind]
     if (!runner)
       throw new AppFailure({
         code: 'network_path_unsupported',
         message: `This PSE Wizard cannot test "${fields.networkPath.kind}" paths yet. Update PSE Wizard.`
       })
-    return runner(fields, target, { signal, onPhase: (phase) => this.options.onProgress?.({ profileId, testId, phase }) })
+    return runner(fields, target, { signal, onPhase: (phase) => this.options.onProgress?.({ profileId, testId, phase }) }, { sshSecret })
   }
 
   /** Tests a saved profile and records the outcome as its last test. */
@@ -191,7 +205,8 @@ export class ProfilesService {
     const profile = await this.store.get(id)
     const password = await this.secrets.get(id, 'password', profile.secrets.password, profile.name)
     const clientKey = await this.secrets.get(id, 'clientKey', profile.secrets.clientKey, profile.name)
-    const result = await this.run(profile, await this.targetFor(profile, password, clientKey), id, options.testId ?? null, options.signal)
+    const sshSecret = await this.secrets.get(id, 'sshSecret', profile.secrets.sshSecret, profile.name)
+    const result = await this.run(profile, await this.targetFor(profile, password, clientKey), id, options.testId ?? null, options.signal, sshSecret)
     if (result.code !== 'cancelled') await this.recordTest(id, result)
     return result
   }
@@ -207,20 +222,23 @@ export class ProfilesService {
   /** Tests fields from the editor before (or without) saving them. */
   async testDraft(
     fieldsInput: ProfileFields,
-    secrets: { password?: string; clientKey?: string } = {},
+    secrets: { password?: string; clientKey?: string; sshSecret?: string } = {},
     options: { importId?: string; profileId?: string; signal?: AbortSignal; testId?: string } = {}
   ): Promise<ProbeResult> {
     const fields = normaliseFields(ProfileFields.parse(fieldsInput))
     const fromImport = options.importId ? this.peekImport(options.importId) : {}
     let password = secrets.password ?? fromImport.password ?? null
     let clientKey = secrets.clientKey ?? fromImport.clientKey ?? null
-    if (options.profileId && (password === null || clientKey === null)) {
+    let sshSecret = secrets.sshSecret ?? null
+    if (options.profileId && (password === null || clientKey === null || sshSecret === null)) {
       const saved = await this.store.get(options.profileId)
       password ??= await this.secrets.get(saved.id, 'password', saved.secrets.password, saved.name)
       clientKey ??= await this.secrets.get(saved.id, 'clientKey', saved.secrets.clientKey, saved.name)
+      sshSecret ??= await this.secrets.get(saved.id, 'sshSecret', saved.secrets.sshSecret, saved.name)
     }
     registerSecret(password)
-    return this.run(fields, await this.targetFor(fields, password, clientKey), options.profileId ?? null, options.testId ?? null, options.signal)
+    registerSecret(sshSecret)
+    return this.run(fields, await this.targetFor(fields, password, clientKey), options.profileId ?? null, options.testId ?? null, options.signal, sshSecret)
   }
 
   /** Tests many profiles, at most `concurrency` at a time. */

@@ -66,7 +66,8 @@ export type Origin = z.infer<typeof Origin>
 /** Where a secret is kept: the OS keychain, this session's memory only, or nowhere (none set). */
 export const SecretLocation = z.enum(['keychain', 'session', 'none'])
 export type SecretLocation = z.infer<typeof SecretLocation>
-export const SecretName = z.enum(['password', 'clientKey'])
+/** `sshSecret`: the bastion key's passphrase, or the bastion password (per the path's auth method). */
+export const SecretName = z.enum(['password', 'clientKey', 'sshSecret'])
 export type SecretName = z.infer<typeof SecretName>
 
 export const LastTest = z
@@ -108,7 +109,8 @@ export type ProfileFields = z.infer<typeof ProfileFields>
 
 export const Profile = ProfileFields.extend({
   id: ProfileId,
-  secrets: z.object({ password: SecretLocation, clientKey: SecretLocation }).strict(),
+  // sshSecret came later: files written before it have none.
+  secrets: z.object({ password: SecretLocation, clientKey: SecretLocation, sshSecret: SecretLocation.default('none') }).strict(),
   createdAt: z.string(),
   updatedAt: z.string(),
   lastTest: LastTest.nullable()
@@ -139,7 +141,8 @@ export const SecretsInput = z
   .object({
     /** A string sets it; null deletes it; absent leaves it unchanged. */
     password: z.string().min(1).max(4096).nullable().optional(),
-    clientKey: z.string().min(1).max(64_000).nullable().optional()
+    clientKey: z.string().min(1).max(64_000).nullable().optional(),
+    sshSecret: z.string().min(1).max(4096).nullable().optional()
   })
   .strict()
 export type SecretsInput = z.infer<typeof SecretsInput>
@@ -180,7 +183,11 @@ export const TestDraftInput = z
   .object({
     fields: ProfileFields,
     secrets: z
-      .object({ password: z.string().min(1).max(4096).optional(), clientKey: z.string().min(1).max(64_000).optional() })
+      .object({
+        password: z.string().min(1).max(4096).optional(),
+        clientKey: z.string().min(1).max(64_000).optional(),
+        sshSecret: z.string().min(1).max(4096).optional()
+      })
       .strict()
       .optional(),
     importId: z.string().uuid().optional(),

@@ -67,7 +67,7 @@ describe('ProfilesService', () => {
     const keychain = new FakeKeychain()
     const svc = service(keychain)
     const p = await svc.create(fields(), { password: 'right' })
-    expect(p.secrets).toEqual({ password: 'keychain', clientKey: 'none' })
+    expect(p.secrets).toEqual({ password: 'keychain', clientKey: 'none', sshSecret: 'none' })
     expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain('right"')
     expect(await svc.reveal(p.id, 'password')).toBe('right')
     await svc.update(p.id, {}, { password: null })

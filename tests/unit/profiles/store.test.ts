@@ -16,7 +16,7 @@ function profile(id: string, name = id): Profile {
   return {
     ...defaultProfileFields({ name, host: 'redis.example.com', port: 6380 }),
     id,
-    secrets: { password: 'none', clientKey: 'none' },
+    secrets: { password: 'none', clientKey: 'none', sshSecret: 'none' },
     createdAt: 't',
     updatedAt: 't',
     lastTest: null

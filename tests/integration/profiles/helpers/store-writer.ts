@@ -13,7 +13,7 @@ async function main(): Promise<void> {
         {
           ...defaultProfileFields({ name: id, host: 'h.example', port: 1 }),
           id,
-          secrets: { password: 'none', clientKey: 'none' },
+          secrets: { password: 'none', clientKey: 'none', sshSecret: 'none' },
           createdAt: 't',
           updatedAt: 't',
           lastTest: null
