@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import path from 'node:path'
@@ -70,6 +70,8 @@ describe('connection profiles in the browser', () => {
       const h = harness()
       const name = `tls-local-${language}`
       const { page, problems, context } = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
+      // A failing run leaves a picture of where it stopped.
+      onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `profiles-FAILED-${language}.png`) }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
       await page.getByTestId('language-toggle').waitFor()
       if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.getByTestId('language-toggle').click()
@@ -119,7 +121,9 @@ describe('connection profiles in the browser', () => {
       const timeline = page.getByTestId('probe-timeline')
       await expectResult(page, 'ok')
       await page.getByTestId('saved-notice').waitFor()
-      const phases = await timeline.locator('.pse-timeline__track [data-phase]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
+      const phases = await timeline
+        .locator('.pse-timeline__track [data-phase]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
       expect(phases).toEqual(['dns:ok', 'tcp:ok', 'tls:ok', 'auth:ok', 'ping:ok', 'write:ok', 'info:ok'])
       // Numbers on hover.
       await timeline.locator('[data-phase="tls"]').first().hover()
@@ -140,7 +144,9 @@ describe('connection profiles in the browser', () => {
       await page.locator('#profile-password').fill('definitely-wrong')
       await page.getByTestId('profile-test').click()
       await expectResult(page, 'auth_failed')
-      const failedPhases = await timeline.locator('.pse-timeline__track [data-phase]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
+      const failedPhases = await timeline
+        .locator('.pse-timeline__track [data-phase]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
       expect(failedPhases.slice(0, 4)).toEqual(['dns:ok', 'tcp:ok', 'tls:ok', 'auth:failed'])
       const advice = page.getByTestId('probe-advice')
       expect(await advice.textContent()).toContain(c.probe.auth_failed.title)
@@ -160,7 +166,10 @@ describe('connection profiles in the browser', () => {
       await expect.poll(() => page.getByTestId('export-modal').isVisible()).toBe(false)
 
       // Back to the list: the profile, its tags, a passing last test; test it again from there.
-      await page.getByRole('navigation', { name: language === 'ja' ? 'メイン・ナビゲーション' : 'Main navigation' }).getByRole('link', { name: language === 'ja' ? '接続プロファイル' : 'Connection profiles' }).click()
+      await page
+        .getByRole('navigation', { name: language === 'ja' ? 'メイン・ナビゲーション' : 'Main navigation' })
+        .getByRole('link', { name: language === 'ja' ? '接続プロファイル' : 'Connection profiles' })
+        .click()
       const row = page.locator(`tr[data-profile="${name}"]`)
       await row.waitFor()
       expect(await row.textContent()).toContain(`127.0.0.1:${h.tls.port}`)

@@ -22,7 +22,12 @@ export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; i
   const statusText = (b: Bar) => t(`common.timeline.${b.state === 'ok' ? 'passed' : b.state === 'failed' ? 'failed' : 'skipped'}`)
 
   return (
-    <section className="pse-timeline" aria-labelledby={`${id}-timeline-title`} data-testid="probe-timeline" data-result={result.ok ? 'ok' : (result.code ?? 'failed')}>
+    <section
+      className="pse-timeline"
+      aria-labelledby={`${id}-timeline-title`}
+      data-testid="probe-timeline"
+      data-result={result.ok ? 'ok' : (result.code ?? 'failed')}
+    >
       <header className="pse-timeline__header">
         <h3 id={`${id}-timeline-title`} className="pse-timeline__title">
           {t('common.timeline.title')}
@@ -92,7 +97,13 @@ export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; i
               <TableCell>{label(b.phase.name)}</TableCell>
               <TableCell>
                 <span className={`pse-timeline__state pse-timeline__state--${b.state}`}>
-                  {b.state === 'ok' ? <CheckmarkFilled size={16} aria-hidden /> : b.state === 'failed' ? <ErrorFilled size={16} aria-hidden /> : <CircleDash size={16} aria-hidden />}
+                  {b.state === 'ok' ? (
+                    <CheckmarkFilled size={16} aria-hidden />
+                  ) : b.state === 'failed' ? (
+                    <ErrorFilled size={16} aria-hidden />
+                  ) : (
+                    <CircleDash size={16} aria-hidden />
+                  )}
                   {statusText(b)}
                 </span>
               </TableCell>

@@ -75,7 +75,12 @@ export function SecretField({ id, label, reveal, value, isSet = true, helperText
         {label}
       </div>
       <div className="pse-secret__row">
-        <output id={id} aria-labelledby={`${id}-label`} className={`pse-secret__value${shown !== undefined ? ' pse-secret__value--shown' : ''}`} data-testid={`secret-${id}-value`}>
+        <output
+          id={id}
+          aria-labelledby={`${id}-label`}
+          className={`pse-secret__value${shown !== undefined ? ' pse-secret__value--shown' : ''}`}
+          data-testid={`secret-${id}-value`}
+        >
           {!available ? t('common.secret.notSet') : shown !== undefined ? shown : <span aria-label={t('common.secret.masked')}>{MASK}</span>}
         </output>
         <Button

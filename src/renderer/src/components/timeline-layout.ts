@@ -27,4 +27,3 @@ export function layoutBars(phases: ProbePhase[]): Bar[] {
 }
 
 export const formatMs = (ms: number): string => (ms < 10 ? ms.toFixed(1) : Math.round(ms).toString())
-

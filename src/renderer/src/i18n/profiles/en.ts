@@ -110,7 +110,7 @@ export const profilesEn = {
     commandMs: 'Command timeout (ms)',
     tls: 'Use TLS',
     ca: 'CA certificate (PEM)',
-    caHint: 'The deployment\'s TLS certificate (certificate_base64 in the service key, decoded). Empty: the system\'s trusted CAs.',
+    caHint: "The deployment's TLS certificate (certificate_base64 in the service key, decoded). Empty: the system's trusted CAs.",
     caFile: 'Load from a file',
     servername: 'TLS server name (SNI)',
     servernameHint: 'Empty: the host. Set it when you connect through an address the certificate does not name.',
@@ -134,7 +134,7 @@ export const profilesEn = {
     podContextHint: 'Empty: the current context.',
     podNamespace: 'Namespace',
     podImage: 'Image with redis-cli',
-    podImageHint: 'Empty: the official Redis image. Use your registry\'s copy if the cluster cannot pull from the internet.'
+    podImageHint: "Empty: the official Redis image. Use your registry's copy if the cluster cannot pull from the internet."
   },
   fieldErrors: {
     name: 'Enter a name (up to 100 characters).',
@@ -148,7 +148,7 @@ export const profilesEn = {
     clientCertPem: 'Paste a PEM certificate, or leave it empty.',
     connectMs: 'Enter a timeout from 100 to 120000 ms.',
     commandMs: 'Enter a timeout from 100 to 120000 ms.',
-    ssh_host: 'Enter the bastion\'s host name or IP address.',
+    ssh_host: "Enter the bastion's host name or IP address.",
     ssh_port: 'Enter a port from 1 to 65535.',
     ssh_username: 'Enter the SSH user name (no spaces).',
     ssh_privateKeyPath: 'Enter the full path of the key file, for example ~/.ssh/id_ed25519.',
@@ -166,11 +166,21 @@ export const profilesEn = {
     accepting: 'Accepting…',
     changedTitle: 'The bastion host key has CHANGED',
     changedText: '{{where}} presented a different key from the one accepted before. Someone may be intercepting the connection; the test stopped.',
-    changedAdvice: 'Do not continue. Ask the bastion\'s administrator whether the key was replaced. Only if they confirm it, remove the old key from the app\'s known hosts and test again.',
+    changedAdvice:
+      "Do not continue. Ask the bastion's administrator whether the key was replaced. Only if they confirm it, remove the old key from the app's known hosts and test again.",
     server: 'Server',
     type: 'Key type',
     fingerprint: 'Fingerprint',
     pinned: 'Accepted host key:'
+  },
+  diagnosis: {
+    not_on_private_network: 'This computer is not on the IBM Cloud private network',
+    private_dns_unreachable: 'The private endpoint name does not resolve here',
+    vpe_unreachable: 'The Virtual Private Endpoint does not answer from here',
+    addresses: 'Resolved addresses:',
+    use_direct: 'Use a direct connection',
+    use_ssh: 'Use an SSH bastion host',
+    use_pod: 'Use a pod in my cluster'
   },
   export: {
     menu: 'Export',

@@ -161,17 +161,28 @@ export const profilesJa: Messages['profiles'] = {
   },
   hostKey: {
     unknownTitle: '新しい踏み台サーバーです。ホスト鍵を確認してください',
-    unknownText: '{{where}} への初めての接続です。フィンガープリントが管理者から提供されたもの (サーバー上の ssh-keygen -lf の出力) と一致するか確認してください。',
+    unknownText:
+      '{{where}} への初めての接続です。フィンガープリントが管理者から提供されたもの (サーバー上の ssh-keygen -lf の出力) と一致するか確認してください。',
     unknownAdvice: '一致する場合にのみ承認してください。アプリはこの鍵を記憶し、変更された場合は接続を停止します。',
     accept: '承認して再テスト',
     accepting: '承認しています…',
     changedTitle: '踏み台サーバーのホスト鍵が変更されています',
     changedText: '{{where}} が以前に承認した鍵とは異なる鍵を提示しました。接続が傍受されている可能性があるため、テストを停止しました。',
-    changedAdvice: '続行しないでください。踏み台サーバーの管理者に鍵が交換されたかどうかを確認し、確認できた場合にのみ、アプリの既知のホストから古い鍵を削除して再テストしてください。',
+    changedAdvice:
+      '続行しないでください。踏み台サーバーの管理者に鍵が交換されたかどうかを確認し、確認できた場合にのみ、アプリの既知のホストから古い鍵を削除して再テストしてください。',
     server: 'サーバー',
     type: '鍵の種類',
     fingerprint: 'フィンガープリント',
     pinned: '承認済みのホスト鍵:'
+  },
+  diagnosis: {
+    not_on_private_network: 'このコンピューターは IBM Cloud のプライベート・ネットワークに接続されていません',
+    private_dns_unreachable: 'ここではプライベート・エンドポイントの名前を解決できません',
+    vpe_unreachable: 'ここから仮想プライベート・エンドポイント (VPE) に到達できません',
+    addresses: '解決されたアドレス:',
+    use_direct: '直接接続を使用する',
+    use_ssh: 'SSH 踏み台サーバーを使用する',
+    use_pod: 'クラスター内のポッドを使用する'
   },
   export: {
     menu: 'エクスポート',

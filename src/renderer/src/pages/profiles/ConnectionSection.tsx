@@ -12,7 +12,13 @@ export function ConnectionSection(p: SectionProps) {
     <fieldset className="pse-editor__section" data-testid="section-connection">
       <legend className="pse-editor__legend">{t('profiles.editor.connection')}</legend>
       <div className="pse-editor__grid">
-        <TextInput id="profile-name" labelText={t('profiles.field.name')} value={draft.name} onChange={(e) => update({ name: e.target.value })} {...invalidProps(p, 'name')} />
+        <TextInput
+          id="profile-name"
+          labelText={t('profiles.field.name')}
+          value={draft.name}
+          onChange={(e) => update({ name: e.target.value })}
+          {...invalidProps(p, 'name')}
+        />
         <TextInput
           id="profile-tags"
           labelText={t('profiles.field.tags')}
@@ -31,8 +37,22 @@ export function ConnectionSection(p: SectionProps) {
           onChange={(e) => update({ host: e.target.value })}
           {...invalidProps(p, 'host')}
         />
-        <TextInput id="profile-port" labelText={t('profiles.field.port')} inputMode="numeric" value={draft.port} onChange={(e) => update({ port: e.target.value })} {...invalidProps(p, 'port')} />
-        <TextInput id="profile-db" labelText={t('profiles.field.db')} inputMode="numeric" value={draft.db} onChange={(e) => update({ db: e.target.value })} {...invalidProps(p, 'db')} />
+        <TextInput
+          id="profile-port"
+          labelText={t('profiles.field.port')}
+          inputMode="numeric"
+          value={draft.port}
+          onChange={(e) => update({ port: e.target.value })}
+          {...invalidProps(p, 'port')}
+        />
+        <TextInput
+          id="profile-db"
+          labelText={t('profiles.field.db')}
+          inputMode="numeric"
+          value={draft.db}
+          onChange={(e) => update({ db: e.target.value })}
+          {...invalidProps(p, 'db')}
+        />
         <TextInput
           id="profile-username"
           labelText={t('profiles.field.username')}

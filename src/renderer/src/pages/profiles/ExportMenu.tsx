@@ -56,7 +56,14 @@ function ExportModal({ profileId, format, onClose }: { profileId: string; format
       <div className="pse-export__text">
         {text === undefined && !error && <InlineLoading description={t('app.loading')} />}
         {text !== undefined && (
-          <CodeSnippet type="multi" feedback={t('common.copied')} aria-label={t('common.copy')} wrapText maxCollapsedNumberOfRows={30} data-testid="export-text">
+          <CodeSnippet
+            type="multi"
+            feedback={t('common.copied')}
+            aria-label={t('common.copy')}
+            wrapText
+            maxCollapsedNumberOfRows={30}
+            data-testid="export-text"
+          >
             {text}
           </CodeSnippet>
         )}

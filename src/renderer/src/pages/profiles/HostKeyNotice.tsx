@@ -34,7 +34,15 @@ export function HostKeyNotice({ hostKey, busy, onAccept }: Props) {
   )
   if (hostKey.status === 'changed') {
     return (
-      <InlineNotification kind="error" hideCloseButton title={t('profiles.hostKey.changedTitle')} subtitle={t('profiles.hostKey.changedText', { where })} className="pse-hostkey" data-testid="host-key-changed">
+      <InlineNotification
+        kind="error"
+        lowContrast
+        hideCloseButton
+        title={t('profiles.hostKey.changedTitle')}
+        subtitle={t('profiles.hostKey.changedText', { where })}
+        className="pse-hostkey"
+        data-testid="host-key-changed"
+      >
         {fingerprint}
         <p className="pse-hostkey__advice">{t('profiles.hostKey.changedAdvice')}</p>
       </InlineNotification>
@@ -42,7 +50,13 @@ export function HostKeyNotice({ hostKey, busy, onAccept }: Props) {
   }
   return (
     <div className="pse-hostkey" data-testid="host-key-unknown">
-      <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.hostKey.unknownTitle')} subtitle={t('profiles.hostKey.unknownText', { where })}>
+      <InlineNotification
+        kind="warning"
+        lowContrast
+        hideCloseButton
+        title={t('profiles.hostKey.unknownTitle')}
+        subtitle={t('profiles.hostKey.unknownText', { where })}
+      >
         {fingerprint}
         <p className="pse-hostkey__advice">{t('profiles.hostKey.unknownAdvice')}</p>
       </InlineNotification>

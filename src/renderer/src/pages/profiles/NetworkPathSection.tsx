@@ -18,7 +18,7 @@ export function NetworkPathSection(p: Props) {
   const setPod = (patch: Partial<PathDraft['pod']>): void => setPath({ pod: { ...path.pod, ...patch } })
 
   return (
-    <fieldset className="pse-editor__section" data-testid="section-path">
+    <fieldset className="pse-editor__section" data-testid="section-path" id="section-path">
       <legend className="pse-editor__legend">{t('profiles.editor.path')}</legend>
       <RadioButtonGroup
         name="profile-path"
@@ -34,10 +34,37 @@ export function NetworkPathSection(p: Props) {
 
       {path.kind === 'ssh' && (
         <div className="pse-editor__grid" data-testid="ssh-fields">
-          <TextInput id="ssh-host" className="pse-editor__wide" labelText={t('profiles.field.sshHost')} value={path.ssh.host} spellCheck={false} onChange={(e) => setSsh({ host: e.target.value })} {...invalidProps(p, 'ssh.host')} />
-          <TextInput id="ssh-port" labelText={t('profiles.field.sshPort')} inputMode="numeric" value={path.ssh.port} onChange={(e) => setSsh({ port: e.target.value })} {...invalidProps(p, 'ssh.port')} />
-          <TextInput id="ssh-username" labelText={t('profiles.field.sshUser')} value={path.ssh.username} autoComplete="off" onChange={(e) => setSsh({ username: e.target.value })} {...invalidProps(p, 'ssh.username')} />
-          <Select id="ssh-method" labelText={t('profiles.field.sshMethod')} value={path.ssh.method} onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setSsh({ method: e.target.value as PathDraft['ssh']['method'] })}>
+          <TextInput
+            id="ssh-host"
+            className="pse-editor__wide"
+            labelText={t('profiles.field.sshHost')}
+            value={path.ssh.host}
+            spellCheck={false}
+            onChange={(e) => setSsh({ host: e.target.value })}
+            {...invalidProps(p, 'ssh.host')}
+          />
+          <TextInput
+            id="ssh-port"
+            labelText={t('profiles.field.sshPort')}
+            inputMode="numeric"
+            value={path.ssh.port}
+            onChange={(e) => setSsh({ port: e.target.value })}
+            {...invalidProps(p, 'ssh.port')}
+          />
+          <TextInput
+            id="ssh-username"
+            labelText={t('profiles.field.sshUser')}
+            value={path.ssh.username}
+            autoComplete="off"
+            onChange={(e) => setSsh({ username: e.target.value })}
+            {...invalidProps(p, 'ssh.username')}
+          />
+          <Select
+            id="ssh-method"
+            labelText={t('profiles.field.sshMethod')}
+            value={path.ssh.method}
+            onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setSsh({ method: e.target.value as PathDraft['ssh']['method'] })}
+          >
             <SelectItem value="key" text={t('profiles.path.methodKey')} />
             <SelectItem value="agent" text={t('profiles.path.methodAgent')} />
             <SelectItem value="password" text={t('profiles.path.methodPassword')} />
@@ -88,14 +115,52 @@ export function NetworkPathSection(p: Props) {
 
       {path.kind === 'pod' && (
         <div className="pse-editor__grid" data-testid="pod-fields">
-          <Select id="pod-tool" labelText={t('profiles.field.podTool')} value={path.pod.tool} onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setPod({ tool: e.target.value as 'oc' | 'kubectl' })}>
+          <Select
+            id="pod-tool"
+            labelText={t('profiles.field.podTool')}
+            value={path.pod.tool}
+            onChange={(e: React.ChangeEvent<HTMLSelectElement>) => setPod({ tool: e.target.value as 'oc' | 'kubectl' })}
+          >
             <SelectItem value="kubectl" text="kubectl" />
             <SelectItem value="oc" text="oc (OpenShift)" />
           </Select>
-          <TextInput id="pod-binary" labelText={t('profiles.field.podBinary')} helperText={t('profiles.field.podBinaryHint')} value={path.pod.binaryPath} spellCheck={false} onChange={(e) => setPod({ binaryPath: e.target.value })} {...invalidProps(p, 'pod.binaryPath')} />
-          <TextInput id="pod-context" labelText={t('profiles.field.podContext')} helperText={t('profiles.field.podContextHint')} value={path.pod.context} spellCheck={false} onChange={(e) => setPod({ context: e.target.value })} {...invalidProps(p, 'pod.context')} />
-          <TextInput id="pod-namespace" labelText={t('profiles.field.podNamespace')} value={path.pod.namespace} spellCheck={false} onChange={(e) => setPod({ namespace: e.target.value })} {...invalidProps(p, 'pod.namespace')} />
-          <TextInput id="pod-image" className="pse-editor__wide" labelText={t('profiles.field.podImage')} helperText={t('profiles.field.podImageHint')} placeholder="redis:7" value={path.pod.image} spellCheck={false} onChange={(e) => setPod({ image: e.target.value })} {...invalidProps(p, 'pod.image')} />
+          <TextInput
+            id="pod-binary"
+            labelText={t('profiles.field.podBinary')}
+            helperText={t('profiles.field.podBinaryHint')}
+            value={path.pod.binaryPath}
+            spellCheck={false}
+            onChange={(e) => setPod({ binaryPath: e.target.value })}
+            {...invalidProps(p, 'pod.binaryPath')}
+          />
+          <TextInput
+            id="pod-context"
+            labelText={t('profiles.field.podContext')}
+            helperText={t('profiles.field.podContextHint')}
+            value={path.pod.context}
+            spellCheck={false}
+            onChange={(e) => setPod({ context: e.target.value })}
+            {...invalidProps(p, 'pod.context')}
+          />
+          <TextInput
+            id="pod-namespace"
+            labelText={t('profiles.field.podNamespace')}
+            value={path.pod.namespace}
+            spellCheck={false}
+            onChange={(e) => setPod({ namespace: e.target.value })}
+            {...invalidProps(p, 'pod.namespace')}
+          />
+          <TextInput
+            id="pod-image"
+            className="pse-editor__wide"
+            labelText={t('profiles.field.podImage')}
+            helperText={t('profiles.field.podImageHint')}
+            placeholder="redis:7"
+            value={path.pod.image}
+            spellCheck={false}
+            onChange={(e) => setPod({ image: e.target.value })}
+            {...invalidProps(p, 'pod.image')}
+          />
         </div>
       )}
     </fieldset>

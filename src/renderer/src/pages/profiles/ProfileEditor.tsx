@@ -8,13 +8,14 @@ import { CallError } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProbeTimeline } from '../../components/ProbeTimeline'
 import { SecretField } from '../../components/SecretField'
-import { hasNetworkCalls, profilesApi, type ImportDraft, type TestResult } from './api'
+import { profilesApi, type ImportDraft, type TestResult } from './api'
 import { draftFromFields, toFields, type Draft, type FieldKey } from './draft'
 import type { SectionProps } from './form'
 import { ConnectionSection } from './ConnectionSection'
 import { TlsSection } from './TlsSection'
 import { NetworkPathSection } from './NetworkPathSection'
 import { HostKeyNotice } from './HostKeyNotice'
+import { DiagnosisPanel } from './DiagnosisPanel'
 import { ExportMenu } from './ExportMenu'
 import { lastResult, rememberResult, forgetResult } from './results-cache'
 
@@ -27,6 +28,9 @@ interface Props {
   imported?: ImportDraft
   onClose(): void
 }
+
+/** Codes after which a direct test asks for the network diagnosis. */
+const UNREACHABLE = new Set(['private_endpoint_unreachable', 'dns_not_found', 'tcp_timeout'])
 
 type Busy = null | 'test' | 'save' | 'accept' | 'delete' | 'prefill'
 
@@ -98,7 +102,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     let saved = profile
     let savedFirst = false
     // A bastion or pod test runs on a saved profile (main reads its secrets and reports the host key).
-    if (fields.networkPath.kind !== 'direct' && hasNetworkCalls() && (!saved || dirty || password)) {
+    if (fields.networkPath.kind !== 'direct' && (!saved || dirty || password)) {
       saved = await save()
       if (!saved) return undefined
       savedFirst = true
@@ -108,9 +112,11 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     setSavedNotice(false)
     try {
       const useSaved = savedFirst || (saved !== undefined && !dirty && !password)
-      const r = useSaved && saved
-        ? await profilesApi.test(saved, sshSecret || undefined)
-        : await profilesApi.testDraft(fields, { password: password || undefined, importId, profileId: profile?.id })
+      let r =
+        useSaved && saved
+          ? await profilesApi.test(saved, sshSecret || undefined)
+          : await profilesApi.testDraft(fields, { password: password || undefined, importId, profileId: profile?.id })
+      if (saved && useSaved) r = await withDiagnosis(saved, r)
       setResult(r)
       if (saved) rememberResult(saved.id, r)
       return { result: r, savedFirst }
@@ -119,6 +125,16 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       return undefined
     } finally {
       setBusy(null)
+    }
+  }
+
+  /** A direct test that could not reach the endpoint is explained, with the paths that would work. */
+  async function withDiagnosis(saved: Profile, r: TestResult): Promise<TestResult> {
+    if (r.ok || r.diagnosis || saved.networkPath.kind !== 'direct' || !UNREACHABLE.has(r.code ?? '')) return r
+    try {
+      return { ...r, diagnosis: await profilesApi.diagnose(saved.id) }
+    } catch {
+      return r
     }
   }
 
@@ -247,7 +263,9 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       </div>
 
       {error && <ErrorNotice error={error} onClose={() => setError(undefined)} />}
-      {savedNotice && <InlineNotification kind="success" lowContrast title={t('profiles.editor.saved')} onClose={() => setSavedNotice(false)} data-testid="saved-notice" />}
+      {savedNotice && (
+        <InlineNotification kind="success" lowContrast title={t('profiles.editor.saved')} onClose={() => setSavedNotice(false)} data-testid="saved-notice" />
+      )}
 
       <div className="pse-editor__paste">
         <TextArea
@@ -313,6 +331,15 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
         {submitted && !validation.fields && <span className="pse-editor__invalid">{t('profiles.editor.fixFields')}</span>}
       </div>
 
+      {result?.diagnosis && (
+        <DiagnosisPanel
+          diagnosis={result.diagnosis}
+          onChoosePath={(kind) => {
+            section.update({ path: { ...draft.path, kind } })
+            document.getElementById('section-path')?.scrollIntoView({ behavior: 'smooth' })
+          }}
+        />
+      )}
       {result?.hostKey && <HostKeyNotice hostKey={result.hostKey} busy={busy === 'accept'} onAccept={() => void acceptHostKey()} />}
 
       {result && (
@@ -320,7 +347,13 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
           <ProbeTimeline result={result} id="profile" />
           {testFailed && (dirty || !profile) && (
             <div className="pse-editor__unsaved">
-              <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.editor.testFailedTitle')} subtitle={t('profiles.editor.testFailedText')} />
+              <InlineNotification
+                kind="warning"
+                lowContrast
+                hideCloseButton
+                title={t('profiles.editor.testFailedTitle')}
+                subtitle={t('profiles.editor.testFailedText')}
+              />
               <Button kind="tertiary" size="sm" disabled={working} onClick={() => void save()} data-testid="save-anyway" className="pse-editor__save-anyway">
                 {t('profiles.editor.saveAnyway')}
               </Button>

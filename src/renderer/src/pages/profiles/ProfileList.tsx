@@ -122,7 +122,13 @@ export function ProfileList({ onOpen, onNew }: Props) {
                 onChange={({ selectedItem }: { selectedItem: string | null }) => setTag(selectedItem ?? null)}
               />
             )}
-            <Button kind="ghost" renderIcon={Renew} disabled={shown.length === 0 || testing.size > 0} onClick={() => void testAll()} data-testid="profiles-test-all">
+            <Button
+              kind="ghost"
+              renderIcon={Renew}
+              disabled={shown.length === 0 || testing.size > 0}
+              onClick={() => void testAll()}
+              data-testid="profiles-test-all"
+            >
               {t('profiles.list.testAll')}
             </Button>
             <MenuButton label={t('profiles.list.new')} kind="primary" menuAlignment="bottom-end" data-testid="profiles-new">
@@ -173,7 +179,9 @@ export function ProfileList({ onOpen, onNew }: Props) {
                       <InlineLoading description={t('profiles.list.testing')} />
                     ) : p.lastTest ? (
                       <span className="pse-profiles__last">
-                        <Tag type={p.lastTest.ok ? 'green' : 'red'}>{p.lastTest.ok ? t('common.timeline.passed') : (p.lastTest.code ?? t('common.timeline.failed'))}</Tag>
+                        <Tag type={p.lastTest.ok ? 'green' : 'red'}>
+                          {p.lastTest.ok ? t('common.timeline.passed') : (p.lastTest.code ?? t('common.timeline.failed'))}
+                        </Tag>
                         <span className="pse-profiles__when">{formatTime(p.lastTest.at, i18n.language)}</span>
                       </span>
                     ) : (

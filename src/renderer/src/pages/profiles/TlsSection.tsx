@@ -38,7 +38,13 @@ export function TlsSection(p: SectionProps) {
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => update({ caPem: e.target.value })}
             {...invalidProps(p, 'caPem')}
           />
-          <TextFileInput id="profile-ca-file" label={t('profiles.field.caFile')} maxBytes={64_000} accept=".pem,.crt,.cer,.txt" onText={(text) => (update({ caPem: text.trim() + '\n' }), p.touch('caPem'))} />
+          <TextFileInput
+            id="profile-ca-file"
+            label={t('profiles.field.caFile')}
+            maxBytes={64_000}
+            accept=".pem,.crt,.cer,.txt"
+            onText={(text) => (update({ caPem: text.trim() + '\n' }), p.touch('caPem'))}
+          />
           <TextInput
             id="profile-servername"
             labelText={t('profiles.field.servername')}

@@ -1,8 +1,7 @@
-import { bridge, call, CallError } from '../../api/client'
-import { isCallName, type CallName } from '../../../../shared/contract'
+import { call } from '../../api/client'
 import type { ExportFormat, Profile, ProfileFields, SecretName, SecretsInput } from '../../../../shared/schemas/profile'
 import type { ProbeResult } from '../../../../shared/schemas/probe'
-import { PathTestResult, type HostKeyPrompt, type PathDiagnosis } from '../../../../shared/schemas/network'
+import type { HostKeyPrompt, PathDiagnosis } from '../../../../shared/schemas/network'
 import type { ImportDraft as ImportDraftSchema } from '../../../../shared/schemas/profile'
 import type { z } from 'zod'
 
@@ -20,36 +19,30 @@ export type TestResult = ProbeResult & {
 
 export type ImportDraft = z.output<typeof ImportDraftSchema>
 
-/**
- * The network engineer's calls (`network.testPath`, `network.acceptHostKey`) are used when the
- * contract has them; the result is parsed against their schema here.
- */
-async function networkCall(name: string, input: unknown): Promise<unknown> {
-  if (!isCallName(name)) throw new CallError({ code: 'unknown_call', message: `This build has no ${name} call yet.` })
-  const result = await (bridge.invoke as (n: CallName, i: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: CallError['error'] }>)(name, input)
-  if (!result.ok) throw new CallError(result.error)
-  return result.value
-}
-
-export const hasNetworkCalls = (): boolean => isCallName('network.testPath') && isCallName('network.acceptHostKey')
-
 export const profilesApi = {
   list: (): Promise<{ profiles: Profile[]; warning: string | null }> => call('profiles.list', {}),
   get: (id: string): Promise<Profile> => call('profiles.get', { id }),
-  create: (fields: ProfileFields, secrets: SecretsInput, importId?: string): Promise<Profile> => call('profiles.create', { fields, secrets, ...(importId ? { importId } : {}) }),
+  create: (fields: ProfileFields, secrets: SecretsInput, importId?: string): Promise<Profile> =>
+    call('profiles.create', { fields, secrets, ...(importId ? { importId } : {}) }),
   update: (id: string, fields: ProfileFields, secrets: SecretsInput): Promise<Profile> => call('profiles.update', { id, fields, secrets }),
   remove: (id: string): Promise<{ deleted: boolean }> => call('profiles.delete', { id }),
   revealSecret: async (id: string, secret: SecretName): Promise<string> => (await call('profiles.revealSecret', { id, secret })).value ?? '',
   importText: (text: string): Promise<ImportDraft> => call('profiles.import', { text }),
-  exportText: async (id: string, format: ExportFormat, withSecrets: boolean): Promise<string> => (await call('profiles.export', { id, format, withSecrets })).text,
+  exportText: async (id: string, format: ExportFormat, withSecrets: boolean): Promise<string> =>
+    (await call('profiles.export', { id, format, withSecrets })).text,
 
-  /** A saved profile. An SSH path goes through network.testPath, which reports the host key. */
+  /**
+   * A saved profile. A bastion or pod path goes through profiles.testPath, which reports the
+   * host key to accept and takes the SSH passphrase typed for this test; a direct one through
+   * profiles.test, which records the profile's "last test".
+   */
   async test(profile: Pick<Profile, 'id' | 'networkPath'>, sshSecret?: string): Promise<TestResult> {
-    if (profile.networkPath.kind !== 'direct' && hasNetworkCalls()) {
-      return PathTestResult.parse(await networkCall('network.testPath', { profileId: profile.id, ...(sshSecret ? { sshSecret } : {}) }))
-    }
+    if (profile.networkPath.kind !== 'direct') return call('profiles.testPath', { profileId: profile.id, ...(sshSecret ? { sshSecret } : {}) })
     return call('profiles.test', { id: profile.id })
   },
+
+  /** Why a private endpoint fails from here, with the paths that would work (null: not that case). */
+  diagnose: (id: string): Promise<PathDiagnosis | null> => call('profiles.diagnose', { profileId: id }),
 
   /** Unsaved editor fields; secrets typed, from an import, or the saved profile's. */
   testDraft: (fields: ProfileFields, options: { password?: string; importId?: string; profileId?: string }): Promise<TestResult> =>
@@ -62,6 +55,6 @@ export const profilesApi = {
 
   testAll: async (ids: string[]) => (await call('profiles.testAll', { ids })).results,
 
-  acceptHostKey: (key: HostKeyPrompt): Promise<unknown> =>
-    networkCall('network.acceptHostKey', { host: key.host, port: key.port, keyType: key.keyType, fingerprint: key.fingerprint })
+  acceptHostKey: (key: HostKeyPrompt): Promise<{ accepted: true }> =>
+    call('profiles.acceptHostKey', { host: key.host, port: key.port, keyType: key.keyType, fingerprint: key.fingerprint })
 }

@@ -73,7 +73,16 @@ export type FieldErrors = Partial<Record<FieldKey, string>>
 
 const emptyPath = (): PathDraft => ({
   kind: 'direct',
-  ssh: { host: '', port: '22', username: '', method: 'key', privateKeyPath: '~/.ssh/id_ed25519', jumpsText: '', sshConfigAlias: null, hostKeyFingerprint: null },
+  ssh: {
+    host: '',
+    port: '22',
+    username: '',
+    method: 'key',
+    privateKeyPath: '~/.ssh/id_ed25519',
+    jumpsText: '',
+    sshConfigAlias: null,
+    hostKeyFingerprint: null
+  },
   pod: { tool: 'kubectl', binaryPath: '', context: '', namespace: 'default', image: '' }
 })
 
@@ -128,7 +137,9 @@ function pathFromDraft(p: PathDraft): unknown {
       port: int(s.port),
       username: s.username.trim(),
       auth: s.method === 'key' ? { method: 'key', privateKeyPath: s.privateKeyPath.trim() } : { method: s.method },
-      jumps: parseJumps(s.jumpsText)?.map((j) => ({ host: j.host, port: int(j.port), username: j.username, privateKeyPath: orNull(j.privateKeyPath) })) ?? 'unparsable',
+      jumps:
+        parseJumps(s.jumpsText)?.map((j) => ({ host: j.host, port: int(j.port), username: j.username, privateKeyPath: orNull(j.privateKeyPath) })) ??
+        'unparsable',
       sshConfigAlias: s.sshConfigAlias,
       hostKeyFingerprint: s.hostKeyFingerprint
     }
@@ -205,4 +216,5 @@ export function parseJumps(text: string): SshJumpDraft[] | undefined {
   return jumps
 }
 
-export const formatJumps = (jumps: SshJumpDraft[]): string => jumps.map((j) => `${j.username}@${j.host}${j.port && j.port !== '22' ? `:${j.port}` : ''}`).join(', ')
+export const formatJumps = (jumps: SshJumpDraft[]): string =>
+  jumps.map((j) => `${j.username}@${j.host}${j.port && j.port !== '22' ? `:${j.port}` : ''}`).join(', ')
