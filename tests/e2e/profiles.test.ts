@@ -188,4 +188,24 @@ describe('connection profiles in the browser', () => {
       await context.close()
     })
   }
+
+  it('without a keychain, says so and offers "this session only"', async () => {
+    const noKeychain = await startApp({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pse-e2e' } })
+    try {
+      const { page, problems, context } = await openPage(browser, noKeychain.url)
+      await page.waitForURL((u) => !u.searchParams.has('token'))
+      await page.goto(new URL('#/profiles', noKeychain.url.split('?')[0]).toString())
+      const notice = page.getByTestId('keychain-unavailable')
+      await notice.waitFor()
+      expect(await notice.textContent()).toContain(profilesEn.keychain.unavailableTitle)
+      await screenshot(page, 'profiles-keychain-unavailable-en')
+      await notice.getByRole('button', { name: profilesEn.keychain.useSession }).click()
+      await page.getByTestId('keychain-session').waitFor()
+      await screenshot(page, 'profiles-keychain-session-en')
+      expect(problems).toEqual([])
+      await context.close()
+    } finally {
+      await noKeychain.stop()
+    }
+  })
 })

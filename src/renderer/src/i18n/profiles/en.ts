@@ -80,6 +80,7 @@ export const profilesEn = {
     passwordFromImport: 'A password came with the pasted text; the app keeps it. Type one to replace it.',
     tls: 'TLS',
     plainWarning: 'Without TLS, the password and data cross the network in plain text.',
+    mtls: 'Client certificate (mutual TLS, optional)',
     insecure: 'Insecure',
     insecureHint: 'The server certificate and host name are not checked: anyone on the path could impersonate the server.',
     path: 'Network path',
@@ -114,6 +115,9 @@ export const profilesEn = {
     caFile: 'Load from a file',
     servername: 'TLS server name (SNI)',
     servernameHint: 'Empty: the host. Set it when you connect through an address the certificate does not name.',
+    clientCert: 'Client certificate (PEM)',
+    clientKey: 'Client private key',
+    clientKeyFile: 'Load the client key from a file',
     verify: 'Verify the server certificate and host name',
     pathKind: 'How this computer reaches Redis',
     sshHost: 'Bastion host',
@@ -181,6 +185,11 @@ export const profilesEn = {
     use_direct: 'Use a direct connection',
     use_ssh: 'Use an SSH bastion host',
     use_pod: 'Use a pod in my cluster'
+  },
+  keychain: {
+    unavailableTitle: 'No keychain found: passwords cannot be saved',
+    sessionTitle: 'Passwords are kept for this session only',
+    useSession: 'Keep secrets for this session only'
   },
   export: {
     menu: 'Export',

@@ -81,6 +81,7 @@ export const profilesJa: Messages['profiles'] = {
     passwordFromImport: '貼り付けたテキストにパスワードが含まれていたため、アプリが保持しています。入力すると置き換えます。',
     tls: 'TLS',
     plainWarning: 'TLS を使用しないと、パスワードとデータが平文でネットワークを流れます。',
+    mtls: 'クライアント証明書 (相互 TLS、任意)',
     insecure: '安全ではありません',
     insecureHint: 'サーバー証明書とホスト名を検証しません。経路上の第三者がサーバーになりすますことができます。',
     path: 'ネットワーク経路',
@@ -115,6 +116,9 @@ export const profilesJa: Messages['profiles'] = {
     caFile: 'ファイルから読み込む',
     servername: 'TLS サーバー名 (SNI)',
     servernameHint: '空の場合はホストを使用します。証明書に含まれないアドレスで接続する場合に設定します。',
+    clientCert: 'クライアント証明書 (PEM)',
+    clientKey: 'クライアントの秘密鍵',
+    clientKeyFile: 'クライアントの秘密鍵をファイルから読み込む',
     verify: 'サーバー証明書とホスト名を検証する',
     pathKind: 'このコンピューターから Redis への到達方法',
     sshHost: '踏み台サーバー',
@@ -183,6 +187,11 @@ export const profilesJa: Messages['profiles'] = {
     use_direct: '直接接続を使用する',
     use_ssh: 'SSH 踏み台サーバーを使用する',
     use_pod: 'クラスター内のポッドを使用する'
+  },
+  keychain: {
+    unavailableTitle: 'キーチェーンが見つからないため、パスワードを保存できません',
+    sessionTitle: 'パスワードはこのセッションの間だけ保持されます',
+    useSession: 'このセッションの間だけシークレットを保持する'
   },
   export: {
     menu: 'エクスポート',

@@ -17,6 +17,7 @@ import { NetworkPathSection } from './NetworkPathSection'
 import { HostKeyNotice } from './HostKeyNotice'
 import { DiagnosisPanel } from './DiagnosisPanel'
 import { ExportMenu } from './ExportMenu'
+import { TextFileInput } from './TextFileInput'
 import { lastResult, rememberResult, forgetResult } from './results-cache'
 
 const toError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
@@ -44,6 +45,8 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   const [password, setPassword] = useState('')
   const [changingPassword, setChangingPassword] = useState(false)
   const [sshSecret, setSshSecret] = useState('')
+  /** A client key read from a file for mutual TLS; sent to main on test / save, never shown. */
+  const [clientKey, setClientKey] = useState<{ pem: string; fileName: string }>()
   const [touched, setTouched] = useState<Set<FieldKey>>(new Set())
   const [submitted, setSubmitted] = useState(false)
   const [dirty, setDirty] = useState(imported !== undefined)
@@ -87,7 +90,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   }
 
   const passwordStored = profile !== undefined && profile.secrets.password !== 'none'
-  const secretsInput = () => (password ? { password } : {})
+  const secretsInput = () => ({ ...(password ? { password } : {}), ...(clientKey ? { clientKey: clientKey.pem } : {}) })
 
   /** Validates; on failure marks every field so its error shows. */
   function fieldsOrStop() {
@@ -102,7 +105,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     let saved = profile
     let savedFirst = false
     // A bastion or pod test runs on a saved profile (main reads its secrets and reports the host key).
-    if (fields.networkPath.kind !== 'direct' && (!saved || dirty || password)) {
+    if (fields.networkPath.kind !== 'direct' && (!saved || dirty || password || clientKey)) {
       saved = await save()
       if (!saved) return undefined
       savedFirst = true
@@ -111,11 +114,11 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     setError(undefined)
     setSavedNotice(false)
     try {
-      const useSaved = savedFirst || (saved !== undefined && !dirty && !password)
+      const useSaved = savedFirst || (saved !== undefined && !dirty && !password && !clientKey)
       let r =
         useSaved && saved
           ? await profilesApi.test(saved, sshSecret || undefined)
-          : await profilesApi.testDraft(fields, { password: password || undefined, importId, profileId: profile?.id })
+          : await profilesApi.testDraft(fields, { password: password || undefined, clientKey: clientKey?.pem, importId, profileId: profile?.id })
       if (saved && useSaved) r = await withDiagnosis(saved, r)
       setResult(r)
       if (saved) rememberResult(saved.id, r)
@@ -149,6 +152,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       setDraft(draftFromFields(saved))
       setDirty(false)
       setPassword('')
+      setClientKey(undefined)
       setChangingPassword(false)
       setImportId(undefined)
       setImportedPassword(false)
@@ -168,7 +172,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   /** The primary action: test, and save when the test passes (else offer "Save anyway"). */
   async function testAndSave(): Promise<void> {
     const run = await runTest()
-    if (!run?.result.ok || run.savedFirst || !(dirty || !profile || password)) return
+    if (!run?.result.ok || run.savedFirst || !(dirty || !profile || password || clientKey)) return
     const saved = await save()
     // Test the saved profile once more so its "last test" is recorded with it.
     if (saved) await recordTest(saved)
@@ -313,7 +317,29 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
         )}
       </fieldset>
 
-      <TlsSection {...section} />
+      <TlsSection
+        {...section}
+        clientKey={
+          profile && profile.secrets.clientKey !== 'none' && !clientKey ? (
+            <SecretField
+              id="profile-client-key-stored"
+              label={t('profiles.field.clientKey')}
+              reveal={() => profilesApi.revealSecret(profile.id, 'clientKey')}
+            />
+          ) : (
+            <TextFileInput
+              id="profile-client-key-file"
+              label={t('profiles.field.clientKeyFile')}
+              maxBytes={64_000}
+              accept=".pem,.key,.txt"
+              onText={(pem, fileName) => {
+                setClientKey({ pem, fileName })
+                setDirty(true)
+              }}
+            />
+          )
+        }
+      />
       <NetworkPathSection {...section} sshSecret={sshSecret} onSshSecret={setSshSecret} />
 
       <div className="pse-editor__footer">

@@ -28,6 +28,7 @@ import { profilesApi, type ImportDraft, type TestResult } from './api'
 import { allTags, describePath, endpointType, formatTime, matches } from './describe'
 import { rememberResult } from './results-cache'
 import { ImportModal, type ImportKind } from './ImportModal'
+import { KeychainNotice } from './KeychainNotice'
 
 const toError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
 
@@ -95,6 +96,7 @@ export function ProfileList({ onOpen, onNew }: Props) {
         {t('profiles.title')}
       </h1>
       <p className="pse-page__lead">{t('profiles.lead')}</p>
+      <KeychainNotice />
       {warning && <InlineNotification kind="warning" lowContrast hideCloseButton title={t('profiles.list.storeWarning')} subtitle={warning} />}
       {error && <ErrorNotice error={error} onClose={() => setError(undefined)} action={{ label: t('app.retry'), onClick: () => void load() }} />}
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Tag, TextArea, TextInput, Toggle } from '@carbon/react'
 import { WarningFilled } from '@carbon/icons-react'
@@ -5,7 +6,7 @@ import { invalidProps, type SectionProps } from './form'
 import { TextFileInput } from './TextFileInput'
 
 /** TLS on/off, the CA (pasted or from a file), SNI server name and the verify switch. */
-export function TlsSection(p: SectionProps) {
+export function TlsSection(p: SectionProps & { clientKey: ReactNode }) {
   const { t } = useTranslation()
   const { draft, update } = p
   return (
@@ -71,6 +72,23 @@ export function TlsSection(p: SectionProps) {
             )}
           </div>
           {!draft.verifyServerCert && <p className="pse-editor__warning">{t('profiles.editor.insecureHint')}</p>}
+          <details className="pse-editor__mtls" open={draft.clientCertPem.trim() !== '' || undefined}>
+            <summary>{t('profiles.editor.mtls')}</summary>
+            <div className="pse-editor__stack">
+              <TextArea
+                id="profile-client-cert"
+                labelText={t('profiles.field.clientCert')}
+                rows={4}
+                className="pse-editor__pem"
+                value={draft.clientCertPem}
+                spellCheck={false}
+                placeholder="-----BEGIN CERTIFICATE-----"
+                onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => update({ clientCertPem: e.target.value })}
+                {...invalidProps(p, 'clientCertPem')}
+              />
+              {p.clientKey}
+            </div>
+          </details>
         </div>
       )}
     </fieldset>

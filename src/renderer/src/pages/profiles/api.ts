@@ -1,5 +1,5 @@
 import { call } from '../../api/client'
-import type { ExportFormat, Profile, ProfileFields, SecretName, SecretsInput } from '../../../../shared/schemas/profile'
+import type { ExportFormat, KeychainStatus, Profile, ProfileFields, SecretName, SecretsInput } from '../../../../shared/schemas/profile'
 import type { ProbeResult } from '../../../../shared/schemas/probe'
 import type { HostKeyPrompt, PathDiagnosis } from '../../../../shared/schemas/network'
 import type { ImportDraft as ImportDraftSchema } from '../../../../shared/schemas/profile'
@@ -45,13 +45,18 @@ export const profilesApi = {
   diagnose: (id: string): Promise<PathDiagnosis | null> => call('profiles.diagnose', { profileId: id }),
 
   /** Unsaved editor fields; secrets typed, from an import, or the saved profile's. */
-  testDraft: (fields: ProfileFields, options: { password?: string; importId?: string; profileId?: string }): Promise<TestResult> =>
+  testDraft: (fields: ProfileFields, options: { password?: string; clientKey?: string; importId?: string; profileId?: string }): Promise<TestResult> =>
     call('profiles.testDraft', {
       fields,
-      ...(options.password ? { secrets: { password: options.password } } : {}),
+      ...(options.password || options.clientKey
+        ? { secrets: { ...(options.password ? { password: options.password } : {}), ...(options.clientKey ? { clientKey: options.clientKey } : {}) } }
+        : {}),
       ...(options.importId ? { importId: options.importId } : {}),
       ...(options.profileId ? { profileId: options.profileId } : {})
     }),
+
+  keychainStatus: (): Promise<KeychainStatus> => call('profiles.keychainStatus', {}),
+  useSessionSecrets: (): Promise<KeychainStatus> => call('profiles.useSessionSecrets', {}),
 
   testAll: async (ids: string[]) => (await call('profiles.testAll', { ids })).results,
 

@@ -126,6 +126,8 @@ export function draftFromFields(f: ProfileFields = defaultProfileFields()): Draf
 
 const int = (s: string): number => (/^\s*\d+\s*$/.test(s) ? Number(s.trim()) : NaN)
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
+/** PEM text is kept as pasted (only an empty box means none). */
+const pemOrNull = (s: string): string | null => (s.trim() === '' ? null : s)
 
 function pathFromDraft(p: PathDraft): unknown {
   if (p.kind === 'direct') return { kind: 'direct' }
@@ -162,10 +164,10 @@ export function rawFields(d: Draft): unknown {
     username: orNull(d.username),
     tls: {
       enabled: d.tlsEnabled,
-      caPem: orNull(d.caPem),
+      caPem: pemOrNull(d.caPem),
       servername: orNull(d.servername),
       verifyServerCert: d.verifyServerCert,
-      clientCertPem: orNull(d.clientCertPem)
+      clientCertPem: pemOrNull(d.clientCertPem)
     },
     timeouts: { connectMs: int(d.connectMs), commandMs: int(d.commandMs) },
     networkPath: pathFromDraft(d.path),
