@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -45,10 +47,14 @@ describe('a profile through an SSH bastion host, in the browser', () => {
   const sshds: Sshd[] = []
   let app: RunningApp
   let browser: Browser
+  /** The app's HOME: its ~/.ssh/config offers the bastion as a Host alias. */
+  let home: string
 
   beforeAll(async () => {
     await assertSecretService()
-    app = await startApp({ env: { PSE_WIZARD_KEYCHAIN_SERVICE: keychainService } })
+    home = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-e2e-home-'))
+    await fs.mkdir(path.join(home, '.ssh'), { mode: 0o700 })
+    app = await startApp({ env: { PSE_WIZARD_KEYCHAIN_SERVICE: keychainService, HOME: home } })
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -56,6 +62,7 @@ describe('a profile through an SSH bastion host, in the browser', () => {
     await app?.stop()
     await Promise.allSettled(sshds.map((s) => s.stop()))
     await clearService(keychainService)
+    if (home) await fs.rm(home, { recursive: true, force: true })
   })
 
   for (const language of ['en', 'ja'] as const) {
@@ -67,6 +74,11 @@ describe('a profile through an SSH bastion host, in the browser', () => {
       sshds.push(sshd)
       const fingerprint = await sshd.hostKeyFingerprint()
       const name = `via-bastion-${language}`
+      await fs.writeFile(
+        path.join(home, '.ssh', 'config'),
+        `Host pse-bastion\n  HostName ${sshd.host}\n  Port ${sshd.port}\n  User ${sshd.username}\n  IdentityFile ${sshd.keyPath}\n`,
+        { mode: 0o600 }
+      )
 
       const { page, problems, context } = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
       // A failing run leaves a picture of where it stopped.
@@ -89,11 +101,21 @@ describe('a profile through an SSH bastion host, in the browser', () => {
 
       await page.locator('label[for="path-ssh"]').click()
       await page.getByTestId('ssh-fields').waitFor()
-      await page.locator('#ssh-host').fill(sshd.host)
-      await page.locator('#ssh-port').fill(String(sshd.port))
-      await page.locator('#ssh-username').fill(sshd.username)
-      await page.locator('#ssh-method').selectOption('key')
-      await page.locator('#ssh-key-path').fill(sshd.keyPath)
+      if (language === 'en') {
+        // Typed by hand…
+        await page.locator('#ssh-host').fill(sshd.host)
+        await page.locator('#ssh-port').fill(String(sshd.port))
+        await page.locator('#ssh-username').fill(sshd.username)
+        await page.locator('#ssh-method').selectOption('key')
+        await page.locator('#ssh-key-path').fill(sshd.keyPath)
+      } else {
+        // …or picked from ~/.ssh/config, which fills every field.
+        await page.locator('#ssh-alias').selectOption('pse-bastion')
+        await expect.poll(() => page.locator('#ssh-port').inputValue()).toBe(String(sshd.port))
+        expect(await page.locator('#ssh-host').inputValue()).toBe(sshd.host)
+        expect(await page.locator('#ssh-username').inputValue()).toBe(sshd.username)
+        expect(await page.locator('#ssh-key-path').inputValue()).toBe(sshd.keyPath)
+      }
       await screenshot(page, `bastion-editor-${language}`)
 
       // First test: saved, then stopped at the unknown host key, which is shown for checking.

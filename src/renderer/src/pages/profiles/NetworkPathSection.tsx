@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PasswordInput, RadioButton, RadioButtonGroup, Select, SelectItem, TextInput } from '@carbon/react'
 import { invalidProps, type SectionProps } from './form'
-import type { PathDraft } from './draft'
+import { formatJumps, type PathDraft } from './draft'
+import { profilesApi } from './api'
 
 interface Props extends SectionProps {
   /** SSH key passphrase or password typed for the next test (never saved by this screen). */
@@ -34,6 +36,21 @@ export function NetworkPathSection(p: Props) {
 
       {path.kind === 'ssh' && (
         <div className="pse-editor__grid" data-testid="ssh-fields">
+          <SshAliasPicker
+            value={path.ssh.sshConfigAlias}
+            onResolved={(alias, r) =>
+              setSsh({
+                sshConfigAlias: alias,
+                host: r.host,
+                port: String(r.port),
+                ...(r.username ? { username: r.username } : {}),
+                ...(r.identityFile ? { method: 'key' as const, privateKeyPath: r.identityFile } : {}),
+                jumpsText: formatJumps(
+                  r.jumps.map((j) => ({ host: j.host, port: String(j.port), username: j.username ?? path.ssh.username, privateKeyPath: j.identityFile ?? '' }))
+                )
+              })
+            }
+          />
           <TextInput
             id="ssh-host"
             className="pse-editor__wide"
@@ -164,5 +181,44 @@ export function NetworkPathSection(p: Props) {
         </div>
       )}
     </fieldset>
+  )
+}
+
+type Resolved = Awaited<ReturnType<typeof profilesApi.resolveSshAlias>>
+
+/** "Fill from ~/.ssh/config": Host aliases, resolved (HostName, Port, User, IdentityFile, ProxyJump) in main. */
+function SshAliasPicker({ value, onResolved }: { value: string | null; onResolved(alias: string, resolved: Resolved): void }) {
+  const { t } = useTranslation()
+  const [aliases, setAliases] = useState<string[]>([])
+  const [problem, setProblem] = useState<string>()
+  useEffect(() => {
+    profilesApi.sshAliases().then(
+      (r) => setAliases(r.aliases),
+      () => setAliases([])
+    )
+  }, [])
+  if (aliases.length === 0) return null
+  return (
+    <Select
+      id="ssh-alias"
+      className="pse-editor__wide"
+      labelText={t('profiles.field.sshAlias')}
+      helperText={problem ?? t('profiles.field.sshAliasHint')}
+      value={value ?? ''}
+      onChange={(e: React.ChangeEvent<HTMLSelectElement>) => {
+        const alias = e.target.value
+        if (!alias) return
+        setProblem(undefined)
+        profilesApi.resolveSshAlias(alias).then(
+          (r) => onResolved(alias, r),
+          (err: unknown) => setProblem(err instanceof Error ? err.message : String(err))
+        )
+      }}
+    >
+      <SelectItem value="" text={t('profiles.field.sshAliasNone')} />
+      {aliases.map((a) => (
+        <SelectItem key={a} value={a} text={a} />
+      ))}
+    </Select>
   )
 }

@@ -58,6 +58,9 @@ export const profilesApi = {
   keychainStatus: (): Promise<KeychainStatus> => call('profiles.keychainStatus', {}),
   useSessionSecrets: (): Promise<KeychainStatus> => call('profiles.useSessionSecrets', {}),
 
+  sshAliases: () => call('profiles.sshAliases', {}),
+  resolveSshAlias: (alias: string) => call('profiles.resolveSshAlias', { alias }),
+
   testAll: async (ids: string[]) => (await call('profiles.testAll', { ids })).results,
 
   acceptHostKey: (key: HostKeyPrompt): Promise<{ accepted: true }> =>
