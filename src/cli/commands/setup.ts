@@ -12,7 +12,7 @@ import { createWizard } from '../../main/wizard'
 import { HeadlessConfig, progressLines, runHeadless, type ProgressLine } from '../../main/wizard/headless'
 import { registerSecret } from '../../main/logging/redact'
 
-const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset]
+const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session]
 
 Runs the setup wizard without questions: sign in, check prerequisites, create (or find) the
 Databases for Redis instance, wait for it, set the admin password, read the connection
@@ -21,7 +21,8 @@ Run the same command again after a failure or an interruption: it resumes where 
 and never creates a second instance.
 
 The API key comes from IBMCLOUD_API_KEY, else from the keychain (saved by the app's Account
-step). The admin password is generated (kept in the keychain), or taken from
+step); with --cli-session, from your own "ibmcloud login" (nothing is written to your CLI's
+configuration). The admin password is generated (kept in the keychain), or taken from
 PSE_WIZARD_ADMIN_PASSWORD.
 
   --config FILE  JSON: {"name", "region", "resourceGroup"?, "options"?: {"tags", "hostFlavor",
@@ -30,6 +31,7 @@ PSE_WIZARD_ADMIN_PASSWORD.
   --json         one JSON object per line (progress, then {"result": …})
   --sandbox      run against a fresh in-process sandbox (emulator + real TLS Redis)
   --reset        forget the saved wizard state first (nothing in the cloud is deleted)
+  --cli-session  sign in with your own ibmcloud CLI login (ibmcloud iam oauth-tokens)
 
 Exit codes: 0 the private profile is saved and its test passed; 1 a step failed (the error
 code and advice are printed); 2 bad usage or config.`
@@ -70,7 +72,7 @@ export const setupCommand: Command = {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { config: { type: 'string' }, json: { type: 'boolean' }, sandbox: { type: 'boolean' }, reset: { type: 'boolean' } }
+      options: { config: { type: 'string' }, json: { type: 'boolean' }, sandbox: { type: 'boolean' }, reset: { type: 'boolean' }, 'cli-session': { type: 'boolean' } }
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     if (!values.config) throw new UsageError('--config FILE is required')
@@ -107,7 +109,7 @@ export const setupCommand: Command = {
 
       let result
       try {
-        result = await runHeadless(wizard.job, config, { useEnvironmentKey: Boolean(env.IBMCLOUD_API_KEY?.trim()), ...(adminPassword ? { adminPassword } : {}) })
+        result = await runHeadless(wizard.job, config, { useEnvironmentKey: Boolean(env.IBMCLOUD_API_KEY?.trim()), useCliSession: values['cli-session'] === true, ...(adminPassword ? { adminPassword } : {}) })
       } catch (e) {
         if (!isAppFailure(e)) throw e
         result = { ok: false, state: wizard.job.state(), error: e.toValue() }

@@ -85,10 +85,10 @@ const failure = (state: WizardState, step: WizardStepId): HeadlessResult => ({
  * order, with the config's choices. Run it again after a failure or a kill: done steps are
  * skipped, the instance is found again by its saved CRN (or by name), nothing is duplicated.
  */
-export async function runHeadless(job: WizardJob, config: HeadlessConfig, options: { useEnvironmentKey: boolean; adminPassword?: string }): Promise<HeadlessResult> {
+export async function runHeadless(job: WizardJob, config: HeadlessConfig, options: { useEnvironmentKey: boolean; useCliSession?: boolean; adminPassword?: string }): Promise<HeadlessResult> {
   // A wait resumed at start must end before anything else runs.
   await job.idle()
-  let state = await job.account({ source: options.useEnvironmentKey ? 'environment' : 'keychain' })
+  let state = await job.account({ source: options.useCliSession ? 'session' : options.useEnvironmentKey ? 'environment' : 'keychain' })
   if (state.steps.account.status !== 'done') return failure(state, 'account')
 
   if (state.steps.prerequisites.status !== 'done') {

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/schemas/app'
 import { createIbmCloudClient, type IbmCloudClient } from '../ibmcloud/client'
 import { validateApiKey } from '../ibmcloud/account'
 import { IbmcloudCli } from '../ibmcloud/cli-runner'
+import { CliSessionAuthenticator } from '../ibmcloud/cli-session-auth'
 import { getConnectionInfo, listRedisVersions, listRegions, setAdminPassword } from '../ibmcloud/databases'
 import { IbmCodes } from '../ibmcloud/errors'
 import { checkPassword, generatePassword } from '../ibmcloud/password-rules'
@@ -43,22 +44,31 @@ export interface IbmWizardServicesOptions {
 export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
   let client: IbmCloudClient | undefined
   let apiKey: string | undefined
+  /** How this process signed in: an API key (ours) or the user's own `ibmcloud` login. */
+  let signedIn: 'apiKey' | 'session' | undefined
   const settings = () => o.settings?.() ?? { ibmcloudCliPath: '', useCliSession: false, privateApiEndpoints: false }
 
   const connect = (key: string) => {
     registerSecret(key)
     apiKey = key
+    signedIn = 'apiKey'
     client = createIbmCloudClient({ apiKey: key, env: o.env, privateEndpoints: settings().privateApiEndpoints })
+    return client
+  }
+  /** The user's own CLI login: read-only use of their IBMCLOUD_HOME (only `iam oauth-tokens`, never login or config). */
+  const userCli = () => new IbmcloudCli({ configuredPath: settings().ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: true })
+  const connectSession = () => {
+    apiKey = undefined
+    signedIn = 'session'
+    // Every request takes its token from `ibmcloud iam oauth-tokens` (cached until a minute before it expires, dropped on a 401).
+    client = createIbmCloudClient({ auth: new CliSessionAuthenticator(userCli()), env: o.env, privateEndpoints: settings().privateApiEndpoints })
     return client
   }
   const need = (): IbmCloudClient => {
     if (!client) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'Sign in on the Account step first.' })
     return client
   }
-  const keyFor = async (source: AccountSource): Promise<string> => {
-    if (source === 'session') {
-      throw new AppFailure({ code: 'not_ready', message: 'Using your own ibmcloud login is not available in the wizard yet. Enter an API key instead.' })
-    }
+  const keyFor = async (source: Exclude<AccountSource, 'session'>): Promise<string> => {
     const key = source === 'environment' ? o.env.IBMCLOUD_API_KEY?.trim() : await o.vault.get(API_KEY_SECRET)
     if (!key) {
       throw new AppFailure({
@@ -68,17 +78,29 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
     }
     return key
   }
+  /** True when an `ibmcloud` is installed and its user is logged in (a token comes back). */
+  const hasCliSession = async (): Promise<boolean> => {
+    const cli = userCli()
+    if (!cli.bin) return false
+    try {
+      await cli.runChecked(['iam', 'oauth-tokens', '--output', 'json'], { timeoutMs: 15_000 })
+      return true
+    } catch {
+      return false
+    }
+  }
   const opts = (signal: AbortSignal) => ({ signal })
 
   return {
     sandbox: o.sandbox,
 
     async accountChoices() {
-      const stored = await o.vault.get(API_KEY_SECRET).catch(() => undefined)
-      return { keychain: !!stored, environment: !!o.env.IBMCLOUD_API_KEY?.trim(), session: false }
+      const [stored, session] = await Promise.all([o.vault.get(API_KEY_SECRET).catch(() => undefined), hasCliSession()])
+      return { keychain: !!stored, environment: !!o.env.IBMCLOUD_API_KEY?.trim(), session }
     },
 
     async signIn(input: AccountInput, signal) {
+      if (input.source === 'session') return { source: 'session', info: await validateApiKey(connectSession(), opts(signal)) }
       const source: AccountSource = input.source === 'apiKey' ? 'keychain' : input.source
       const key = input.source === 'apiKey' ? input.apiKey.trim() : await keyFor(source)
       const info = await validateApiKey(connect(key), opts(signal))
@@ -88,14 +110,16 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
     },
 
     async restoreSession(source, signal) {
-      if (client) return
-      connect(await keyFor(source))
       void signal
+      if (client) return
+      if (source === 'session') connectSession()
+      else connect(await keyFor(source))
     },
 
     async checkPrerequisites(signal) {
       const s = settings()
-      const cli = new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: s.useCliSession, apiKey: async () => apiKey })
+      // Signed in with the CLI session: the CLI checks use that very login (never our own isolated one).
+      const cli = signedIn === 'session' ? userCli() : new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: s.useCliSession, apiKey: async () => apiKey })
       const c = need()
       return checkPrerequisites({ validate: () => validateApiKey(c, opts(signal)), cli, sandbox: o.sandbox, signal })
     },
