@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type CliIO, type Command } from '../command'
 import { isAppFailure } from '../../shared/errors'
@@ -6,6 +5,7 @@ import { ExportFormat, ImportFormat, ProfileFields, type Profile } from '../../s
 import { resolveDataDir } from '../../main/paths'
 import { registerSecret } from '../../main/logging/redact'
 import { writeFileAtomic } from '../../main/storage/atomic-file'
+import { readCaFile, readImportInput } from '../read-files'
 import { createProfilesService, type ProfilesService } from '../../main/profiles'
 import { parseRedisUrl } from '../../main/profiles/importers/url'
 import { validatePemCertificates } from '../../main/profiles/pem'
@@ -138,13 +138,7 @@ async function fieldOverrides(fields: ProfileFields, values: Values): Promise<Pr
   if (typeof values.name === 'string') next.name = values.name
   if (values.tag) next.tags = [...new Set([...next.tags, ...(values.tag as string[])])]
   if (typeof values.ca === 'string') {
-    let text: string
-    try {
-      text = await fs.readFile(values.ca, 'utf8')
-    } catch (e) {
-      throw new UsageError(`cannot read --ca ${values.ca}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
-    }
-    next.tls.caPem = validatePemCertificates(text)
+    next.tls.caPem = validatePemCertificates(await readCaFile(values.ca))
   }
   if (typeof values.servername === 'string') next.tls.servername = values.servername
   if (values.insecure) next.tls.verifyServerCert = false
@@ -168,19 +162,6 @@ async function add(service: ProfilesService, values: Values, io: CliIO) {
   return Exit.ok
 }
 
-async function readInput(file: string | undefined): Promise<string> {
-  if (!file || file === '-') {
-    const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
-  }
-  try {
-    return await fs.readFile(file, 'utf8')
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
-  }
-}
-
 async function importCommand(service: ProfilesService, positionals: string[], values: Values, io: CliIO) {
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
   let format: ImportFormat | undefined
@@ -189,7 +170,7 @@ async function importCommand(service: ProfilesService, positionals: string[], va
     if (!parsed.success) throw new UsageError(`--format must be one of ${ImportFormat.options.join(', ')}`)
     format = parsed.data
   }
-  const text = await readInput(positionals[0])
+  const text = await readImportInput(positionals[0])
   const draft = service.importText(text, format)
   const fields = await fieldOverrides(draft.fields, values)
   const profile = await service.create(fields, {}, draft.importId)

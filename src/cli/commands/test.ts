@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type CliIO, type Command, type ExitCode } from '../command'
 import { isAppFailure } from '../../shared/errors'
@@ -12,6 +11,7 @@ import { parseRedisUrl } from '../../main/profiles/importers/url'
 import { validatePemCertificates } from '../../main/profiles/pem'
 import { fieldsViaSsh, rememberCheckedHostKey } from '../../main/network/one-off-ssh'
 import { KnownHostsStore } from '../../main/network/known-hosts'
+import { readCaFile } from '../read-files'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
                         [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
@@ -120,13 +120,7 @@ async function applyOverrides(
 ): Promise<ProfileFields> {
   const next = structuredClone(fields)
   if (values.ca) {
-    let text: string
-    try {
-      text = await fs.readFile(values.ca, 'utf8')
-    } catch (e) {
-      throw new UsageError(`cannot read --ca ${values.ca}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`)
-    }
-    next.tls.caPem = validatePemCertificates(text)
+    next.tls.caPem = validatePemCertificates(await readCaFile(values.ca))
     next.tls.enabled = true
   }
   if (values.servername) next.tls.servername = values.servername

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import crypto from 'node:crypto'
+import { readFileBounded } from './bounded-read'
 
 /**
  * Writes a file so that readers see either the old or the new content, never half of it:
@@ -37,10 +38,13 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Reads a file, or returns undefined when it does not exist. */
-export async function readFileIfExists(file: string): Promise<string | undefined> {
+/** App data files are small JSON; anything far larger is damage, not data. */
+export const MAX_DATA_FILE_BYTES = 64 * 1024 * 1024
+
+/** Reads a file, or returns undefined when it does not exist. Refuses one larger than maxBytes (file_too_large). */
+export async function readFileIfExists(file: string, maxBytes = MAX_DATA_FILE_BYTES): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8')
+    return await readFileBounded(file, maxBytes)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw e
