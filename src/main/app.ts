@@ -55,7 +55,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   closers.push(() => network.close())
   // Resumes a provisioning wait that was under way when the app last stopped.
   // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both.
-  const vault = new WizardVault(env.PSE_WIZARD_KEYCHAIN_SERVICE?.trim() || undefined)
+  // ... on the profiles' secret store: one keychain check and one "this session only" choice for both.
+  const vault = new WizardVault(profiles.secrets)
   const wizard = await createWizard({ dataDir: config.dataDir, sandbox: config.sandbox, env, settings: () => settings.get(), bus, vault, profiles })
   closers.push(() => wizard.close())
 

@@ -12,7 +12,7 @@ import { createWizard } from '../../main/wizard'
 import { HeadlessConfig, progressLines, runHeadless, type ProgressLine } from '../../main/wizard/headless'
 import { registerSecret } from '../../main/logging/redact'
 
-const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session]
+const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session] [--session-secrets]
 
 Runs the setup wizard without questions: sign in, check prerequisites, create (or find) the
 Databases for Redis instance, wait for it, set the admin password, read the connection
@@ -32,6 +32,8 @@ PSE_WIZARD_ADMIN_PASSWORD.
   --sandbox      run against a fresh in-process sandbox (emulator + real TLS Redis)
   --reset        forget the saved wizard state first (nothing in the cloud is deleted)
   --cli-session  sign in with your own ibmcloud CLI login (ibmcloud iam oauth-tokens)
+  --session-secrets  no keychain here: keep the passwords in memory for this run only (the
+                 saved profiles then have no stored password; enter it again in the app)
 
 Exit codes: 0 the private profile is saved and its test passed; 1 a step failed (the error
 code and advice are printed); 2 bad usage or config.`
@@ -72,7 +74,7 @@ export const setupCommand: Command = {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { config: { type: 'string' }, json: { type: 'boolean' }, sandbox: { type: 'boolean' }, reset: { type: 'boolean' }, 'cli-session': { type: 'boolean' } }
+      options: { config: { type: 'string' }, json: { type: 'boolean' }, sandbox: { type: 'boolean' }, reset: { type: 'boolean' }, 'cli-session': { type: 'boolean' }, 'session-secrets': { type: 'boolean' } }
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     if (!values.config) throw new UsageError('--config FILE is required')
@@ -101,7 +103,8 @@ export const setupCommand: Command = {
         last = payload as WizardState
       })
       const profiles = createProfilesService(dataDir, env)
-      const wizard = await createWizard({ dataDir, sandbox: values.sandbox === true || Boolean(env.PSE_SANDBOX_URL), env, settings: () => settings, bus, profiles })
+      if (values['session-secrets']) profiles.useSessionSecrets()
+      const wizard = await createWizard({ dataDir, sandbox: values.sandbox === true || Boolean(env.PSE_SANDBOX_URL), env, settings: () => settings, bus, profiles, secrets: profiles.secrets })
       closers.unshift(() => wizard.close())
       const stop = () => void wizard.job.shutdown()
       io.signal.addEventListener('abort', stop, { once: true })

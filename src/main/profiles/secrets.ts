@@ -125,6 +125,48 @@ export class SecretStore {
     return value
   }
 
+  // ── Entries that belong to no profile (the setup wizard's API key and passwords) ──
+  // Same keychain service, same rules: the keychain, or memory after the explicit
+  // "this session only" choice; without either, storing fails with `keychain_unavailable`.
+
+  /** Stores `value` under the keychain account `account`; returns where it went. */
+  async setEntry(account: string, value: string): Promise<'keychain' | 'session'> {
+    registerSecret(value)
+    if (this.sessionOnly) {
+      this.session.set(account, value)
+      return 'session'
+    }
+    const keychain = await this.keychainOrFail()
+    try {
+      await keychain.setPassword(this.service, account, value)
+    } catch (e) {
+      throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+    }
+    return 'keychain'
+  }
+
+  /** The value kept for this session, else the keychain's (undefined when neither has it). Fails when no keychain and no session choice. */
+  async getEntry(account: string): Promise<string | undefined> {
+    let value = this.session.get(account)
+    if (value === undefined && !(this.sessionOnly && this.status?.mode !== 'keychain')) {
+      const keychain = await this.keychainOrFail()
+      try {
+        value = (await keychain.getPassword(this.service, account)) ?? undefined
+      } catch (e) {
+        throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+      }
+    }
+    if (value) registerSecret(value)
+    return value || undefined
+  }
+
+  async deleteEntry(account: string): Promise<void> {
+    this.session.delete(account)
+    if (this.sessionOnly && this.status?.mode !== 'keychain') return
+    const status = this.status ?? (await this.check())
+    if (status.mode === 'keychain' && this.keychain) await this.keychain.deletePassword(this.service, account)
+  }
+
   async delete(profileId: string, name: SecretName, location: SecretLocation): Promise<void> {
     const account = accountFor(profileId, name)
     this.session.delete(account)

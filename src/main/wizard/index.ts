@@ -7,6 +7,7 @@ import { WizardJob } from './job'
 import type { WizardProfileDraft } from './services'
 import { WizardStateStore } from './state-store'
 import { WizardVault } from './vault'
+import type { SecretStore } from '../profiles/secrets'
 import { defaultProfileFields, type Profile, type ProfileFields, type SecretsInput } from '../../shared/schemas/profile'
 
 export { WizardJob } from './job'
@@ -21,6 +22,8 @@ export interface WizardConfig {
   bus?: EventBus
   /** The profiles service (its create() keeps the password in the keychain). */
   profiles?: { create(fields: ProfileFields, secrets?: SecretsInput): Promise<Profile> }
+  /** The profiles' secret store: the wizard keeps its secrets there too (one keychain choice for both). */
+  secrets?: SecretStore
   vault?: WizardVault
   /** Resume a saved mid-provisioning wait right away (default true). */
   resumeWait?: boolean
@@ -46,7 +49,7 @@ export async function createWizard(config: WizardConfig): Promise<Wizard> {
     env: config.env,
     dataDir: config.dataDir,
     sandbox: config.sandbox,
-    vault: config.vault ?? new WizardVault(config.env.PSE_WIZARD_KEYCHAIN_SERVICE?.trim() || undefined),
+    vault: config.vault ?? new WizardVault(config.secrets ?? (config.env.PSE_WIZARD_KEYCHAIN_SERVICE?.trim() || undefined)),
     settings: config.settings,
     ...(config.profiles ? { saveProfile: profileSaver(config.profiles) } : {}),
     ...pollIntervals(config)

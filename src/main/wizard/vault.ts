@@ -1,73 +1,42 @@
-import { registerSecret } from '../logging/redact'
-import { log } from '../logging/log'
+import { KEYCHAIN_SERVICE, SecretStore, type Keychain } from '../profiles/secrets'
 
-/** The keytar subset the vault uses (the same service name as profile secrets). */
-export interface Keychain {
-  getPassword(service: string, account: string): Promise<string | null>
-  setPassword(service: string, account: string, password: string): Promise<void>
-  deletePassword(service: string, account: string): Promise<boolean>
-}
-export const KEYCHAIN_SERVICE = 'pse-wizard'
+export { KEYCHAIN_SERVICE, type Keychain }
 
 /**
  * The wizard's own secrets (the IBM Cloud API key, the admin password, the service key's
- * password between steps) in the OS keychain, service `pse-wizard`, accounts named `wizard/…`
- * and `ibmcloud/api-key`. When no keychain answers they stay in this process's memory only
- * (the state says `storedIn: 'session'`), never in a file.
+ * password between steps): entries of the profiles' SecretStore (the app passes the very
+ * instance the profiles use), keychain service `pse-wizard`, accounts `wizard/…` and
+ * `ibmcloud/api-key`. So the wizard follows the same explicit choice as profiles: without a
+ * keychain nothing is stored (`keychain_unavailable`, naming what to install and the
+ * "this session only" choice, `profiles.useSessionSecrets`) until the user chooses memory for
+ * this session. Never a file.
  */
 export class WizardVault {
-  private keychain: Keychain | undefined | null
-  private readonly memory = new Map<string, string>()
+  readonly store: SecretStore
 
-  constructor(
-    private readonly service: string = KEYCHAIN_SERVICE,
-    private readonly load: () => Promise<Keychain> = loadKeytar
-  ) {}
-
-  private async chain(): Promise<Keychain | null> {
-    if (this.keychain !== undefined) return this.keychain
-    try {
-      const k = await this.load()
-      await k.getPassword(this.service, 'status-check')
-      this.keychain = k
-    } catch (e) {
-      log.warn(`wizard: no keychain (${(e as Error).message}); secrets are kept for this session only`)
-      this.keychain = null
-    }
-    return this.keychain
+  /** A shared SecretStore (the app's), or a keychain service name for a store of its own. */
+  constructor(store: SecretStore | string = KEYCHAIN_SERVICE, load?: () => Promise<Keychain>) {
+    this.store = typeof store === 'string' ? new SecretStore(store, load) : store
   }
 
-  async get(name: string): Promise<string | undefined> {
-    const k = await this.chain()
-    const value = (k ? await k.getPassword(this.service, name) : undefined) ?? this.memory.get(name)
-    if (value) registerSecret(value)
-    return value ?? undefined
+  get(name: string): Promise<string | undefined> {
+    return this.store.getEntry(name)
   }
 
-  async set(name: string, value: string): Promise<'keychain' | 'session'> {
-    registerSecret(value)
-    const k = await this.chain()
-    if (k) {
-      await k.setPassword(this.service, name, value)
-      return 'keychain'
-    }
-    this.memory.set(name, value)
-    return 'session'
+  set(name: string, value: string): Promise<'keychain' | 'session'> {
+    return this.store.setEntry(name, value)
   }
 
-  async delete(name: string): Promise<void> {
-    this.memory.delete(name)
-    const k = await this.chain()
-    if (k) await k.deletePassword(this.service, name)
+  delete(name: string): Promise<void> {
+    return this.store.deleteEntry(name)
   }
 }
 
-async function loadKeytar(): Promise<Keychain> {
-  const mod = (await import('keytar')) as unknown as { default?: Keychain } & Keychain
-  return mod.default ?? mod
+/** A vault that never touches the OS keychain: memory for this process (unit tests). */
+export const memoryVault = (): WizardVault => {
+  const store = new SecretStore('memory', async () => {
+    throw new Error('memory only')
+  })
+  store.useSessionOnly()
+  return new WizardVault(store)
 }
-
-/** A vault that never touches the OS keychain (unit tests, `--no-keychain` runs). */
-export const memoryVault = (): WizardVault => new WizardVault('memory', async () => {
-  throw new Error('memory only')
-})

@@ -40,7 +40,7 @@ export async function startRig(keychainService: string, options: SandboxOptions 
   })
   const wizards: Wizard[] = []
   const open = async (resumeWait = true) => {
-    const w = await createWizard({ dataDir, sandbox: true, env, settings: () => defaultSettings, profiles, resumeWait, bus })
+    const w = await createWizard({ dataDir, sandbox: true, env, settings: () => defaultSettings, profiles, secrets: profiles.secrets, resumeWait, bus })
     wizards.push(w)
     return w
   }
