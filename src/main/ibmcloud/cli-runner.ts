@@ -109,8 +109,11 @@ export class IbmcloudCli {
     return new Promise<CliResult>((resolve, reject) => {
       if (opts.signal?.aborted) return reject(new AppFailure({ code: 'cancelled', message: 'Cancelled.' }))
       let child
+      // Its own process group (POSIX), so that a timeout or cancel also stops what it started
+      // (ibmcloud runs each plugin as a child process of its own).
+      const group = !WINDOWS
       try {
-        child = spawn(file, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, shell: false })
+        child = spawn(file, argv, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, shell: false, detached: group })
       } catch (e) {
         return reject(this.spawnFailure(e))
       }
@@ -120,9 +123,17 @@ export class IbmcloudCli {
       const cap = (s: string, chunk: Buffer) => (s.length > 4_000_000 ? s : s + chunk.toString('utf8'))
       child.stdout.on('data', (c: Buffer) => (stdout = cap(stdout, c)))
       child.stderr.on('data', (c: Buffer) => (stderr = cap(stderr, c)))
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          if (group && child.pid) process.kill(-child.pid, name)
+          else child.kill(name)
+        } catch {
+          // already gone
+        }
+      }
       const kill = () => {
-        child.kill('SIGTERM')
-        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 2_000).unref()
+        signal('SIGTERM')
+        setTimeout(() => signal('SIGKILL'), 2_000).unref()
       }
       const finish = (fn: () => void) => {
         if (settled) return
@@ -178,6 +189,9 @@ export class IbmcloudCli {
       return
     }
     await fsp.mkdir(this.home!, { recursive: true, mode: 0o700 })
+    // The CLI keeps its session (IAM and refresh tokens) in there: the user's alone, even when
+    // the folder was made earlier with looser permissions (mkdir's mode applies only to new folders).
+    if (!WINDOWS) await fsp.chmod(this.home!, 0o700)
     await this.run(['config', '--locale', 'en_US'], { signal, timeoutMs: 20_000 })
     await this.run(['config', '--check-version', 'false'], { signal, timeoutMs: 20_000 })
     const key = await this.options.apiKey?.()
