@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { InlineNotification, ProgressIndicator, ProgressStep } from '@carbon/react'
+import { wizardSteps } from '../../../shared/schemas/wizard'
+import { SetupWizard } from './setup/SetupWizard'
 
-export const setupSteps = ['account', 'prerequisites', 'deploy', 'wait', 'password', 'connection', 'serviceKey', 'test', 'save'] as const
+export const setupSteps = wizardSteps
 
+/** Screen 2 of UX.md: the setup wizard. */
 export function SetupPage() {
   const { t } = useTranslation()
   return (
@@ -11,16 +13,7 @@ export function SetupPage() {
         {t('setup.title')}
       </h1>
       <p className="pse-page__lead">{t('setup.lead')}</p>
-      <div className="pse-setup">
-        <ProgressIndicator vertical currentIndex={0} className="pse-setup__progress">
-          {setupSteps.map((step) => (
-            <ProgressStep key={step} label={t(`setup.steps.${step}`)} />
-          ))}
-        </ProgressIndicator>
-        <div className="pse-setup__step">
-          <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.title')} subtitle={t('setup.empty')} />
-        </div>
-      </div>
+      <SetupWizard />
     </section>
   )
 }

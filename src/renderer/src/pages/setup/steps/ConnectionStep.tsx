@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button, CodeSnippet, Tag } from '@carbon/react'
+import { call } from '../../../api/client'
+import type { ConnectionInfo, EndpointType } from '../../../../../shared/schemas/ibmcloud'
+import type { StepProps } from '../step-props'
+import { StepHeader } from './StepHeader'
+
+/** Step 6: connection strings (with IBM's $PASSWORD placeholder), the CA, and commands to copy. */
+export function ConnectionStep({ state, run, busy }: StepProps) {
+  const { t } = useTranslation()
+  const started = useRef(false)
+  const { public: pub, private: priv } = state.connections
+  const fetch = () => void run('connection', () => call('wizard.fetchConnection', {}))
+
+  // Reading the connection information changes nothing: fetch it as soon as the step opens.
+  useEffect(() => {
+    if (started.current || pub || priv || busy || state.steps.connection.status !== 'ready') return
+    started.current = true
+    fetch()
+  })
+
+  const redli = (id: string) => state.cli.test.find((c) => c.id === id)?.command
+  return (
+    <section className="pse-setup__step" aria-labelledby="step-title">
+      <StepHeader step="connection" title={t('setup.connection.title')} lead={t('setup.connection.lead')} />
+      <div className="pse-setup__actions">
+        <Button kind={pub || priv ? 'tertiary' : 'primary'} disabled={busy} onClick={fetch} data-testid="connection-fetch">
+          {t('setup.connection.fetch')}
+        </Button>
+      </div>
+      {(pub || priv) && (
+        <div className="pse-setup__endpoints">
+          <Endpoint endpoint="public" info={pub} redli={redli('redli_public')} />
+          <Endpoint endpoint="private" info={priv} redli={redli('redli_private')} />
+        </div>
+      )}
+    </section>
+  )
+}
+
+function Endpoint({ endpoint, info, redli }: { endpoint: EndpointType; info: ConnectionInfo | null; redli?: string }) {
+  const { t } = useTranslation()
+  const [showCa, setShowCa] = useState(false)
+  const title = t(`setup.connection.${endpoint}`)
+  if (!info) {
+    return (
+      <section className="pse-setup__endpoint" aria-label={title}>
+        <h3 className="pse-setup__subtitle">{title}</h3>
+        <p className="pse-setup__hint">{t('setup.connection.none', { endpoint: title })}</p>
+      </section>
+    )
+  }
+  return (
+    <section className="pse-setup__endpoint" aria-label={title} data-testid={`connection-${endpoint}`}>
+      <h3 className="pse-setup__subtitle">
+        {title} <Tag type={endpoint === 'private' ? 'teal' : 'blue'}>{info.hostname}</Tag>
+      </h3>
+      <Labelled label={t('setup.connection.host')}>
+        <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')}>
+          {`${info.hostname}:${info.port}`}
+        </CodeSnippet>
+      </Labelled>
+      <Labelled label={t('setup.connection.uri')}>
+        <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')} data-testid={`uri-${endpoint}`}>
+          {info.uri}
+        </CodeSnippet>
+      </Labelled>
+      <Labelled label={t('setup.connection.commands')}>
+        {info.cliCommand && (
+          <CodeSnippet type="multi" wrapText feedback={t('common.copied')} aria-label={t('setup.connection.ibmCommand')}>
+            {`# ${t('setup.connection.ibmCommand')}\n${info.cliCommand}`}
+          </CodeSnippet>
+        )}
+        {redli && (
+          <CodeSnippet type="multi" wrapText feedback={t('common.copied')} aria-label={t('setup.connection.redli')}>
+            {`# ${t('setup.connection.redli')}\n${redli}`}
+          </CodeSnippet>
+        )}
+      </Labelled>
+      <Labelled label={`${t('setup.connection.ca')}${info.caName ? ` (${info.caName})` : ''}`}>
+        <Button kind="ghost" size="sm" onClick={() => setShowCa(!showCa)} aria-expanded={showCa}>
+          {showCa ? t('setup.connection.caHide') : t('setup.connection.caShow')}
+        </Button>
+        {showCa && (
+          <CodeSnippet type="multi" feedback={t('common.copied')} aria-label={t('setup.connection.ca')}>
+            {info.caPem}
+          </CodeSnippet>
+        )}
+      </Labelled>
+    </section>
+  )
+}
+
+function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="pse-setup__labelled">
+      <p className="cds--label">{label}</p>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next'
+import { Tag } from '@carbon/react'
+import type { WizardStepId } from '../../../../../shared/schemas/wizard'
+
+/** Steps that change the cloud say so before they run (UX.md); the others say they only read. */
+const changesCloud: Partial<Record<WizardStepId, boolean>> = { deploy: true, password: true, serviceKey: true, prerequisites: false, connection: false, wait: false }
+
+export function StepHeader({ step, title, lead }: { step: WizardStepId; title: string; lead: string }) {
+  const { t } = useTranslation()
+  const changes = changesCloud[step]
+  return (
+    <header className="pse-setup__header">
+      <h2 id="step-title" className="pse-setup__title">
+        {title}
+      </h2>
+      <p className="pse-setup__lead">{lead}</p>
+      {changes !== undefined && (
+        <Tag type={changes ? 'magenta' : 'cool-gray'} size="md" className="pse-setup__impact" data-testid="step-impact">
+          {changes ? t('setup.changesCloud') : t('setup.readsCloud')}
+        </Tag>
+      )}
+    </header>
+  )
+}

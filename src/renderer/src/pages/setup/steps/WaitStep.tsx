@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button, InlineNotification, ProgressBar } from '@carbon/react'
+import { call } from '../../../api/client'
+import type { StepProps } from '../step-props'
+import { StepHeader } from './StepHeader'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(s / 3600)
+  return h > 0 ? `${h}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}` : `${Math.floor(s / 60)}:${pad(s % 60)}`
+}
+
+/** Step 4: the provisioning wait, in the service's own words; closing the app is fine. */
+export function WaitStep({ state, run }: StepProps) {
+  const { t } = useTranslation()
+  const p = state.provisioning
+  const step = state.steps.wait
+  const waiting = step.status === 'running'
+  const [now, setNow] = useState(() => Date.now())
+
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [waiting])
+
+  const end = waiting ? now : Date.parse(p?.updatedAt ?? '') || now
+  const elapsed = p ? formatElapsed(end - Date.parse(p.startedAt)) : '0:00'
+  const status = p?.phase === 'failed' || step.status === 'failed' ? 'error' : p?.phase === 'ready' || step.status === 'done' ? 'finished' : 'active'
+  const percent = status === 'finished' ? 100 : p?.percent
+
+  return (
+    <section className="pse-setup__step" aria-labelledby="step-title">
+      <StepHeader step="wait" title={t('setup.wait.title')} lead={t('setup.wait.lead')} />
+      {state.instance && (
+        <p className="pse-setup__text">
+          <strong>{t('setup.wait.instance')}:</strong> {state.instance.name} ({state.instance.region})
+        </p>
+      )}
+      <div className="pse-setup__progressbar" data-testid="provisioning" data-phase={p?.phase ?? 'none'} data-percent={percent ?? ''}>
+        <ProgressBar
+          label={p ? t(`setup.wait.phase.${p.phase}`) : t('setup.wait.progress')}
+          helperText={p?.text ?? t('setup.wait.noPercent')}
+          value={percent ?? undefined}
+          max={100}
+          status={status}
+        />
+        <p className="pse-setup__meta" data-testid="elapsed">
+          {t('setup.wait.elapsed', { time: elapsed })}
+          {percent !== null && percent !== undefined ? ` · ${Math.round(percent)}%` : ''}
+        </p>
+      </div>
+      {p?.notice && <InlineNotification kind="warning" lowContrast hideCloseButton title={p.notice} />}
+      {waiting && <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.wait.canClose')} subtitle={t('setup.wait.cancelHint')} />}
+      {step.status === 'done' && <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.wait.ready')} />}
+      {p?.phase === 'stopped' && step.status !== 'running' && <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.wait.stopped')} />}
+      <div className="pse-setup__actions">
+        {waiting && (
+          <Button kind="secondary" onClick={() => void call('wizard.cancel', {})} data-testid="wait-cancel">
+            {t('setup.wait.cancel')}
+          </Button>
+        )}
+        {!waiting && step.status !== 'done' && (
+          <Button kind="primary" onClick={() => void run('wait', () => call('wizard.resume', {}))} data-testid="wait-resume">
+            {t('setup.wait.resume')}
+          </Button>
+        )}
+      </div>
+    </section>
+  )
+}
