@@ -154,6 +154,21 @@ describe('connection profiles in the browser', () => {
       await page.getByTestId('save-anyway').waitFor()
       await screenshot(page, `profiles-test-auth-failed-${language}`)
 
+      // A server that accepts and never answers: the phases stream in while the test waits.
+      if (language === 'en') {
+        await page.locator('#profile-port').fill(String(h.silent.port))
+        await page.locator('#profile-connect-ms').fill('3000')
+        await page.getByTestId('profile-test').click()
+        const progress = page.getByTestId('test-progress')
+        await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toContain('TCP')
+        await screenshot(page, 'profiles-test-progress-en', { viewport: true })
+        await expect.poll(() => page.getByTestId('probe-timeline').getAttribute('data-result'), { timeout: 20_000 }).not.toBe('auth_failed')
+        expect(await page.getByTestId('probe-timeline').getAttribute('data-result')).not.toBe('ok')
+        await screenshot(page, 'profiles-test-silent-en')
+        await page.locator('#profile-port').fill(String(h.tls.port))
+        await page.locator('#profile-connect-ms').fill('5000')
+      }
+
       // Export: secrets left out unless ticked.
       await page.getByTestId('export-menu').click()
       await page.getByRole('menuitem', { name: p.export['redis-cli'] }).click()

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PasswordInput, RadioButton, RadioButtonGroup, Select, SelectItem, TextInput } from '@carbon/react'
 import { invalidProps, type SectionProps } from './form'
@@ -9,6 +9,8 @@ interface Props extends SectionProps {
   /** SSH key passphrase or password typed for the next test (never saved by this screen). */
   sshSecret: string
   onSshSecret(value: string): void
+  /** Shown instead of the input when the profile already keeps an SSH secret in the keychain. */
+  storedSshSecret?: ReactNode
 }
 
 /** Direct, through an SSH bastion host, or from a short-lived pod in the user's cluster. */
@@ -98,7 +100,8 @@ export function NetworkPathSection(p: Props) {
               {...invalidProps(p, 'ssh.privateKeyPath')}
             />
           )}
-          {path.ssh.method !== 'agent' && (
+          {path.ssh.method !== 'agent' && p.storedSshSecret && <div className="pse-editor__wide">{p.storedSshSecret}</div>}
+          {path.ssh.method !== 'agent' && !p.storedSshSecret && (
             <PasswordInput
               id="ssh-secret"
               className="pse-editor__wide"

@@ -16,9 +16,13 @@ import { TlsSection } from './TlsSection'
 import { NetworkPathSection } from './NetworkPathSection'
 import { HostKeyNotice } from './HostKeyNotice'
 import { DiagnosisPanel } from './DiagnosisPanel'
+import { LiveProgress } from './LiveProgress'
 import { ExportMenu } from './ExportMenu'
 import { TextFileInput } from './TextFileInput'
 import { lastResult, rememberResult, forgetResult } from './results-cache'
+
+/** A fresh id for profiles.testProgress (letters, digits, - and _). */
+const newTestId = (): string => `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
 const toError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
 
@@ -45,6 +49,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   const [password, setPassword] = useState('')
   const [changingPassword, setChangingPassword] = useState(false)
   const [sshSecret, setSshSecret] = useState('')
+  const [changingSshSecret, setChangingSshSecret] = useState(false)
   /** A client key read from a file for mutual TLS; sent to main on test / save, never shown. */
   const [clientKey, setClientKey] = useState<{ pem: string; fileName: string }>()
   const [touched, setTouched] = useState<Set<FieldKey>>(new Set())
@@ -55,6 +60,8 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   const [result, setResult] = useState<TestResult | undefined>(() => (profileId ? lastResult(profileId) : undefined))
   const [paste, setPaste] = useState('')
   const [savedNotice, setSavedNotice] = useState(false)
+  /** Id of the running test, whose phases main streams as profiles.testProgress. */
+  const [testId, setTestId] = useState<string>()
 
   useEffect(() => {
     if (!profileId) return
@@ -90,7 +97,9 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   }
 
   const passwordStored = profile !== undefined && profile.secrets.password !== 'none'
-  const secretsInput = () => ({ ...(password ? { password } : {}), ...(clientKey ? { clientKey: clientKey.pem } : {}) })
+  const secretsInput = () => ({ ...(password ? { password } : {}), ...(clientKey ? { clientKey: clientKey.pem } : {}), ...(sshSecret ? { sshSecret } : {}) })
+  /** Typed secrets not saved yet: a test must use them, and saving must store them. */
+  const unsavedSecrets = Boolean(password || clientKey || sshSecret)
 
   /** Validates; on failure marks every field so its error shows. */
   function fieldsOrStop() {
@@ -105,7 +114,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     let saved = profile
     let savedFirst = false
     // A bastion or pod test runs on a saved profile (main reads its secrets and reports the host key).
-    if (fields.networkPath.kind !== 'direct' && (!saved || dirty || password || clientKey)) {
+    if (fields.networkPath.kind !== 'direct' && (!saved || dirty || unsavedSecrets)) {
       saved = await save()
       if (!saved) return undefined
       savedFirst = true
@@ -113,12 +122,21 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     setBusy('test')
     setError(undefined)
     setSavedNotice(false)
+    const id = newTestId()
+    setTestId(id)
     try {
-      const useSaved = savedFirst || (saved !== undefined && !dirty && !password && !clientKey)
+      const useSaved = savedFirst || (saved !== undefined && !dirty && !unsavedSecrets)
       let r =
         useSaved && saved
-          ? await profilesApi.test(saved, sshSecret || undefined)
-          : await profilesApi.testDraft(fields, { password: password || undefined, clientKey: clientKey?.pem, importId, profileId: profile?.id })
+          ? await profilesApi.test(saved, undefined, id)
+          : await profilesApi.testDraft(fields, {
+              password: password || undefined,
+              clientKey: clientKey?.pem,
+              sshSecret: sshSecret || undefined,
+              importId,
+              profileId: profile?.id,
+              testId: id
+            })
       if (saved && useSaved) r = await withDiagnosis(saved, r)
       setResult(r)
       if (saved) rememberResult(saved.id, r)
@@ -128,6 +146,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       return undefined
     } finally {
       setBusy(null)
+      setTestId(undefined)
     }
   }
 
@@ -153,7 +172,9 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       setDirty(false)
       setPassword('')
       setClientKey(undefined)
+      setSshSecret('')
       setChangingPassword(false)
+      setChangingSshSecret(false)
       setImportId(undefined)
       setImportedPassword(false)
       setSavedNotice(true)
@@ -172,7 +193,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   /** The primary action: test, and save when the test passes (else offer "Save anyway"). */
   async function testAndSave(): Promise<void> {
     const run = await runTest()
-    if (!run?.result.ok || run.savedFirst || !(dirty || !profile || password || clientKey)) return
+    if (!run?.result.ok || run.savedFirst || !(dirty || !profile || unsavedSecrets)) return
     const saved = await save()
     // Test the saved profile once more so its "last test" is recorded with it.
     if (saved) await recordTest(saved)
@@ -181,7 +202,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   async function recordTest(saved: Profile): Promise<void> {
     setBusy('test')
     try {
-      const r = await profilesApi.test(saved, sshSecret || undefined)
+      const r = await profilesApi.test(saved)
       setResult(r)
       rememberResult(saved.id, r)
     } catch (e) {
@@ -340,7 +361,28 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
           )
         }
       />
-      <NetworkPathSection {...section} sshSecret={sshSecret} onSshSecret={setSshSecret} />
+      <NetworkPathSection
+        {...section}
+        sshSecret={sshSecret}
+        onSshSecret={(value) => {
+          setSshSecret(value)
+          setSavedNotice(false)
+        }}
+        storedSshSecret={
+          profile && profile.secrets.sshSecret !== 'none' && !changingSshSecret ? (
+            <div className="pse-editor__secret">
+              <SecretField
+                id="profile-ssh-secret-stored"
+                label={t('profiles.field.sshSecretStored')}
+                reveal={() => profilesApi.revealSecret(profile.id, 'sshSecret')}
+              />
+              <Button kind="ghost" size="sm" onClick={() => setChangingSshSecret(true)}>
+                {t('profiles.editor.changeSshSecret')}
+              </Button>
+            </div>
+          ) : undefined
+        }
+      />
 
       <div className="pse-editor__footer">
         <Button kind="primary" renderIcon={Save} disabled={working} onClick={() => void testAndSave()} data-testid="profile-test-and-save">
@@ -352,7 +394,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
         <Button kind="ghost" disabled={working} onClick={onClose}>
           {t('profiles.editor.close')}
         </Button>
-        {busy === 'test' && <InlineLoading description={t('profiles.editor.testing')} />}
+        {busy === 'test' && (testId ? <LiveProgress testId={testId} /> : <InlineLoading description={t('profiles.editor.testing')} />)}
         {busy === 'save' && <InlineLoading description={t('profiles.editor.saving')} />}
         {submitted && !validation.fields && <span className="pse-editor__invalid">{t('profiles.editor.fixFields')}</span>}
       </div>

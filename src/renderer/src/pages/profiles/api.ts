@@ -19,6 +19,20 @@ export type TestResult = ProbeResult & {
 
 export type ImportDraft = z.output<typeof ImportDraftSchema>
 
+/** The typed secrets of a draft test, or undefined when there are none. */
+function secretsOf(o: {
+  password?: string
+  clientKey?: string
+  sshSecret?: string
+}): { password?: string; clientKey?: string; sshSecret?: string } | undefined {
+  const secrets = {
+    ...(o.password ? { password: o.password } : {}),
+    ...(o.clientKey ? { clientKey: o.clientKey } : {}),
+    ...(o.sshSecret ? { sshSecret: o.sshSecret } : {})
+  }
+  return Object.keys(secrets).length ? secrets : undefined
+}
+
 export const profilesApi = {
   list: (): Promise<{ profiles: Profile[]; warning: string | null }> => call('profiles.list', {}),
   get: (id: string): Promise<Profile> => call('profiles.get', { id }),
@@ -36,23 +50,25 @@ export const profilesApi = {
    * host key to accept and takes the SSH passphrase typed for this test; a direct one through
    * profiles.test, which records the profile's "last test".
    */
-  async test(profile: Pick<Profile, 'id' | 'networkPath'>, sshSecret?: string): Promise<TestResult> {
+  async test(profile: Pick<Profile, 'id' | 'networkPath'>, sshSecret?: string, testId?: string): Promise<TestResult> {
     if (profile.networkPath.kind !== 'direct') return call('profiles.testPath', { profileId: profile.id, ...(sshSecret ? { sshSecret } : {}) })
-    return call('profiles.test', { id: profile.id })
+    return call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) })
   },
 
   /** Why a private endpoint fails from here, with the paths that would work (null: not that case). */
   diagnose: (id: string): Promise<PathDiagnosis | null> => call('profiles.diagnose', { profileId: id }),
 
   /** Unsaved editor fields; secrets typed, from an import, or the saved profile's. */
-  testDraft: (fields: ProfileFields, options: { password?: string; clientKey?: string; importId?: string; profileId?: string }): Promise<TestResult> =>
+  testDraft: (
+    fields: ProfileFields,
+    options: { password?: string; clientKey?: string; sshSecret?: string; importId?: string; profileId?: string; testId?: string }
+  ): Promise<TestResult> =>
     call('profiles.testDraft', {
       fields,
-      ...(options.password || options.clientKey
-        ? { secrets: { ...(options.password ? { password: options.password } : {}), ...(options.clientKey ? { clientKey: options.clientKey } : {}) } }
-        : {}),
+      ...(secretsOf(options) ? { secrets: secretsOf(options) } : {}),
       ...(options.importId ? { importId: options.importId } : {}),
-      ...(options.profileId ? { profileId: options.profileId } : {})
+      ...(options.profileId ? { profileId: options.profileId } : {}),
+      ...(options.testId ? { testId: options.testId } : {})
     }),
 
   keychainStatus: (): Promise<KeychainStatus> => call('profiles.keychainStatus', {}),
