@@ -1,4 +1,4 @@
-import { defaultProfileFields, type Origin } from '../../../shared/schemas/profile'
+import { defaultProfileFields, isHost, type Origin } from '../../../shared/schemas/profile'
 import { pemFromBase64 } from '../pem'
 import { importError, isPasswordPlaceholder, type ImportedProfile } from './types'
 
@@ -54,10 +54,14 @@ export function importIbm(data: unknown): ImportedProfile {
   const host = rediss.hosts?.[0]
   if (!host || typeof host.hostname !== 'string' || typeof host.port !== 'number')
     throw importError('The connection data lists no host and port (rediss.hosts).')
+  if (!isHost(host.hostname)) throw importError('The host name in the connection data (rediss.hosts) is not a host name.')
+  if (!Number.isInteger(host.port) || host.port < 1 || host.port > 65535) throw importError('The port in the connection data (rediss.hosts) must be from 1 to 65535.')
   const username = typeof rediss.authentication?.username === 'string' && rediss.authentication.username !== '' ? rediss.authentication.username : null
   const password = typeof rediss.authentication?.password === 'string' ? rediss.authentication.password : ''
   const dbValue =
     typeof rediss.database === 'number' ? rediss.database : typeof rediss.path === 'string' && /^\/\d+$/.test(rediss.path) ? Number(rediss.path.slice(1)) : 0
+  if (!Number.isInteger(dbValue) || dbValue < 0 || dbValue > 255) throw importError('The database number in the connection data must be from 0 to 255.')
+  if (username !== null && (username.length > 256 || /\s/.test(username))) throw importError('The user name in the connection data is not valid.')
   const b64 = rediss.certificate?.certificate_base64
   const notes: string[] = []
   const caPem = typeof b64 === 'string' && b64.trim() !== '' ? pemFromBase64(b64) : null

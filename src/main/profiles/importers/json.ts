@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ProfileFields } from '../../../shared/schemas/profile'
 import { validatePemCertificates, validatePrivateKeyPem } from '../pem'
-import { importError, type ImportedProfile } from './types'
+import { INSECURE_NOTE, importError, type ImportedProfile } from './types'
 
 /** Our own profile export: `{"pseWizardProfile": 1, "profile": {…fields}, "secrets"?: {…}}`. */
 export const PROFILE_EXPORT_VERSION = 1
@@ -35,5 +35,5 @@ export function importProfileJson(data: unknown): ImportedProfile {
   const secrets: ImportedProfile['secrets'] = {}
   if (doc.data.secrets?.password) secrets.password = doc.data.secrets.password
   if (doc.data.secrets?.clientKey) secrets.clientKey = validatePrivateKeyPem(doc.data.secrets.clientKey)
-  return { format: 'json', fields: f, secrets, notes: [] }
+  return { format: 'json', fields: f, secrets, notes: f.tls.enabled && !f.tls.verifyServerCert ? [INSECURE_NOTE] : [] }
 }

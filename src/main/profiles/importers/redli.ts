@@ -1,7 +1,7 @@
 import { isHost } from '../../../shared/schemas/profile'
 import { pemFromBase64 } from '../pem'
 import { shellWords } from './shell-words'
-import { importError, isPasswordPlaceholder, type ImportedProfile } from './types'
+import { INSECURE_NOTE, importError, isPasswordPlaceholder, type ImportedProfile } from './types'
 import { parseRedisUrl } from './url'
 
 /**
@@ -104,6 +104,7 @@ export function importRedli(text: string): ImportedProfile {
     fields.tls.servername = servername
   }
   if (insecure) fields.tls.verifyServerCert = false
+  if (!fields.tls.verifyServerCert && !notes.includes(INSECURE_NOTE)) notes.push(INSECURE_NOTE)
   if (!Number.isInteger(fields.port) || fields.port < 1 || fields.port > 65535) throw importError('The port must be from 1 to 65535.')
   if (!Number.isInteger(fields.db) || fields.db < 0 || fields.db > 255) throw importError('The database number must be from 0 to 255.')
   return { format: 'redli', fields, secrets, notes }

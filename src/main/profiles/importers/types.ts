@@ -20,3 +20,7 @@ export function importError(message: string): AppFailure {
 export function isPasswordPlaceholder(value: string): boolean {
   return /^\$(\{)?[A-Za-z_][A-Za-z0-9_]*(\})?$/.test(value) || value === '' || value === '<password>'
 }
+
+/** Said whenever imported text turns certificate verification off, so it never happens unnoticed. */
+export const INSECURE_NOTE =
+  'The imported data turns certificate verification OFF (insecure): anyone on the network path could pose as the server and read the password. Turn "Verify the server certificate" back on unless you trust this network.'

@@ -1,6 +1,6 @@
 import net from 'node:net'
 import { defaultProfileFields, isHost, type ProfileFields } from '../../../shared/schemas/profile'
-import { importError, isPasswordPlaceholder, type ImportedProfile } from './types'
+import { INSECURE_NOTE, importError, isPasswordPlaceholder, type ImportedProfile } from './types'
 
 /**
  * `redis://` and `rediss://` URLs: user, password, host, port, database path. Query parameters
@@ -49,6 +49,7 @@ export function parseRedisUrl(text: string, base: Partial<ProfileFields> = {}): 
     username: username === '' ? null : username
   })
   fields.tls = { ...fields.tls, enabled: tls, servername: servername ?? null, verifyServerCert: !insecure }
+  if (tls && insecure) notes.push(INSECURE_NOTE)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw importError('The port must be from 1 to 65535.')
   return { format: 'url', fields, secrets, notes }
 }
