@@ -57,19 +57,30 @@ const statusForError: Record<string, number> = {
   [TransportCodes.unknownCall]: 404
 }
 
+/**
+ * The body, up to MAX_BODY. Past that the rest is read and dropped (not kept, not buffered), so
+ * the client is still there to receive the 413 instead of a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY) {
+      req.resume()
+      return reject(new Error('too_large'))
+    }
     let size = 0
     const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY) {
+        chunks.length = 0
+        req.off('data', onData)
+        req.resume()
         reject(new Error('too_large'))
-        req.destroy()
         return
       }
       chunks.push(chunk)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
@@ -157,7 +168,13 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return sendError(res, 405, { code: TransportCodes.invalidInput, message: 'Calls must use POST.' })
-      return handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)))
+      let name: string
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/call/'.length))
+      } catch {
+        return sendError(res, 404, { code: TransportCodes.unknownCall, message: 'No such call.' })
+      }
+      return handleCall(req, res, name)
     }
     if (url.pathname === '/api/events') return handleEvents(req, res)
     if (url.pathname.startsWith('/api/')) return sendError(res, 404, { code: TransportCodes.unknownCall, message: 'No such API route.' })
