@@ -159,6 +159,8 @@ describe('a profile through an SSH bastion host, in the browser', () => {
       const row = page.locator(`tr[data-profile="${name}"]`)
       await row.waitFor()
       expect(await row.textContent()).toContain(`${sshd.username}@${sshd.host}`)
+      // …and its last test: the changed key, recorded with the profile.
+      await expect.poll(() => row.getByTestId('profile-last-test').textContent()).toContain('ssh_host_key_changed')
       await screenshot(page, `bastion-list-${language}`)
 
       expect(problems).toEqual([])

@@ -62,6 +62,8 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   const [savedNotice, setSavedNotice] = useState(false)
   /** Id of the running test, whose phases main streams as profiles.testProgress. */
   const [testId, setTestId] = useState<string>()
+  /** What the user last asked for, repeated after a host key is accepted. */
+  const lastAction = useRef<'test' | 'testAndSave'>('test')
 
   useEffect(() => {
     if (!profileId) return
@@ -107,28 +109,22 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     return validation.fields
   }
 
-  /** Runs the test; `savedFirst` when a bastion / pod path had to be saved before it. */
-  async function runTest(): Promise<{ result: TestResult; savedFirst: boolean } | undefined> {
+  /** Runs the test on the saved profile, or on the form's fields when they have unsaved changes. */
+  async function runTest(): Promise<TestResult | undefined> {
+    lastAction.current = 'test'
     const fields = fieldsOrStop()
     if (!fields) return undefined
-    let saved = profile
-    let savedFirst = false
-    // A bastion or pod test runs on a saved profile (main reads its secrets and reports the host key).
-    if (fields.networkPath.kind !== 'direct' && (!saved || dirty || unsavedSecrets)) {
-      saved = await save()
-      if (!saved) return undefined
-      savedFirst = true
-    }
+    const saved = profile
     setBusy('test')
     setError(undefined)
     setSavedNotice(false)
     const id = newTestId()
     setTestId(id)
     try {
-      const useSaved = savedFirst || (saved !== undefined && !dirty && !unsavedSecrets)
+      const useSaved = saved !== undefined && !dirty && !unsavedSecrets
       let r =
         useSaved && saved
-          ? await profilesApi.test(saved, undefined, id)
+          ? await profilesApi.test(saved, id)
           : await profilesApi.testDraft(fields, {
               password: password || undefined,
               clientKey: clientKey?.pem,
@@ -140,7 +136,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       if (saved && useSaved) r = await withDiagnosis(saved, r)
       setResult(r)
       if (saved) rememberResult(saved.id, r)
-      return { result: r, savedFirst }
+      return r
     } catch (e) {
       setError(toError(e))
       return undefined
@@ -192,8 +188,9 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
 
   /** The primary action: test, and save when the test passes (else offer "Save anyway"). */
   async function testAndSave(): Promise<void> {
-    const run = await runTest()
-    if (!run?.result.ok || run.savedFirst || !(dirty || !profile || unsavedSecrets)) return
+    const r = await runTest()
+    lastAction.current = 'testAndSave'
+    if (!r?.ok || !(dirty || !profile || unsavedSecrets)) return
     const saved = await save()
     // Test the saved profile once more so its "last test" is recorded with it.
     if (saved) await recordTest(saved)
@@ -223,7 +220,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       return
     }
     setBusy(null)
-    await runTest()
+    await (lastAction.current === 'testAndSave' ? testAndSave() : runTest())
   }
 
   async function prefill(): Promise<void> {

@@ -46,14 +46,10 @@ export const profilesApi = {
     (await call('profiles.export', { id, format, withSecrets })).text,
 
   /**
-   * A saved profile. A bastion or pod path goes through profiles.testPath, which reports the
-   * host key to accept and takes the SSH passphrase typed for this test; a direct one through
-   * profiles.test, which records the profile's "last test".
+   * A saved profile along its network path (direct, SSH bastion, pod): records its "last test",
+   * streams phases as profiles.testProgress, and reports the host key to accept or a diagnosis.
    */
-  async test(profile: Pick<Profile, 'id' | 'networkPath'>, sshSecret?: string, testId?: string): Promise<TestResult> {
-    if (profile.networkPath.kind !== 'direct') return call('profiles.testPath', { profileId: profile.id, ...(sshSecret ? { sshSecret } : {}) })
-    return call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) })
-  },
+  test: (profile: Pick<Profile, 'id'>, testId?: string): Promise<TestResult> => call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) }),
 
   /** Why a private endpoint fails from here, with the paths that would work (null: not that case). */
   diagnose: (id: string): Promise<PathDiagnosis | null> => call('profiles.diagnose', { profileId: id }),
