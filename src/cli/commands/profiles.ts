@@ -6,6 +6,7 @@ import { resolveDataDir } from '../../main/paths'
 import { registerSecret } from '../../main/logging/redact'
 import { writeFileAtomic } from '../../main/storage/atomic-file'
 import { readCaFile, readImportInput } from '../read-files'
+import { warnPasswordInArgv } from '../argv-secrets'
 import { createProfilesService, type ProfilesService } from '../../main/profiles'
 import { parseRedisUrl } from '../../main/profiles/importers/url'
 import { validatePemCertificates } from '../../main/profiles/pem'
@@ -152,6 +153,7 @@ async function fieldOverrides(fields: ProfileFields, values: Values): Promise<Pr
 async function add(service: ProfilesService, values: Values, io: CliIO) {
   if (typeof values.url !== 'string') throw new UsageError('add needs --url rediss://…')
   const imported = parseRedisUrl(values.url)
+  if (imported.secrets.password) warnPasswordInArgv(io, '--url')
   const fields = await fieldOverrides(imported.fields, values)
   const password = imported.secrets.password ?? (io.env.REDIS_PASSWORD || undefined)
   registerSecret(password)

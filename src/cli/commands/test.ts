@@ -12,6 +12,7 @@ import { validatePemCertificates } from '../../main/profiles/pem'
 import { fieldsViaSsh, rememberCheckedHostKey } from '../../main/network/one-off-ssh'
 import { KnownHostsStore } from '../../main/network/known-hosts'
 import { readCaFile } from '../read-files'
+import { warnPasswordInArgv } from '../argv-secrets'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
                         [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
@@ -81,6 +82,7 @@ export const testCommand: Command = {
         if (!hasOverrides(values, timeout) && result.code !== 'cancelled') await recordLastTest(service, profile, result)
       } else {
         const imported = parseRedisUrl(values.url!)
+        if (imported.secrets.password) warnPasswordInArgv(io, '--url')
         const fields = await viaSsh(await applyOverrides(imported.fields, values, timeout), values, io)
         const password = imported.secrets.password ?? envPassword
         result = await service.testDraft(fields, password ? { password } : {}, { signal: io.signal })
