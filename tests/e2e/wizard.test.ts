@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
-import { launchBrowser, openPage, screenshot, screenshotDir } from '../support/browser'
+import { launchBrowser, openPage, screenshot as fullScreenshot, screenshotDir } from '../support/browser'
 import { setupEn } from '../../src/renderer/src/i18n/setup/en'
 import { setupJa } from '../../src/renderer/src/i18n/setup/ja'
 
@@ -24,6 +24,14 @@ async function openSetup(browser: Browser, app: RunningApp, language: 'en' | 'ja
   await page.evaluate(() => (window.location.hash = '#/setup'))
   await page.getByTestId('setup-wizard').waitFor()
   return watch
+}
+
+/** Scrolled back to the top first: a full-page shot of a scrolled page draws the fixed header mid-page. */
+async function screenshot(page: Page, name: string, options: { whileBusy?: boolean } = {}): Promise<void> {
+  if (!options.whileBusy) await expect.poll(() => page.locator('[data-testid="setup-wizard"][data-busy="true"]').count()).toBe(0)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.mouse.move(0, 0)
+  await fullScreenshot(page, name)
 }
 
 const wizard = (page: Page) => page.getByTestId('setup-wizard')
@@ -105,7 +113,7 @@ describe('the setup wizard (sandbox, browser mode)', () => {
         await onStep(page, 'wait')
         await expect.poll(() => page.getByTestId('provisioning').getAttribute('data-percent'), { timeout: 20_000 }).toMatch(/^[1-9]\d?$/)
         await expect.poll(() => page.getByText(s.wait.canClose).count()).toBe(1)
-        await screenshot(page, `wizard-04-wait-${language}`)
+        await screenshot(page, `wizard-04-wait-${language}`, { whileBusy: true })
         await onStep(page, 'password')
 
         // 5 Admin password: generated, kept masked until revealed.

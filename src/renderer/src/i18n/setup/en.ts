@@ -46,8 +46,15 @@ export const setupEn = {
     wizard_private_unreachable: 'The private endpoint cannot be reached from this computer',
     wizard_password_missing: 'The password is no longer in the keychain',
     ibm_password_rejected: 'IBM Cloud rejected the password',
-    iam_invalid_api_key: 'The API key was not accepted',
-    ibm_unauthorized: 'The API key was not accepted',
+    ibm_api_key_invalid: 'The API key was not accepted',
+    ibm_unauthorized: 'IBM Cloud did not accept the sign-in',
+    ibm_forbidden: 'This key may not do that',
+    ibm_rate_limited: 'IBM Cloud asked to slow down',
+    ibm_server_error: 'IBM Cloud had a server error',
+    ibm_unreachable: 'IBM Cloud could not be reached',
+    ibm_timeout: 'IBM Cloud did not answer in time',
+    ibm_provisioning_failed: 'Provisioning failed',
+    ibm_conflict: 'IBM Cloud reported a conflict',
     invalid_input: 'Check the values you entered',
     fallback: 'This step did not finish'
   },
@@ -221,7 +228,7 @@ export const setupEn = {
     caShow: 'Show the certificate',
     caHide: 'Hide the certificate',
     commands: 'Commands',
-    ibmCommand: 'redis-cli (from IBM Cloud)',
+    ibmCommand: 'Command from IBM Cloud',
     redli: 'redli',
     none: 'This instance has no {{endpoint}} endpoint.'
   },
@@ -268,6 +275,7 @@ export const setupEn = {
     startOver: 'Set up another connection'
   },
   cliHint: 'The same step with the ibmcloud CLI, as the seed article does it.',
+  cliHintExample: 'An example with the seed article’s values; once you create the instance, this shows the command with your own.',
   cli: {
     login_apikey: 'Sign in with the API key',
     login_sso: 'Sign in to IBM Cloud',

@@ -47,8 +47,15 @@ export const setupJa: Messages['setup'] = {
     wizard_private_unreachable: 'このコンピューターからはプライベート・エンドポイントに接続できません',
     wizard_password_missing: 'パスワードがキーチェーンに見つかりません',
     ibm_password_rejected: 'IBM Cloud がパスワードを受け付けませんでした',
-    iam_invalid_api_key: 'API キーが受け付けられませんでした',
-    ibm_unauthorized: 'API キーが受け付けられませんでした',
+    ibm_api_key_invalid: 'API キーが受け付けられませんでした',
+    ibm_unauthorized: 'IBM Cloud がログインを受け付けませんでした',
+    ibm_forbidden: 'このキーにはその操作の権限がありません',
+    ibm_rate_limited: 'IBM Cloud からリクエストの間隔を空けるよう求められました',
+    ibm_server_error: 'IBM Cloud でサーバー・エラーが発生しました',
+    ibm_unreachable: 'IBM Cloud に接続できませんでした',
+    ibm_timeout: 'IBM Cloud から時間内に応答がありませんでした',
+    ibm_provisioning_failed: 'プロビジョニングに失敗しました',
+    ibm_conflict: 'IBM Cloud で競合が発生しました',
     invalid_input: '入力内容を確認してください',
     fallback: 'この手順を完了できませんでした'
   },
@@ -222,7 +229,7 @@ export const setupJa: Messages['setup'] = {
     caShow: '証明書を表示',
     caHide: '証明書を隠す',
     commands: 'コマンド',
-    ibmCommand: 'redis-cli (IBM Cloud 提供)',
+    ibmCommand: 'IBM Cloud 提供のコマンド',
     redli: 'redli',
     none: 'このインスタンスには{{endpoint}}がありません。'
   },
@@ -269,6 +276,7 @@ export const setupJa: Messages['setup'] = {
     startOver: '別の接続をセットアップする'
   },
   cliHint: '同じ手順を ibmcloud CLI で行う場合のコマンドです (元記事と同じ操作です)。',
+  cliHintExample: '元記事の値を使った例です。インスタンスを作成すると、入力した値でのコマンドを表示します。',
   cli: {
     login_apikey: 'API キーでログイン',
     login_sso: 'IBM Cloud にログイン',

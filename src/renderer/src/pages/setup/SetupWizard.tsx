@@ -67,12 +67,13 @@ export function SetupWizard() {
     await wizard.perform(() => call('wizard.goTo', { step })).finally(() => setCalling(false))
   }
 
+  const errorTitle = (code: string) => t(`setup.errors.${code}`, { defaultValue: t('setup.errors.fallback') })
   const stepError = state.steps[view].error
   const Screen = screens[view]
   const commands = state.cli[view]
 
   return (
-    <div className="pse-setup" data-testid="setup-wizard" data-step={view} data-status={state.steps[view].status}>
+    <div className="pse-setup" data-testid="setup-wizard" data-step={view} data-status={state.steps[view].status} data-busy={String(busy)}>
       <nav className="pse-setup__progress" aria-label={t('setup.progressLabel')}>
         <ProgressIndicator vertical currentIndex={wizardSteps.indexOf(view)} onChange={(i: number) => void goTo(wizardSteps[i])}>
           {wizardSteps.map((step) => (
@@ -91,16 +92,19 @@ export function SetupWizard() {
       <div className="pse-setup__main">
         <p className="pse-setup__count">{t('setup.stepOf', { n: wizardSteps.indexOf(view) + 1 })}</p>
         {wizard.callError && (
-          <ErrorNotice error={wizard.callError} title={t(`setup.errors.${wizard.callError.code}`, { defaultValue: t('setup.errors.fallback') })} onClose={wizard.clearCallError} />
+          <ErrorNotice error={wizard.callError} title={errorTitle(wizard.callError.code)} onClose={wizard.clearCallError} />
         )}
         {stepError && !explainedByStep.has(stepError.code) && (
-          <ErrorNotice error={stepError} title={t(`setup.errors.${stepError.code}`, { defaultValue: t('setup.errors.fallback') })} />
+          <ErrorNotice error={stepError} title={errorTitle(stepError.code)} />
         )}
 
         <Screen key={view} state={state} run={run} busy={busy} />
 
         {commands.length > 0 && (
-          <CliEquivalent commands={commands.map((c) => `# ${t(`setup.cli.${c.id}`, { defaultValue: c.label })}\n${c.command}`)} hint={t('setup.cliHint')} />
+          <CliEquivalent
+            commands={commands.map((c) => `# ${t(`setup.cli.${c.id}`, { defaultValue: c.label })}\n${c.command}`)}
+            hint={view === 'deploy' && !state.deploy ? t('setup.cliHintExample') : t('setup.cliHint')}
+          />
         )}
 
         <div className="pse-setup__nav">

@@ -103,7 +103,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
           <div className="pse-setup__row">
             <Select id="deploy-region" labelText={t('setup.deploy.region')} value={draft.region} onChange={(e) => set('region', e.target.value)} invalid={invalid('region')} invalidText={invalidText('region')}>
               {options.regions.map((r) => (
-                <SelectItem key={r.id} value={r.id} text={`${r.name} (${r.id})`} />
+                <SelectItem key={r.id} value={r.id} text={r.name.includes(r.id) ? r.name : `${r.name} (${r.id})`} />
               ))}
             </Select>
             <Select
@@ -263,7 +263,7 @@ function Summary({ form, options, busy, onCreate, onEdit }: { form: DeployForm; 
       <StructuredListWrapper isCondensed aria-label={t('setup.deploy.summary.title')}>
         <StructuredListBody>
           <Row label={t('setup.deploy.name')} value={form.name} />
-          <Row label={t('setup.deploy.region')} value={region ? `${region.name} (${region.id})` : form.region} />
+          <Row label={t('setup.deploy.region')} value={region ? (region.name.includes(region.id) ? region.name : `${region.name} (${region.id})`) : form.region} />
           <Row label={t('setup.deploy.resourceGroup')} value={group?.name ?? form.resourceGroupId} />
           <Row label={t('setup.deploy.tags')} value={form.tags.length ? form.tags.join(', ') : t('setup.deploy.summary.none')} />
           <Row label={t('setup.deploy.hostFlavor')} value={shared ? t('setup.deploy.flavorShared') : form.hostFlavor} />

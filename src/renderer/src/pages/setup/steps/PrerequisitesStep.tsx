@@ -68,7 +68,7 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
       </div>
 
       {report && (
-        <Table size="md" useZebraStyles={false} aria-label={t('setup.prereq.title')} data-testid="prereq-table">
+        <Table size="md" useZebraStyles={false} className="pse-setup__prereq" aria-label={t('setup.prereq.title')} data-testid="prereq-table">
           <TableHead>
             <TableRow>
               <TableHeader>{t('setup.prereq.columns.item')}</TableHeader>
@@ -85,7 +85,8 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
                     {i.ok ? t('setup.prereq.ok') : i.ok === false ? t('setup.prereq.fail') : t('setup.prereq.unknown')}
                   </Tag>
                 </TableCell>
-                <TableCell className="pse-setup__detail">
+                <TableCell>
+                  <div className="pse-setup__detail">
                   {i.detail && <div>{i.detail}</div>}
                   {i.ok !== true && i.advice && <div className="pse-setup__advice">{i.advice}</div>}
                   {i.ok !== true && i.command && (
@@ -98,6 +99,7 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
                       {t('setup.prereq.docs')}
                     </Link>
                   )}
+                  </div>
                 </TableCell>
               </TableRow>
             ))}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Tag } from '@carbon/react'
+import { Edit, View } from '@carbon/icons-react'
 import type { WizardStepId } from '../../../../../shared/schemas/wizard'
 
 /** Steps that change the cloud say so before they run (UX.md); the others say they only read. */
@@ -15,9 +15,10 @@ export function StepHeader({ step, title, lead }: { step: WizardStepId; title: s
       </h2>
       <p className="pse-setup__lead">{lead}</p>
       {changes !== undefined && (
-        <Tag type={changes ? 'magenta' : 'cool-gray'} size="md" className="pse-setup__impact" data-testid="step-impact">
+        <p className={`pse-setup__impact pse-setup__impact--${changes ? 'changes' : 'reads'}`} data-testid="step-impact">
+          {changes ? <Edit size={16} aria-hidden /> : <View size={16} aria-hidden />}
           {changes ? t('setup.changesCloud') : t('setup.readsCloud')}
-        </Tag>
+        </p>
       )}
     </header>
   )
