@@ -35,6 +35,8 @@ export interface HttpTransport {
 
 const MAX_BODY = 1024 * 1024
 const HEARTBEAT_MS = 15_000
+/** Events queued for a client that stopped reading: past this the stream is cut (EventSource reconnects). */
+const MAX_PENDING_EVENT_BYTES = 1024 * 1024
 
 const baseHeaders = {
   'X-Content-Type-Options': 'nosniff',
@@ -120,10 +122,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     res.writeHead(200, { ...baseHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
     res.write(': connected\n\n')
     streams.add(res)
-    const unsubscribe = options.events.subscribe((name, payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)
-    })
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS)
+    const send = (text: string) => {
+      if (res.writableLength > MAX_PENDING_EVENT_BYTES) return void res.destroy()
+      res.write(text)
+    }
+    const unsubscribe = options.events.subscribe((name, payload) => send(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`))
+    const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS)
     req.on('close', () => {
       clearInterval(heartbeat)
       unsubscribe()
