@@ -48,7 +48,8 @@ export function findIbmcloud(options: { configuredPath?: string; env?: NodeJS.Pr
   }
   const names = WINDOWS ? ['ibmcloud.exe', 'ibmcloud.cmd', 'ibmcloud.bat'] : ['ibmcloud']
   for (const dir of (env.PATH ?? env.Path ?? '').split(path.delimiter)) {
-    if (!dir) continue
+    // Relative entries ("." or empty) would run whatever `ibmcloud` sits in the current folder.
+    if (!dir || !path.isAbsolute(dir)) continue
     for (const name of names) {
       const candidate = path.join(dir, name)
       try {

@@ -79,7 +79,8 @@ function installExitHook(): void {
 /** Finds an executable on PATH, or undefined. */
 export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue
+    // Relative entries ("." or empty) would run whatever sits in the current folder.
+    if (!dir || !path.isAbsolute(dir)) continue
     const candidate = path.join(dir, name)
     try {
       fs.accessSync(candidate, fs.constants.X_OK)
