@@ -11,6 +11,8 @@ import { startSshd, type Sshd } from '../support/sshd'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
 import { profilesEn } from '../../src/renderer/src/i18n/profiles/en'
 import { profilesJa } from '../../src/renderer/src/i18n/profiles/ja'
+import { commonEn } from '../../src/renderer/src/i18n/common/en'
+import { commonJa } from '../../src/renderer/src/i18n/common/ja'
 
 /**
  * Issue 6's UI acceptance: a profile whose network path is an SSH bastion (a real sshd on a
@@ -160,7 +162,9 @@ describe('a profile through an SSH bastion host, in the browser', () => {
       await row.waitFor()
       expect(await row.textContent()).toContain(`${sshd.username}@${sshd.host}`)
       // …and its last test: the changed key, recorded with the profile.
-      await expect.poll(() => row.getByTestId('profile-last-test').textContent()).toContain('ssh_host_key_changed')
+      await expect
+        .poll(() => row.getByTestId('profile-last-test').textContent())
+        .toContain((language === 'en' ? commonEn : commonJa).probe.ssh_host_key_changed.title)
       await screenshot(page, `bastion-list-${language}`)
 
       expect(problems).toEqual([])

@@ -19,7 +19,7 @@ import {
   TableToolbarSearch,
   Tag
 } from '@carbon/react'
-import { Play, Renew } from '@carbon/icons-react'
+import { Renew } from '@carbon/icons-react'
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { AppError } from '../../../../shared/errors'
 import { CallError } from '../../api/client'
@@ -175,23 +175,30 @@ export function ProfileList({ onOpen, onNew }: Props) {
                       {p.host}:{p.port}
                     </code>
                   </TableCell>
-                  <TableCell>{describePath(t, p)}</TableCell>
+                  <TableCell className="pse-profiles__path">{describePath(t, p)}</TableCell>
                   <TableCell data-testid="profile-last-test">
                     {testing.has(p.id) ? (
                       <InlineLoading description={t('profiles.list.testing')} />
                     ) : p.lastTest ? (
                       <span className="pse-profiles__last">
-                        <Tag type={p.lastTest.ok ? 'green' : 'red'}>
-                          {p.lastTest.ok ? t('common.timeline.passed') : (p.lastTest.code ?? t('common.timeline.failed'))}
-                        </Tag>
-                        <span className="pse-profiles__when">{formatTime(p.lastTest.at, i18n.language)}</span>
+                        <span className="pse-profiles__badge">
+                          <Tag type={p.lastTest.ok ? 'green' : 'red'} size="sm">
+                            {p.lastTest.ok ? t('common.timeline.passed') : t('common.timeline.failed')}
+                          </Tag>
+                          <span className="pse-profiles__when">{formatTime(p.lastTest.at, i18n.language)}</span>
+                        </span>
+                        {p.lastTest.code && (
+                          <span className="pse-profiles__code" title={p.lastTest.code}>
+                            {t(`common.probe.${p.lastTest.code}.title`, { defaultValue: p.lastTest.code })}
+                          </span>
+                        )}
                       </span>
                     ) : (
                       <span className="pse-profiles__when">{t('profiles.list.never')}</span>
                     )}
                   </TableCell>
                   <TableCell>
-                    <Button kind="tertiary" size="sm" renderIcon={Play} disabled={testing.has(p.id)} onClick={() => void testOne(p)} data-testid="profile-test">
+                    <Button kind="tertiary" size="sm" className="pse-profiles__test" disabled={testing.has(p.id)} onClick={() => void testOne(p)} data-testid="profile-test">
                       {t('profiles.list.test')}
                     </Button>
                   </TableCell>
