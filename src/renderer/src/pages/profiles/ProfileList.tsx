@@ -198,7 +198,14 @@ export function ProfileList({ onOpen, onNew }: Props) {
                     )}
                   </TableCell>
                   <TableCell>
-                    <Button kind="tertiary" size="sm" className="pse-profiles__test" disabled={testing.has(p.id)} onClick={() => void testOne(p)} data-testid="profile-test">
+                    <Button
+                      kind="tertiary"
+                      size="sm"
+                      className="pse-profiles__test"
+                      disabled={testing.has(p.id)}
+                      onClick={() => void testOne(p)}
+                      data-testid="profile-test"
+                    >
                       {t('profiles.list.test')}
                     </Button>
                   </TableCell>
