@@ -44,6 +44,8 @@ export interface IbmCloudClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000
+/** The largest answer read from an IBM Cloud API (the SDK's own default is unlimited). */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 export function createIbmCloudClient(options: IbmCloudOptions): IbmCloudClient {
   const endpoints = resolveEndpoints(options.env ?? process.env, { privateEndpoints: options.privateEndpoints })
@@ -52,8 +54,8 @@ export function createIbmCloudClient(options: IbmCloudOptions): IbmCloudClient {
   if (options.auth) auth = options.auth
   else if (options.apiKey) auth = new RefreshingIamAuthenticator({ apikey: checkApiKeyShape(options.apiKey), url: endpoints.iam, timeoutMs: timeout })
   else throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'No IBM Cloud API key is set. Enter one on the Account step (or set IBMCLOUD_API_KEY).' })
-  // `timeout` is passed through to axios by the SDK's RequestWrapper.
-  const common = { authenticator: auth, timeout }
+  // `timeout` and `maxContentLength` are passed through to axios by the SDK's RequestWrapper.
+  const common = { authenticator: auth, timeout, maxContentLength: MAX_RESPONSE_BYTES }
   const cdb = new Map<string, CloudDatabasesV5>()
   return {
     endpoints,

@@ -107,6 +107,8 @@ export function classify(e: unknown): FailureKind {
   }
   // ibm-cloud-sdk-core throws this when a 2xx body is not the JSON it announced.
   if (/Error processing HTTP response|SyntaxError|in JSON at position/.test(err?.message ?? '')) return 'malformed'
+  // axios refused an answer larger than the client's maxContentLength.
+  if (/maxContentLength size of \d+ exceeded/.test(err?.message ?? '')) return 'malformed'
   const code = String(err?.statusText ?? err?.code ?? '')
   if (TIMEOUT_CODES.has(code) || /timeout/i.test(err?.message ?? '')) return 'timeout'
   if (NETWORK_CODES.has(code) || /ECONNREFUSED|ENOTFOUND|socket hang up|network/i.test(err?.message ?? '')) return 'network'

@@ -21,7 +21,8 @@ export class RefreshingIamAuthenticator extends IamAuthenticator {
   readonly #apiKey: string
 
   constructor(options: { apikey: string; url: string; timeoutMs: number }) {
-    const tokenOptions = { apikey: options.apikey, url: options.url, timeout: options.timeoutMs }
+    // A token answer is a few KB: a far larger one is not IAM.
+    const tokenOptions = { apikey: options.apikey, url: options.url, timeout: options.timeoutMs, maxContentLength: 1024 * 1024 }
     super(tokenOptions)
     registerSecret(options.apikey)
     this.#apiKey = options.apikey
