@@ -8,6 +8,7 @@ import { resolveDataDir } from '../../main/paths'
 import { SettingsStore } from '../../main/settings/store'
 import { sandboxOptionsFromEnv, startSandbox } from '../../main/sandbox'
 import type { PrereqReport } from '../../shared/schemas/ibmcloud'
+import { printable } from '../printable'
 
 const USAGE = `Usage: pse-wizard check [--json] [--sandbox]
 
@@ -67,5 +68,6 @@ export function formatReport(report: PrereqReport): string {
     }
   }
   lines.push('', report.ok ? 'Everything is ready.' : 'Some items need attention (see above).')
-  return lines.join('\n') + '\n'
+  // Details quote IBM Cloud and the ibmcloud CLI: never let them drive the terminal.
+  return printable(lines.join('\n')) + '\n'
 }

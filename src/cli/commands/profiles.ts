@@ -7,6 +7,7 @@ import { registerSecret } from '../../main/logging/redact'
 import { writeFileAtomic } from '../../main/storage/atomic-file'
 import { readCaFile, readImportInput } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
+import { printable } from '../printable'
 import { createProfilesService, type ProfilesService } from '../../main/profiles'
 import { parseRedisUrl } from '../../main/profiles/importers/url'
 import { validatePemCertificates } from '../../main/profiles/pem'
@@ -66,7 +67,7 @@ export const profilesCommand: Command = {
         case 'remove': {
           const profile = await service.find(one(positionals, 'PROFILE'))
           await service.delete(profile.id)
-          io.stdout(values.json ? JSON.stringify({ deleted: profile.id }) + '\n' : `Deleted profile "${profile.name}".\n`)
+          io.stdout(values.json ? JSON.stringify({ deleted: profile.id }) + '\n' : `Deleted profile "${printable(profile.name)}".\n`)
           return Exit.ok
         }
         case 'import':
@@ -79,7 +80,7 @@ export const profilesCommand: Command = {
     } catch (e) {
       if (!isAppFailure(e)) throw e
       if (values.json) io.stdout(JSON.stringify({ ok: false, code: e.code, message: e.message }, null, 2) + '\n')
-      else io.stderr(`pse-wizard profiles: ${e.message} (${e.code})\n`)
+      else io.stderr(`pse-wizard profiles: ${printable(e.message)} (${e.code})\n`)
       return Exit.failure
     }
   }
@@ -95,14 +96,14 @@ async function list(service: ProfilesService, values: Values, io: CliIO) {
   const { profiles, warning } = await service.list()
   const tags = (values.tag as string[] | undefined) ?? []
   const shown = profiles.filter((p) => tags.every((t) => p.tags.includes(t)))
-  if (warning) io.stderr(`warning: ${warning}\n`)
+  if (warning) io.stderr(`warning: ${printable(warning)}\n`)
   if (values.json) {
     io.stdout(JSON.stringify({ profiles: shown, warning }, null, 2) + '\n')
     return Exit.ok
   }
   if (shown.length === 0) io.stdout('No profiles. Add one with "pse-wizard profiles add --url rediss://…" or "pse-wizard profiles import FILE".\n')
   for (const p of shown)
-    io.stdout(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p)}\t${p.tags.join(',')}\t${p.id}\n`)
+    io.stdout(printable(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p)}\t${p.tags.join(',')}\t${p.id}`) + '\n')
   return Exit.ok
 }
 
@@ -130,7 +131,8 @@ async function show(service: ProfilesService, name: string, values: Values, io: 
     `tags:        ${profile.tags.join(', ') || '-'}`,
     `last test:   ${lastTest(profile)}`
   ]
-  io.stdout(lines.join('\n') + '\n')
+  // The name, tags and a revealed password are shown as text, never as terminal commands.
+  io.stdout(printable(lines.join('\n')) + '\n')
   return Exit.ok
 }
 
@@ -159,7 +161,7 @@ async function add(service: ProfilesService, values: Values, io: CliIO) {
   registerSecret(password)
   const profile = await service.create(fields, password ? { password } : {})
   io.stdout(
-    values.json ? JSON.stringify(profile, null, 2) + '\n' : `Saved profile "${profile.name}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`
+    values.json ? JSON.stringify(profile, null, 2) + '\n' : `Saved profile "${printable(profile.name)}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`
   )
   return Exit.ok
 }
@@ -176,8 +178,8 @@ async function importCommand(service: ProfilesService, positionals: string[], va
   const draft = service.importText(text, format)
   const fields = await fieldOverrides(draft.fields, values)
   const profile = await service.create(fields, {}, draft.importId)
-  for (const note of draft.notes) io.stderr(`note: ${note}\n`)
-  io.stdout(values.json ? JSON.stringify({ profile, notes: draft.notes }, null, 2) + '\n' : `Imported "${profile.name}" (${draft.format}) as ${profile.id}.\n`)
+  for (const note of draft.notes) io.stderr(`note: ${printable(note)}\n`)
+  io.stdout(values.json ? JSON.stringify({ profile, notes: draft.notes }, null, 2) + '\n' : `Imported "${printable(profile.name)}" (${draft.format}) as ${profile.id}.\n`)
   return Exit.ok
 }
 

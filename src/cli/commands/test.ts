@@ -13,6 +13,7 @@ import { fieldsViaSsh, rememberCheckedHostKey } from '../../main/network/one-off
 import { KnownHostsStore } from '../../main/network/known-hosts'
 import { readCaFile } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
+import { printable } from '../printable'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
                         [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
@@ -99,7 +100,7 @@ export const testCommand: Command = {
 
 function printFailure(io: CliIO, json: boolean, code: string, message: string): ExitCode {
   if (json) io.stdout(JSON.stringify({ ok: false, code, message, phases: [] }, null, 2) + '\n')
-  else io.stderr(`pse-wizard test: ${message} (${code})\n`)
+  else io.stderr(`pse-wizard test: ${printable(message)} (${code})\n`)
   return Exit.failure
 }
 
@@ -145,7 +146,8 @@ export function formatResult(result: ProbeResult): string {
     lines.push(`[${mark}] ${p.name.padEnd(width)} ${p.skipped ? '' : `${p.ms.toFixed(1).padStart(8)} ms  `}${p.detail}`)
   }
   lines.push('', result.ok ? `OK: ${result.message}` : `FAILED (${result.code}): ${result.message}`)
-  return lines.join('\n') + '\n'
+  // Phase details quote the server (error replies, INFO fields): never let them drive the terminal.
+  return printable(lines.join('\n')) + '\n'
 }
 
 // ── --via-ssh: a one-off SSH bastion for this test (src/main/network) ─────────
