@@ -204,6 +204,49 @@ describe('connection profiles in the browser', () => {
     })
   }
 
+  it('imports a service key file, saves a failing profile anyway, and deletes it (en)', async () => {
+    const h = harness()
+    const { page, problems, context } = await openPage(browser, app.url)
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-save-anyway.png') }).then(() => undefined))
+    await page.waitForURL((u) => !u.searchParams.has('token'))
+    await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await page.getByTestId('language-toggle').click()
+    await page.getByTestId('profiles-table').waitFor()
+
+    // From a file: IBM's service key JSON fills the form (nothing is tested: its host is not loopback).
+    await page.getByTestId('profiles-new').click()
+    await page.getByRole('menuitem', { name: profilesEn.list.newFromFile }).click()
+    await page.getByTestId('import-file').setInputFiles(path.resolve(__dirname, '..', 'fixtures', 'ibm-cloud', 'resource_key_redis.json'))
+    await page.getByTestId('import-modal').getByRole('button', { name: profilesEn.import.continue }).click()
+    await expect.poll(() => page.locator('#profile-host').inputValue()).toMatch(/databases\.appdomain\.cloud$/)
+    expect(await page.locator('#profile-ca').inputValue()).toContain('-----BEGIN CERTIFICATE-----')
+    expect(await page.getByText(profilesEn.editor.passwordFromImport).count()).toBe(1)
+    expect(await page.getByTestId('endpoint-type').textContent()).toBe(profilesEn.endpoint.private)
+    await screenshot(page, 'profiles-import-service-key-en')
+    await page.getByRole('button', { name: profilesEn.editor.close }).click()
+
+    // Blank, pointed at a closed port: the test fails (tcp_refused) and "Save anyway" keeps it.
+    await page.getByTestId('profiles-new').click()
+    await page.getByRole('menuitem', { name: profilesEn.list.newBlank }).click()
+    await page.locator('#profile-name').fill('nothing-listens')
+    await page.locator('#profile-host').fill('127.0.0.1')
+    await page.locator('#profile-port').fill(String(h.closed.port))
+    await page.getByTestId('profile-test-and-save').click()
+    await expectResult(page, 'tcp_refused')
+    expect(await page.getByTestId('saved-notice').count()).toBe(0)
+    await page.getByTestId('save-anyway').click()
+    await page.getByTestId('saved-notice').waitFor()
+    await screenshot(page, 'profiles-saved-anyway-en')
+
+    // Delete it from the editor: gone from the list.
+    await page.getByRole('button', { name: profilesEn.editor.delete }).click()
+    await page.getByTestId('delete-modal').getByRole('button', { name: profilesEn.editor.delete }).click()
+    await page.getByTestId('profiles-table').waitFor()
+    await expect.poll(() => page.locator('tr[data-profile="nothing-listens"]').count()).toBe(0)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
   it('without a keychain, says so and offers "this session only"', async () => {
     const noKeychain = await startApp({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pse-e2e' } })
     try {

@@ -91,6 +91,8 @@ export const profilesEn = {
     saving: 'Saving…',
     close: 'Close',
     delete: 'Delete',
+    deleteTitle: 'Delete "{{name}}"?',
+    deleteText: 'The profile and its secrets in the keychain are removed from this computer. Nothing changes in IBM Cloud.',
     saved: 'Profile saved',
     fixFields: 'Correct the highlighted fields.',
     testFailedTitle: 'The test failed, so the profile was not saved',

@@ -92,6 +92,8 @@ export const profilesJa: Messages['profiles'] = {
     saving: '保存しています…',
     close: '閉じる',
     delete: '削除',
+    deleteTitle: '「{{name}}」を削除しますか?',
+    deleteText: 'このコンピューターからプロファイルと、キーチェーン内のシークレットを削除します。IBM Cloud 上では何も変更されません。',
     saved: 'プロファイルを保存しました',
     fixFields: '強調表示された項目を修正してください。',
     testFailedTitle: 'テストに失敗したため、プロファイルは保存されていません',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Breadcrumb, BreadcrumbItem, Button, InlineLoading, InlineNotification, PasswordInput, TextArea } from '@carbon/react'
+import { Breadcrumb, BreadcrumbItem, Button, InlineLoading, InlineNotification, Modal, PasswordInput, Tag, TextArea } from '@carbon/react'
 import { Play, Save, TrashCan } from '@carbon/icons-react'
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { AppError } from '../../../../shared/errors'
@@ -20,6 +20,7 @@ import { LiveProgress } from './LiveProgress'
 import { ExportMenu } from './ExportMenu'
 import { TextFileInput } from './TextFileInput'
 import { lastResult, rememberResult, forgetResult } from './results-cache'
+import { endpointType } from './describe'
 
 /** A fresh id for profiles.testProgress (letters, digits, - and _). */
 const newTestId = (): string => `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -60,6 +61,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   const [result, setResult] = useState<TestResult | undefined>(() => (profileId ? lastResult(profileId) : undefined))
   const [paste, setPaste] = useState('')
   const [savedNotice, setSavedNotice] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState(false)
   /** Id of the running test, whose phases main streams as profiles.testProgress. */
   const [testId, setTestId] = useState<string>()
   /** What the user last asked for, repeated after a host key is accepted. */
@@ -255,6 +257,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
   }
 
   const title = profile ? profile.name : t('profiles.editor.newTitle')
+  const endpoint = validation.fields ? endpointType(validation.fields) : 'unknown'
   const working = busy !== null
   const testFailed = result !== undefined && !result.ok
   return (
@@ -271,13 +274,20 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
         </BreadcrumbItem>
       </Breadcrumb>
       <div className="pse-editor__head">
-        <h1 id="profile-editor-title" className="pse-page__title">
-          {title}
-        </h1>
+        <div className="pse-editor__title">
+          <h1 id="profile-editor-title" className="pse-page__title">
+            {title}
+          </h1>
+          {endpoint !== 'unknown' && (
+            <Tag type={endpoint === 'private' ? 'purple' : 'blue'} data-testid="endpoint-type">
+              {t(`profiles.endpoint.${endpoint}`)}
+            </Tag>
+          )}
+        </div>
         <div className="pse-editor__actions">
           {profile && <ExportMenu profileId={profile.id} disabled={working} />}
           {profile && (
-            <Button kind="danger--ghost" size="md" renderIcon={TrashCan} disabled={working} onClick={() => void remove()}>
+            <Button kind="danger--ghost" size="md" renderIcon={TrashCan} disabled={working} onClick={() => setConfirmDelete(true)}>
               {t('profiles.editor.delete')}
             </Button>
           )}
@@ -425,6 +435,22 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
             </div>
           )}
         </div>
+      )}
+      {profile && (
+        <Modal
+          open={confirmDelete}
+          danger
+          size="sm"
+          modalHeading={t('profiles.editor.deleteTitle', { name: profile.name })}
+          primaryButtonText={t('profiles.editor.delete')}
+          secondaryButtonText={t('profiles.cancel')}
+          primaryButtonDisabled={working}
+          onRequestClose={() => setConfirmDelete(false)}
+          onRequestSubmit={() => void remove()}
+          data-testid="delete-modal"
+        >
+          <p>{t('profiles.editor.deleteText')}</p>
+        </Modal>
       )}
     </section>
   )
