@@ -69,7 +69,10 @@ describe('connection profiles in the browser', () => {
       const { p, c } = strings[language]
       const h = harness()
       const name = `tls-local-${language}`
-      const { page, problems, context } = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
+      const { page, problems, context } = await openPage(browser, app.url, {
+        locale: language === 'ja' ? 'ja-JP' : 'en-US',
+        colorScheme: language === 'ja' ? 'dark' : 'light'
+      })
       // A failing run leaves a picture of where it stopped.
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `profiles-FAILED-${language}.png`) }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
