@@ -173,6 +173,73 @@ describe('the setup wizard (sandbox, browser mode)', () => {
     })
   }
 
+  /** Account (IBMCLOUD_API_KEY) → prerequisites → deploy with the seed's defaults, confirmed. */
+  async function signInAndCreate(page: Page, name: string, language: 'en' | 'ja' = 'en'): Promise<void> {
+    await page.getByText(strings[language].account.source.environment, { exact: true }).click()
+    await page.getByTestId('account-sign-in').click()
+    await page.getByTestId('account-result').waitFor()
+    await next(page)
+    await page.getByTestId('prereq-table').waitFor()
+    await stepStatus(page, 'done')
+    await next(page)
+    await page.getByTestId('deploy-form').waitFor()
+    await page.locator('#deploy-name').fill(name)
+    await page.getByTestId('deploy-review').click()
+    await page.getByTestId('deploy-create').click()
+    await onStep(page, 'wait')
+  }
+
+  it('shows a provisioning that ends failed as a stop with what to do', async () => {
+    const app = await startApp({ sandbox: true, env: { ...fast, PSE_SANDBOX_FAULTS: 'rc.instances.create:provisioning_failed', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-failed` } })
+    const { page, problems, context } = await openSetup(browser, app, 'en')
+    try {
+      await signInAndCreate(page, 'Redis-failing')
+      await stepStatus(page, 'failed')
+      await expect.poll(() => page.getByTestId('provisioning').getAttribute('data-phase')).toBe('failed')
+      await page.getByTestId('error-notice').waitFor()
+      await page.getByTestId('wait-resume').waitFor()
+      expect(await page.getByTestId('wizard-next').isDisabled()).toBe(true)
+      await screenshot(page, 'wizard-04-wait-failed-en')
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await app.stop()
+    }
+  })
+
+  it('sits out 429 and 5xx during the wait, survives a page reload, and can be stopped and resumed', async () => {
+    const app = await startApp({
+      sandbox: true,
+      env: { ...fast, PSE_SANDBOX_PROVISIONING_MS: '12000', PSE_SANDBOX_FAULTS: 'rc.instances.get:rate_limited:1,rc.instances.get:server_error:4', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-wait` }
+    })
+    const { page, problems, context } = await openSetup(browser, app, 'ja')
+    try {
+      // Every text the progress area shows, kept as it changes (a hiccup shows for a moment only).
+      await page.evaluate(() => {
+        const seen: string[] = []
+        ;(window as unknown as { seen: string[] }).seen = seen
+        new MutationObserver(() => seen.push(document.querySelector('[data-testid="provisioning"]')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })
+      await signInAndCreate(page, 'Redis-hiccups', 'ja')
+      const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen.join('\n'))
+      await expect.poll(seen, { timeout: 20_000 }).toContain('ibm_server_error')
+      await screenshot(page, 'wizard-04-wait-hiccup-ja', { whileBusy: true })
+      // The renderer holds nothing of its own: a reload shows the same wait.
+      await page.reload()
+      await onStep(page, 'wait')
+      await page.getByTestId('wait-cancel').click()
+      await page.getByTestId('wait-stopped').waitFor()
+      await stepStatus(page, 'ready')
+      await screenshot(page, 'wizard-04-wait-stopped-ja')
+      await page.getByTestId('wait-resume').click()
+      await onStep(page, 'password')
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await app.stop()
+    }
+  })
+
   it('stops at the prerequisites when VRF is off, with the support case text', async () => {
     const app = await startApp({ sandbox: true, env: { ...fast, PSE_SANDBOX_VRF: 'off', PSE_SANDBOX_SERVICE_ENDPOINTS: 'off', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-vrf` } })
     const { page, problems, context } = await openSetup(browser, app, 'en')

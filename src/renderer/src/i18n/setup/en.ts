@@ -58,6 +58,14 @@ export const setupEn = {
     invalid_input: 'Check the values you entered',
     fallback: 'This step did not finish'
   },
+  causes: {
+    ibm_api_key_invalid: 'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.',
+    ibm_rate_limited: 'IBM Cloud is receiving too many requests. Wait a minute, then try again.',
+    ibm_server_error: 'IBM Cloud answered with a server error. Try again in a few minutes; if it persists, check the IBM Cloud status page.',
+    ibm_unreachable: 'IBM Cloud could not be reached from this computer. Check your network connection and proxy, then try again.',
+    ibm_timeout: 'IBM Cloud did not answer in time. Check your network connection, then try again.',
+    wizard_busy: 'The wizard is still working on a step. Wait for it to finish, or stop it first.'
+  },
   retry: 'Try again',
   account: {
     title: 'Sign in to IBM Cloud',
@@ -190,6 +198,7 @@ export const setupEn = {
     cancel: 'Stop waiting',
     cancelHint: 'Stopping the wait deletes nothing; the instance keeps provisioning in IBM Cloud.',
     resume: 'Resume waiting',
+    noticeTitle: 'IBM Cloud had a hiccup; PSE Wizard keeps waiting',
     stopped: 'Waiting stopped. The instance keeps provisioning in IBM Cloud; resume when you want.',
     failed: 'Provisioning failed in IBM Cloud.',
     phase: {

@@ -59,6 +59,14 @@ export const setupJa: Messages['setup'] = {
     invalid_input: '入力内容を確認してください',
     fallback: 'この手順を完了できませんでした'
   },
+  causes: {
+    ibm_api_key_invalid: 'IBM Cloud がこの API キーを受け付けませんでした。キー全体が正しくコピーされているか、削除されていないかを確認してください。または「管理」>「アクセス (IAM)」>「API キー」で新しいキーを作成してください。',
+    ibm_rate_limited: 'IBM Cloud へのリクエストが多すぎます。1 分ほど待ってから再試行してください。',
+    ibm_server_error: 'IBM Cloud がサーバー・エラーを返しました。数分後に再試行してください。続く場合は IBM Cloud のステータス・ページを確認してください。',
+    ibm_unreachable: 'このコンピューターから IBM Cloud に接続できませんでした。ネットワーク接続とプロキシーを確認してから再試行してください。',
+    ibm_timeout: 'IBM Cloud から時間内に応答がありませんでした。ネットワーク接続を確認してから再試行してください。',
+    wizard_busy: 'ウィザードはまだ手順を処理中です。完了するまで待つか、先に中止してください。'
+  },
   retry: '再試行',
   account: {
     title: 'IBM Cloud にログイン',
@@ -191,6 +199,7 @@ export const setupJa: Messages['setup'] = {
     cancel: '待機を中止',
     cancelHint: '待機を中止しても何も削除されません。インスタンスのプロビジョニングは IBM Cloud で続行されます。',
     resume: '待機を再開',
+    noticeTitle: 'IBM Cloud で一時的なエラーが発生しました。待機は続けています',
     stopped: '待機を中止しました。インスタンスのプロビジョニングは IBM Cloud で続いています。いつでも再開できます。',
     failed: 'IBM Cloud でプロビジョニングに失敗しました。',
     phase: {

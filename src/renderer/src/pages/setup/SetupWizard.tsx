@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { CliEquivalent } from '../../components/CliEquivalent'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { wizardSteps, type WizardStepId } from '../../../../shared/schemas/wizard'
+import type { AppError } from '../../../../shared/errors'
 import { nextOf, previousOf, reachable } from './navigation'
 import { useWizard } from './use-wizard'
 import type { StepProps } from './step-props'
@@ -68,6 +69,8 @@ export function SetupWizard() {
   }
 
   const errorTitle = (code: string) => t(`setup.errors.${code}`, { defaultValue: t('setup.errors.fallback') })
+  // Causes with a fixed wording are shown in the UI's language; others keep main's own sentence.
+  const localized = (error: AppError): AppError => ({ ...error, message: t(`setup.causes.${error.code}`, { defaultValue: error.message }) })
   const stepError = state.steps[view].error
   const Screen = screens[view]
   const commands = state.cli[view]
@@ -92,10 +95,10 @@ export function SetupWizard() {
       <div className="pse-setup__main">
         <p className="pse-setup__count">{t('setup.stepOf', { n: wizardSteps.indexOf(view) + 1 })}</p>
         {wizard.callError && (
-          <ErrorNotice error={wizard.callError} title={errorTitle(wizard.callError.code)} onClose={wizard.clearCallError} />
+          <ErrorNotice error={localized(wizard.callError)} title={errorTitle(wizard.callError.code)} onClose={wizard.clearCallError} />
         )}
         {stepError && !explainedByStep.has(stepError.code) && (
-          <ErrorNotice error={stepError} title={errorTitle(stepError.code)} />
+          <ErrorNotice error={localized(stepError)} title={errorTitle(stepError.code)} />
         )}
 
         <Screen key={view} state={state} run={run} busy={busy} />

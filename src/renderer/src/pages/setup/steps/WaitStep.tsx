@@ -52,10 +52,18 @@ export function WaitStep({ state, run }: StepProps) {
           {percent !== null && percent !== undefined ? ` · ${Math.round(percent)}%` : ''}
         </p>
       </div>
-      {p?.notice && <InlineNotification kind="warning" lowContrast hideCloseButton title={p.notice} />}
+      {p?.notice && (
+        <div data-testid="wait-notice">
+          <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.wait.noticeTitle')} subtitle={p.notice} />
+        </div>
+      )}
       {waiting && <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.wait.canClose')} subtitle={t('setup.wait.cancelHint')} />}
       {step.status === 'done' && <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.wait.ready')} />}
-      {p?.phase === 'stopped' && step.status !== 'running' && <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.wait.stopped')} />}
+      {p?.phase === 'stopped' && step.status !== 'running' && (
+        <div data-testid="wait-stopped">
+          <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.wait.stopped')} />
+        </div>
+      )}
       <div className="pse-setup__actions">
         {waiting && (
           <Button kind="secondary" onClick={() => void call('wizard.cancel', {})} data-testid="wait-cancel">
