@@ -58,4 +58,33 @@ describe('imports from pasted text (an untrusted boundary)', () => {
     expect(importProfileText(JSON.stringify({ pseWizardProfile: 1, profile: fields })).notes.join(' ')).toMatch(insecure)
     expect(importProfileText('rediss://admin:pw@h.example:31000/0').notes.join(' ')).not.toMatch(insecure)
   })
+
+  it("a profile file's pod program, pod image and pinned SSH host key are not taken over (each is noted)", () => {
+    const pod = defaultProfileFields({
+      name: 'p',
+      host: 'h.example',
+      networkPath: { kind: 'pod', tool: 'kubectl', binaryPath: '/tmp/shared/kubectl', context: null, namespace: 'default', image: 'evil.example/steal:1' }
+    })
+    const fromPod = importProfileText(JSON.stringify({ pseWizardProfile: 1, profile: pod }))
+    expect(fromPod.fields.networkPath).toMatchObject({ kind: 'pod', binaryPath: null, image: null, namespace: 'default' })
+    expect(fromPod.notes.join(' ')).toContain('/tmp/shared/kubectl')
+    expect(fromPod.notes.join(' ')).toContain('evil.example/steal:1')
+    const ssh = defaultProfileFields({
+      name: 's',
+      host: 'h.example',
+      networkPath: {
+        kind: 'ssh',
+        host: 'bastion.example',
+        port: 22,
+        username: 'u',
+        auth: { method: 'agent' },
+        jumps: [],
+        sshConfigAlias: null,
+        hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`
+      }
+    })
+    const fromSsh = importProfileText(JSON.stringify({ pseWizardProfile: 1, profile: ssh }))
+    expect(fromSsh.fields.networkPath).toMatchObject({ kind: 'ssh', host: 'bastion.example', hostKeyFingerprint: null })
+    expect(fromSsh.notes.join(' ')).toMatch(/host key/)
+  })
 })

@@ -30,10 +30,38 @@ export function importProfileJson(data: unknown): ImportedProfile {
     throw importError(`The profile in this file is not valid: ${issue?.path.join('.') || 'profile'}: ${issue?.message ?? 'invalid'}.`)
   }
   const f = fields.data
+  const notes = untrustedPathSettings(f)
   if (f.tls.caPem) f.tls.caPem = validatePemCertificates(f.tls.caPem)
   if (f.tls.clientCertPem) f.tls.clientCertPem = validatePemCertificates(f.tls.clientCertPem, 'client certificate')
   const secrets: ImportedProfile['secrets'] = {}
   if (doc.data.secrets?.password) secrets.password = doc.data.secrets.password
   if (doc.data.secrets?.clientKey) secrets.clientKey = validatePrivateKeyPem(doc.data.secrets.clientKey)
-  return { format: 'json', fields: f, secrets, notes: f.tls.enabled && !f.tls.verifyServerCert ? [INSECURE_NOTE] : [] }
+  if (f.tls.enabled && !f.tls.verifyServerCert) notes.push(INSECURE_NOTE)
+  return { format: 'json', fields: f, secrets, notes }
+}
+
+/**
+ * A profile file may come from someone else. What in it would run a program, start a container
+ * that receives the Redis password, or trust an SSH server without asking is not taken over:
+ * the pod path uses oc/kubectl from PATH and the official redis image, and the bastion's host
+ * key is shown for confirmation on the first test. Each change is noted.
+ */
+function untrustedPathSettings(f: ProfileFields): string[] {
+  const notes: string[] = []
+  const path = f.networkPath
+  if (path.kind === 'pod') {
+    if (path.binaryPath !== null) {
+      notes.push(`The file names the program ${path.binaryPath} for ${path.tool}; the ${path.tool} found on PATH is used instead. Set the path again in the profile if you trust that program.`)
+      path.binaryPath = null
+    }
+    if (path.image !== null) {
+      notes.push(`The file names the pod image ${path.image}, which would receive the Redis password; the official redis image is used instead. Set the image again in the profile if you trust it.`)
+      path.image = null
+    }
+  }
+  if (path.kind === 'ssh' && path.hostKeyFingerprint !== null) {
+    notes.push(`The file pins the bastion's host key (${path.hostKeyFingerprint}); it is not taken over: check the key PSE Wizard shows on the first test.`)
+    path.hostKeyFingerprint = null
+  }
+  return notes
 }
