@@ -31,6 +31,8 @@ async function loadKeytar(): Promise<Keychain> {
   return mod.default ?? mod
 }
 
+const SECRET_LABELS: Record<SecretName, string> = { password: 'password', clientKey: 'client key', sshSecret: 'SSH passphrase or password' }
+
 export function accountFor(profileId: string, name: SecretName): string {
   return `profile:${profileId}:${name}`
 }
@@ -111,7 +113,7 @@ export class SecretStore {
       }
     }
     if (value === null || value === undefined) {
-      const what = name === 'password' ? 'password' : 'client key'
+      const what = SECRET_LABELS[name]
       const where =
         location === 'session'
           ? 'was kept for an earlier session only'
