@@ -199,7 +199,11 @@ describe('the setup wizard (sandbox, browser mode)', () => {
       await page.getByTestId('error-notice').waitFor()
       await page.getByTestId('wait-resume').waitFor()
       expect(await page.getByTestId('wizard-next').isDisabled()).toBe(true)
+      await page.locator('#delete-name').fill('Redis-failing')
       await screenshot(page, 'wizard-04-wait-failed-en')
+      await page.getByTestId('delete-instance-button').click()
+      await onStep(page, 'deploy')
+      await page.getByTestId('deploy-form').waitFor()
       expect(problems).toEqual([])
     } finally {
       await context.close()

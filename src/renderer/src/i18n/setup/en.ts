@@ -198,6 +198,13 @@ export const setupEn = {
     cancel: 'Stop waiting',
     cancelHint: 'Stopping the wait deletes nothing; the instance keeps provisioning in IBM Cloud.',
     resume: 'Resume waiting',
+    checkAgain: 'Check the instance again',
+    delete: {
+      title: 'Delete the failed instance',
+      body: 'A failed instance cannot be repaired. Deleting it is permanent: type its name to confirm, then create a new one on the Deploy step.',
+      typeName: 'Type {{name}} to confirm',
+      button: 'Delete the instance'
+    },
     noticeTitle: 'IBM Cloud had a hiccup; PSE Wizard keeps waiting',
     stopped: 'Waiting stopped. The instance keeps provisioning in IBM Cloud; resume when you want.',
     failed: 'Provisioning failed in IBM Cloud.',

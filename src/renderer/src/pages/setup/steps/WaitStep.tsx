@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, InlineNotification, ProgressBar } from '@carbon/react'
+import { Button, InlineNotification, ProgressBar, TextInput } from '@carbon/react'
+import { TrashCan } from '@carbon/icons-react'
 import { call } from '../../../api/client'
 import type { StepProps } from '../step-props'
 import { StepHeader } from './StepHeader'
@@ -71,10 +72,33 @@ export function WaitStep({ state, run }: StepProps) {
           </Button>
         )}
         {!waiting && step.status !== 'done' && (
-          <Button kind="primary" onClick={() => void run('wait', () => call('wizard.resume', {}))} data-testid="wait-resume">
-            {t('setup.wait.resume')}
+          <Button kind={p?.phase === 'failed' ? 'tertiary' : 'primary'} onClick={() => void run('wait', () => call('wizard.resume', {}))} data-testid="wait-resume">
+            {p?.phase === 'failed' ? t('setup.wait.checkAgain') : t('setup.wait.resume')}
           </Button>
         )}
+      </div>
+      {p?.phase === 'failed' && state.instance && !waiting && <DeleteInstance instanceId={state.instance.id} name={state.instance.name} run={run} />}
+    </section>
+  )
+}
+
+/** Deleting is permanent: the user types the instance's exact name first. */
+function DeleteInstance({ instanceId, name, run }: { instanceId: string; name: string; run: StepProps['run'] }) {
+  const { t } = useTranslation()
+  const [typed, setTyped] = useState('')
+  return (
+    <section className="pse-setup__panel pse-setup__panel--blocked" aria-labelledby="delete-title" data-testid="delete-instance">
+      <h3 id="delete-title" className="pse-setup__subtitle">
+        {t('setup.wait.delete.title')}
+      </h3>
+      <p className="pse-setup__text">{t('setup.wait.delete.body')}</p>
+      <div className="pse-setup__field">
+        <TextInput id="delete-name" labelText={t('setup.wait.delete.typeName', { name })} value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+      </div>
+      <div className="pse-setup__actions">
+        <Button kind="danger" renderIcon={TrashCan} disabled={typed !== name} onClick={() => void run('wait', () => call('wizard.deleteInstance', { instanceId, typedName: typed }))} data-testid="delete-instance-button">
+          {t('setup.wait.delete.button')}
+        </Button>
       </div>
     </section>
   )
