@@ -56,6 +56,9 @@ export async function openPage(browser: Browser, url: string, options: { locale?
 export async function screenshot(page: Page, name: string): Promise<string> {
   await fs.mkdir(screenshotDir, { recursive: true })
   const file = path.join(screenshotDir, `${name}.png`)
+  // Fixed bars (header, side navigation) are drawn where the page is scrolled to: capture the
+  // whole page from the top, as a person would first see it.
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
