@@ -255,7 +255,8 @@ async function startOnce(executable: string, options: RedisServerOptions): Promi
     const port = await freeLoopbackPort(host)
     const conf = await writeConfig(dir, port, host, options)
     const [file, args] = command(executable, conf)
-    child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir })
+    // Only what it needs: the app's environment may hold IBMCLOUD_API_KEY, REDIS_PASSWORD…
+    child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } })
     installExitHook()
     running.set(child, dir)
     await waitReady(child, options.readyTimeoutMs ?? 10_000)
