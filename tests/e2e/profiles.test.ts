@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
+import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir } from '../support/browser'
 import { useRedisHarness } from '../support/redis'
@@ -124,6 +126,7 @@ describe('connection profiles in the browser', () => {
       const timeline = page.getByTestId('probe-timeline')
       await expectResult(page, 'ok')
       await page.getByTestId('saved-notice').waitFor()
+      await expect.poll(() => page.getByTestId('profile-test').isEnabled(), { timeout: 20_000 }).toBe(true)
       const phases = await timeline
         .locator('.pse-timeline__track [data-phase]')
         .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-phase')}:${e.getAttribute('data-state')}`))
@@ -239,6 +242,7 @@ describe('connection profiles in the browser', () => {
     expect(await page.getByTestId('saved-notice').count()).toBe(0)
     await page.getByTestId('save-anyway').click()
     await page.getByTestId('saved-notice').waitFor()
+    await expect.poll(() => page.getByTestId('profile-test').isEnabled(), { timeout: 20_000 }).toBe(true)
     await screenshot(page, 'profiles-saved-anyway-en')
 
     // Delete it from the editor: gone from the list.
@@ -248,6 +252,54 @@ describe('connection profiles in the browser', () => {
     await expect.poll(() => page.locator('tr[data-profile="nothing-listens"]').count()).toBe(0)
     expect(problems).toEqual([])
     await context.close()
+  })
+
+  it('tests through a pod in the cluster (a stand-in kubectl: no cluster runs here) and cleans up (en)', async () => {
+    const h = harness()
+    // The stand-in records every call and, in exec mode, runs the pod's own redis-cli script on
+    // this machine with the pod's env and Secret, against the loopback TLS Redis.
+    const state = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-e2e-kubectl-'))
+    const calls = path.join(state, 'calls.jsonl')
+    const podApp = await startApp({
+      env: { PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-pod`, FAKE_KUBECTL_EXEC: '1', FAKE_KUBECTL_STATE: state, FAKE_KUBECTL_LOG: calls }
+    })
+    try {
+      const { page, problems, context } = await openPage(browser, podApp.url)
+      onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-pod.png') }).then(() => undefined))
+      await page.waitForURL((u) => !u.searchParams.has('token'))
+      await page.goto(new URL('#/profiles', podApp.url.split('?')[0]).toString())
+      await page.getByTestId('profiles-new').click()
+      await page.getByRole('menuitem', { name: profilesEn.list.newFromUrl }).click()
+      const { username, password } = h.users.app
+      await page.locator('#import-text').fill(`rediss://${username}:${encodeURIComponent(password)}@127.0.0.1:${h.tls.port}/0`)
+      await page.getByTestId('import-modal').getByRole('button', { name: profilesEn.import.continue }).click()
+      await expect.poll(() => page.locator('#profile-host').inputValue()).toBe('127.0.0.1')
+      await page.locator('#profile-name').fill('from-a-pod')
+      await page.locator('#profile-ca').fill(h.ca.cert)
+      await page.locator('label[for="path-pod"]').click()
+      await page.getByTestId('pod-fields').waitFor()
+      await page.locator('#pod-tool').selectOption('kubectl')
+      await page.locator('#pod-binary').fill(path.resolve(__dirname, '..', 'fixtures', 'kubectl', 'kubectl'))
+      await page.locator('#pod-namespace').fill('apps')
+      await page.getByTestId('profile-test-and-save').click()
+      await expectResult(page, 'ok')
+      await page.getByTestId('saved-notice').waitFor()
+      await expect.poll(() => page.getByTestId('profile-test').isEnabled(), { timeout: 20_000 }).toBe(true)
+      await expect.poll(() => page.getByTestId('pod-run').textContent()).toContain('apps')
+      await screenshot(page, 'profiles-pod-passed-en')
+      // Every pod and Secret the tests created was deleted.
+      const log = (await fs.readFile(calls, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { argv: string[] }).argv.join(' '))
+      expect(log.filter((c) => / delete /.test(` ${c} `)).length).toBeGreaterThan(0)
+      expect(problems).toEqual([])
+      await context.close()
+    } finally {
+      await podApp.stop()
+      await clearService(`${keychainService}-pod`)
+      await fs.rm(state, { recursive: true, force: true })
+    }
   })
 
   it('without a keychain, says so and offers "this session only"', async () => {

@@ -198,6 +198,12 @@ export const profilesEn = {
     sessionTitle: 'Passwords are kept for this session only',
     useSession: 'Keep secrets for this session only'
   },
+  pod: {
+    cleaned: 'The test ran in pod {{name}} ({{namespace}}, image {{image}}); the pod and its Secret were deleted.',
+    leftTitle: 'The test pod could not be deleted',
+    leftText: 'Pod {{name}} or its Secret may still exist in {{namespace}}. Delete them with this command:',
+    output: "Show the pod's output"
+  },
   export: {
     menu: 'Export',
     redli: 'redli command',

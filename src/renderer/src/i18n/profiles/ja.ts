@@ -200,6 +200,12 @@ export const profilesJa: Messages['profiles'] = {
     sessionTitle: 'パスワードはこのセッションの間だけ保持されます',
     useSession: 'このセッションの間だけシークレットを保持する'
   },
+  pod: {
+    cleaned: 'テストはポッド {{name}} ({{namespace}}、イメージ {{image}}) で実行しました。ポッドとシークレットは削除済みです。',
+    leftTitle: 'テスト用ポッドを削除できませんでした',
+    leftText: 'ポッド {{name}} またはそのシークレットが {{namespace}} に残っている可能性があります。次のコマンドで削除してください:',
+    output: 'ポッドの出力を表示'
+  },
   export: {
     menu: 'エクスポート',
     redli: 'redli コマンド',

@@ -17,6 +17,7 @@ import { NetworkPathSection } from './NetworkPathSection'
 import { HostKeyNotice } from './HostKeyNotice'
 import { DiagnosisPanel } from './DiagnosisPanel'
 import { LiveProgress } from './LiveProgress'
+import { PodRunPanel } from './PodRunPanel'
 import { ExportMenu } from './ExportMenu'
 import { TextFileInput } from './TextFileInput'
 import { lastResult, rememberResult, forgetResult } from './results-cache'
@@ -420,6 +421,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       {result && (
         <div className="pse-editor__result" data-testid="profile-result" ref={resultRef}>
           <ProbeTimeline result={result} id="profile" />
+          {result.pod && <PodRunPanel pod={result.pod} />}
           {testFailed && (dirty || !profile) && (
             <div className="pse-editor__unsaved">
               <InlineNotification
