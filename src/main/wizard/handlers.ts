@@ -7,7 +7,7 @@ type WizardCall = Extract<keyof Handlers, `wizard.${string}`>
 /** The `wizard.*` calls of the contract, each a thin line onto the job. */
 export function wizardHandlers(job: WizardJob, services: Pick<WizardServices, 'accountChoices' | 'checkPassword'>): Pick<Handlers, WizardCall> {
   return {
-    'wizard.state': async () => job.state(),
+    'wizard.state': () => job.refresh(),
     'wizard.accountChoices': () => services.accountChoices(),
     'wizard.account': (input) => job.account(input),
     'wizard.checkPrerequisites': () => job.checkPrerequisites(),

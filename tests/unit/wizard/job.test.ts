@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppFailure } from '../../../src/shared/errors'
 import { WizardJob } from '../../../src/main/wizard/job'
 import { WizardStateStore } from '../../../src/main/wizard/state-store'
@@ -41,11 +41,8 @@ describe('WizardJob (fake services)', () => {
 
   it('records progress from the service in the state (percent and its own words)', async () => {
     const job = await open()
-    const seen: number[] = []
     await toWait(job)
-    await new Promise((r) => setTimeout(r, 5))
-    if (job.state().provisioning?.percent) seen.push(job.state().provisioning!.percent!)
-    expect(seen).toEqual([40])
+    await vi.waitFor(() => expect(job.state().provisioning?.percent).toBe(40))
     expect(job.state().provisioning?.text).toBe('Provisioning redis with version 8.2 (40%)')
     fake.finishWait()
     await job.idle()
@@ -69,9 +66,8 @@ describe('WizardJob (fake services)', () => {
     const job = await open()
     await toWait(job)
     fake.finishWait(new AppFailure({ code: 'ibm_server_error', message: 'IBM Cloud had an internal error.' }))
-    await new Promise((r) => setTimeout(r, 20))
+    await vi.waitFor(() => expect(fake.calls.filter((c) => c === 'waitUntilReady')).toHaveLength(2))
     expect(job.state().steps.wait.status).toBe('running')
-    expect(fake.calls.filter((c) => c === 'waitUntilReady')).toHaveLength(2)
     fake.finishWait(new AppFailure({ code: 'ibm_forbidden', message: 'No access.' }))
     const failed = await job.idle()
     expect(failed.steps.wait).toMatchObject({ status: 'failed', error: { code: 'ibm_forbidden' } })
