@@ -44,9 +44,24 @@ function fail(message, code = 1) {
   process.exit(code)
 }
 
+/** The emulator is on this computer: plain http anywhere else would send the API key and tokens in the clear. */
+function isLoopbackHost(host) {
+  const h = host.replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
 function endpoint(name) {
   const v = env[name] || env.PSE_SANDBOX_URL
   if (!v) fail(`${name} is not set. Start the sandbox with "pse-wizard sandbox" and use the variables it prints.`)
+  let url
+  try {
+    url = new URL(v.split('{region}').join('us-south'))
+  } catch {
+    fail(`${name} is not a valid URL.`)
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    fail(`${name} must be https://, or http:// to this computer (127.0.0.1, localhost, ::1).`)
+  }
   return v.replace(/\/+$/, '')
 }
 const iamUrl = () => endpoint('IBMCLOUD_IAM_API_ENDPOINT')
