@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Settings } from '../../shared/schemas/app'
 import type { EventBus } from '../events'
 import type { Handlers } from '../transport/dispatch'
@@ -54,18 +55,23 @@ export async function createWizard(config: WizardConfig): Promise<Wizard> {
     ...(config.profiles ? { saveProfile: profileSaver(config.profiles) } : {}),
     ...pollIntervals(config)
   })
+  const store = new WizardStateStore(config.dataDir)
   const job = await WizardJob.open({
-    store: new WizardStateStore(config.dataDir),
+    store,
     services,
     sandbox: config.sandbox,
     resumeWait: config.resumeWait,
     ...(config.bus ? { onChange: (s) => config.bus?.emit('wizard.changed', s) } : {}),
     ...(config.sandbox || config.env.PSE_WIZARD_POLL_MS ? { transientDelayMs: 500 } : {})
   })
+  // Another process (pse-wizard setup, a second window) may move the wizard on: follow its state file.
+  const follow = () => void job.refresh().catch(() => undefined)
+  fs.watchFile(store.file, { interval: 1_000, persistent: false }, follow)
   return {
     job,
     handlers: wizardHandlers(job, services),
     async close() {
+      fs.unwatchFile(store.file, follow)
       // Stops waiting without recording a cancel: the wait resumes on the next start.
       await job.shutdown()
     }

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTestKeyring } from '../../support/keyring'
+import { runSetup } from './setup-process'
 import { startRig, type Rig } from './support'
 
 /**
@@ -85,6 +86,27 @@ describe('setup wizard with the user’s own ibmcloud CLI session', () => {
     await r.wizard.close()
     const again = await r.restart()
     expect((await again.job.fetchConnection()).steps.connection.status).toBe('done')
+  })
+
+  it('pse-wizard setup --cli-session runs headless on the same login, with no API key anywhere', async () => {
+    const r = await start()
+    await userCli(r, ['login', '--apikey', r.sandbox.env.IBMCLOUD_API_KEY, '--no-region'])
+    const config = path.join(cliHome!, 'setup.json')
+    fs.writeFileSync(config, JSON.stringify({ name: 'Redis-headless', region: 'jp-tok' }))
+    const env: NodeJS.ProcessEnv = {
+      ...r.env,
+      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
+      PSE_WIZARD_HOME: path.join(cliHome!, 'app-data'),
+      PSE_LOG_LEVEL: 'warn'
+    }
+    delete env.IBMCLOUD_API_KEY
+    const run = await runSetup(['--config', config, '--json', '--cli-session'], env)
+    expect(run.code, run.stderr + JSON.stringify(run.lines.at(-1))).toBe(0)
+    expect(run.lines.at(-1)).toMatchObject({ result: 'ok', privateProfileId: expect.any(String) })
+    const state = JSON.parse(fs.readFileSync(path.join(env.PSE_WIZARD_HOME!, 'wizard-state.json'), 'utf8')) as { account: { source: string } }
+    expect(state.account.source).toBe('session')
+    expect(fs.existsSync(path.join(env.PSE_WIZARD_HOME!, 'ibmcloud-home'))).toBe(false)
+    expect(r.sandbox.emulator.state.counters.instancesCreated).toBe(1)
   })
 
   it('without a CLI login the choice is not offered, and choosing it says to run ibmcloud login', async () => {

@@ -1,47 +1,15 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { EventBus } from '../../../src/main/events'
 import { createProfilesService } from '../../../src/main/profiles'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { createWizard } from '../../../src/main/wizard'
 import { defaultSettings } from '../../../src/shared/schemas/app'
+import type { WizardState } from '../../../src/shared/schemas/wizard'
 import { useTestKeyring } from '../../support/keyring'
-
-const ROOT = path.resolve(__dirname, '../../..')
-const CLI = path.join(ROOT, 'src/cli/index.ts')
-
-interface Run {
-  code: number | null
-  lines: Array<Record<string, unknown>>
-  stderr: string
-}
-
-/** `pse-wizard setup --json` from source; `onLine` sees each progress line as it comes. */
-function runSetup(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: Record<string, unknown>) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'setup', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const lines: Array<Record<string, unknown>> = []
-    let buffer = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8')
-      let nl: number
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const text = buffer.slice(0, nl)
-        buffer = buffer.slice(nl + 1)
-        if (!text.trim()) continue
-        const line = JSON.parse(text) as Record<string, unknown>
-        lines.push(line)
-        onLine?.(line)
-      }
-    })
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, lines, stderr }))
-  })
-}
+import { runSetup, type Run } from './setup-process'
 
 /**
  * The desktop app and `pse-wizard setup` on one data folder: whoever runs a step holds the
@@ -95,7 +63,11 @@ describe('two PSE Wizard processes on one data folder', () => {
 
     // The desktop app opening the same folder meanwhile: shows the wait as running there, resumes nothing, changes nothing.
     const dataDir = env.PSE_WIZARD_HOME!
-    const app = await createWizard({ dataDir, sandbox: true, env, settings: () => defaultSettings, profiles: createProfilesService(dataDir, env) })
+    const bus = new EventBus()
+    const changes: WizardState[] = []
+    bus.subscribe((name, payload) => name === 'wizard.changed' && changes.push(payload as WizardState))
+    const app = await createWizard({ dataDir, sandbox: true, env, settings: () => defaultSettings, profiles: createProfilesService(dataDir, env), bus })
+    let done: Run
     try {
       const seen = await app.handlers['wizard.state']({}, { signal: new AbortController().signal })
       if (seen.steps.save.status !== 'done') {
@@ -103,11 +75,13 @@ describe('two PSE Wizard processes on one data folder', () => {
         await expect(app.job.back()).rejects.toMatchObject({ code: 'wizard_busy_elsewhere' })
         await expect(app.job.resume()).rejects.toMatchObject({ code: 'wizard_busy_elsewhere' })
       }
+      done = await first
+      // The app followed the other process's progress as wizard.changed events (its state file is watched).
+      await vi.waitFor(() => expect(changes.at(-1)?.steps.save.status).toBe('done'), { timeout: 5_000 })
+      expect(app.job.state().saved?.privateProfileId).toBe(done.lines.at(-1)!.privateProfileId)
     } finally {
       await app.close()
     }
-
-    const done = await first
     expect(done.code, done.stderr).toBe(0)
     expect(sandbox!.emulator.state.counters.instancesCreated).toBe(1)
     // Once the first is done, the same command in the other process simply resumes (and tests again).

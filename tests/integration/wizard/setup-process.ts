@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+const ROOT = path.resolve(__dirname, '../../..')
+const CLI = path.join(ROOT, 'src/cli/index.ts')
+
+export interface Run {
+  code: number | null
+  lines: Array<Record<string, unknown>>
+  stderr: string
+}
+
+/** `pse-wizard setup --json` from source; `onLine` sees each progress line as it comes. */
+export function runSetup(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: Record<string, unknown>) => void): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'setup', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const lines: Array<Record<string, unknown>> = []
+    let buffer = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8')
+      let nl: number
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const text = buffer.slice(0, nl)
+        buffer = buffer.slice(nl + 1)
+        if (!text.trim()) continue
+        const line = JSON.parse(text) as Record<string, unknown>
+        lines.push(line)
+        onLine?.(line)
+      }
+    })
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, lines, stderr }))
+  })
+}
+
