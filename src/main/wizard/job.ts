@@ -111,6 +111,8 @@ export class WizardJob {
   private lease?: Lease
   /** The last step's final commit and lease release: the next step starts after it. */
   private settling: Promise<void> = Promise.resolve()
+  /** Counts transitions made here (a refresh from disk must not undo one made while it read). */
+  private commits = 0
 
   private constructor(options: WizardJobOptions, state: WizardState) {
     this.o = options
@@ -127,7 +129,7 @@ export class WizardJob {
     const saved = claimed.state
     if (!claimed.lease) {
       log.info(`wizard: another PSE Wizard process (${claimed.heldBy?.pid ?? '?'}) is working on this setup; not resuming anything here`)
-      return new WizardJob(options, saved ?? m.initialState({ sandbox: options.sandbox }))
+      return new WizardJob(options, saved ? { ...saved, sandbox: options.sandbox } : m.initialState({ sandbox: options.sandbox }))
     }
     const state = saved ? m.afterRestart({ ...saved, sandbox: options.sandbox }) : m.initialState({ sandbox: options.sandbox })
     const job = new WizardJob(options, state)
@@ -156,7 +158,10 @@ export class WizardJob {
   async refresh(): Promise<WizardState> {
     if (this.controller || this.lease) return this.s
     await this.saving
+    const seen = this.commits
     const disk = await this.o.store.load()
+    // Something started here meanwhile: this process's state is the newer one.
+    if (this.controller || this.lease || seen !== this.commits) return this.s
     if (disk && (disk.runId !== this.s.runId || disk.updatedAt !== this.s.updatedAt || disk.busy !== this.s.busy)) {
       this.s = { ...disk, sandbox: this.o.sandbox }
       this.o.onChange?.(this.s)
@@ -174,6 +179,7 @@ export class WizardJob {
   // ── transitions ──────────────────────────────────────────────────────────
   private commit(next: WizardState): Promise<void> {
     if (this.shuttingDown) return Promise.resolve()
+    this.commits++
     this.s = next
     const save = this.o.store.save(next)
     this.saving = this.saving.then(() => save).catch((e) => log.error(`wizard: could not save state: ${(e as Error).message}`))
