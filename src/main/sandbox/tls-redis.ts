@@ -6,6 +6,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { AppFailure } from '../../shared/errors'
+import { alive } from '../storage/file-lock'
 
 /**
  * Runs a throw-away redis-server (Debian package `redis-server`) on a free loopback port, with
@@ -215,15 +216,6 @@ async function stopChild(child: ChildProcess, dir: string): Promise<void> {
 
 const TEMP_PREFIX = 'pse-redis-'
 const OWNER_FILE = 'owner.pid'
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** Removes temp folders left by processes that died without stop() (SIGKILL leaves no exit hook). */
 async function sweepOrphans(): Promise<void> {
