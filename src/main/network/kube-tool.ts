@@ -22,6 +22,7 @@ export interface KubeTool {
   binary: string
   context?: string
   namespace: string
+  /** The environment to pick from: only its allowlisted part reaches the tool (kubeEnv). */
   env: NodeJS.ProcessEnv
 }
 
@@ -58,6 +59,25 @@ function isExecutable(file: string): boolean {
   }
 }
 
+/**
+ * What oc/kubectl may see of our environment. Never the app's secrets (IBMCLOUD_API_KEY,
+ * REDIS_PASSWORD, PSE_SSH_PASSPHRASE, ...): only where things are (PATH, HOME, KUBECONFIG,
+ * the kubectl cache), the locale, proxies and CA bundles. Exec credential plugins run as
+ * children of kubectl with this same environment: IBM's (`ibmcloud ks`/`oc` token flows) need
+ * only IBMCLOUD_HOME, the user's own CLI session folder (a path, not a secret); cloud
+ * credentials of other providers (AWS_*, GOOGLE_*, AZURE_*) are not passed.
+ * FAKE_KUBECTL_* are the knobs of the stand-in kubectl the tests use (no secrets in them).
+ */
+const KUBE_PASS_THROUGH =
+  /^(PATH|Path|PATHEXT|HOME|USER|LOGNAME|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|SYSTEMROOT|SystemRoot|WINDIR|COMSPEC|TEMP|TMP|TMPDIR|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_RUNTIME_DIR|KUBECONFIG|KUBECACHEDIR|IBMCLOUD_HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|HTTPS?_PROXY|https?_proxy|ALL_PROXY|all_proxy|NO_PROXY|no_proxy|SSL_CERT_FILE|SSL_CERT_DIR|FAKE_KUBECTL_[A-Z_]+)$/
+
+/** The allowlisted part of `env`, for oc/kubectl. */
+export function kubeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && KUBE_PASS_THROUGH.test(k)) out[k] = v
+  return out
+}
+
 export interface RunOptions {
   stdin?: string
   timeoutMs: number
@@ -70,7 +90,7 @@ export function runKube(tool: KubeTool, args: string[], options: RunOptions): Pr
   const full = [...(tool.context ? [`--context=${tool.context}`] : []), `--namespace=${tool.namespace}`, ...args]
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(cancelled())
-    const child = spawn(tool.binary, full, { env: tool.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
+    const child = spawn(tool.binary, full, { env: kubeEnv(tool.env), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
     let stdout = ''
     let stderr = ''
     let timedOut = false

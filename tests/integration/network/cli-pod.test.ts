@@ -68,8 +68,10 @@ describe('pse-wizard test for a pod profile', () => {
     const calls = (await fs.readFile(path.join(home, 'calls.jsonl'), 'utf8'))
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { argv: string[] })
+      .map((l) => JSON.parse(l) as { argv: string[]; envKeys: string[] })
     expect(calls.every((c) => c.argv[0] === '--context=dev' && c.argv[1] === '--namespace=team-a')).toBe(true)
+    // The CLI read the Redis password from REDIS_PASSWORD; kubectl must not get it.
+    expect(calls.some((c) => c.envKeys.includes('REDIS_PASSWORD'))).toBe(false)
     expect(calls.some((c) => c.argv.join(' ').includes(h.users.app.password))).toBe(false)
   })
 })

@@ -45,6 +45,7 @@ const env = (scenario: string, logs = 'logs-success.txt') => ({
 interface Call {
   argv: string[]
   stdin: string
+  envKeys: string[]
 }
 async function calls(): Promise<Call[]> {
   const text = await fs.readFile(path.join(dir, 'calls.jsonl'), 'utf8').catch(() => '')
@@ -104,6 +105,24 @@ describe('pod path with a stand-in kubectl', () => {
     expect(podText).not.toContain(b64)
     expect(podText).toContain('REDISCLI_AUTH')
     for (const c of cs) expect(c.argv.slice(0, 2)).toEqual(['--context=prod', '--namespace=team-a'])
+  })
+
+  it('gives kubectl only an allowlisted environment: none of the app secrets reach it or its credential plugins', async () => {
+    const secrets = {
+      IBMCLOUD_API_KEY: 'ibm-key-never-passed',
+      REDIS_PASSWORD: 'redis-pw-never-passed',
+      PSE_SSH_PASSPHRASE: 'ssh-pp-never-passed',
+      PSE_SSH_PASSWORD: 'ssh-pw-never-passed',
+      AWS_SECRET_ACCESS_KEY: 'aws-never-passed'
+    }
+    const r = await runProbeInPod(settings, target, { env: { ...env('ok'), ...secrets, KUBECONFIG: '/tmp/kubeconfig-for-test', IBMCLOUD_HOME: '/tmp/ibmcloud-home-for-test', LC_ALL: 'C' }, pollMs: 5 })
+    expect(r.ok).toBe(true)
+    const cs = await calls()
+    expect(cs.length).toBeGreaterThan(3)
+    for (const c of cs) {
+      for (const name of Object.keys(secrets)) expect(c.envKeys).not.toContain(name)
+      expect(c.envKeys).toEqual(expect.arrayContaining(['PATH', 'KUBECONFIG', 'IBMCLOUD_HOME', 'LC_ALL']))
+    }
   })
 
   it('reports a probe failure with its code and still deletes everything', async () => {
