@@ -14,7 +14,8 @@ export const KubeCodes = {
   namespaceNotFound: 'pod_namespace_not_found',
   clusterUnreachable: 'pod_cluster_unreachable',
   toolFailed: 'pod_tool_failed',
-  timeout: 'pod_timeout'
+  timeout: 'pod_timeout',
+  outputTooLarge: 'pod_tool_output_too_large'
 } as const
 
 export interface KubeTool {
@@ -39,7 +40,8 @@ export function findKubeTool(name: KubeToolName, binaryPath: string | undefined,
   }
   const exe = process.platform === 'win32' ? `${name}.exe` : name
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue
+    // Relative entries ("." or empty) would run whatever oc/kubectl sits in the current folder.
+    if (!dir || !path.isAbsolute(dir)) continue
     const candidate = path.join(dir, exe)
     if (isExecutable(candidate)) return candidate
   }
@@ -84,51 +86,107 @@ export interface RunOptions {
   signal?: AbortSignal
 }
 
-/** Runs `tool [--context C] -n NS args...`; resolves stdout, or throws an AppFailure with advice. */
+/** More than this on stdout or stderr is not a kubectl answer we asked for: stop the tool. */
+export const KUBE_OUTPUT_LIMIT = 4 * 1024 * 1024
+
+const WINDOWS = process.platform === 'win32'
+
+/**
+ * Runs `tool [--context C] -n NS args...`; resolves stdout, or throws an AppFailure with advice.
+ * The tool runs in its own process group (POSIX) so that a timeout or cancel also stops what it
+ * started (credential plugins, anything holding its pipes); the result settles when the timer
+ * fires, whoever still holds the pipes. Output is capped at KUBE_OUTPUT_LIMIT per stream.
+ */
 export function runKube(tool: KubeTool, args: string[], options: RunOptions): Promise<string> {
   // `--flag=value`: a value can never be read as another flag.
   const full = [...(tool.context ? [`--context=${tool.context}`] : []), `--namespace=${tool.namespace}`, ...args]
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(cancelled())
-    const child = spawn(tool.binary, full, { env: kubeEnv(tool.env), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
-    let stdout = ''
-    let stderr = ''
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, options.timeoutMs)
-    const onAbort = () => child.kill('SIGKILL')
-    options.signal?.addEventListener('abort', onAbort, { once: true })
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.stdin.on('error', () => undefined)
-    child.stdin.end(options.stdin ?? '')
-    child.once('error', (e: NodeJS.ErrnoException) => {
+    const group = !WINDOWS
+    let child: ReturnType<typeof spawn>
+    try {
+      child = spawn(tool.binary, full, { env: kubeEnv(tool.env), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, shell: false, detached: group })
+    } catch (e) {
+      return reject(startFailure(tool, e))
+    }
+    const stdout = new CappedBuffer()
+    const stderr = new CappedBuffer()
+    let settled = false
+    const kill = () => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    const finish = (fn: () => void) => {
+      if (settled) return
+      settled = true
       clearTimeout(timer)
       options.signal?.removeEventListener('abort', onAbort)
-      reject(
-        new AppFailure({
-          code: KubeCodes.toolNotFound,
-          message: `${tool.name} could not be started (${tool.binary}). Check the path in the profile.`,
-          detail: e.code ?? e.message
-        })
-      )
-    })
-    child.once('close', (code) => {
-      clearTimeout(timer)
-      options.signal?.removeEventListener('abort', onAbort)
-      if (options.signal?.aborted) return reject(cancelled())
-      if (timedOut)
-        return reject(
+      fn()
+    }
+    const fail = (failure: AppFailure) => {
+      kill()
+      finish(() => reject(failure))
+    }
+    const timer = setTimeout(
+      () =>
+        fail(
           new AppFailure({
             code: KubeCodes.timeout,
             message: `${tool.name} ${args[0]} did not finish in ${Math.round(options.timeoutMs / 1000)} s. Check that the cluster is reachable.`
           })
-        )
-      if (code === 0) return resolve(stdout)
-      reject(explainKubeError(tool, stderr || stdout))
-    })
+        ),
+      options.timeoutMs
+    )
+    const onAbort = () => fail(cancelled())
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    const onData = (buffer: CappedBuffer) => (d: Buffer) => {
+      if (settled || buffer.push(d)) return
+      fail(
+        new AppFailure({
+          code: KubeCodes.outputTooLarge,
+          message: `${tool.name} ${args[0]} printed more than ${KUBE_OUTPUT_LIMIT / (1024 * 1024)} MiB and was stopped. Check the kube context and namespace.`
+        })
+      )
+    }
+    child.stdout!.on('data', onData(stdout))
+    child.stderr!.on('data', onData(stderr))
+    child.stdin!.on('error', () => undefined)
+    child.stdin!.end(options.stdin ?? '')
+    child.once('error', (e) => finish(() => reject(startFailure(tool, e))))
+    child.once('close', (code) =>
+      finish(() => {
+        if (code === 0) return resolve(stdout.text())
+        reject(explainKubeError(tool, stderr.text() || stdout.text()))
+      })
+    )
+  })
+}
+
+/** Collects bytes up to KUBE_OUTPUT_LIMIT; push() says false once the limit is passed. */
+class CappedBuffer {
+  private chunks: Buffer[] = []
+  private size = 0
+  push(chunk: Buffer): boolean {
+    this.size += chunk.length
+    if (this.size > KUBE_OUTPUT_LIMIT) return false
+    this.chunks.push(chunk)
+    return true
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8')
+  }
+}
+
+function startFailure(tool: KubeTool, e: unknown): AppFailure {
+  const err = e as NodeJS.ErrnoException
+  return new AppFailure({
+    code: KubeCodes.toolNotFound,
+    message: `${tool.name} could not be started (${tool.binary}). Check the path in the profile.`,
+    detail: err.code ?? err.message
   })
 }
 

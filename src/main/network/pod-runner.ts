@@ -40,6 +40,9 @@ export const PodCodes = {
   timeout: 'pod_timeout'
 } as const
 
+/** Failures after which a create may still have happened (only a clear refusal means "not created"). */
+const MAYBE_DONE = new Set<string>([KubeCodes.timeout, KubeCodes.outputTooLarge, TransportCodes.cancelled])
+
 const IMAGE_PULL_REASONS = ['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']
 
 /**
@@ -74,7 +77,7 @@ export async function runProbeInPod(settings: PodPathSettings, target: PodProbeT
     try {
       await run(['create', '-o', 'name', '-f', '-'], JSON.stringify(manifest))
     } catch (e) {
-      if (e instanceof AppFailure && e.code !== KubeCodes.timeout && e.code !== TransportCodes.cancelled) created[kind] = false
+      if (e instanceof AppFailure && !MAYBE_DONE.has(e.code)) created[kind] = false
       throw e
     }
   }
