@@ -6,6 +6,7 @@ import { settingsHandlers } from './settings/handlers'
 import { appInfoHandlers } from './app-info'
 import { createWizard } from './wizard'
 import { ibmCloudHandlers } from './ibmcloud/handlers'
+import { endIsolatedCliSession } from './ibmcloud/cli-runner'
 import { sandboxOptionsFromEnv, startSandbox } from './sandbox'
 import { WizardVault } from './wizard/vault'
 import { API_KEY_SECRET } from './wizard/ibm-services'
@@ -49,6 +50,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     closers.push(() => sandbox.close())
     env = { ...env, ...sandbox.env }
   }
+  // Runs before the sandbox stops: logs the isolated ibmcloud out, no CLI token stays in the data folder.
+  const cliEnv = env
+  closers.push(() => endIsolatedCliSession({ dataDir: config.dataDir, configuredPath: settings.get().ibmcloudCliPath, env: cliEnv }))
   const profiles = createProfilesService(config.dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })
   // Bastion host keys, session tunnels, ~/.ssh/config aliases and the private endpoint diagnosis.
   const network = networkService({ knownHosts: new KnownHostsStore(config.dataDir), profiles: profileAccess(profiles.store, profiles.secrets), env })

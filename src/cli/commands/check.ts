@@ -31,6 +31,7 @@ export const checkCommand: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     let env = io.env
     let close: (() => Promise<void>) | undefined
+    let cli: IbmcloudCli | undefined
     if (values.sandbox) {
       const sandbox = await startSandbox({ ...sandboxOptionsFromEnv(env), backend: 'fake' })
       close = () => sandbox.close()
@@ -40,7 +41,7 @@ export const checkCommand: Command = {
       const dataDir = resolveDataDir(env)
       const settings = await new SettingsStore(dataDir).load()
       const apiKey = env.IBMCLOUD_API_KEY?.trim() || undefined
-      const cli = new IbmcloudCli({ configuredPath: settings.ibmcloudCliPath, env, dataDir, useUserSession: settings.useCliSession, apiKey: async () => apiKey })
+      cli = new IbmcloudCli({ configuredPath: settings.ibmcloudCliPath, env, dataDir, useUserSession: settings.useCliSession, apiKey: async () => apiKey })
       const client = apiKey ? createIbmCloudClient({ apiKey, env, privateEndpoints: settings.privateApiEndpoints }) : undefined
       const report = await checkPrerequisites({
         ...(client ? { validate: () => validateApiKey(client, { signal: io.signal }) } : {}),
@@ -51,6 +52,8 @@ export const checkCommand: Command = {
       io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report))
       return report.ok ? Exit.ok : Exit.failure
     } finally {
+      // No CLI token stays in the data folder after a check (DESIGN "Secrets").
+      await cli?.endSession()
       await close?.()
     }
   }

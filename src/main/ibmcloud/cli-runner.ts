@@ -4,6 +4,8 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../shared/errors'
 import { log } from '../logging/log'
+import { writeFileAtomic } from '../storage/atomic-file'
+import { readFileBounded } from '../storage/bounded-read'
 import { registerSecret } from '../logging/redact'
 import { parseAccountShow, parseCliVersion, parsePluginListJson, parsePluginListText, type AccountShow, type PluginInfo } from './account-show-parser'
 
@@ -207,6 +209,16 @@ export class IbmcloudCli {
     this.loggedIn = true
   }
 
+  /**
+   * Isolated mode: logs the CLI out and removes the IAM tokens it keeps in its config file, so
+   * none stays at rest in the data folder (the next ensureSession logs in again). Never touches
+   * the user's own CLI login.
+   */
+  async endSession(): Promise<void> {
+    this.loggedIn = false
+    if (this.isolated) await endIsolatedCliSession({ dataDir: this.options.dataDir, configuredPath: this.options.configuredPath, env: this.env })
+  }
+
   async accountShow(signal?: AbortSignal): Promise<AccountShow> {
     await this.ensureSession(signal)
     const r = await this.runChecked(['account', 'show'], { signal })
@@ -224,6 +236,58 @@ export class IbmcloudCli {
     log.info(`${update ? 'updating' : 'installing'} the ibmcloud ${PLUGIN_NAME} plugin`)
     await this.runChecked(['plugin', update ? 'update' : 'install', PLUGIN_NAME, '-f'], { signal, timeoutMs: 300_000 })
   }
+}
+
+/** Top-level fields in which the CLI keeps its session: IAMToken, IAMRefreshToken, UAAToken, UAARefreshToken (the sandbox: RefreshToken). */
+const TOKEN_FIELD = /token/i
+
+/** The config file of the isolated CLI (IBMCLOUD_HOME under the data folder). */
+export const isolatedCliConfig = (dataDir: string): string => path.join(dataDir, 'ibmcloud-home', '.bluemix', 'config.json')
+
+/**
+ * Ends the isolated CLI session of a data folder: `ibmcloud logout`, then removes any token
+ * field still in its config.json (a logout that failed or timed out, a CLI that keeps more).
+ * Does nothing (spawns nothing) when no token is there. Never throws: it runs while closing.
+ */
+export async function endIsolatedCliSession(options: { dataDir: string; configuredPath?: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+  const file = isolatedCliConfig(options.dataDir)
+  try {
+    if (!(await hasTokens(file))) return
+    const cli = new IbmcloudCli({ ...options, useUserSession: false })
+    if (cli.bin) await cli.run(['logout'], { timeoutMs: 20_000 }).catch(() => undefined)
+    await removeTokens(file)
+  } catch (e) {
+    log.warn(`could not clear the isolated ibmcloud session in ${path.dirname(file)}: ${(e as Error).message}`)
+  }
+}
+
+async function readConfig(file: string): Promise<Record<string, unknown> | 'unreadable' | undefined> {
+  let text: string
+  try {
+    text = await readFileBounded(file, 1024 * 1024)
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable'
+  }
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : 'unreadable'
+  } catch {
+    return 'unreadable'
+  }
+}
+
+async function hasTokens(file: string): Promise<boolean> {
+  const config = await readConfig(file)
+  return config === 'unreadable' || (config !== undefined && Object.keys(config).some((k) => TOKEN_FIELD.test(k)))
+}
+
+async function removeTokens(file: string): Promise<void> {
+  const config = await readConfig(file)
+  if (config === undefined) return
+  // Ours alone and rebuilt by the next login: one we cannot read may hold tokens, so it goes.
+  if (config === 'unreadable') return fsp.rm(file, { force: true })
+  const kept = Object.fromEntries(Object.entries(config).filter(([k]) => !TOKEN_FIELD.test(k)))
+  if (Object.keys(kept).length !== Object.keys(config).length) await writeFileAtomic(file, JSON.stringify(kept, null, 2))
 }
 
 const tail = (r: CliResult) => (r.stdout + '\n' + r.stderr).trim().split('\n').slice(-15).join('\n')
