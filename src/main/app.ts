@@ -7,7 +7,6 @@ import { appInfoHandlers } from './app-info'
 import { createWizard } from './wizard'
 import { ibmCloudHandlers } from './ibmcloud/handlers'
 import { endIsolatedCliSession } from './ibmcloud/cli-runner'
-import { sandboxOptionsFromEnv, startSandbox } from './sandbox'
 import { WizardVault } from './wizard/vault'
 import { API_KEY_SECRET } from './wizard/ibm-services'
 import { createProfilesService } from './profiles'
@@ -46,6 +45,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   let env = config.env ?? process.env
   if (config.sandbox) {
     // The emulator (real TLS Redis behind it) and the sandbox `ibmcloud`; every IBM client reads these variables.
+    // Loaded only in sandbox mode: the emulator and its certificate code are not a normal start's business.
+    const { sandboxOptionsFromEnv, startSandbox } = await import('./sandbox')
     const sandbox = await startSandbox(sandboxOptionsFromEnv(env))
     closers.push(() => sandbox.close())
     env = { ...env, ...sandbox.env }
