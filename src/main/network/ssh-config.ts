@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import SSHConfig from 'ssh-config'
 import { AppFailure } from '../../shared/errors'
+import { readFileBounded } from '../storage/bounded-read'
 
 /** One SSH server to reach: where, as whom, with which key files (already expanded). */
 export interface SshEndpoint {
@@ -38,7 +38,8 @@ const invalid = (message: string, detail?: string): AppFailure => new AppFailure
 /** The user's `~/.ssh/config`, or undefined when there is none. */
 export async function readUserSshConfig(homeDir: string = os.homedir()): Promise<string | undefined> {
   try {
-    return await fs.readFile(path.join(homeDir, '.ssh', 'config'), 'utf8')
+    // Bounded: a planted or mistaken huge file (or a device) must not fill memory.
+    return await readFileBounded(path.join(homeDir, '.ssh', 'config'), 4 * 1024 * 1024)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw e

@@ -1,9 +1,9 @@
-import fs from 'node:fs/promises'
 import net from 'node:net'
 import { Client, utils, type ClientChannel, type ConnectConfig } from 'ssh2'
 import { AppFailure, TransportCodes } from '../../shared/errors'
 import { registerSecret } from '../logging/redact'
 import { log } from '../logging/log'
+import { FileCodes, readFileBounded } from '../storage/bounded-read'
 import { fingerprintOf, hostKeyFailure, judgeHostKey, type HostKeyInfo, type HostKeyVerdict } from './known-hosts'
 
 export type SshAuth =
@@ -72,6 +72,7 @@ export const SshCodes = {
   timeout: 'ssh_timeout',
   authFailed: 'ssh_auth_failed',
   keyUnreadable: 'ssh_key_unreadable',
+  keyTooLarge: 'ssh_key_too_large',
   passphraseRequired: 'ssh_key_passphrase_required',
   passphraseWrong: 'ssh_key_passphrase_wrong',
   agentUnavailable: 'ssh_agent_unavailable',
@@ -232,6 +233,8 @@ async function connectHop(
   })
 }
 
+const MAX_KEY_FILE_BYTES = 1024 * 1024
+
 async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
   const auth = hop.auth
   if (auth.method === 'password') {
@@ -249,10 +252,17 @@ async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
     return { agent }
   }
   registerSecret(auth.passphrase)
-  let data: Buffer
+  let data: string
   try {
-    data = await fs.readFile(auth.privateKeyPath)
+    // A key file is a few KiB: a huge file or a device given by mistake must not fill memory.
+    data = await readFileBounded(auth.privateKeyPath, MAX_KEY_FILE_BYTES)
   } catch (e) {
+    if (e instanceof AppFailure && e.code === FileCodes.tooLarge) {
+      throw new AppFailure({
+        code: SshCodes.keyTooLarge,
+        message: `The file ${auth.privateKeyPath} is larger than 1 MiB, so it is not an SSH private key. Choose the key file itself (for example ~/.ssh/id_ed25519).`
+      })
+    }
     throw new AppFailure({
       code: SshCodes.keyUnreadable,
       message: `The private key file ${auth.privateKeyPath} could not be read. Check the path and its permissions.`,

@@ -110,6 +110,14 @@ describe('SSH tunnel through a real sshd', () => {
     expect(missing.code).toBe('ssh_key_passphrase_required')
   })
 
+  it('refuses a key file larger than 1 MiB before reading it whole', async () => {
+    const big = path.join(dataDir, 'not-a-key.bin')
+    await fs.writeFile(big, Buffer.alloc(2 * 1024 * 1024, 0x41))
+    const e = await failure(openTunnel(options([hopOf(bastion, { method: 'key', privateKeyPath: big })])))
+    expect(e.code).toBe('ssh_key_too_large')
+    expect(e.message).toMatch(/larger than 1 MiB/)
+  })
+
   it('names a key the server does not accept', async () => {
     const e = await failure(openTunnel(options([hopOf(bastion, { method: 'key', privateKeyPath: bastion.strangerKeyPath })])))
     expect(e.code).toBe('ssh_auth_failed')

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppFailure } from '../../../src/shared/errors'
-import { formatHostSpec, listSshAliases, parseHostSpec, parseProxyJump, resolveSshHost } from '../../../src/main/network/ssh-config'
+import { formatHostSpec, listSshAliases, parseHostSpec, parseProxyJump, readUserSshConfig, resolveSshHost } from '../../../src/main/network/ssh-config'
 
 const home = '/home/tester'
 const opts = { homeDir: home, localUser: 'tester' }
@@ -118,6 +118,24 @@ describe('ssh config', () => {
     expect(parseProxyJump('a,b:23')).toEqual([{ host: 'a' }, { host: 'b', port: 23 }])
     for (const bad of ['', '@host', 'host:0', 'host:70000', 'host:x', 'a b']) {
       expect(() => parseHostSpec(bad), bad).toThrow(expect.objectContaining({ code: 'ssh_config_invalid' }))
+    }
+  })
+})
+
+describe('reading ~/.ssh/config', () => {
+  it('refuses a file larger than 4 MiB instead of reading it whole', async () => {
+    const fs = await import('node:fs/promises')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const home = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-sshcfg-'))
+    try {
+      await fs.mkdir(path.join(home, '.ssh'))
+      await fs.writeFile(path.join(home, '.ssh', 'config'), 'Host a\n  HostName a.example\n')
+      expect(await readUserSshConfig(home)).toContain('Host a')
+      await fs.writeFile(path.join(home, '.ssh', 'config'), Buffer.alloc(5 * 1024 * 1024, 0x23))
+      await expect(readUserSshConfig(home)).rejects.toMatchObject({ code: 'file_too_large' })
+    } finally {
+      await fs.rm(home, { recursive: true, force: true })
     }
   })
 })
