@@ -37,6 +37,9 @@ export default defineConfig({
       }
     },
     build: {
+      // Minified: the renderer is parsed on every start (electron-vite leaves it readable by default).
+      minify: true,
+      cssMinify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/renderer/index.html') }
       }

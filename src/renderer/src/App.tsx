@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { InlineLoading } from '@carbon/react'
+import { useTranslation } from 'react-i18next'
 import { AppShell } from './shell/AppShell'
 import { AppContext, type AppContextValue } from './shell/app-context'
 import { useHashRoute } from './shell/use-hash-route'
@@ -7,9 +9,11 @@ import { call, subscribe } from './api/client'
 import { changeLanguage, resolveLanguage } from './i18n'
 import type { AppInfo, Settings, SettingsPatch } from '../../shared/schemas/app'
 import { WelcomePage } from './pages/WelcomePage'
-import { SetupPage } from './pages/SetupPage'
-import { ProfilesPage } from './pages/ProfilesPage'
-import { SettingsPage } from './pages/SettingsPage'
+
+// The first screen loads with the shell; the others load when first opened (a faster start).
+const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })))
+const ProfilesPage = lazy(() => import('./pages/ProfilesPage').then((m) => ({ default: m.ProfilesPage })))
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 
 export function App({ info, initialSettings }: { info: AppInfo; initialSettings: Settings }) {
   const [settings, setSettings] = useState(initialSettings)
@@ -30,10 +34,17 @@ export function App({ info, initialSettings }: { info: AppInfo; initialSettings:
     <AppContext.Provider value={context}>
       <AppShell route={route} navigate={navigate} theme={theme}>
         {route === 'welcome' && <WelcomePage />}
-        {route === 'setup' && <SetupPage />}
-        {route === 'profiles' && <ProfilesPage />}
-        {route === 'settings' && <SettingsPage />}
+        <Suspense fallback={<PageLoading />}>
+          {route === 'setup' && <SetupPage />}
+          {route === 'profiles' && <ProfilesPage />}
+          {route === 'settings' && <SettingsPage />}
+        </Suspense>
       </AppShell>
     </AppContext.Provider>
   )
+}
+
+function PageLoading() {
+  const { t } = useTranslation()
+  return <InlineLoading description={t('app.loading')} />
 }
