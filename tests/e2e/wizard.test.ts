@@ -121,12 +121,18 @@ describe('the setup wizard (sandbox, browser mode)', () => {
         await page.getByText(s.password.mode.enter, { exact: true }).click()
         await page.locator('#password-value').fill('short')
         await expect.poll(() => page.getByTestId('password-set').isDisabled()).toBe(true)
-        await page.getByText(s.password.mode.generate, { exact: true }).click()
+        if (language === 'ja') {
+          // A password of one's own, checked against the rules before it is sent.
+          await page.locator('#password-value').fill('Tokyo-Redis-0101-pw')
+          await expect.poll(() => page.getByText(s.password.fine).count()).toBe(1)
+        } else {
+          await page.getByText(s.password.mode.generate, { exact: true }).click()
+        }
         await page.getByTestId('password-set').click()
         await page.getByTestId('password-result').waitFor()
         const masked = await page.getByTestId('secret-admin-password-value').textContent()
         await page.getByTestId('secret-admin-password-reveal').click()
-        await expect.poll(() => page.getByTestId('secret-admin-password-value').textContent()).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{14,}$/)
+        await expect.poll(() => page.getByTestId('secret-admin-password-value').textContent()).toMatch(language === 'ja' ? /^Tokyo-Redis-0101-pw$/ : /^[A-Za-z0-9][A-Za-z0-9_-]{14,}$/)
         await page.getByTestId('secret-admin-password-reveal').click()
         expect(await page.getByTestId('secret-admin-password-value').textContent()).toBe(masked)
         await screenshot(page, `wizard-05-password-set-${language}`)
@@ -138,6 +144,13 @@ describe('the setup wizard (sandbox, browser mode)', () => {
         await stepStatus(page, 'done')
         expect(await page.getByTestId('uri-private').textContent()).toContain('$PASSWORD')
         await screenshot(page, `wizard-06-connection-${language}`)
+        // Back shows the finished step as it was; Next returns without redoing anything.
+        await page.getByTestId('wizard-back').click()
+        await onStep(page, 'password')
+        await page.getByTestId('password-result').waitFor()
+        await next(page)
+        await onStep(page, 'connection')
+        await page.getByTestId('connection-private').waitFor()
 
         // 7 Private service key.
         await next(page)
@@ -165,6 +178,28 @@ describe('the setup wizard (sandbox, browser mode)', () => {
         await page.getByTestId('profile-test').click()
         await expect.poll(() => page.getByTestId('probe-timeline').getAttribute('data-result'), { timeout: 20_000 }).toBe('ok')
         await screenshot(page, `wizard-10-private-profile-tested-${language}`)
+
+        if (language === 'en') {
+          // Start over and adopt the instance just made instead of creating another.
+          await page.evaluate(() => (window.location.hash = '#/setup'))
+          await onStep(page, 'save')
+          await page.getByRole('button', { name: s.save.startOver }).click()
+          await onStep(page, 'account')
+          await page.getByText(s.account.source.environment, { exact: true }).click()
+          await page.getByTestId('account-sign-in').click()
+          await page.getByTestId('account-result').waitFor()
+          await next(page)
+          await page.getByTestId('prereq-table').waitFor()
+          await stepStatus(page, 'done')
+          await next(page)
+          await page.getByText(s.deploy.mode.adopt, { exact: true }).click()
+          const row = page.getByTestId('deploy-adopt').getByRole('row', { name: /Redis-e2e-en/ })
+          await row.waitFor()
+          await row.getByRole('radio').check({ force: true })
+          await screenshot(page, 'wizard-03-deploy-adopt-en')
+          await page.getByTestId('deploy-adopt-button').click()
+          await onStep(page, 'password')
+        }
         expect(problems).toEqual([])
       } finally {
         await context.close()
