@@ -94,6 +94,7 @@ describe('connection profiles in the browser', () => {
       await modal.getByRole('heading', { name: p.import.url.title }).waitFor()
       const { username, password } = h.users.app
       await page.locator('#import-text').fill(`rediss://${username}:${encodeURIComponent(password)}@127.0.0.1:${h.tls.port}/0`)
+      await expect.poll(() => modal.getByRole('button', { name: p.import.continue }).isEnabled()).toBe(true)
       await screenshot(page, `profiles-import-url-${language}`, { viewport: true })
       await modal.getByRole('button', { name: p.import.continue }).click()
 

@@ -50,7 +50,7 @@ export const profilesEn = {
     failed: 'Could not read this',
     url: {
       title: 'New profile from a connection string',
-      hint: 'Paste a rediss:// or redis:// URL, or a redli command line. A password in it is kept by the app and never shown here.',
+      hint: 'Paste a rediss:// or redis:// URL, or a redli command line. A password in it stays in the app; the form does not show it.',
       label: 'Connection string'
     },
     'service-key': {

@@ -51,7 +51,7 @@ export const profilesJa: Messages['profiles'] = {
     failed: '読み取れませんでした',
     url: {
       title: '接続文字列から新規プロファイルを作成',
-      hint: 'rediss:// または redis:// の URL、または redli のコマンド・ラインを貼り付けてください。含まれるパスワードはアプリが保持し、ここには表示しません。',
+      hint: 'rediss:// または redis:// の URL、または redli のコマンド・ラインを貼り付けてください。含まれるパスワードはアプリが保持し、フォームには表示しません。',
       label: '接続文字列'
     },
     'service-key': {
