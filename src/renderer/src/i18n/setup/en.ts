@@ -170,8 +170,8 @@ export const setupEn = {
       serviceEndpoints: 'Choose the endpoints.'
     },
     fixFields: 'Some fields need a change before you can review.',
-    existing: 'Existing Databases for Redis instances in {{region}}',
-    noInstances: 'No Databases for Redis instance in this region yet.',
+    existing: 'Your Databases for Redis instances',
+    noInstances: 'This account has no Databases for Redis instance yet.',
     adopt: 'Use this instance',
     instanceColumns: { name: 'Name', state: 'State', endpoints: 'Endpoints', version: 'Version' },
     summary: {

@@ -171,8 +171,8 @@ export const setupJa: Messages['setup'] = {
       serviceEndpoints: 'エンドポイントを選択してください。'
     },
     fixFields: '確認に進む前に、修正が必要な項目があります。',
-    existing: '{{region}} にある既存の Databases for Redis インスタンス',
-    noInstances: 'このロケーションにはまだ Databases for Redis のインスタンスがありません。',
+    existing: '既存の Databases for Redis インスタンス',
+    noInstances: 'このアカウントにはまだ Databases for Redis のインスタンスがありません。',
     adopt: 'このインスタンスを使う',
     instanceColumns: { name: '名前', state: '状態', endpoints: 'エンドポイント', version: 'バージョン' },
     summary: {

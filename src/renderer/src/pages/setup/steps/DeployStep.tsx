@@ -190,11 +190,11 @@ export function DeployStep({ state, run, busy }: StepProps) {
         </div>
       ) : (
         <div className="pse-setup__form" data-testid="deploy-adopt">
-          <h3 className="pse-setup__subtitle">{t('setup.deploy.existing', { region: draft.region })}</h3>
+          <h3 className="pse-setup__subtitle">{t('setup.deploy.existing')}</h3>
           {options.instances.length === 0 ? (
             <p className="pse-setup__hint">{t('setup.deploy.noInstances')}</p>
           ) : (
-            <Table size="md" useZebraStyles={false} aria-label={t('setup.deploy.existing', { region: draft.region })}>
+            <Table size="md" useZebraStyles={false} aria-label={t('setup.deploy.existing')}>
               <TableHead>
                 <TableRow>
                   <TableHeader />
