@@ -55,3 +55,85 @@ describe('RESP codec', () => {
     )
   })
 })
+
+/** A reply the way a server would send it, and what the decoder must make of it. */
+interface Sample {
+  wire: string
+  value: unknown
+}
+
+const line = fc.string({ maxLength: 12 }).filter((s) => !/[\r\n]/.test(s))
+const scalar: fc.Arbitrary<Sample> = fc.oneof(
+  line.map((s) => ({ wire: `+${s}\r\n`, value: s })),
+  line.map((s) => ({ wire: `-ERR ${s}\r\n`, value: new RespError(`ERR ${s}`) })),
+  fc.integer().map((n) => ({ wire: `:${n}\r\n`, value: n })),
+  fc.string({ maxLength: 20 }).map((s) => ({ wire: `$${Buffer.byteLength(s)}\r\n${s}\r\n`, value: s })),
+  fc.constant({ wire: '$-1\r\n', value: null }),
+  fc.constant({ wire: '_\r\n', value: null }),
+  fc.boolean().map((b) => ({ wire: `#${b ? 't' : 'f'}\r\n`, value: b })),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => ({ wire: `,${d}\r\n`, value: d })),
+  fc.bigInt().map((b) => ({ wire: `(${b}\r\n`, value: b })),
+  fc.string({ maxLength: 20 }).map((s) => ({ wire: `=${Buffer.byteLength(s) + 4}\r\ntxt:${s}\r\n`, value: s }))
+)
+const { sample } = fc.letrec<{ sample: Sample }>((tie) => ({
+  sample: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.tuple(fc.constantFrom('*', '~', '>'), fc.array(tie('sample'), { maxLength: 4 })).map(([t, items]) => ({
+      wire: `${t}${items.length}\r\n${items.map((i) => i.wire).join('')}`,
+      value: items.map((i) => i.value)
+    })),
+    fc.uniqueArray(fc.tuple(line, tie('sample')), { maxLength: 4, selector: ([k]) => k }).map((pairs) => ({
+      wire: `%${pairs.length}\r\n${pairs.map(([k, v]) => `+${k}\r\n${v.wire}`).join('')}`,
+      value: Object.fromEntries(pairs.map(([k, v]) => [k, v.value]))
+    })),
+    // An attribute, then the reply it describes.
+    fc.tuple(line, tie('sample')).map(([k, v]) => ({ wire: `|1\r\n+${k}\r\n:1\r\n${v.wire}`, value: v.value }))
+  )
+}))
+
+describe('RESP decoder, incremental', () => {
+  it('decodes any chunking of any replies exactly like the whole input', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 30 }), (samples, cuts) => {
+        const wire = Buffer.from(samples.map((s) => s.wire).join(''), 'utf8')
+        const whole = decodeAll(wire)
+        expect(whole).toEqual(samples.map((s) => s.value))
+        const points = [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b)
+        const d = new RespDecoder()
+        const out: unknown[] = []
+        let from = 0
+        for (const to of [...points, wire.length]) {
+          d.push(wire.subarray(from, to))
+          from = to
+          for (let r = d.next(); r; r = d.next()) out.push(r.value)
+        }
+        expect(out).toEqual(whole)
+      })
+    )
+  })
+
+  it('keeps "__proto__" as a plain key: a reply cannot give a map a prototype', () => {
+    const [map] = decodeAll(Buffer.from('%2\r\n+__proto__\r\n%1\r\n+isAdmin\r\n#t\r\n+a\r\n:1\r\n')) as [Record<string, unknown>]
+    expect(Object.getPrototypeOf(map)).toBe(null)
+    expect(map.isAdmin).toBeUndefined()
+    expect(Object.keys(map)).toEqual(['__proto__', 'a'])
+    expect(Object.getOwnPropertyDescriptor(map, '__proto__')?.value).toEqual({ isAdmin: true })
+  })
+
+  it('resumes where it stopped: a large reply in tiny chunks decodes (no re-parse from the start per chunk)', () => {
+    const big = 'x'.repeat(512 * 1024)
+    expect(decodeAll(Buffer.from(`$${big.length}\r\n${big}\r\n+after\r\n`), 1)).toEqual([big, 'after'])
+    const n = 100_000
+    const array = Buffer.from(`*${n}\r\n${':7\r\n'.repeat(n)}`)
+    const [items] = decodeAll(array, 3) as [number[]]
+    expect(items.length).toBe(n)
+  })
+
+  it('refuses deep nesting and oversized replies as protocol errors, never a stack overflow', () => {
+    expect(() => decodeAll(Buffer.from('*1\r\n'.repeat(200_000) + ':1\r\n'))).toThrow(RespProtocolError)
+    expect(() => decodeAll(Buffer.from(`$${9 * 1024 * 1024}\r\n`))).toThrow(RespProtocolError)
+    const many = Buffer.from(`*1000000\r\n${`$10\r\n${'y'.repeat(10)}\r\n`.repeat(600_000)}`)
+    expect(() => decodeAll(many, 64 * 1024)).toThrow(/larger than 8 MiB/)
+  })
+})
