@@ -13,8 +13,27 @@ export const KEYCHAIN_SERVICE = 'pse-wizard'
 
 export const SecretCodes = {
   keychainUnavailable: 'keychain_unavailable',
+  keychainTimeout: 'keychain_timeout',
   secretUnreadable: 'secret_unreadable'
 } as const
+
+/** How long one keychain call may take: a macOS permission prompt left unanswered waits forever. */
+export const KEYCHAIN_TIMEOUT_MS = 30_000
+
+function keychainTimeout(ms: number): AppFailure {
+  return new AppFailure({
+    code: SecretCodes.keychainTimeout,
+    message: `The system keychain did not answer within ${Math.round(ms / 1000)} s. If it shows a password or permission prompt, answer it (or unlock the keychain), then try again.`
+  })
+}
+
+const isTimeout = (e: unknown): e is AppFailure => e instanceof AppFailure && e.code === SecretCodes.keychainTimeout
+
+/** The keychain's own error as a keychain_unavailable failure; our timeout passes through as is. */
+function unavailable(e: unknown): AppFailure {
+  if (isTimeout(e)) return e
+  return new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+}
 
 /** The subset of keytar we use (tests may pass a fake; integration tests use the real one). */
 export interface Keychain {
@@ -42,20 +61,50 @@ export class SecretStore {
   private sessionOnly = false
   private readonly session = new Map<string, string>()
   private status: KeychainStatus | undefined
+  /** The last check got no answer in time: asked again next time, and said as such. */
+  private checkTimedOut = false
+  private readonly timeoutMs: number
 
   constructor(
     private readonly service: string = KEYCHAIN_SERVICE,
-    private readonly load: () => Promise<Keychain> = loadKeytar
-  ) {}
+    private readonly load: () => Promise<Keychain> = loadKeytar,
+    options: { timeoutMs?: number } = {}
+  ) {
+    this.timeoutMs = options.timeoutMs ?? KEYCHAIN_TIMEOUT_MS
+  }
 
-  /** Checks the keychain once (a harmless read) and remembers the answer. */
+  /** One keychain call, given up (keychain_timeout) when it does not answer in time. */
+  private timed<T>(call: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(keychainTimeout(this.timeoutMs)), this.timeoutMs)
+      call.then(
+        (v) => {
+          clearTimeout(timer)
+          resolve(v)
+        },
+        (e: unknown) => {
+          clearTimeout(timer)
+          reject(e)
+        }
+      )
+    })
+  }
+
+  /** Checks the keychain once (a harmless read) and remembers the answer (not a timeout: that is asked again). */
   async check(): Promise<KeychainStatus> {
     if (this.sessionOnly) return this.sessionStatus()
     try {
-      this.keychain ??= await this.load()
-      await this.keychain.getPassword(this.service, 'status-check')
+      this.keychain ??= await this.timed(this.load())
+      await this.timed(this.keychain.getPassword(this.service, 'status-check'))
+      this.checkTimedOut = false
       this.status = { mode: 'keychain', message: 'Secrets are kept in the system keychain.' }
     } catch (e) {
+      if (isTimeout(e)) {
+        log.warn('keychain did not answer in time')
+        this.checkTimedOut = true
+        this.status = undefined
+        return { mode: 'unavailable', message: e.message }
+      }
       log.warn(`keychain unavailable: ${e instanceof Error ? e.message : String(e)}`)
       this.status = { mode: 'unavailable', message: INSTALL_HINT }
     }
@@ -74,8 +123,9 @@ export class SecretStore {
 
   private async keychainOrFail(): Promise<Keychain> {
     const status = this.status ?? (await this.check())
-    if (status.mode !== 'keychain' || !this.keychain) throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT })
-    return this.keychain
+    if (status.mode === 'keychain' && this.keychain) return this.keychain
+    if (this.checkTimedOut) throw keychainTimeout(this.timeoutMs)
+    throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT })
   }
 
   /** Stores a secret; returns where it went. */
@@ -88,9 +138,9 @@ export class SecretStore {
     }
     const keychain = await this.keychainOrFail()
     try {
-      await keychain.setPassword(this.service, account, value)
+      await this.timed(keychain.setPassword(this.service, account, value))
     } catch (e) {
-      throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+      throw unavailable(e)
     }
     return 'keychain'
   }
@@ -107,9 +157,9 @@ export class SecretStore {
     else {
       const keychain = await this.keychainOrFail()
       try {
-        value = await keychain.getPassword(this.service, account)
+        value = await this.timed(keychain.getPassword(this.service, account))
       } catch (e) {
-        throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+        throw unavailable(e)
       }
     }
     if (value === null || value === undefined) {
@@ -140,9 +190,9 @@ export class SecretStore {
     }
     const keychain = await this.keychainOrFail()
     try {
-      await keychain.setPassword(this.service, account, value)
+      await this.timed(keychain.setPassword(this.service, account, value))
     } catch (e) {
-      throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+      throw unavailable(e)
     }
     return 'keychain'
   }
@@ -153,9 +203,9 @@ export class SecretStore {
     if (value === undefined && !(this.sessionOnly && this.status?.mode !== 'keychain')) {
       const keychain = await this.keychainOrFail()
       try {
-        value = (await keychain.getPassword(this.service, account)) ?? undefined
+        value = (await this.timed(keychain.getPassword(this.service, account))) ?? undefined
       } catch (e) {
-        throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+        throw unavailable(e)
       }
     }
     if (value) registerSecret(value)
@@ -166,7 +216,7 @@ export class SecretStore {
     this.session.delete(account)
     if (this.sessionOnly && this.status?.mode !== 'keychain') return
     const status = this.status ?? (await this.check())
-    if (status.mode === 'keychain' && this.keychain) await this.keychain.deletePassword(this.service, account)
+    if (status.mode === 'keychain' && this.keychain) await this.timed(this.keychain.deletePassword(this.service, account))
   }
 
   async delete(profileId: string, name: SecretName, location: SecretLocation): Promise<void> {
@@ -174,6 +224,6 @@ export class SecretStore {
     this.session.delete(account)
     if (location !== 'keychain') return
     const keychain = await this.keychainOrFail()
-    await keychain.deletePassword(this.service, account)
+    await this.timed(keychain.deletePassword(this.service, account))
   }
 }
