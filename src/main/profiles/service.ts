@@ -126,6 +126,7 @@ export class ProfilesService {
     const current = await this.store.get(id)
     const next = normaliseFields(ProfileFields.parse({ ...pickFields(current), ...changes }))
     const locations = { ...current.secrets }
+    const stored: SecretName[] = []
     for (const name of SECRET_NAMES) {
       const value = secrets[name]
       if (value === undefined) continue
@@ -134,16 +135,23 @@ export class ProfilesService {
         locations[name] = 'none'
       } else {
         locations[name] = await this.secrets.set(id, name, name === 'clientKey' ? validatePrivateKeyPem(value) : value)
+        stored.push(name)
       }
     }
-    return this.store.mutate((profiles) => {
-      const index = profiles.findIndex((p) => p.id === id)
-      if (index < 0) throw new AppFailure({ code: 'profile_not_found', message: `No profile with id "${id}". It may have been deleted in another window.` })
-      // Fields from this edit, on top of what is on disk now (another process may have tested it meanwhile).
-      const updated: Profile = { ...profiles[index], ...next, secrets: locations, updatedAt: this.now().toISOString() }
-      profiles[index] = updated
-      return { profiles, value: updated }
-    })
+    try {
+      return await this.store.mutate((profiles) => {
+        const index = profiles.findIndex((p) => p.id === id)
+        if (index < 0) throw new AppFailure({ code: 'profile_not_found', message: `No profile with id "${id}". It may have been deleted in another window.` })
+        // Fields from this edit, on top of what is on disk now (another process may have tested it meanwhile).
+        const updated: Profile = { ...profiles[index], ...next, secrets: locations, updatedAt: this.now().toISOString() }
+        profiles[index] = updated
+        return { profiles, value: updated }
+      })
+    } catch (e) {
+      // Deleted meanwhile (its deletion already cleared the keychain): what this edit stored would belong to nobody.
+      if (e instanceof AppFailure && e.code === 'profile_not_found') await this.forgetSecrets({ id, secrets: Object.fromEntries(stored.map((n) => [n, locations[n]])) })
+      throw e
+    }
   }
 
   async delete(id: string): Promise<boolean> {
@@ -155,10 +163,12 @@ export class ProfilesService {
     return Boolean(removed)
   }
 
-  private async forgetSecrets(profile: Profile): Promise<void> {
+  private async forgetSecrets(profile: { id: string; secrets: Partial<Profile['secrets']> }): Promise<void> {
     for (const name of SECRET_NAMES) {
+      const location = profile.secrets[name]
+      if (!location) continue
       try {
-        await this.secrets.delete(profile.id, name, profile.secrets[name])
+        await this.secrets.delete(profile.id, name, location)
       } catch (e) {
         log.warn(`could not delete the ${name} of profile ${profile.id} from the keychain: ${e instanceof Error ? e.message : String(e)}`)
       }

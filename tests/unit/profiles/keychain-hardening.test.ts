@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultProfileFields } from '../../../src/shared/schemas/profile'
+import { ProfilesService } from '../../../src/main/profiles/service'
 import { SecretStore, type Keychain } from '../../../src/main/profiles/secrets'
+import { ProfileStore } from '../../../src/main/profiles/store'
 
 class FakeKeychain implements Keychain {
   entries = new Map<string, string>()
@@ -53,5 +56,26 @@ describe('keychain calls have a time limit of their own', () => {
     // Asked again once the user answered the prompt: a timeout is not remembered as "no keychain".
     keychain.hang = false
     expect((await fresh.check()).mode).toBe('keychain')
+  })
+})
+
+describe('ProfilesService.update', () => {
+  it('deletes the secrets it just stored when the profile was deleted meanwhile', async () => {
+    const keychain = new FakeKeychain()
+    const svc = new ProfilesService(new ProfileStore(dir), new SecretStore('svc', async () => keychain), {})
+    const p = await svc.create(defaultProfileFields({ name: 'Redis', host: 'redis.example.com', port: 6380 }), { password: 'old' })
+    expect([...keychain.entries.keys()]).toEqual([`svc/profile:${p.id}:password`])
+    // Another window deletes the profile while this edit writes its new secrets.
+    keychain.beforeNextSet = async () => void (await svc.delete(p.id))
+    await expect(svc.update(p.id, {}, { password: 'new', sshSecret: 'ssh-pp' })).rejects.toMatchObject({ code: 'profile_not_found' })
+    expect([...keychain.entries.keys()]).toEqual([])
+  })
+
+  it('an ordinary edit keeps the new secret (the clean-up is for a vanished profile only)', async () => {
+    const keychain = new FakeKeychain()
+    const svc = new ProfilesService(new ProfileStore(dir), new SecretStore('svc', async () => keychain), {})
+    const p = await svc.create(defaultProfileFields({ name: 'Redis', host: 'redis.example.com', port: 6380 }), { password: 'old' })
+    await svc.update(p.id, {}, { password: 'new' })
+    expect(keychain.entries.get(`svc/profile:${p.id}:password`)).toBe('new')
   })
 })
