@@ -6,7 +6,7 @@ import { settingsHandlers } from './settings/handlers'
 import { appInfoHandlers } from './app-info'
 import { createWizard } from './wizard'
 import { ibmCloudHandlers } from './ibmcloud/handlers'
-import { endIsolatedCliSession } from './ibmcloud/cli-runner'
+import { endIsolatedCliSession, removeIsolatedCliTokens } from './ibmcloud/cli-runner'
 import { WizardVault } from './wizard/vault'
 import { API_KEY_SECRET } from './wizard/ibm-services'
 import { createProfilesService } from './profiles'
@@ -51,7 +51,9 @@ export async function createApp(config: AppConfig): Promise<App> {
     closers.push(() => sandbox.close())
     env = { ...env, ...sandbox.env }
   }
-  // Runs before the sandbox stops: logs the isolated ibmcloud out, no CLI token stays in the data folder.
+  // No CLI token stays in the data folder: any left by an earlier run goes now (file only, quick),
+  // and the closer (before the sandbox stops) logs the isolated ibmcloud out.
+  await removeIsolatedCliTokens(config.dataDir)
   const cliEnv = env
   closers.push(() => endIsolatedCliSession({ dataDir: config.dataDir, configuredPath: settings.get().ibmcloudCliPath, env: cliEnv }))
   const profiles = createProfilesService(config.dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })

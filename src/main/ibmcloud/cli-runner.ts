@@ -261,6 +261,20 @@ export async function endIsolatedCliSession(options: { dataDir: string; configur
   }
 }
 
+/**
+ * Removes the token fields from the isolated CLI's config without running the CLI: quick, for
+ * app start (tokens a previous run could not clear, e.g. a desktop app that quit before its
+ * closers finished). Never throws.
+ */
+export async function removeIsolatedCliTokens(dataDir: string): Promise<void> {
+  const file = isolatedCliConfig(dataDir)
+  try {
+    await removeTokens(file)
+  } catch (e) {
+    log.warn(`could not clear the isolated ibmcloud session in ${path.dirname(file)}: ${(e as Error).message}`)
+  }
+}
+
 async function readConfig(file: string): Promise<Record<string, unknown> | 'unreadable' | undefined> {
   let text: string
   try {

@@ -64,6 +64,19 @@ describe('no ibmcloud CLI token at rest', () => {
     expect(filesWithTokens(home)).toEqual([])
   })
 
+  it('tokens an earlier run left (a desktop app that quit before its closers finished) are gone when the app starts', async () => {
+    const file = isolatedCliConfig(home)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, JSON.stringify({ Locale: 'en_US', IAMToken: 'Bearer left-over', IAMRefreshToken: 'left-over' }))
+    const app = await createApp({ dataDir: home, transport: 'browser', sandbox: false, env: { PATH: process.env.PATH ?? '', HOME: home } })
+    try {
+      expect(filesWithTokens(home)).toEqual([])
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ Locale: 'en_US' })
+    } finally {
+      await app.close()
+    }
+  })
+
   it('a config the CLI cannot have written sensibly is removed rather than kept with tokens in it', async () => {
     const { endIsolatedCliSession } = await import('../../../src/main/ibmcloud/cli-runner')
     const file = isolatedCliConfig(home)
