@@ -143,6 +143,7 @@ describe('the setup wizard (sandbox, browser mode)', () => {
         await page.getByTestId('connection-private').waitFor()
         await stepStatus(page, 'done')
         expect(await page.getByTestId('uri-private').textContent()).toContain('$PASSWORD')
+        expect(await page.getByTestId('redis-cli-private').textContent()).toMatch(/REDISCLI_AUTH=\$PASSWORD redis-cli --tls/)
         await screenshot(page, `wizard-06-connection-${language}`)
         // Back shows the finished step as it was; Next returns without redoing anything.
         await page.getByTestId('wizard-back').click()

@@ -51,7 +51,11 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
 
   const prerequisites = [
     cmd('account_show', 'Check "VRF Enabled: true" and "Service Endpoint Enabled: true"', 'ibmcloud account show'),
-    cmd('service_endpoint_enable', 'Enable service endpoints (needs VRF; otherwise it offers a support case)', 'ibmcloud account update --service-endpoint-enable true'),
+    cmd(
+      'service_endpoint_enable',
+      'Enable service endpoints (needs VRF; otherwise it offers a support case)',
+      'ibmcloud account update --service-endpoint-enable true'
+    ),
     cmd('plugin_install', 'Install the Cloud Databases plugin (cdb)', 'ibmcloud plugin install cloud-databases'),
     cmd('plugin_list', 'Check the installed plugins', 'ibmcloud plugin list')
   ]
@@ -70,7 +74,8 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
           ` -p ${shellQuote(params)} --service-endpoints ${endpoints}`
       )
     )
-    if (form && form.tags.length > 0) deploy.push(cmd('tag_attach', 'Attach the tags', `ibmcloud resource tag-attach --tag-names ${shellQuote(form.tags.join(','))} --resource-name ${n}`))
+    if (form && form.tags.length > 0)
+      deploy.push(cmd('tag_attach', 'Attach the tags', `ibmcloud resource tag-attach --tag-names ${shellQuote(form.tags.join(','))} --resource-name ${n}`))
   }
 
   const wait = [
@@ -79,7 +84,9 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
   ]
 
   const admin = state.password?.username ?? 'admin'
-  const password = [cmd('user_password', 'Set the admin password (replace $PASSWORD)', `ibmcloud cdb deployment-user-password ${n} ${shellQuote(admin)} "$PASSWORD"`)]
+  const password = [
+    cmd('user_password', 'Set the admin password (replace $PASSWORD)', `ibmcloud cdb deployment-user-password ${n} ${shellQuote(admin)} "$PASSWORD"`)
+  ]
 
   const connection: CliCommand[] = []
   if (endpoints !== 'private') connection.push(cmd('connections_public', 'Public connection strings', `ibmcloud cdb deployment-connections ${n} -e public`))
@@ -87,20 +94,46 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
   connection.push(cmd('cacert', 'Save the TLS certificate (CA)', `ibmcloud cdb deployment-cacert ${n} --save`))
 
   const serviceKey = [
-    cmd('key_create', 'Create the private service key', `ibmcloud resource service-key-create ${shellQuote(keyName)} Manager --instance-name ${n} --service-endpoint private`),
+    cmd(
+      'key_create',
+      'Create the private service key',
+      `ibmcloud resource service-key-create ${shellQuote(keyName)} Manager --instance-name ${n} --service-endpoint private`
+    ),
     cmd('key_show', 'Show its credentials', `ibmcloud resource service-key ${shellQuote(keyName)} --output json`)
   ]
 
   const test: CliCommand[] = []
   const pub = state.connections.public
-  if (pub) test.push(cmd('redli_public', 'Test the public endpoint with redli', `redli -u ${shellQuote(`rediss://${pub.username}:$PASSWORD@${pub.hostname}:${pub.port}/${pub.database}`)} --certfile ./redis-cert.pem`))
+  if (pub)
+    test.push(
+      cmd(
+        'redli_public',
+        'Test the public endpoint with redli',
+        `redli -u ${shellQuote(`rediss://${pub.username}:$PASSWORD@${pub.hostname}:${pub.port}/${pub.database}`)} --certfile ./redis-cert.pem`
+      )
+    )
   const priv = state.serviceKey?.connection ?? state.connections.private
-  if (priv) test.push(cmd('redli_private', 'Test the private endpoint with redli (from inside IBM Cloud\u2019s private network)', `redli -u ${shellQuote(`rediss://${priv.username}:$PASSWORD@${priv.hostname}:${priv.port}/${priv.database}`)} --certfile ./redis-cert.pem`))
+  if (priv)
+    test.push(
+      cmd(
+        'redli_private',
+        'Test the private endpoint with redli (from inside IBM Cloud\u2019s private network)',
+        `redli -u ${shellQuote(`rediss://${priv.username}:$PASSWORD@${priv.hostname}:${priv.port}/${priv.database}`)} --certfile ./redis-cert.pem`
+      )
+    )
   if (test.length === 0) test.push(cmd('redli', 'Test with redli', 'redli -u "rediss://admin:$PASSWORD@<host>:<port>/0" --certfile ./redis-cert.pem'))
+  // redis-cli (6+) speaks TLS too; REDISCLI_AUTH keeps the password out of the process list. An
+  // assignment's value is neither split nor globbed by the shell, so $PASSWORD needs no quotes.
+  const redisCli = (c: { username: string; hostname: string; port: number; database: number }) =>
+    `REDISCLI_AUTH=$PASSWORD redis-cli --tls --cacert ./redis-cert.pem -h ${shellQuote(c.hostname)} -p ${c.port} --user ${shellQuote(c.username)} -n ${c.database} PING`
+  if (pub) test.push(cmd('rediscli_public', 'Test the public endpoint with redis-cli', redisCli(pub)))
+  if (priv) test.push(cmd('rediscli_private', 'Test the private endpoint with redis-cli (from inside IBM Cloud\u2019s private network)', redisCli(priv)))
 
   const save: CliCommand[] = []
-  if (state.saved?.privateProfileId) save.push(cmd('test_private_profile', 'Test the saved private profile again', `pse-wizard test ${shellQuote(state.saved.privateProfileId)}`))
-  if (state.saved?.publicProfileId) save.push(cmd('test_public_profile', 'Test the saved public profile again', `pse-wizard test ${shellQuote(state.saved.publicProfileId)}`))
+  if (state.saved?.privateProfileId)
+    save.push(cmd('test_private_profile', 'Test the saved private profile again', `pse-wizard test ${shellQuote(state.saved.privateProfileId)}`))
+  if (state.saved?.publicProfileId)
+    save.push(cmd('test_public_profile', 'Test the saved public profile again', `pse-wizard test ${shellQuote(state.saved.publicProfileId)}`))
 
   return { account, prerequisites, deploy, wait, password, connection, serviceKey, test, save }
 }

@@ -75,6 +75,10 @@ describe('CLI equivalents', () => {
     expect(cli.serviceKey[0].command).toBe(`ibmcloud resource service-key-create 'Redis 0101-private-key' Manager --instance-name 'Redis 0101' --service-endpoint private`)
     expect(cli.test[0].command).toContain('redli -u')
     expect(cli.test[0].command).toContain('$PASSWORD')
+    // redis-cli too, with the password in REDISCLI_AUTH (never in the process list) and TLS on.
+    const redisCli = cli.test.find((c) => c.id === 'rediscli_private')!.command
+    expect(redisCli).toMatch(/^REDISCLI_AUTH=\$PASSWORD redis-cli --tls --cacert \.\/redis-cert\.pem -h \S+ -p \d+ --user \S+ -n 0 PING$/)
+    expect(cli.test.map((c) => c.id)).toEqual(['redli_public', 'redli_private', 'rediscli_public', 'rediscli_private'])
   })
 })
 

@@ -313,6 +313,8 @@ export const setupEn = {
     redli_public: 'Test the public endpoint with redli',
     redli_private: 'Test the private endpoint with redli (from inside IBM Cloud’s private network)',
     redli: 'Test with redli',
+    rediscli_public: 'Test the public endpoint with redis-cli',
+    rediscli_private: 'Test the private endpoint with redis-cli (from inside IBM Cloud’s private network)',
     test_private_profile: 'Test the saved private profile again',
     test_public_profile: 'Test the saved public profile again'
   }

@@ -314,6 +314,8 @@ export const setupJa: Messages['setup'] = {
     redli_public: 'redli でパブリック・エンドポイントをテスト',
     redli_private: 'redli でプライベート・エンドポイントをテスト (IBM Cloud のプライベート・ネットワーク内から)',
     redli: 'redli でテスト',
+    rediscli_public: 'redis-cli でパブリック・エンドポイントをテスト',
+    rediscli_private: 'redis-cli でプライベート・エンドポイントをテスト (IBM Cloud のプライベート・ネットワーク内から)',
     test_private_profile: '保存したプライベートのプロファイルを再テスト',
     test_public_profile: '保存したパブリックのプロファイルを再テスト'
   }

@@ -31,15 +31,15 @@ export function ConnectionStep({ state, run, busy }: StepProps) {
       </div>
       {(pub || priv) && (
         <div className="pse-setup__endpoints">
-          <Endpoint endpoint="public" info={pub} redli={redli('redli_public')} />
-          <Endpoint endpoint="private" info={priv} redli={redli('redli_private')} />
+          <Endpoint endpoint="public" info={pub} redli={redli('redli_public')} redisCli={redli('rediscli_public')} />
+          <Endpoint endpoint="private" info={priv} redli={redli('redli_private')} redisCli={redli('rediscli_private')} />
         </div>
       )}
     </section>
   )
 }
 
-function Endpoint({ endpoint, info, redli }: { endpoint: EndpointType; info: ConnectionInfo | null; redli?: string }) {
+function Endpoint({ endpoint, info, redli, redisCli }: { endpoint: EndpointType; info: ConnectionInfo | null; redli?: string; redisCli?: string }) {
   const { t } = useTranslation()
   const [showCa, setShowCa] = useState(false)
   const title = t(`setup.connection.${endpoint}`)
@@ -75,6 +75,11 @@ function Endpoint({ endpoint, info, redli }: { endpoint: EndpointType; info: Con
         {redli && (
           <CodeSnippet type="multi" wrapText feedback={t('common.copied')} aria-label={t('setup.connection.redli')}>
             {`# ${t('setup.connection.redli')}\n${redli}`}
+          </CodeSnippet>
+        )}
+        {redisCli && (
+          <CodeSnippet type="multi" wrapText feedback={t('common.copied')} aria-label="redis-cli" data-testid={`redis-cli-${endpoint}`}>
+            {`# redis-cli\n${redisCli}`}
           </CodeSnippet>
         )}
       </Labelled>
