@@ -93,8 +93,22 @@ app.on('web-contents-created', (_e, contents) => lockDown(contents))
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
-app.on('will-quit', () => {
-  void core?.close()
+// Quitting waits (up to 5 s) for the app's own clean-up: tunnels closed, the isolated ibmcloud
+// login ended so no IAM token stays on disk, the wizard's state written.
+let closing = false
+app.on('will-quit', (event) => {
+  if (!core || closing) return
+  event.preventDefault()
+  closing = true
+  const exit = (): void => app.exit(0)
+  const timer = setTimeout(exit, 5_000)
+  core
+    .close()
+    .catch((e: unknown) => log.warn(`clean-up at quit failed: ${e instanceof Error ? e.message : String(e)}`))
+    .finally(() => {
+      clearTimeout(timer)
+      exit()
+    })
 })
 
 main().catch((e: unknown) => {

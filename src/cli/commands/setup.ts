@@ -11,6 +11,7 @@ import { SettingsStore } from '../../main/settings/store'
 import { createWizard } from '../../main/wizard'
 import { HeadlessConfig, progressLines, runHeadless, type ProgressLine } from '../../main/wizard/headless'
 import { registerSecret } from '../../main/logging/redact'
+import { endIsolatedCliSession } from '../../main/ibmcloud/cli-runner'
 
 const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session] [--session-secrets]
 
@@ -74,7 +75,14 @@ export const setupCommand: Command = {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { config: { type: 'string' }, json: { type: 'boolean' }, sandbox: { type: 'boolean' }, reset: { type: 'boolean' }, 'cli-session': { type: 'boolean' }, 'session-secrets': { type: 'boolean' } }
+      options: {
+        config: { type: 'string' },
+        json: { type: 'boolean' },
+        sandbox: { type: 'boolean' },
+        reset: { type: 'boolean' },
+        'cli-session': { type: 'boolean' },
+        'session-secrets': { type: 'boolean' }
+      }
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     if (!values.config) throw new UsageError('--config FILE is required')
@@ -95,6 +103,8 @@ export const setupCommand: Command = {
     try {
       const dataDir = resolveDataDir(env)
       const settings = await new SettingsStore(dataDir).load()
+      // Last before the sandbox stops: log the isolated CLI out so no IAM token stays on disk.
+      closers.unshift(() => endIsolatedCliSession({ dataDir, configuredPath: settings.ibmcloudCliPath, env }))
       const bus = new EventBus()
       let last: WizardState | undefined
       bus.subscribe((name, payload) => {
@@ -104,7 +114,15 @@ export const setupCommand: Command = {
       })
       const profiles = createProfilesService(dataDir, env)
       if (values['session-secrets']) profiles.useSessionSecrets()
-      const wizard = await createWizard({ dataDir, sandbox: values.sandbox === true || Boolean(env.PSE_SANDBOX_URL), env, settings: () => settings, bus, profiles, secrets: profiles.secrets })
+      const wizard = await createWizard({
+        dataDir,
+        sandbox: values.sandbox === true || Boolean(env.PSE_SANDBOX_URL),
+        env,
+        settings: () => settings,
+        bus,
+        profiles,
+        secrets: profiles.secrets
+      })
       closers.unshift(() => wizard.close())
       const stop = () => void wizard.job.shutdown()
       io.signal.addEventListener('abort', stop, { once: true })
@@ -112,7 +130,11 @@ export const setupCommand: Command = {
 
       let result
       try {
-        result = await runHeadless(wizard.job, config, { useEnvironmentKey: Boolean(env.IBMCLOUD_API_KEY?.trim()), useCliSession: values['cli-session'] === true, ...(adminPassword ? { adminPassword } : {}) })
+        result = await runHeadless(wizard.job, config, {
+          useEnvironmentKey: Boolean(env.IBMCLOUD_API_KEY?.trim()),
+          useCliSession: values['cli-session'] === true,
+          ...(adminPassword ? { adminPassword } : {})
+        })
       } catch (e) {
         if (!isAppFailure(e)) throw e
         result = { ok: false, state: wizard.job.state(), error: e.toValue() }
@@ -129,7 +151,14 @@ export const setupCommand: Command = {
       const error: AppError = result.error ?? { code: 'wizard_failed', message: 'The setup did not finish.' }
       const unreachable = result.state.tests.privateUnreachable
       print(
-        { result: 'failed', step: result.state.current, code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}), ...(unreachable ? { privateUnreachable: unreachable } : {}) },
+        {
+          result: 'failed',
+          step: result.state.current,
+          code: error.code,
+          message: error.message,
+          ...(error.detail ? { detail: error.detail } : {}),
+          ...(unreachable ? { privateUnreachable: unreachable } : {})
+        },
         `\nSetup stopped at "${result.state.current}": ${error.code}\n${error.message}${error.detail ? `\n(${error.detail})` : ''}${unreachable ? `\n${unreachable.options.map((o) => `  - ${o.label}: ${o.detail}`).join('\n')}` : ''}\nRun the same command again to resume.`
       )
       return Exit.failure

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { useTestKeyring } from '../../support/keyring'
+import { isolatedCliConfig } from '../../../src/main/ibmcloud/cli-runner'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const CLI = path.join(ROOT, 'src/cli/index.ts')
@@ -78,7 +79,10 @@ describe('pse-wizard setup (headless, spawned)', () => {
     expect(first.signal).toBe('SIGKILL')
     expect(first.lines.some((l) => l.step === 'deploy' && l.status === 'done')).toBe(true)
     expect(sandbox!.emulator.state.counters.instancesCreated).toBe(1)
-    const saved = JSON.parse(fs.readFileSync(path.join(env.PSE_WIZARD_HOME!, 'wizard-state.json'), 'utf8')) as { instance: { id: string }; steps: { wait: { status: string } } }
+    const saved = JSON.parse(fs.readFileSync(path.join(env.PSE_WIZARD_HOME!, 'wizard-state.json'), 'utf8')) as {
+      instance: { id: string }
+      steps: { wait: { status: string } }
+    }
     expect(saved.steps.wait.status).toBe('running')
 
     const second = await runSetup(['--config', config, '--json'], env)
@@ -97,6 +101,8 @@ describe('pse-wizard setup (headless, spawned)', () => {
     expect(third.code).toBe(0)
     expect(third.lines.at(-1)).toMatchObject({ result: 'ok', privateProfileId: result.privateProfileId })
     expect(sandbox!.emulator.state.counters.instancesCreated).toBe(1)
+    // The prerequisite checks logged the isolated ibmcloud in; no IAM token stays on disk after the run.
+    expect(fs.readFileSync(isolatedCliConfig(env.PSE_WIZARD_HOME!), 'utf8')).not.toMatch(/"\w*token"\s*:/i)
   })
 
   it('exits 1 with the error code and advice when VRF is off, and 2 on a bad config', async () => {
