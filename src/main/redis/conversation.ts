@@ -20,13 +20,25 @@ export interface Exchange {
   at: number[]
 }
 
+export interface Reply {
+  value: RespValue
+  /** Milliseconds from the write of the flight that carried the command to the reply's arrival. */
+  ms: number
+}
+
 /**
- * Request/response over one socket: write a batch of commands in one go (a pipeline, one round
- * trip) and wait for exactly that many replies, with a timeout and an abort signal.
+ * Request/response over one socket. `write` sends a batch of commands in one go (a pipeline:
+ * one flight, one round trip); `next` takes their replies one at a time, in order, each with its
+ * own timeout, so a caller can time and judge each reply of a flight separately. `send` is both
+ * at once. Any timeout, abort or protocol error ends the conversation.
  */
 export class Conversation {
   private readonly decoder = new RespDecoder()
-  private pending: { count: number; exchange: Exchange; started: number; resolve: (e: Exchange) => void; reject: (e: Error) => void } | undefined
+  /** When each command still waiting for its reply was written, oldest first. */
+  private readonly outstanding: number[] = []
+  /** Replies that arrived before anyone asked for them. */
+  private readonly arrived: Reply[] = []
+  private waiter: { resolve: (r: Reply) => void; reject: (e: Error) => void } | undefined
   private failure: ConversationError | undefined
   /** Bytes received so far (to tell "closed before any reply" from "closed later"). */
   received = 0
@@ -37,41 +49,61 @@ export class Conversation {
     socket.on('close', () => this.fail(new ConversationError('closed', 'the server closed the connection')))
   }
 
-  send(commands: readonly (readonly (string | number)[])[], timeoutMs: number, signal?: AbortSignal): Promise<Exchange> {
+  /** Sends the commands in one write. Their replies are taken with next(). */
+  write(commands: readonly (readonly (string | number)[])[]): void {
+    if (this.failure) return // next() reports it
+    const at = performance.now()
+    for (let i = 0; i < commands.length; i++) this.outstanding.push(at)
+    this.socket.write(Buffer.concat(commands.map((c) => encodeCommand(c))))
+  }
+
+  /** The next reply in order, unless the timeout or the abort signal comes first. */
+  next(timeoutMs: number, signal?: AbortSignal): Promise<Reply> {
+    const ready = this.arrived.shift()
+    if (ready) return Promise.resolve(ready)
     if (this.failure) return Promise.reject(this.failure)
-    if (this.pending) return Promise.reject(new Error('one exchange at a time'))
-    return new Promise<Exchange>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new ConversationError('timeout', `no reply within ${timeoutMs} ms`)), timeoutMs)
+    if (this.waiter) return Promise.reject(new Error('one reader at a time'))
+    if (this.outstanding.length === 0) return Promise.reject(new Error('no command is waiting for a reply'))
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new ConversationError('timeout', `no reply within ${timeoutMs} ms`)), Math.max(0, timeoutMs))
       const onAbort = () => this.fail(new ConversationError('aborted', 'cancelled'))
-      signal?.addEventListener('abort', onAbort, { once: true })
       const done = () => {
         clearTimeout(timer)
         signal?.removeEventListener('abort', onAbort)
-        this.pending = undefined
+        this.waiter = undefined
       }
-      this.pending = {
-        count: commands.length,
-        exchange: { replies: [], at: [] },
-        started: performance.now(),
-        resolve: (e) => (done(), resolve(e)),
-        reject: (e) => (done(), reject(e))
-      }
+      this.waiter = { resolve: (r) => (done(), resolve(r)), reject: (e) => (done(), reject(e)) }
       if (signal?.aborted) return onAbort()
-      this.socket.write(Buffer.concat(commands.map((c) => encodeCommand(c))))
+      signal?.addEventListener('abort', onAbort, { once: true })
     })
+  }
+
+  /** One flight and all of its replies, within one timeout. */
+  async send(commands: readonly (readonly (string | number)[])[], timeoutMs: number, signal?: AbortSignal): Promise<Exchange> {
+    if (this.failure) throw this.failure
+    if (this.waiter || this.outstanding.length) throw new Error('one exchange at a time')
+    const deadline = performance.now() + timeoutMs
+    this.write(commands)
+    const exchange: Exchange = { replies: [], at: [] }
+    for (let i = 0; i < commands.length; i++) {
+      const reply = await this.next(deadline - performance.now(), signal)
+      exchange.replies.push(reply.value)
+      exchange.at.push(reply.ms)
+    }
+    return exchange
   }
 
   private onData(chunk: Buffer): void {
     this.received += chunk.length
     try {
       this.decoder.push(chunk)
-      while (this.pending) {
+      // Bytes nobody asked for stay in the decoder (as before: read by the next exchange).
+      while (this.outstanding.length) {
         const next = this.decoder.next()
         if (!next) break
-        const p = this.pending
-        p.exchange.replies.push(next.value)
-        p.exchange.at.push(performance.now() - p.started)
-        if (p.exchange.replies.length === p.count) p.resolve(p.exchange)
+        const reply = { value: next.value, ms: performance.now() - this.outstanding.shift()! }
+        if (this.waiter) this.waiter.resolve(reply)
+        else this.arrived.push(reply)
       }
     } catch (e) {
       const message = e instanceof RespProtocolError ? e.message : String(e)
@@ -82,6 +114,6 @@ export class Conversation {
 
   private fail(error: ConversationError): void {
     this.failure ??= error
-    this.pending?.reject(error)
+    this.waiter?.reject(error)
   }
 }

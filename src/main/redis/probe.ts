@@ -4,9 +4,9 @@ import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import tls from 'node:tls'
 import type { AddressClass, ProbeCode, ProbePhase, ProbeResult } from '../../shared/schemas/probe'
-import { registerSecret } from '../logging/redact'
+import { redact, registerSecret } from '../logging/redact'
 import { addressClassLabel, classifyAddress } from './address-class'
-import { Conversation, ConversationError, type Exchange } from './conversation'
+import { Conversation, ConversationError, type Exchange, type Reply } from './conversation'
 import { diagnose, tlsVerifyCode } from './diagnose'
 import { RespError, type RespValue } from './resp'
 
@@ -16,8 +16,11 @@ import { RespError, type RespValue } from './resp'
  *
  * It speaks RESP over its own socket instead of using ioredis, because ioredis reconnects and
  * retries by itself, hides which step failed, and adds its own round trips (ready check, CLIENT
- * SETINFO). Round trips after the handshakes: 1 (HELLO with AUTH and SELECT pipelined) + one per
- * PING sample (latency needs separate trips) + 1 (SET/GET/DEL and INFO pipelined).
+ * SETINFO). Round trips after the handshakes: one per PING sample, the minimum (latency needs
+ * separate trips). The first flight carries HELLO (with AUTH) and SELECT, the first PING and, with
+ * one sample, SET/GET/DEL and INFO; with more samples those go behind the last PING. Each phase
+ * still awaits, times and judges its own replies: a pipelined phase's time runs from the previous
+ * phase's last reply to its own (AUTH: write → HELLO reply; PING: HELLO reply → PONG…).
  * No retries; a second connection is opened only to explain a failure (is this plain text? TLS?).
  */
 export interface ProbeTarget {
@@ -143,17 +146,20 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
     }
 
     const conversation = new Conversation(stream)
-    const hello = await phase('auth', () => authPhase(conversation, target, timeouts.commandMs, { host: connectHost, port: connectPort }, signal))
+    const samples = Math.max(1, Math.ceil(options.pingSamples ?? 5))
+    const checks = scratchCheck()
+    const endpoint = { host: connectHost, port: connectPort }
+    // First flight: HELLO (+SELECT), the first PING and, with one sample, the write/INFO checks.
+    const ahead = [['PING'], ...(samples === 1 ? checks.commands : [])]
+    const hello = await phase('auth', () => authPhase(conversation, target, ahead, timeouts.commandMs, endpoint, signal))
     result.server = { version: hello.version, role: hello.role, mode: hello.mode, protocol: hello.protocol }
 
-    result.ping = await phase('ping', () => pingPhase(conversation, options.pingSamples ?? 5, timeouts.commandMs, signal))
-
-    const checks = await phase('write', () => writeAndInfoPhase(conversation, timeouts.commandMs, signal))
-    result.write = checks.write
+    result.ping = await phase('ping', () => pingPhase(conversation, samples, hello.pipelined, checks.commands, timeouts.commandMs, signal))
+    const flight = samples === 1 && hello.pipelined ? 'in the same flight as HELLO and PING' : 'in the same flight as the last PING'
+    result.write = await phase('write', () => writePhase(conversation, checks, flight, timeouts.commandMs, signal))
     await phase('info', async () => {
-      const info = checks.info
-      if (info.denied)
-        return { value: null, detail: `INFO is not allowed for this user; server facts come from HELLO. (${checks.infoMs} ms, pipelined with the write check)` }
+      const info = await infoReplies(conversation, timeouts.commandMs, signal)
+      if (info.denied) return { value: null, detail: `INFO is not allowed for this user; server facts come from HELLO. (Pipelined with the write check.)` }
       result.server = {
         version: info.version ?? hello.version,
         role: info.role ?? hello.role,
@@ -162,7 +168,7 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
       }
       return {
         value: null,
-        detail: `Redis ${result.server.version ?? '?'}, ${result.server.role ?? '?'}, ${result.server.mode ?? '?'}, RESP${hello.protocol} (pipelined with the write check)`
+        detail: `Redis ${result.server.version ?? '?'}, ${result.server.role ?? '?'}, ${result.server.mode ?? '?'}, RESP${hello.protocol} (pipelined with the write check; time from the DEL reply to the INFO replies)`
       }
     })
     result.ok = true
@@ -454,6 +460,16 @@ interface Hello {
   version: string | null
   role: string | null
   mode: string | null
+  /** The first PING (and maybe the checks) went out with HELLO and are still to be read. */
+  pipelined: boolean
+}
+
+function conversationFailure(e: unknown, ms: number, during: string): unknown {
+  if (!(e instanceof ConversationError)) return e
+  if (e.reason === 'aborted') return new ProbeFailure('cancelled', 'cancelled')
+  if (e.reason === 'timeout') return new ProbeFailure('timeout', `No reply to ${during} within ${ms} ms.`, `no reply to ${during}`)
+  if (e.reason === 'protocol') return new ProbeFailure('unexpected_reply', e.message, e.message)
+  return new ProbeFailure('unexpected_reply', `The connection ended during ${during}: ${e.message}.`, `connection ended during ${during}`)
 }
 
 async function exchange(
@@ -466,12 +482,20 @@ async function exchange(
   try {
     return await conversation.send(commands, ms, signal)
   } catch (e) {
-    if (!(e instanceof ConversationError)) throw e
-    if (e.reason === 'aborted') throw new ProbeFailure('cancelled', 'cancelled')
-    if (e.reason === 'timeout') throw new ProbeFailure('timeout', `No reply to ${during} within ${ms} ms.`, `no reply to ${during}`)
-    if (e.reason === 'protocol') throw new ProbeFailure('unexpected_reply', e.message, e.message)
-    throw new ProbeFailure('unexpected_reply', `The connection ended during ${during}: ${e.message}.`, `connection ended during ${during}`)
+    throw conversationFailure(e, ms, during)
   }
+}
+
+/** The next `count` replies of commands already written, all within `ms` (one phase's timeout). */
+async function replies(conversation: Conversation, count: number, ms: number, signal: AbortSignal | undefined, during: string): Promise<Reply[]> {
+  const deadline = performance.now() + ms
+  const taken: Reply[] = []
+  try {
+    for (let i = 0; i < count; i++) taken.push(await conversation.next(deadline - performance.now(), signal))
+  } catch (e) {
+    throw conversationFailure(e, ms, during)
+  }
+  return taken
 }
 
 function authFailure(error: RespError): ProbeFailure | undefined {
@@ -481,12 +505,30 @@ function authFailure(error: RespError): ProbeFailure | undefined {
   return undefined
 }
 
-async function authPhase(conversation: Conversation, target: ProbeTarget, ms: number, endpoint: { host: string; port: number }, signal?: AbortSignal) {
+/**
+ * HELLO (with AUTH) and SELECT, written in one flight together with `ahead` (the first PING and
+ * maybe the write/INFO checks) so that they cost no round trip of their own. Redis answers a
+ * pipeline in order; when AUTH fails, the commands behind it answer NOAUTH and are never read:
+ * the failure is reported here, as AUTH's. `pipelined` says whether `ahead` is still to be read
+ * (false after the RESP2 fallback, which discards it).
+ */
+async function authPhase(
+  conversation: Conversation,
+  target: ProbeTarget,
+  ahead: (string | number)[][],
+  ms: number,
+  endpoint: { host: string; port: number },
+  signal?: AbortSignal
+) {
   const credentials = target.password !== null ? ['AUTH', target.username ?? 'default', target.password] : []
   const select = target.db !== 0 ? [['SELECT', target.db]] : []
-  let ex: Exchange
+  let hello: RespValue
+  let selected: RespValue = 'OK'
+  conversation.write([['HELLO', 3, ...credentials], ...select, ...ahead])
   try {
-    ex = await exchange(conversation, [['HELLO', 3, ...credentials], ...select], ms, signal, 'HELLO')
+    const answers = await replies(conversation, 1 + select.length, ms, signal, 'HELLO')
+    hello = answers[0].value
+    if (select.length) selected = answers[1].value
   } catch (e) {
     // A plain client that meets a TLS port: the server hangs up without a word.
     if (e instanceof ProbeFailure && e.code === 'unexpected_reply' && !target.tls.enabled && conversation.received === 0) {
@@ -495,13 +537,17 @@ async function authPhase(conversation: Conversation, target: ProbeTarget, ms: nu
     }
     throw e
   }
-  let [hello, selected] = ex.replies
   let protocol = 3
+  let pipelined = true
   let detail: string
+  const who = target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'
   if (hello instanceof RespError) {
     const failure = authFailure(hello)
     if (failure) throw failure
-    // Redis < 6 (no HELLO) or HELLO not allowed by the ACL: classic AUTH, RESP2. One more trip.
+    // Redis < 6 (no HELLO) or HELLO not allowed by the ACL: classic AUTH, RESP2. The commands sent
+    // ahead ran unauthenticated: read and discard their replies, then one more trip.
+    await replies(conversation, ahead.length, ms, signal, 'HELLO')
+    pipelined = false
     const auth = target.password !== null ? [target.username ? ['AUTH', target.username, target.password] : ['AUTH', target.password]] : []
     const fallback = await exchange(conversation, [...auth, ...select, ['PING']], ms, signal, 'AUTH')
     const authReply = auth.length ? fallback.replies[0] : 'OK'
@@ -510,16 +556,25 @@ async function authPhase(conversation: Conversation, target: ProbeTarget, ms: nu
     if (ping instanceof RespError) throw authFailure(ping) ?? new ProbeFailure('acl_denied', `PING was refused: ${ping.message}`, 'PING')
     selected = select.length ? fallback.replies[auth.length] : 'OK'
     protocol = 2
-    detail = `${target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'} with AUTH (HELLO refused: ${hello.message.slice(0, 80)}); RESP2.`
+    // Redis echoes the arguments of an unknown command, and HELLO's carry the password.
+    const refusal = redact(hello.message.replace(/,? with args beginning with:.*$/s, '')).slice(0, 80)
+    detail = `${who} with AUTH (HELLO refused: ${refusal}); RESP2.`
     hello = {}
   } else {
-    detail = `${target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'}; RESP${helloField(hello, 'proto') ?? 3} negotiated with HELLO.`
     protocol = Number(helloField(hello, 'proto') ?? 3)
+    const sentAhead = ahead.length > 1 ? 'PING and the write/INFO checks' : 'the first PING'
+    detail = `${who}; RESP${protocol} negotiated with HELLO${select.length ? ` and SELECT ${target.db}` : ''}, pipelined with ${sentAhead} in one flight. Time: write to the ${select.length ? 'SELECT' : 'HELLO'} reply.`
   }
   if (selected instanceof RespError)
     throw new ProbeFailure('unexpected_reply', `SELECT ${target.db} failed: ${selected.message}`, `SELECT ${target.db}: ${selected.message}`)
   return {
-    value: { protocol, version: str(helloField(hello, 'version')), role: str(helloField(hello, 'role')), mode: str(helloField(hello, 'mode')) } as Hello,
+    value: {
+      protocol,
+      version: str(helloField(hello, 'version')),
+      role: str(helloField(hello, 'role')),
+      mode: str(helloField(hello, 'mode')),
+      pipelined
+    } as Hello,
     detail
   }
 }
@@ -538,11 +593,17 @@ const str = (v: RespValue | undefined): string | null => (typeof v === 'string' 
 
 // ── PING ────────────────────────────────────────────────────────────────────
 
-async function pingPhase(conversation: Conversation, samples: number, ms: number, signal?: AbortSignal) {
+/**
+ * One round trip per sample (latency needs separate trips). The first PING already went out with
+ * HELLO when `firstInFlight`; the write/INFO checks go in the same flight as the last PING (the
+ * first one, with one sample), behind it, so they never delay a PONG. A sample is the time from
+ * its flight's write to its PONG; the phase's time counts from the HELLO reply.
+ */
+async function pingPhase(conversation: Conversation, samples: number, firstInFlight: boolean, checks: (string | number)[][], ms: number, signal?: AbortSignal) {
   const times: number[] = []
-  for (let i = 0; i < Math.max(1, samples); i++) {
-    const ex = await exchange(conversation, [['PING']], ms, signal, 'PING')
-    const reply = ex.replies[0]
+  for (let i = 0; i < samples; i++) {
+    if (i > 0 || !firstInFlight) conversation.write([['PING'], ...(i === samples - 1 ? checks : [])])
+    const [{ value: reply, ms: sample }] = await replies(conversation, 1, ms, signal, 'PING')
     if (reply instanceof RespError) {
       throw (
         authFailure(reply) ??
@@ -550,15 +611,57 @@ async function pingPhase(conversation: Conversation, samples: number, ms: number
       )
     }
     if (reply !== 'PONG') throw new ProbeFailure('unexpected_reply', `PING answered ${JSON.stringify(reply)}.`, `PING answered ${JSON.stringify(reply)}`)
-    times.push(round(ex.at[0]))
+    times.push(round(sample))
   }
   const sorted = [...times].sort((a, b) => a - b)
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
   const stats = { samples: times, p50: pct(50), p95: pct(95) }
-  return { value: stats, detail: `${times.length} samples: p50 ${stats.p50} ms, p95 ${stats.p95} ms.` }
+  const how = firstInFlight ? ` The first PING was pipelined with HELLO${samples > 1 ? '; each further sample took a round trip of its own' : ''}.` : ''
+  return { value: stats, detail: `${times.length} samples: p50 ${stats.p50} ms, p95 ${stats.p95} ms.${how}` }
 }
 
-// ── Write check + INFO (one pipeline) ───────────────────────────────────────
+// ── Write check + INFO (pipelined with a PING) ──────────────────────────────
+
+interface ScratchCheck {
+  value: string
+  commands: (string | number)[][]
+}
+
+/** SET NX EX / GET / DEL of a fresh scratch key, then INFO server and INFO replication. */
+function scratchCheck(): ScratchCheck {
+  const key = `${SCRATCH_PREFIX}${randomBytes(12).toString('hex')}`
+  const value = randomBytes(12).toString('hex')
+  return {
+    value,
+    commands: [
+      ['SET', key, value, 'NX', 'EX', SCRATCH_TTL_SECONDS],
+      ['GET', key],
+      ['DEL', key],
+      ['INFO', 'server'],
+      ['INFO', 'replication']
+    ]
+  }
+}
+
+async function writePhase(conversation: Conversation, checks: ScratchCheck, flight: string, ms: number, signal?: AbortSignal) {
+  const [{ value: set }, { value: get }, { value: del }] = await replies(conversation, 3, ms, signal, 'the write check')
+  const how = `Sent ${flight}; time from the PONG to the DEL reply.`
+  if (set instanceof RespError) {
+    if (set.kind === 'NOPERM' || set.kind === 'READONLY') {
+      const why = set.kind === 'READONLY' ? 'this is a read-only replica' : 'read-only user: the ACL forbids writes'
+      return { value: { allowed: false, readOnly: true }, detail: `SET refused (${why}); reads work. Not a failure. ${how}` }
+    }
+    throw new ProbeFailure('unexpected_reply', `SET failed: ${set.message}`, `SET: ${set.message}`)
+  }
+  if (set !== 'OK' || get !== checks.value)
+    throw new ProbeFailure('unexpected_reply', `The scratch key did not read back (SET ${JSON.stringify(set)}, GET mismatch).`, 'scratch key did not read back')
+  const removed =
+    del === 1 ? 'removed' : `not removed (${del instanceof RespError ? del.message : JSON.stringify(del)}); it expires in ${SCRATCH_TTL_SECONDS} s`
+  return {
+    value: { allowed: true, readOnly: false },
+    detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}. ${how}`
+  }
+}
 
 interface ServerInfo {
   denied: boolean
@@ -576,44 +679,11 @@ function parseInfo(text: string): Record<string, string> {
   return fields
 }
 
-async function writeAndInfoPhase(conversation: Conversation, ms: number, signal?: AbortSignal) {
-  const key = `${SCRATCH_PREFIX}${randomBytes(12).toString('hex')}`
-  const value = randomBytes(12).toString('hex')
-  const ex = await exchange(
-    conversation,
-    [
-      ['SET', key, value, 'NX', 'EX', SCRATCH_TTL_SECONDS],
-      ['GET', key],
-      ['DEL', key],
-      ['INFO', 'server'],
-      ['INFO', 'replication']
-    ],
-    ms,
-    signal,
-    'the write check'
-  )
-  const [set, get, del, infoServer, infoReplication] = ex.replies
-  const infoMs = round(ex.at[4] - ex.at[2])
-  const denied = infoServer instanceof RespError
+async function infoReplies(conversation: Conversation, ms: number, signal?: AbortSignal): Promise<ServerInfo> {
+  const [{ value: infoServer }, { value: infoReplication }] = await replies(conversation, 2, ms, signal, 'INFO')
   const fields = {
     ...(typeof infoServer === 'string' ? parseInfo(infoServer) : {}),
     ...(typeof infoReplication === 'string' ? parseInfo(infoReplication) : {})
   }
-  const info: ServerInfo = { denied, version: fields.redis_version ?? null, role: fields.role ?? null, mode: fields.redis_mode ?? null }
-
-  if (set instanceof RespError) {
-    if (set.kind === 'NOPERM' || set.kind === 'READONLY') {
-      const why = set.kind === 'READONLY' ? 'this is a read-only replica' : 'read-only user: the ACL forbids writes'
-      return { value: { write: { allowed: false, readOnly: true }, info, infoMs }, detail: `SET refused (${why}); reads work. Not a failure.` }
-    }
-    throw new ProbeFailure('unexpected_reply', `SET failed: ${set.message}`, `SET: ${set.message}`)
-  }
-  if (set !== 'OK' || get !== value)
-    throw new ProbeFailure('unexpected_reply', `The scratch key did not read back (SET ${JSON.stringify(set)}, GET mismatch).`, 'scratch key did not read back')
-  const removed =
-    del === 1 ? 'removed' : `not removed (${del instanceof RespError ? del.message : JSON.stringify(del)}); it expires in ${SCRATCH_TTL_SECONDS} s`
-  return {
-    value: { write: { allowed: true, readOnly: false }, info, infoMs },
-    detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}.`
-  }
+  return { denied: infoServer instanceof RespError, version: fields.redis_version ?? null, role: fields.role ?? null, mode: fields.redis_mode ?? null }
 }
