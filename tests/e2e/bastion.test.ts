@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
-import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir } from '../support/browser'
+import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir, useLanguage } from '../support/browser'
 import { useRedisHarness } from '../support/redis'
 import { startSshd, type Sshd } from '../support/sshd'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
@@ -87,7 +87,7 @@ describe('a profile through an SSH bastion host, in the browser', () => {
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `bastion-FAILED-${language}.png`) }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
       await page.getByTestId('language-toggle').waitFor()
-      if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.getByTestId('language-toggle').click()
+      await useLanguage(page, language)
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
 
       // New profile from a pasted URL, then the bastion path.

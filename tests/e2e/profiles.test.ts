@@ -5,7 +5,7 @@ import { startApp, type RunningApp } from '../support/app-server'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir } from '../support/browser'
+import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir, useLanguage } from '../support/browser'
 import { useRedisHarness } from '../support/redis'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
 import { profilesEn } from '../../src/renderer/src/i18n/profiles/en'
@@ -79,7 +79,7 @@ describe('connection profiles in the browser', () => {
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `profiles-FAILED-${language}.png`) }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
       await page.getByTestId('language-toggle').waitFor()
-      if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.getByTestId('language-toggle').click()
+      await useLanguage(page, language)
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
 
       await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
@@ -217,7 +217,7 @@ describe('connection profiles in the browser', () => {
     onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-save-anyway.png') }).then(() => undefined))
     await page.waitForURL((u) => !u.searchParams.has('token'))
     await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
-    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await page.getByTestId('language-toggle').click()
+    await useLanguage(page, 'en')
     await page.getByTestId('profiles-table').waitFor()
 
     // From a file: IBM's service key JSON fills the form (nothing is tested: its host is not loopback).

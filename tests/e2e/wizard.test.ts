@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
-import { launchBrowser, openPage, screenshot as fullScreenshot, screenshotDir } from '../support/browser'
+import { launchBrowser, openPage, screenshot as fullScreenshot, screenshotDir, useLanguage } from '../support/browser'
 import { setupEn } from '../../src/renderer/src/i18n/setup/en'
 import { setupJa } from '../../src/renderer/src/i18n/setup/ja'
 
@@ -19,7 +19,7 @@ async function openSetup(browser: Browser, app: RunningApp, language: 'en' | 'ja
   const watch = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
   const { page } = watch
   await page.getByTestId('language-toggle').waitFor()
-  if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.getByTestId('language-toggle').click()
+  await useLanguage(page, language)
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
   await page.evaluate(() => (window.location.hash = '#/setup'))
   await page.getByTestId('setup-wizard').waitFor()
@@ -132,7 +132,9 @@ describe('the setup wizard (sandbox, browser mode)', () => {
         await page.getByTestId('password-result').waitFor()
         const masked = await page.getByTestId('secret-admin-password-value').textContent()
         await page.getByTestId('secret-admin-password-reveal').click()
-        await expect.poll(() => page.getByTestId('secret-admin-password-value').textContent()).toMatch(language === 'ja' ? /^Tokyo-Redis-0101-pw$/ : /^[A-Za-z0-9][A-Za-z0-9_-]{14,}$/)
+        await expect
+          .poll(() => page.getByTestId('secret-admin-password-value').textContent())
+          .toMatch(language === 'ja' ? /^Tokyo-Redis-0101-pw$/ : /^[A-Za-z0-9][A-Za-z0-9_-]{14,}$/)
         await page.getByTestId('secret-admin-password-reveal').click()
         expect(await page.getByTestId('secret-admin-password-value').textContent()).toBe(masked)
         await screenshot(page, `wizard-05-password-set-${language}`)
@@ -226,7 +228,10 @@ describe('the setup wizard (sandbox, browser mode)', () => {
   }
 
   it('shows a provisioning that ends failed as a stop with what to do', async () => {
-    const app = await startApp({ sandbox: true, env: { ...fast, PSE_SANDBOX_FAULTS: 'rc.instances.create:provisioning_failed', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-failed` } })
+    const app = await startApp({
+      sandbox: true,
+      env: { ...fast, PSE_SANDBOX_FAULTS: 'rc.instances.create:provisioning_failed', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-failed` }
+    })
     const { page, problems, context } = await openSetup(browser, app, 'en')
     try {
       await signInAndCreate(page, 'Redis-failing')
@@ -250,7 +255,12 @@ describe('the setup wizard (sandbox, browser mode)', () => {
   it('sits out 429 and 5xx during the wait, survives a page reload, and can be stopped and resumed', async () => {
     const app = await startApp({
       sandbox: true,
-      env: { ...fast, PSE_SANDBOX_PROVISIONING_MS: '12000', PSE_SANDBOX_FAULTS: 'rc.instances.get:rate_limited:1,rc.instances.get:server_error:4', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-wait` }
+      env: {
+        ...fast,
+        PSE_SANDBOX_PROVISIONING_MS: '12000',
+        PSE_SANDBOX_FAULTS: 'rc.instances.get:rate_limited:1,rc.instances.get:server_error:4',
+        PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-wait`
+      }
     })
     const { page, problems, context } = await openSetup(browser, app, 'ja')
     try {
@@ -258,7 +268,11 @@ describe('the setup wizard (sandbox, browser mode)', () => {
       await page.evaluate(() => {
         const seen: string[] = []
         ;(window as unknown as { seen: string[] }).seen = seen
-        new MutationObserver(() => seen.push(document.querySelector('[data-testid="provisioning"]')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true })
+        new MutationObserver(() => seen.push(document.querySelector('[data-testid="provisioning"]')?.textContent ?? '')).observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true
+        })
       })
       await signInAndCreate(page, 'Redis-hiccups', 'ja')
       const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen.join('\n'))
@@ -281,7 +295,10 @@ describe('the setup wizard (sandbox, browser mode)', () => {
   })
 
   it('stops at the prerequisites when VRF is off, with the support case text', async () => {
-    const app = await startApp({ sandbox: true, env: { ...fast, PSE_SANDBOX_VRF: 'off', PSE_SANDBOX_SERVICE_ENDPOINTS: 'off', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-vrf` } })
+    const app = await startApp({
+      sandbox: true,
+      env: { ...fast, PSE_SANDBOX_VRF: 'off', PSE_SANDBOX_SERVICE_ENDPOINTS: 'off', PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-vrf` }
+    })
     const { page, problems, context } = await openSetup(browser, app, 'en')
     try {
       await page.getByText(setupEn.account.source.environment, { exact: true }).click()

@@ -62,3 +62,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** Switches the UI language with the header toggle and waits until the page has changed over. */
+export async function useLanguage(page: Page, language: 'en' | 'ja'): Promise<void> {
+  const current = () => page.evaluate(() => document.documentElement.lang)
+  if ((await current()) === language) return
+  await page.getByTestId('language-toggle').click()
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language)
+}
