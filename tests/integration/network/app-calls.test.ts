@@ -100,4 +100,52 @@ describe('bastion profile through the contract', () => {
     )
     expect(badPath).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
+
+  it('a bastion key passphrase is kept as a secret of the profile, used by the one-click test, and never written to the data folder', async () => {
+    const h = harness()
+    await call('profiles.useSessionSecrets', {})
+    const fields = defaultProfileFields({
+      name: 'via bastion with passphrase',
+      host: 'localhost',
+      port: h.tls.port,
+      username: h.users.app.username,
+      tls: { enabled: true, caPem: h.ca.cert, servername: null, verifyServerCert: true, clientCertPem: null },
+      networkPath: {
+        kind: 'ssh',
+        host: bastion.host,
+        port: bastion.port,
+        username: bastion.username,
+        auth: { method: 'key', privateKeyPath: bastion.encryptedKeyPath },
+        jumps: [],
+        sshConfigAlias: null,
+        hostKeyFingerprint: null
+      }
+    })
+    const profile = await call<Profile>('profiles.create', { fields, secrets: { password: h.users.app.password, sshSecret: bastion.passphrase } })
+    expect(profile.secrets.sshSecret).toBe('session')
+
+    // The bastion's host key may already be pinned by an earlier case of this file.
+    let second = await call<ProbeResult>('profiles.test', { id: profile.id })
+    if (second.code === 'ssh_host_key_unknown') {
+      await call('profiles.acceptHostKey', {
+        host: second.hostKey!.host,
+        port: second.hostKey!.port,
+        keyType: second.hostKey!.keyType,
+        fingerprint: second.hostKey!.fingerprint
+      })
+      second = await call<ProbeResult>('profiles.test', { id: profile.id })
+    }
+    expect(second.ok, JSON.stringify(second, null, 1)).toBe(true)
+
+    // Removing the saved passphrase makes the same test fail for that reason, not another.
+    await call('profiles.update', { id: profile.id, secrets: { sshSecret: null } })
+    const third = await call<ProbeResult>('profiles.test', { id: profile.id })
+    expect(third.ok).toBe(false)
+    expect(third.code).toMatch(/^ssh_key_passphrase/)
+
+    for (const file of await fs.readdir(dataDir, { recursive: true })) {
+      const full = path.join(dataDir, file.toString())
+      if ((await fs.stat(full)).isFile()) expect(await fs.readFile(full, 'utf8')).not.toContain(bastion.passphrase)
+    }
+  })
 })

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,44 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { useTestKeyring } from '../../support/keyring'
 import { isolatedCliConfig } from '../../../src/main/ibmcloud/cli-runner'
-
-const ROOT = path.resolve(__dirname, '../../..')
-const CLI = path.join(ROOT, 'src/cli/index.ts')
-
-interface Run {
-  code: number | null
-  signal: NodeJS.Signals | null
-  lines: Array<Record<string, unknown>>
-  stderr: string
-}
+import { runSetup as runProcess } from './setup-process'
 
 /**
- * Spawns `pse-wizard setup --json` from source (tsx) against an emulator that lives in this
- * test process, so the emulator outlives a killed CLI exactly as IBM Cloud would.
+ * `pse-wizard setup --json` runs from source (tsx) against an emulator that lives in this test
+ * process, so the emulator outlives a killed CLI exactly as IBM Cloud would.
  */
-function runSetup(args: string[], env: NodeJS.ProcessEnv, killWhen?: (line: Record<string, unknown>) => boolean): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'setup', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const lines: Array<Record<string, unknown>> = []
-    let buffer = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8')
-      let nl: number
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const text = buffer.slice(0, nl)
-        buffer = buffer.slice(nl + 1)
-        if (!text.trim()) continue
-        const line = JSON.parse(text) as Record<string, unknown>
-        lines.push(line)
-        if (killWhen?.(line)) child.kill('SIGKILL')
-      }
-    })
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, lines, stderr }))
-  })
-}
+const runSetup = (args: string[], env: NodeJS.ProcessEnv, killWhen?: (line: Record<string, unknown>) => boolean) => runProcess(args, env, undefined, killWhen)
 
 describe('pse-wizard setup (headless, spawned)', () => {
   const keyring = useTestKeyring()

@@ -6,12 +6,21 @@ const CLI = path.join(ROOT, 'src/cli/index.ts')
 
 export interface Run {
   code: number | null
+  signal: NodeJS.Signals | null
   lines: Array<Record<string, unknown>>
   stderr: string
 }
 
-/** `pse-wizard setup --json` from source; `onLine` sees each progress line as it comes. */
-export function runSetup(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: Record<string, unknown>) => void): Promise<Run> {
+/**
+ * `pse-wizard setup --json` from source; `onLine` sees each progress line as it comes, and the
+ * process is killed with SIGKILL on the first line `killWhen` accepts (a crash mid-step).
+ */
+export function runSetup(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onLine?: (line: Record<string, unknown>) => void,
+  killWhen?: (line: Record<string, unknown>) => boolean
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'setup', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const lines: Array<Record<string, unknown>> = []
@@ -27,11 +36,11 @@ export function runSetup(args: string[], env: NodeJS.ProcessEnv, onLine?: (line:
         const line = JSON.parse(text) as Record<string, unknown>
         lines.push(line)
         onLine?.(line)
+        if (killWhen?.(line)) child.kill('SIGKILL')
       }
     })
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, lines, stderr }))
+    child.on('close', (code, signal) => resolve({ code, signal, lines, stderr }))
   })
 }
-
