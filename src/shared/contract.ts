@@ -33,7 +33,7 @@ import { AccountChoices, AccountInput, CheckPasswordInput, DeleteInstanceInput, 
  * from `./schemas/*`.
  */
 export const calls = {
-  // ── App ───────────────────────────────────────────────────────────────────
+  // ── App: src/main/app-info.ts ─────────────────────────────────────────────
   'app.info': call('Name, version, transport and data folder of this app', z.object({}).strict(), AppInfo),
   'app.relaunch': call(
     'Restart the desktop app in or out of sandbox mode (browser mode answers with the command to run)',
@@ -41,11 +41,11 @@ export const calls = {
     z.object({ restarting: z.literal(true) })
   ),
 
-  // ── Settings ──────────────────────────────────────────────────────────────
+  // ── Settings: src/main/settings/handlers.ts ───────────────────────────────
   'settings.get': call('Current settings', z.object({}).strict(), Settings),
   'settings.set': call('Change some settings; returns all of them', SettingsPatch, Settings),
 
-  // ── Profiles (issue: profiles and probe) ──────────────────────────────────
+  // ── Profiles and the connection test: src/main/profiles/handlers.ts ───────
   'profiles.list': call('All saved profiles (never a secret); warning when the file had to be kept aside', z.object({}).strict(), ProfileList),
   'profiles.get': call('One profile', ProfileIdInput, Profile),
   'profiles.create': call('Save a new profile; secrets go to the keychain (or an import id attaches pasted ones)', CreateProfileInput, Profile),
@@ -59,25 +59,26 @@ export const calls = {
   'profiles.export': call('Export as redli, redis-cli, .env, Kubernetes or JSON; secrets only when asked', ExportInput, ExportOutput),
   'profiles.keychainStatus': call('Is the OS keychain usable (or session-only chosen)?', z.object({}).strict(), KeychainStatus),
   'profiles.useSessionSecrets': call('Choose "this session only" for secrets when there is no keychain', z.object({}).strict(), KeychainStatus),
-  // Network paths (issue: SSH bastion, pod, diagnosis)
-  'profiles.testPath': call('Test a profile along its network path (direct, SSH bastion, pod) or an unsaved one: SSH/pod phases in the timeline, the host key to accept, a diagnosis when a private endpoint fails', TestPathInput, PathTestResult),
-  'profiles.acceptHostKey': call('Trust the SSH host key the user checked (first connection; replacing a changed key needs replace: true)', AcceptHostKeyInput, z.object({ accepted: z.literal(true) })),
-  'profiles.forgetHostKey': call('Forget a trusted SSH host key', ForgetHostKeyInput, z.object({ forgotten: z.boolean() })),
-  'profiles.sshAliases': call('Host aliases of ~/.ssh/config, for the bastion picker', z.object({}).strict(), SshConfigAliases),
-  'profiles.resolveSshAlias': call('What a ~/.ssh/config alias means: HostName, Port, User, IdentityFile, ProxyJump hops', ResolveSshAliasInput, ResolvedSshAlias),
-  'profiles.diagnose': call('Test the endpoint directly and explain why a private endpoint fails from here, with the paths that would work', DiagnoseInput, PathDiagnosis.nullable()),
-  'profiles.openTunnel': call('Keep an SSH tunnel to the profile\'s Redis open on 127.0.0.1 for a few minutes (closed when the time is up or the app quits)', OpenTunnelInput, SessionTunnel),
-  'profiles.tunnels': call('SSH tunnels open right now', z.object({}).strict(), z.array(SessionTunnel)),
-  'profiles.closeTunnel': call('Close an SSH tunnel now', CloseTunnelInput, z.object({ closed: z.boolean() })),
-  // ── IBM Cloud (issue: IBM Cloud layer) ────────────────────────────────────
-  'ibm.validateApiKey': call('Check an API key with IAM (not stored); account id and name', z.object({ apiKey: z.string().min(1).max(400) }).strict(), AccountInfo),
-  'ibm.checkPrerequisites': call('API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice', z.object({}).strict(), PrereqReport),
-  'ibm.installPlugin': call('Install (or update) the cloud-databases CLI plugin, then check again', z.object({ update: z.boolean().optional() }).strict(), PrereqReport),
-  'ibm.regions': call('Cloud Databases regions', z.object({}).strict(), z.object({ regions: z.array(Region) })),
-  'ibm.resourceGroups': call('Active resource groups, default first', z.object({}).strict(), z.object({ resourceGroups: z.array(ResourceGroup) })),
-  'ibm.redisVersions': call('Redis versions offered in a region, preferred first', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/) }).strict(), z.object({ versions: z.array(RedisVersion) })),
-  'ibm.instances': call('Existing Databases for Redis instances (all pages), optionally in one region', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional() }).strict(), z.object({ instances: z.array(RedisInstance) })),
-  // ── Setup wizard (issue: wizard) ──────────────────────────────────────────
+
+  // ── Network paths (SSH bastion, pod, diagnosis): src/main/network/handlers.ts
+  'network.testPath': call('Test a profile along its network path (direct, SSH bastion, pod) or an unsaved one: SSH/pod phases in the timeline, the host key to accept, a diagnosis when a private endpoint fails', TestPathInput, PathTestResult),
+  'network.acceptHostKey': call('Trust the SSH host key the user checked (first connection; replacing a changed key needs replace: true)', AcceptHostKeyInput, z.object({ accepted: z.literal(true) })),
+  'network.forgetHostKey': call('Forget a trusted SSH host key', ForgetHostKeyInput, z.object({ forgotten: z.boolean() })),
+  'network.sshAliases': call('Host aliases of ~/.ssh/config, for the bastion picker', z.object({}).strict(), SshConfigAliases),
+  'network.resolveSshAlias': call('What a ~/.ssh/config alias means: HostName, Port, User, IdentityFile, ProxyJump hops', ResolveSshAliasInput, ResolvedSshAlias),
+  'network.diagnose': call('Test the endpoint directly and explain why a private endpoint fails from here, with the paths that would work', DiagnoseInput, PathDiagnosis.nullable()),
+  'network.openTunnel': call('Keep an SSH tunnel to the profile\'s Redis open on 127.0.0.1 for a few minutes (closed when the time is up or the app quits)', OpenTunnelInput, SessionTunnel),
+  'network.tunnels': call('SSH tunnels open right now', z.object({}).strict(), z.array(SessionTunnel)),
+  'network.closeTunnel': call('Close an SSH tunnel now', CloseTunnelInput, z.object({ closed: z.boolean() })),
+  // ── IBM Cloud: src/main/ibmcloud/handlers.ts ──────────────────────────────
+  'ibmcloud.validateApiKey': call('Check an API key with IAM (not stored); account id and name', z.object({ apiKey: z.string().min(1).max(400) }).strict(), AccountInfo),
+  'ibmcloud.checkPrerequisites': call('API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice', z.object({}).strict(), PrereqReport),
+  'ibmcloud.installPlugin': call('Install (or update) the cloud-databases CLI plugin, then check again', z.object({ update: z.boolean().optional() }).strict(), PrereqReport),
+  'ibmcloud.regions': call('Cloud Databases regions', z.object({}).strict(), z.object({ regions: z.array(Region) })),
+  'ibmcloud.resourceGroups': call('Active resource groups, default first', z.object({}).strict(), z.object({ resourceGroups: z.array(ResourceGroup) })),
+  'ibmcloud.redisVersions': call('Redis versions offered in a region, preferred first', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/) }).strict(), z.object({ versions: z.array(RedisVersion) })),
+  'ibmcloud.instances': call('Existing Databases for Redis instances (all pages), optionally in one region', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional() }).strict(), z.object({ instances: z.array(RedisInstance) })),
+  // ── Setup wizard: src/main/wizard/handlers.ts ─────────────────────────────
   'wizard.state': call('The setup wizard state (persisted; resumes after a restart)', z.object({}).strict(), WizardState),
   'wizard.accountChoices': call('Which API key sources exist: keychain, IBMCLOUD_API_KEY, CLI session', z.object({}).strict(), AccountChoices),
   'wizard.account': call('Step 1: sign in with an API key (kept in the keychain, never echoed) or another source', AccountInput, WizardState),

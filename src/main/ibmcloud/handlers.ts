@@ -11,7 +11,7 @@ import { checkPrerequisites } from './prerequisites'
 import { listRedisInstances, toRedisInstance } from './resource-controller'
 import { listResourceGroups } from './resource-manager'
 
-export type IbmCallName = 'ibm.validateApiKey' | 'ibm.checkPrerequisites' | 'ibm.installPlugin' | 'ibm.regions' | 'ibm.resourceGroups' | 'ibm.redisVersions' | 'ibm.instances'
+export type IbmCallName = 'ibmcloud.validateApiKey' | 'ibmcloud.checkPrerequisites' | 'ibmcloud.installPlugin' | 'ibmcloud.regions' | 'ibmcloud.resourceGroups' | 'ibmcloud.redisVersions' | 'ibmcloud.instances'
 
 export interface IbmHandlerDeps {
   env: NodeJS.ProcessEnv
@@ -56,15 +56,15 @@ export function ibmCloudHandlers(deps: IbmHandlerDeps): Pick<Handlers, IbmCallNa
   }
 
   return {
-    'ibm.validateApiKey': async ({ apiKey }, { signal }) => validateApiKey(createIbmCloudClient({ apiKey, env: deps.env, privateEndpoints: deps.settings().privateApiEndpoints }), { signal }),
-    'ibm.checkPrerequisites': async (_input, { signal }) => prerequisites(signal),
-    'ibm.installPlugin': async ({ update }, { signal }) => {
+    'ibmcloud.validateApiKey': async ({ apiKey }, { signal }) => validateApiKey(createIbmCloudClient({ apiKey, env: deps.env, privateEndpoints: deps.settings().privateApiEndpoints }), { signal }),
+    'ibmcloud.checkPrerequisites': async (_input, { signal }) => prerequisites(signal),
+    'ibmcloud.installPlugin': async ({ update }, { signal }) => {
       await cli().installPlugin(signal, update === true)
       return prerequisites(signal)
     },
-    'ibm.regions': async (_input, { signal }) => ({ regions: await listRegions(await need(), { signal }) }),
-    'ibm.resourceGroups': async (_input, { signal }) => ({ resourceGroups: await listResourceGroups(await need(), undefined, { signal }) }),
-    'ibm.redisVersions': async ({ region }, { signal }) => ({ versions: await listRedisVersions(await need(), region, { signal }) }),
-    'ibm.instances': async ({ region }, { signal }) => ({ instances: (await listRedisInstances(await need(), region ? { region } : {}, { signal })).map(toRedisInstance) })
+    'ibmcloud.regions': async (_input, { signal }) => ({ regions: await listRegions(await need(), { signal }) }),
+    'ibmcloud.resourceGroups': async (_input, { signal }) => ({ resourceGroups: await listResourceGroups(await need(), undefined, { signal }) }),
+    'ibmcloud.redisVersions': async ({ region }, { signal }) => ({ versions: await listRedisVersions(await need(), region, { signal }) }),
+    'ibmcloud.instances': async ({ region }, { signal }) => ({ instances: (await listRedisInstances(await need(), region ? { region } : {}, { signal })).map(toRedisInstance) })
   }
 }

@@ -2,27 +2,27 @@ import type { Handlers } from '../transport/dispatch'
 import type { NetworkService } from './service'
 
 export type NetworkCallName =
-  | 'profiles.testPath'
-  | 'profiles.acceptHostKey'
-  | 'profiles.forgetHostKey'
-  | 'profiles.sshAliases'
-  | 'profiles.resolveSshAlias'
-  | 'profiles.diagnose'
-  | 'profiles.openTunnel'
-  | 'profiles.tunnels'
-  | 'profiles.closeTunnel'
+  | 'network.testPath'
+  | 'network.acceptHostKey'
+  | 'network.forgetHostKey'
+  | 'network.sshAliases'
+  | 'network.resolveSshAlias'
+  | 'network.diagnose'
+  | 'network.openTunnel'
+  | 'network.tunnels'
+  | 'network.closeTunnel'
 
 /** Binds the network service to its contract calls. */
 export function networkHandlers(service: NetworkService): Pick<Handlers, NetworkCallName> {
   return {
-    'profiles.testPath': (input, ctx) => service.testPath(input, ctx.signal),
-    'profiles.acceptHostKey': (input) => service.acceptHostKey(input),
-    'profiles.forgetHostKey': (input) => service.forgetHostKey(input),
-    'profiles.sshAliases': () => service.sshAliases(),
-    'profiles.resolveSshAlias': (input) => service.resolveSshAlias(input.alias),
-    'profiles.diagnose': (input, ctx) => service.diagnose(input.profileId, ctx.signal),
-    'profiles.openTunnel': (input) => service.openSessionTunnel(input.profileId, input.minutes, input.sshSecret),
-    'profiles.tunnels': async () => service.listSessionTunnels(),
-    'profiles.closeTunnel': (input) => service.closeSessionTunnel(input.id)
+    'network.testPath': (input, ctx) => service.testPath(input, ctx.signal),
+    'network.acceptHostKey': (input) => service.acceptHostKey(input),
+    'network.forgetHostKey': (input) => service.forgetHostKey(input),
+    'network.sshAliases': () => service.sshAliases(),
+    'network.resolveSshAlias': (input) => service.resolveSshAlias(input.alias),
+    'network.diagnose': (input, ctx) => service.diagnose(input.profileId, ctx.signal),
+    'network.openTunnel': (input) => service.openSessionTunnel(input.profileId, input.minutes, input.sshSecret),
+    'network.tunnels': async () => service.listSessionTunnels(),
+    'network.closeTunnel': (input) => service.closeSessionTunnel(input.id)
   }
 }

@@ -23,7 +23,7 @@ export interface NetworkRunnerDeps {
   homeDir?: string
   /**
    * The SSH passphrase or password for a profile's path. Default: $PSE_SSH_PASSPHRASE /
-   * $PSE_SSH_PASSWORD (the CLI); the UI passes one typed for the test through profiles.testPath.
+   * $PSE_SSH_PASSWORD (the CLI); the UI passes one typed for the test through network.testPath.
    */
   sshSecrets?: (fields: ProfileFields) => Promise<PathSecrets>
   /** Extra options for every test (timeouts, pod polling); tests use it. */

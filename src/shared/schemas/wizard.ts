@@ -235,7 +235,7 @@ export const WizardTests = z.object({
    * Set when the private test failed because this computer is outside IBM's private network
    * (`private_endpoint_unreachable` / `dns_not_found`): a plain explanation and other paths.
    * The save step is then allowed; after `wizard.save`, test the private profile along a
-   * bastion or pod with `profiles.testPath({ profileId: saved.privateProfileId, networkPath })`.
+   * bastion or pod with `network.testPath({ profileId: saved.privateProfileId, networkPath })`.
    */
   privateUnreachable: z
     .object({

@@ -51,7 +51,7 @@ describe('no ibmcloud CLI token at rest', () => {
     const app = await createApp({ dataDir: home, transport: 'browser', sandbox: true, env: { PATH: process.env.PATH ?? '', HOME: home, PSE_SANDBOX_REDIS: 'fake' } })
     let closed = false
     try {
-      const report = await dispatch(app.handlers, 'ibm.checkPrerequisites', {}, { signal: new AbortController().signal })
+      const report = await dispatch(app.handlers, 'ibmcloud.checkPrerequisites', {}, { signal: new AbortController().signal })
       const items = (report as { value: PrereqReport }).value.items
       expect(items.find((i) => i.id === 'cli_login')?.ok).toBe(true)
       // While the app runs the session is there (the test would prove nothing otherwise).

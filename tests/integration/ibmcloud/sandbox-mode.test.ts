@@ -20,9 +20,9 @@ describe('sandbox mode (createApp)', () => {
 
   it('the IBM calls answer from the emulator, and the flags given to the sandbox show in the report', async () => {
     const signal = new AbortController().signal
-    const groups = await dispatch(app.handlers, 'ibm.resourceGroups', {}, { signal })
+    const groups = await dispatch(app.handlers, 'ibmcloud.resourceGroups', {}, { signal })
     expect(groups).toMatchObject({ ok: true, value: { resourceGroups: [{ name: 'Default' }, { name: 'redis-sandbox' }] } })
-    const report = await dispatch(app.handlers, 'ibm.checkPrerequisites', {}, { signal })
+    const report = await dispatch(app.handlers, 'ibmcloud.checkPrerequisites', {}, { signal })
     expect(report.ok).toBe(true)
     const value = (report as { value: { sandbox: boolean; items: { id: string; ok: boolean | null }[] } }).value
     expect(value.sandbox).toBe(true)

@@ -64,7 +64,7 @@ describe('bastion profile through the contract', () => {
     expect(first.code).toBe('ssh_host_key_unknown')
     expect(first.hostKey).toMatchObject({ status: 'unknown', fingerprint: await bastion.hostKeyFingerprint() })
 
-    await call('profiles.acceptHostKey', {
+    await call('network.acceptHostKey', {
       host: first.hostKey!.host,
       port: first.hostKey!.port,
       keyType: first.hostKey!.keyType,
@@ -75,7 +75,7 @@ describe('bastion profile through the contract', () => {
     expect(second.phases.map((p) => p.name).slice(0, 4)).toEqual(['ssh_connect', 'ssh_auth', 'ssh_forward', 'dns'])
     expect(JSON.stringify(second)).not.toContain(h.users.app.password)
 
-    const viaPath = await call<PathTestResult>('profiles.testPath', { profileId: profile.id })
+    const viaPath = await call<PathTestResult>('network.testPath', { profileId: profile.id })
     expect(viaPath).toMatchObject({ ok: true, path: 'ssh', hostKey: null, diagnosis: null, pod: null })
     const port = Number(/local 127\.0\.0\.1:(\d+)/.exec(viaPath.target.connectedTo ?? '')?.[1])
     expect(await isListening(port)).toBe(false)
@@ -87,14 +87,14 @@ describe('bastion profile through the contract', () => {
   it('rejects a host key that is not a fingerprint, and a pod path with a binary that is not oc/kubectl', async () => {
     const bad = await dispatch(
       app.handlers,
-      'profiles.acceptHostKey',
+      'network.acceptHostKey',
       { host: 'h', port: 22, keyType: 'x', fingerprint: 'MD5:00' },
       { signal: new AbortController().signal }
     )
     expect(bad.ok).toBe(false)
     const badPath = await dispatch(
       app.handlers,
-      'profiles.testPath',
+      'network.testPath',
       { profileId: 'x', networkPath: { kind: 'pod', tool: 'kubectl', binaryPath: '/bin/sh', context: null, namespace: 'default', image: null } },
       { signal: new AbortController().signal }
     )
@@ -127,7 +127,7 @@ describe('bastion profile through the contract', () => {
     // The bastion's host key may already be pinned by an earlier case of this file.
     let second = await call<ProbeResult>('profiles.test', { id: profile.id })
     if (second.code === 'ssh_host_key_unknown') {
-      await call('profiles.acceptHostKey', {
+      await call('network.acceptHostKey', {
         host: second.hostKey!.host,
         port: second.hostKey!.port,
         keyType: second.hostKey!.keyType,

@@ -52,7 +52,7 @@ export const profilesApi = {
   test: (profile: Pick<Profile, 'id'>, testId?: string): Promise<TestResult> => call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) }),
 
   /** Why a private endpoint fails from here, with the paths that would work (null: not that case). */
-  diagnose: (id: string): Promise<PathDiagnosis | null> => call('profiles.diagnose', { profileId: id }),
+  diagnose: (id: string): Promise<PathDiagnosis | null> => call('network.diagnose', { profileId: id }),
 
   /** Unsaved editor fields; secrets typed, from an import, or the saved profile's. */
   testDraft: (
@@ -70,11 +70,11 @@ export const profilesApi = {
   keychainStatus: (): Promise<KeychainStatus> => call('profiles.keychainStatus', {}),
   useSessionSecrets: (): Promise<KeychainStatus> => call('profiles.useSessionSecrets', {}),
 
-  sshAliases: () => call('profiles.sshAliases', {}),
-  resolveSshAlias: (alias: string) => call('profiles.resolveSshAlias', { alias }),
+  sshAliases: () => call('network.sshAliases', {}),
+  resolveSshAlias: (alias: string) => call('network.resolveSshAlias', { alias }),
 
   testAll: async (ids: string[]) => (await call('profiles.testAll', { ids })).results,
 
   acceptHostKey: (key: HostKeyPrompt): Promise<{ accepted: true }> =>
-    call('profiles.acceptHostKey', { host: key.host, port: key.port, keyType: key.keyType, fingerprint: key.fingerprint })
+    call('network.acceptHostKey', { host: key.host, port: key.port, keyType: key.keyType, fingerprint: key.fingerprint })
 }
