@@ -3,7 +3,9 @@ import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../shared/errors'
+import { cancelledFailure } from '../util/abort'
 import { log } from '../logging/log'
+import { findExecutable } from '../util/find-executable'
 import { writeFileAtomic } from '../storage/atomic-file'
 import { readFileBounded } from '../storage/bounded-read'
 import { registerSecret } from '../logging/redact'
@@ -48,25 +50,12 @@ export function findIbmcloud(options: { configuredPath?: string; env?: NodeJS.Pr
   for (const explicit of [env.PSE_IBMCLOUD_BIN, options.configuredPath]) {
     if (explicit && explicit.trim()) return fs.existsSync(explicit) ? path.resolve(explicit) : undefined
   }
-  const names = WINDOWS ? ['ibmcloud.exe', 'ibmcloud.cmd', 'ibmcloud.bat'] : ['ibmcloud']
-  for (const dir of (env.PATH ?? env.Path ?? '').split(path.delimiter)) {
-    // Relative entries ("." or empty) would run whatever `ibmcloud` sits in the current folder.
-    if (!dir || !path.isAbsolute(dir)) continue
-    for (const name of names) {
-      const candidate = path.join(dir, name)
-      try {
-        fs.accessSync(candidate, fs.constants.X_OK)
-        return candidate
-      } catch {
-        // keep looking
-      }
-    }
-  }
-  return undefined
+  return findExecutable(WINDOWS ? ['ibmcloud.exe', 'ibmcloud.cmd', 'ibmcloud.bat'] : ['ibmcloud'], env)
 }
 
 /** Variables passed through to the CLI: the basics, proxies, and IBM's endpoint overrides (the sandbox uses them). */
-const PASS_THROUGH = /^(PATH|Path|HOME|USERPROFILE|APPDATA|LOCALAPPDATA|SYSTEMROOT|SystemRoot|TEMP|TMP|TMPDIR|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy|SSL_CERT_FILE|SSL_CERT_DIR|IBMCLOUD_.*_API_ENDPOINT|PSE_SANDBOX_URL)$/
+const PASS_THROUGH =
+  /^(PATH|Path|HOME|USERPROFILE|APPDATA|LOCALAPPDATA|SYSTEMROOT|SystemRoot|TEMP|TMP|TMPDIR|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy|SSL_CERT_FILE|SSL_CERT_DIR|IBMCLOUD_.*_API_ENDPOINT|PSE_SANDBOX_URL)$/
 
 /**
  * Runs `ibmcloud` without a shell, with a timeout, killed on cancel. In isolated mode it runs in
@@ -91,7 +80,10 @@ export class IbmcloudCli {
 
   private requireBin(): string {
     if (!this.bin) {
-      throw new AppFailure({ code: CliCodes.missing, message: `The IBM Cloud CLI (ibmcloud) was not found. Install it from ${CLI_INSTALL_URL}, or set its path in Settings.` })
+      throw new AppFailure({
+        code: CliCodes.missing,
+        message: `The IBM Cloud CLI (ibmcloud) was not found. Install it from ${CLI_INSTALL_URL}, or set its path in Settings.`
+      })
     }
     return this.bin
   }
@@ -110,7 +102,7 @@ export class IbmcloudCli {
     if (file === process.execPath) env.ELECTRON_RUN_AS_NODE = '1'
     const timeoutMs = opts.timeoutMs ?? this.options.timeoutMs ?? 60_000
     return new Promise<CliResult>((resolve, reject) => {
-      if (opts.signal?.aborted) return reject(new AppFailure({ code: 'cancelled', message: 'Cancelled.' }))
+      if (opts.signal?.aborted) return reject(cancelledFailure())
       let child
       // Its own process group (POSIX), so that a timeout or cancel also stops what it started
       // (ibmcloud runs each plugin as a child process of its own).
@@ -147,11 +139,18 @@ export class IbmcloudCli {
       }
       const timer = setTimeout(() => {
         kill()
-        finish(() => reject(new AppFailure({ code: CliCodes.timeout, message: `"ibmcloud ${args.slice(0, 2).join(' ')}" did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. Check the network, then try again.` })))
+        finish(() =>
+          reject(
+            new AppFailure({
+              code: CliCodes.timeout,
+              message: `"ibmcloud ${args.slice(0, 2).join(' ')}" did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped. Check the network, then try again.`
+            })
+          )
+        )
       }, timeoutMs)
       const onAbort = () => {
         kill()
-        finish(() => reject(new AppFailure({ code: 'cancelled', message: 'Cancelled.' })))
+        finish(() => reject(cancelledFailure()))
       }
       opts.signal?.addEventListener('abort', onAbort, { once: true })
       child.on('error', (e) => finish(() => reject(this.spawnFailure(e))))
@@ -162,7 +161,11 @@ export class IbmcloudCli {
   private spawnFailure(e: unknown): AppFailure {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'EACCES') {
-      return new AppFailure({ code: CliCodes.missing, message: `The IBM Cloud CLI could not be started from ${this.bin}. Install it from ${CLI_INSTALL_URL}, or fix its path in Settings.`, detail: String(code) })
+      return new AppFailure({
+        code: CliCodes.missing,
+        message: `The IBM Cloud CLI could not be started from ${this.bin}. Install it from ${CLI_INSTALL_URL}, or fix its path in Settings.`,
+        detail: String(code)
+      })
     }
     return new AppFailure({ code: CliCodes.failed, message: 'The IBM Cloud CLI could not be started.', detail: (e as Error).message })
   }
@@ -199,12 +202,19 @@ export class IbmcloudCli {
     await this.run(['config', '--check-version', 'false'], { signal, timeoutMs: 20_000 })
     const key = await this.options.apiKey?.()
     if (!key) {
-      throw new AppFailure({ code: CliCodes.notLoggedIn, message: 'No IBM Cloud API key is set for the CLI. Enter one on the Account step, or choose "Use my CLI session" in Settings.' })
+      throw new AppFailure({
+        code: CliCodes.notLoggedIn,
+        message: 'No IBM Cloud API key is set for the CLI. Enter one on the Account step, or choose "Use my CLI session" in Settings.'
+      })
     }
     registerSecret(key)
     const r = await this.run(['login', '--no-region'], { signal, timeoutMs: 90_000, extraEnv: { IBMCLOUD_API_KEY: key } })
     if (r.code !== 0) {
-      throw new AppFailure({ code: CliCodes.loginFailed, message: 'The IBM Cloud CLI could not log in with the API key. Check the key on the Account step.', detail: tail(r) })
+      throw new AppFailure({
+        code: CliCodes.loginFailed,
+        message: 'The IBM Cloud CLI could not log in with the API key. Check the key on the Account step.',
+        detail: tail(r)
+      })
     }
     this.loggedIn = true
   }
@@ -310,10 +320,22 @@ const tail = (r: CliResult) => (r.stdout + '\n' + r.stderr).trim().split('\n').s
 export function explainFailure(args: string[], r: CliResult): AppFailure {
   const text = `${r.stdout}\n${r.stderr}`
   if (/not logged in|ログインしていません|log in with .ibmcloud login/i.test(text)) {
-    return new AppFailure({ code: CliCodes.notLoggedIn, message: 'The IBM Cloud CLI is not logged in. Run "ibmcloud login" (or let PSE Wizard log in with your API key), then check again.', detail: tail(r) })
+    return new AppFailure({
+      code: CliCodes.notLoggedIn,
+      message: 'The IBM Cloud CLI is not logged in. Run "ibmcloud login" (or let PSE Wizard log in with your API key), then check again.',
+      detail: tail(r)
+    })
   }
   if (/'?(cdb|cloud-databases)'? is not a registered command|not a registered command.*plug-?in/i.test(text)) {
-    return new AppFailure({ code: CliCodes.pluginMissing, message: `The ${PLUGIN_NAME} plugin is not installed. Install it with "ibmcloud plugin install ${PLUGIN_NAME} -f".`, detail: tail(r) })
+    return new AppFailure({
+      code: CliCodes.pluginMissing,
+      message: `The ${PLUGIN_NAME} plugin is not installed. Install it with "ibmcloud plugin install ${PLUGIN_NAME} -f".`,
+      detail: tail(r)
+    })
   }
-  return new AppFailure({ code: CliCodes.failed, message: `"ibmcloud ${args.slice(0, 2).join(' ')}" failed. The details show what the CLI said.`, detail: tail(r) })
+  return new AppFailure({
+    code: CliCodes.failed,
+    message: `"ibmcloud ${args.slice(0, 2).join(' ')}" failed. The details show what the CLI said.`,
+    detail: tail(r)
+  })
 }

@@ -89,7 +89,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNR
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED', 'ESOCKETTIMEDOUT'])
 
 /** How a failure should be treated by the retry loop. */
-export type FailureKind = 'auth' | 'token_expired' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'server' | 'network' | 'timeout' | 'client' | 'malformed' | 'unknown'
+export type FailureKind =
+  'auth' | 'token_expired' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'server' | 'network' | 'timeout' | 'client' | 'malformed' | 'unknown'
 
 export function classify(e: unknown): FailureKind {
   if (e instanceof MalformedResponse) return 'malformed'
@@ -123,7 +124,10 @@ export function isIamKeyError(body: unknown): boolean {
 
 /** Thrown by our response validation when a body is not the JSON shape the API documents. */
 export class MalformedResponse extends Error {
-  constructor(readonly what: string, readonly issues: string) {
+  constructor(
+    readonly what: string,
+    readonly issues: string
+  ) {
     super(`malformed response while trying to ${what}: ${issues}`)
     this.name = 'MalformedResponse'
   }
@@ -144,31 +148,64 @@ export function toAppFailure(e: unknown, ctx: OperationContext): AppFailure {
 
   switch (kind) {
     case 'auth':
-      return make(IbmCodes.apiKeyInvalid, 'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.')
+      return make(
+        IbmCodes.apiKeyInvalid,
+        'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.'
+      )
     case 'token_expired':
-      if (isIamKeyError(body)) return make(IbmCodes.apiKeyInvalid, 'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.')
-      return make(IbmCodes.unauthorized, `IBM Cloud refused the sign-in while trying to ${ctx.what}, even after a fresh token. Check the API key and try again.`)
+      if (isIamKeyError(body))
+        return make(
+          IbmCodes.apiKeyInvalid,
+          'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.'
+        )
+      return make(
+        IbmCodes.unauthorized,
+        `IBM Cloud refused the sign-in while trying to ${ctx.what}, even after a fresh token. Check the API key and try again.`
+      )
     case 'forbidden':
-      return make(IbmCodes.forbidden, `Your IBM Cloud access does not allow you to ${ctx.what}.${ctx.role ? ` Ask an account administrator for ${ctx.role}.` : ' Ask an account administrator for the missing IAM role.'}`)
+      return make(
+        IbmCodes.forbidden,
+        `Your IBM Cloud access does not allow you to ${ctx.what}.${ctx.role ? ` Ask an account administrator for ${ctx.role}.` : ' Ask an account administrator for the missing IAM role.'}`
+      )
     case 'not_found':
       if (ctx.region) {
-        return make(IbmCodes.wrongRegion, `IBM Cloud could not find it while trying to ${ctx.what} in region ${ctx.region}. Cloud Databases answers only in the deployment's own region: check the region, or that the instance still exists.`)
+        return make(
+          IbmCodes.wrongRegion,
+          `IBM Cloud could not find it while trying to ${ctx.what} in region ${ctx.region}. Cloud Databases answers only in the deployment's own region: check the region, or that the instance still exists.`
+        )
       }
       return make(IbmCodes.notFound, `IBM Cloud could not find it while trying to ${ctx.what}. It may have been deleted; refresh the list and choose again.`)
     case 'conflict':
-      return make(status === 422 ? IbmCodes.refused : IbmCodes.conflict, `IBM Cloud refused to ${ctx.what}: ${said ?? 'the request conflicts with the current state'}. Fix the cause it names, then try again.`)
+      return make(
+        status === 422 ? IbmCodes.refused : IbmCodes.conflict,
+        `IBM Cloud refused to ${ctx.what}: ${said ?? 'the request conflicts with the current state'}. Fix the cause it names, then try again.`
+      )
     case 'rate_limited': {
       const retryAfter = retryAfterSeconds(err.headers)
-      return make(IbmCodes.rateLimited, `IBM Cloud is limiting requests. Wait${retryAfter !== undefined ? ` ${retryAfter} seconds` : ' a minute'} and try again.`, retryAfter !== undefined ? { retryAfter } : {})
+      return make(
+        IbmCodes.rateLimited,
+        `IBM Cloud is limiting requests. Wait${retryAfter !== undefined ? ` ${retryAfter} seconds` : ' a minute'} and try again.`,
+        retryAfter !== undefined ? { retryAfter } : {}
+      )
     }
     case 'server':
-      return make(IbmCodes.serverError, `IBM Cloud had an internal error while trying to ${ctx.what}, and retrying did not help. Check https://cloud.ibm.com/status and try again later.`)
+      return make(
+        IbmCodes.serverError,
+        `IBM Cloud had an internal error while trying to ${ctx.what}, and retrying did not help. Check https://cloud.ibm.com/status and try again later.`
+      )
     case 'network':
       return make(IbmCodes.unreachable, `Could not reach IBM Cloud to ${ctx.what}. Check the network connection (and proxy or VPN), then try again.`)
     case 'timeout':
       return make(IbmCodes.timeout, `IBM Cloud did not answer in time while trying to ${ctx.what}. Check the network connection and try again.`)
     case 'malformed':
-      return new AppFailure({ code: IbmCodes.malformed, message: `IBM Cloud sent an answer PSE Wizard could not read while trying to ${ctx.what}. Try again; if it persists, report it.`, detail: e instanceof MalformedResponse ? e.issues : err.message }, { cause: e })
+      return new AppFailure(
+        {
+          code: IbmCodes.malformed,
+          message: `IBM Cloud sent an answer PSE Wizard could not read while trying to ${ctx.what}. Try again; if it persists, report it.`,
+          detail: e instanceof MalformedResponse ? e.issues : err.message
+        },
+        { cause: e }
+      )
     case 'client':
       return make(IbmCodes.badRequest, `IBM Cloud rejected the request to ${ctx.what}: ${said ?? 'bad request'}. Check the values and try again.`)
     default:
@@ -176,4 +213,4 @@ export function toAppFailure(e: unknown, ctx: OperationContext): AppFailure {
   }
 }
 
-export const cancelledFailure = () => new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+export { cancelledFailure } from '../util/abort'

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { AppFailure } from '../../shared/errors'
 import { log } from '../logging/log'
+import { sleep, abortable } from '../util/abort'
 import { MalformedResponse, cancelledFailure, classify, retryAfterSeconds, toAppFailure, type OperationContext, type SdkErrorLike } from './errors'
 
 export interface RetryPolicy {
@@ -27,45 +28,11 @@ export interface RequestOptions {
   idempotent?: boolean
 }
 
+export { sleep, abortable }
+
 /** Something whose token can be dropped so the next request signs in again. */
 export interface Invalidatable {
   invalidate(): void
-}
-
-/** Resolves after ms, or rejects with a cancelled failure when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelledFailure())
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(cancelledFailure())
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
-/** Races a promise against the signal (the SDK has no per-request signal; its own timeout bounds the rest). */
-export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise
-  if (signal.aborted) return Promise.reject(cancelledFailure())
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelledFailure())
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(v)
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(e)
-      }
-    )
-  })
 }
 
 /**
@@ -80,7 +47,12 @@ export class Requester {
     private readonly policy: RetryPolicy = defaultRetryPolicy
   ) {}
 
-  async run<S extends z.ZodType>(ctx: OperationContext, schema: S, send: () => Promise<{ result: unknown; status?: number }>, options: RequestOptions = {}): Promise<z.output<S>> {
+  async run<S extends z.ZodType>(
+    ctx: OperationContext,
+    schema: S,
+    send: () => Promise<{ result: unknown; status?: number }>,
+    options: RequestOptions = {}
+  ): Promise<z.output<S>> {
     const { signal, idempotent = true } = options
     let retries = 0
     let rateLimited = 0
@@ -91,7 +63,13 @@ export class Requester {
         const response = await abortable(send(), signal)
         const parsed = schema.safeParse(response.result)
         if (!parsed.success) {
-          throw new MalformedResponse(ctx.what, parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '))
+          throw new MalformedResponse(
+            ctx.what,
+            parsed.error.issues
+              .slice(0, 5)
+              .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+              .join('; ')
+          )
         }
         return parsed.data
       } catch (e) {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppFailure, TransportCodes } from '../../shared/errors'
+import { cancelledFailure } from '../util/abort'
+import { findExecutable, isExecutableFile } from '../util/find-executable'
 
 /** `oc` or `kubectl`, run as a child process with a timeout; errors turned into advice. */
 export type KubeToolName = 'oc' | 'kubectl'
@@ -30,7 +32,7 @@ export interface KubeTool {
 /** The binary to run: the configured path, else the first `name` on PATH. */
 export function findKubeTool(name: KubeToolName, binaryPath: string | undefined, env: NodeJS.ProcessEnv): string {
   if (binaryPath) {
-    if (!path.isAbsolute(binaryPath) || !isExecutable(binaryPath)) {
+    if (!path.isAbsolute(binaryPath) || !isExecutableFile(binaryPath)) {
       throw new AppFailure({
         code: KubeCodes.toolNotFound,
         message: `${binaryPath} is not an executable file. Set the full path to ${name}, or leave it empty to use the one on PATH.`
@@ -38,27 +40,13 @@ export function findKubeTool(name: KubeToolName, binaryPath: string | undefined,
     }
     return binaryPath
   }
-  const exe = process.platform === 'win32' ? `${name}.exe` : name
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    // Relative entries ("." or empty) would run whatever oc/kubectl sits in the current folder.
-    if (!dir || !path.isAbsolute(dir)) continue
-    const candidate = path.join(dir, exe)
-    if (isExecutable(candidate)) return candidate
-  }
+  const found = findExecutable(process.platform === 'win32' ? `${name}.exe` : name, env)
+  if (found) return found
   const install = name === 'oc' ? 'the OpenShift CLI (oc)' : 'kubectl'
   throw new AppFailure({
     code: KubeCodes.toolNotFound,
     message: `${name} was not found on PATH. Install ${install} and log in to your cluster, or set the path to it.`
   })
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK)
-    return fs.statSync(file).isFile()
-  } catch {
-    return false
-  }
 }
 
 /**
@@ -190,7 +178,7 @@ function startFailure(tool: KubeTool, e: unknown): AppFailure {
   })
 }
 
-const cancelled = () => new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+const cancelled = cancelledFailure
 
 /** Turns kubectl/oc error output into a stable code and a sentence that says what to do. */
 export function explainKubeError(tool: Pick<KubeTool, 'name' | 'namespace' | 'context'>, output: string): AppFailure {

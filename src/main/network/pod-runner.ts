@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { AppFailure, TransportCodes } from '../../shared/errors'
+import { cancelledFailure, sleep } from '../util/abort'
 import { registerSecret } from '../logging/redact'
 import { log } from '../logging/log'
 import { findKubeTool, KubeCodes, runKube, type KubeTool, type KubeToolName } from './kube-tool'
@@ -166,19 +167,4 @@ async function cleanup(tool: KubeTool, podName: string, secretName: string, crea
   }
   const results = await Promise.all([created.pod ? del('pod', podName) : true, created.secret ? del('secret', secretName) : true])
   return results.every(Boolean)
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }))
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }))
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -1,6 +1,7 @@
 import net from 'node:net'
 import { Client, utils, type ClientChannel, type ConnectConfig } from 'ssh2'
 import { AppFailure, TransportCodes } from '../../shared/errors'
+import { cancelledFailure } from '../util/abort'
 import { registerSecret } from '../logging/redact'
 import { log } from '../logging/log'
 import { FileCodes, readFileBounded } from '../storage/bounded-read'
@@ -133,7 +134,7 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
     return await listen(clients, firstChannel, options, timeouts, phases.list())
   } catch (e) {
     for (const c of clients.reverse()) c.destroy()
-    if (options.signal?.aborted) throw new TunnelFailure(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }), phases.list())
+    if (options.signal?.aborted) throw new TunnelFailure(cancelledFailure(), phases.list())
     if (e instanceof TunnelFailure) throw new TunnelFailure(e, phases.list(), e.hostKey)
     const failure =
       e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e) })
@@ -175,7 +176,7 @@ async function connectHop(
   let timer: NodeJS.Timeout | undefined
   let settled = false
   return new Promise<Client>((resolve, reject) => {
-    const onAbort = () => failWith(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }))
+    const onAbort = () => failWith(cancelledFailure())
     options.signal?.addEventListener('abort', onAbort, { once: true })
     const failWith = (failure: AppFailure) => {
       if (settled) return
@@ -493,7 +494,7 @@ function waitClosed(client: Client): Promise<void> {
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+  if (signal?.aborted) throw cancelledFailure()
 }
 
 /** Sums each phase over the hops, so the timeline shows one bar per SSH phase. */

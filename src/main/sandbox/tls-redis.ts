@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { AppFailure } from '../../shared/errors'
 import { alive } from '../storage/file-lock'
+import { findExecutable } from '../util/find-executable'
 
 /**
  * Runs a throw-away redis-server (Debian package `redis-server`) on a free loopback port, with
@@ -77,24 +78,8 @@ function installExitHook(): void {
   })
 }
 
-/** Finds an executable on PATH, or undefined. */
-export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    // Relative entries ("." or empty) would run whatever sits in the current folder.
-    if (!dir || !path.isAbsolute(dir)) continue
-    const candidate = path.join(dir, name)
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK)
-      return candidate
-    } catch {
-      // keep looking
-    }
-  }
-  return undefined
-}
-
 function redisServerPath(explicit?: string): string {
-  const found = explicit ?? findOnPath('redis-server') ?? ['/usr/bin/redis-server', '/usr/sbin/redis-server'].find((p) => fs.existsSync(p))
+  const found = explicit ?? findExecutable('redis-server') ?? ['/usr/bin/redis-server', '/usr/sbin/redis-server'].find((p) => fs.existsSync(p))
   if (!found || !fs.existsSync(found)) {
     throw new AppFailure({
       code: SandboxCodes.redisServerMissing,
@@ -168,7 +153,7 @@ async function writeConfig(dir: string, port: number, host: string, options: Red
 
 /** On Linux, ask the kernel to kill redis-server if this process dies, even by SIGKILL. */
 function command(executable: string, conf: string): [string, string[]] {
-  const setpriv = process.platform === 'linux' ? findOnPath('setpriv') : undefined
+  const setpriv = process.platform === 'linux' ? findExecutable('setpriv') : undefined
   return setpriv ? [setpriv, ['--pdeathsig', 'KILL', executable, conf]] : [executable, [conf]]
 }
 

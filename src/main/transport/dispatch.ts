@@ -3,6 +3,7 @@ import { calls, isCallName, type CallName, type CallOutput } from '../../shared/
 import { AppFailure, TransportCodes, type Result } from '../../shared/errors'
 import { redact } from '../logging/redact'
 import { log } from '../logging/log'
+import { cancelledFailure } from '../util/abort'
 
 /** Per-call context: cancellation for long calls. */
 export interface CallContext {
@@ -53,7 +54,7 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
     return { ok: true, value: out.data }
   } catch (e) {
     if (e instanceof AppFailure) return { ok: false, error: redactError(e.toValue()) }
-    if (ctx.signal.aborted) return { ok: false, error: { code: TransportCodes.cancelled, message: 'Cancelled.' } }
+    if (ctx.signal.aborted) return { ok: false, error: cancelledFailure().toValue() }
     const detail = redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e))
     log.error(`call ${name} failed: ${detail}`)
     return {

@@ -1,7 +1,8 @@
 import os from 'node:os'
 import { AppFailure, TransportCodes, type AppError } from '../../shared/errors'
+import { cancelledFailure, sleep } from '../util/abort'
 import type { CreateInstanceRequest, EndpointType, ProvisionProgress, RedisInstance } from '../../shared/schemas/ibmcloud'
-import type { ProbeResult } from '../../shared/schemas/probe'
+import { UNREACHABLE_CODES, type ProbeResult } from '../../shared/schemas/probe'
 import {
   type AccountInput,
   type DeployInput,
@@ -40,7 +41,6 @@ export const WizardCodes = {
 /** IBM failures that a long wait should sit out rather than give up on. */
 const TRANSIENT = new Set(['ibm_rate_limited', 'ibm_server_error', 'ibm_unreachable', 'ibm_timeout', 'ibm_malformed_response'])
 /** Probe codes meaning "this computer is not on IBM Cloud's private network". */
-const UNREACHABLE = new Set(['private_endpoint_unreachable', 'dns_not_found', 'tcp_timeout'])
 
 export interface WizardJobOptions {
   store: WizardStateStore
@@ -60,7 +60,11 @@ export const keyPasswordSecret = (keyId: string) => `wizard/key-password/${keyId
 const toError = (e: unknown): AppError => {
   if (e instanceof AppFailure) return e.toValue()
   const message = e instanceof Error ? e.message : String(e)
-  return { code: TransportCodes.internal, message: 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details.', detail: message }
+  return {
+    code: TransportCodes.internal,
+    message: 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details.',
+    detail: message
+  }
 }
 
 /** What a step checked and will do. */
@@ -71,27 +75,15 @@ interface Prepared {
 
 function busyElsewhere(holder: LeaseOwner | null, disk: WizardState | undefined): AppFailure {
   const running = disk ? wizardSteps.find((s) => disk.steps[s].status === 'running') : undefined
-  const who = holder ? `Another PSE Wizard process (${holder.pid === process.pid ? 'in this process' : `process ${holder.pid}`}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''})` : 'Another PSE Wizard process'
+  const who = holder
+    ? `Another PSE Wizard process (${holder.pid === process.pid ? 'in this process' : `process ${holder.pid}`}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''})`
+    : 'Another PSE Wizard process'
   const what = running ? `the "${running}" step of this setup` : 'this setup'
   return new AppFailure({
     code: WizardCodes.busyElsewhere,
     message: `${who} is working on ${what} with the same data folder (the desktop app, or "pse-wizard setup" in a terminal). Wait for it to finish there, or stop it, then try again.`
   })
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }))
-    const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(t)
-      reject(new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' }))
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 
 /**
  * The setup job: runs each wizard step against the services, records every transition (persisted
@@ -340,22 +332,38 @@ export class WizardJob {
       docsLink: DOCS.vrf
     }
     if (vrf?.ok === false) {
-      return m.blockStep(this.s, 'prerequisites', {
-        code: WizardCodes.vrfDisabled,
-        message:
-          'VRF is not enabled for this account, and private service endpoints need it. Only IBM can enable it: open a support case with the text below (VRF cannot be turned off again), then check again once IBM confirms.'
-      }, { prerequisites })
+      return m.blockStep(
+        this.s,
+        'prerequisites',
+        {
+          code: WizardCodes.vrfDisabled,
+          message:
+            'VRF is not enabled for this account, and private service endpoints need it. Only IBM can enable it: open a support case with the text below (VRF cannot be turned off again), then check again once IBM confirms.'
+        },
+        { prerequisites }
+      )
     }
     if (se?.ok === false) {
-      return m.blockStep(this.s, 'prerequisites', {
-        code: WizardCodes.serviceEndpointsDisabled,
-        message: 'Service endpoints are not enabled for this account. Run the command below (account owner or a user allowed to manage private endpoints), then check again.',
-        detail: 'ibmcloud account update --service-endpoint-enable true'
-      }, { prerequisites })
+      return m.blockStep(
+        this.s,
+        'prerequisites',
+        {
+          code: WizardCodes.serviceEndpointsDisabled,
+          message:
+            'Service endpoints are not enabled for this account. Run the command below (account owner or a user allowed to manage private endpoints), then check again.',
+          detail: 'ibmcloud account update --service-endpoint-enable true'
+        },
+        { prerequisites }
+      )
     }
     const keyItem = report.items.find((i) => (i.id === 'api_key' || i.id === 'account') && i.ok === false)
     if (keyItem) {
-      return m.failStep(this.s, 'prerequisites', { code: WizardCodes.prerequisitesFailed, message: keyItem.advice ?? `${keyItem.label}: ${keyItem.detail ?? 'not available'}.` }, { prerequisites })
+      return m.failStep(
+        this.s,
+        'prerequisites',
+        { code: WizardCodes.prerequisitesFailed, message: keyItem.advice ?? `${keyItem.label}: ${keyItem.detail ?? 'not available'}.` },
+        { prerequisites }
+      )
     }
     // CLI, plugin or an unknown VRF flag do not stop the wizard (it uses the APIs); the items say what to do.
     return m.completeStep(this.s, 'prerequisites', { prerequisites })
@@ -368,7 +376,12 @@ export class WizardJob {
     const s = this.o.services
     const form = this.s.deploy?.form ?? defaultDeployForm()
     const wanted = region ?? form.region
-    const [regions, resourceGroups, versions, instances] = await Promise.all([s.listRegions(signal), s.listResourceGroups(signal), s.listVersions(wanted, signal), s.listInstances(signal)])
+    const [regions, resourceGroups, versions, instances] = await Promise.all([
+      s.listRegions(signal),
+      s.listResourceGroups(signal),
+      s.listVersions(wanted, signal),
+      s.listInstances(signal)
+    ])
     const group = resourceGroups.find((g) => g.id === form.resourceGroupId) ?? resourceGroups.find((g) => g.isDefault) ?? resourceGroups[0]
     const regionOk = regions.some((r) => r.id === form.region)
     return {
@@ -402,7 +415,12 @@ export class WizardJob {
     return this.s
   }
 
-  private async deployWork(input: DeployInput, deploy: NonNullable<WizardState['deploy']>, before: WizardInstance | null, signal: AbortSignal): Promise<WizardState> {
+  private async deployWork(
+    input: DeployInput,
+    deploy: NonNullable<WizardState['deploy']>,
+    before: WizardInstance | null,
+    signal: AbortSignal
+  ): Promise<WizardState> {
     let instance: WizardInstance
     if (input.mode === 'create') {
       const { instance: got, adopted } = await this.o.services.createOrAdopt(toCreateRequest(input.form), signal, () => undefined)
@@ -482,13 +500,14 @@ export class WizardJob {
     }
     const instance = this.s.instance
     if (!instance) return
-    const phase = this.s.provisioning?.phase === 'stopped' || this.s.provisioning?.phase === 'failed' ? 'provisioning' : (this.s.provisioning?.phase ?? 'provisioning')
+    const phase =
+      this.s.provisioning?.phase === 'stopped' || this.s.provisioning?.phase === 'failed' ? 'provisioning' : (this.s.provisioning?.phase ?? 'provisioning')
     await this.commit(m.startStep(this.s, 'wait', { provisioning: this.provisioning({ phase }) }))
     let transient = 0
     for (;;) {
       try {
         await this.ensureSession('wait', signal)
-        if (signal.aborted) throw new AppFailure({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+        if (signal.aborted) throw cancelledFailure()
         const ready = await this.o.services.waitUntilReady(instance.id, signal, (p) => this.onProgress(p))
         const current = this.s.instance ?? instance
         release()
@@ -554,7 +573,8 @@ export class WizardJob {
   async revealPassword(): Promise<string> {
     this.require(this.s.instance && this.s.password, 'No admin password has been set yet.')
     const password = await this.o.services.secrets.get(adminPasswordSecret(this.s.instance.guid))
-    if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: 'The admin password is no longer in the keychain. Set a new one on this step.' })
+    if (!password)
+      throw new AppFailure({ code: WizardCodes.passwordMissing, message: 'The admin password is no longer in the keychain. Set a new one on this step.' })
     return password
   }
 
@@ -620,14 +640,25 @@ export class WizardJob {
     const tests = { ...this.s.tests }
     for (const e of wanted) {
       const target = this.targetFor(e)
-      if (!target) throw new AppFailure({ code: WizardCodes.notReady, message: e === 'private' ? 'Create the private service key first.' : 'This instance has no public endpoint.' })
+      if (!target)
+        throw new AppFailure({
+          code: WizardCodes.notReady,
+          message: e === 'private' ? 'Create the private service key first.' : 'This instance has no public endpoint.'
+        })
       const password = await this.o.services.secrets.get(target.secret)
-      if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: 'The password for this endpoint is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).' })
+      if (!password)
+        throw new AppFailure({
+          code: WizardCodes.passwordMissing,
+          message: 'The password for this endpoint is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).'
+        })
       const result = await this.o.services.probe({ connection: target.connection, username: target.connection.username, password }, signal)
       if (e === 'public') tests.public = result
       else {
         tests.private = result
-        tests.privateUnreachable = !result.ok && (result.diagnosis || (result.code && UNREACHABLE.has(result.code))) ? this.unreachableAdvice(result, result.diagnosis?.message) : null
+        tests.privateUnreachable =
+          !result.ok && (result.diagnosis || (result.code && UNREACHABLE_CODES.has(result.code)))
+            ? this.unreachableAdvice(result, result.diagnosis?.message)
+            : null
       }
     }
     const failed = wanted.map((e) => [e, e === 'public' ? tests.public : tests.private] as const).filter(([, r]) => r && !r.ok)
@@ -636,9 +667,17 @@ export class WizardJob {
     if (endpoint === 'private' && tests.privateUnreachable && failed.length === 1) {
       // Not a fault of the setup: this computer is outside the private network. Saving still makes sense.
       const next = m.failStep(this.s, 'test', { code: WizardCodes.privateUnreachable, message: tests.privateUnreachable.message }, { tests })
-      return { ...next, steps: { ...next.steps, save: { ...next.steps.save, status: next.steps.save.status === 'pending' ? 'ready' : next.steps.save.status } } }
+      return {
+        ...next,
+        steps: { ...next.steps, save: { ...next.steps.save, status: next.steps.save.status === 'pending' ? 'ready' : next.steps.save.status } }
+      }
     }
-    return m.failStep(this.s, 'test', { code: WizardCodes.testFailed, message: `The ${endpoint} endpoint test failed: ${result?.message ?? 'see the timeline'}` }, { tests })
+    return m.failStep(
+      this.s,
+      'test',
+      { code: WizardCodes.testFailed, message: `The ${endpoint} endpoint test failed: ${result?.message ?? 'see the timeline'}` },
+      { tests }
+    )
   }
 
   private targetFor(e: EndpointType): { connection: NonNullable<WizardState['connections']['public']>; secret: string } | null {
@@ -650,7 +689,9 @@ export class WizardJob {
   }
 
   private unreachableAdvice(result: ProbeResult, diagnosis?: string): NonNullable<WizardState['tests']['privateUnreachable']> {
-    const why = diagnosis ?? 'This computer cannot reach the private endpoint: it is only reachable from inside IBM Cloud’s private network (a VSI, a cluster, VPN or Direct Link).'
+    const why =
+      diagnosis ??
+      'This computer cannot reach the private endpoint: it is only reachable from inside IBM Cloud’s private network (a VSI, a cluster, VPN or Direct Link).'
     return {
       code: result.code ?? 'private_endpoint_unreachable',
       message: `${why} The instance and its private key are fine: save the profiles, then test the private one through a bastion host or from a pod in your cluster.`,
@@ -668,16 +709,32 @@ export class WizardJob {
   }
 
   private async saveWork(instance: WizardInstance, input: { publicName?: string; privateName?: string; tags?: string[] }): Promise<WizardState> {
-    const saved = { publicProfileId: this.s.saved?.publicProfileId ?? null, privateProfileId: this.s.saved?.privateProfileId ?? null, savedAt: new Date().toISOString() }
+    const saved = {
+      publicProfileId: this.s.saved?.publicProfileId ?? null,
+      privateProfileId: this.s.saved?.privateProfileId ?? null,
+      savedAt: new Date().toISOString()
+    }
     const tags = input.tags ?? ['ibmcloud', instance.region]
     for (const e of ['public', 'private'] as const) {
       const target = this.targetFor(e)
       const idKey = e === 'public' ? 'publicProfileId' : 'privateProfileId'
       if (!target || saved[idKey]) continue
       const password = await this.o.services.secrets.get(target.secret)
-      if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: 'A password is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).' })
+      if (!password)
+        throw new AppFailure({
+          code: WizardCodes.passwordMissing,
+          message: 'A password is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).'
+        })
       const name = (e === 'public' ? input.publicName : input.privateName) ?? `${instance.name.slice(0, 88)} (${e})`
-      const { id } = await this.o.services.saveProfile({ name, tags, connection: target.connection, username: target.connection.username, password, crn: instance.id, region: instance.region })
+      const { id } = await this.o.services.saveProfile({
+        name,
+        tags,
+        connection: target.connection,
+        username: target.connection.username,
+        password,
+        crn: instance.id,
+        region: instance.region
+      })
       saved[idKey] = id
       // Each profile is recorded as soon as it exists: a retry never saves it twice.
       await this.commit(m.update(this.s, { saved: { ...saved } }))
@@ -695,7 +752,8 @@ export class WizardJob {
 
   async goTo(step: WizardStepId): Promise<WizardState> {
     return this.exclusive('goTo', async () => {
-      if (!m.canGoTo(this.s, step)) throw new AppFailure({ code: WizardCodes.notReady, message: 'That step is not reached yet. Finish the current step first.' })
+      if (!m.canGoTo(this.s, step))
+        throw new AppFailure({ code: WizardCodes.notReady, message: 'That step is not reached yet. Finish the current step first.' })
       await this.commit(m.goTo(this.s, step))
       return this.s
     })
@@ -776,5 +834,14 @@ export function toCreateRequest(form: DeployForm): CreateInstanceRequest {
 }
 
 export function toWizardInstance(i: RedisInstance, adopted: boolean): WizardInstance {
-  return { id: i.id, guid: i.guid, name: i.name, region: i.region, resourceGroupId: i.resourceGroupId, serviceEndpoints: i.serviceEndpoints ?? null, state: i.state, adopted }
+  return {
+    id: i.id,
+    guid: i.guid,
+    name: i.name,
+    region: i.region,
+    resourceGroupId: i.resourceGroupId,
+    serviceEndpoints: i.serviceEndpoints ?? null,
+    state: i.state,
+    adopted
+  }
 }

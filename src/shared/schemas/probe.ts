@@ -24,6 +24,9 @@ export const ProbeCode = z.enum([
 ])
 export type ProbeCode = z.infer<typeof ProbeCode>
 
+/** Codes that mean "nothing answered from here": worth a diagnosis and the bastion / pod paths. */
+export const UNREACHABLE_CODES: ReadonlySet<string> = new Set<ProbeCode>(['private_endpoint_unreachable', 'dns_not_found', 'tcp_timeout'])
+
 /** A test's code: the probe's own, or one the SSH / pod path adds (ssh_host_key_unknown, pod_rbac_forbidden…). */
 export const ResultCode = z.union([ProbeCode, PathCode])
 export type ResultCode = z.infer<typeof ResultCode>

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findIbmcloud } from '../../../src/main/ibmcloud/cli-runner'
-import { findOnPath } from '../../../src/main/sandbox/tls-redis'
+import { findExecutable } from '../../../src/main/util/find-executable'
 
 /** Programs are looked up in absolute PATH folders only: "." (or a relative entry) would run whatever lies in the current folder. */
 describe('programs found on PATH', () => {
@@ -15,11 +15,11 @@ describe('programs found on PATH', () => {
   it('skips relative PATH entries', () => {
     expect(path.isAbsolute(relative)).toBe(false)
     expect(findIbmcloud({ env: { PATH: relative } })).toBeUndefined()
-    expect(findOnPath('redis-server', { PATH: relative })).toBeUndefined()
+    expect(findExecutable('redis-server', { PATH: relative })).toBeUndefined()
   })
 
   it('finds them in absolute entries', () => {
     expect(findIbmcloud({ env: { PATH: [relative, dir].join(path.delimiter) } })).toBe(path.join(dir, 'ibmcloud'))
-    expect(findOnPath('redis-server', { PATH: dir })).toBe(path.join(dir, 'redis-server'))
+    expect(findExecutable('redis-server', { PATH: dir })).toBe(path.join(dir, 'redis-server'))
   })
 })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Breadcrumb, BreadcrumbItem, Button, InlineLoading, InlineNotification, Modal, PasswordInput, Tag, TextArea } from '@carbon/react'
 import { Play, Save, TrashCan } from '@carbon/icons-react'
 import type { Profile } from '../../../../shared/schemas/profile'
+import { UNREACHABLE_CODES } from '../../../../shared/schemas/probe'
 import type { AppError } from '../../../../shared/errors'
 import { CallError } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -37,7 +38,6 @@ interface Props {
 }
 
 /** Codes after which a direct test asks for the network diagnosis. */
-const UNREACHABLE = new Set(['private_endpoint_unreachable', 'dns_not_found', 'tcp_timeout'])
 
 type Busy = null | 'test' | 'save' | 'accept' | 'delete' | 'prefill'
 
@@ -151,7 +151,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
 
   /** A direct test that could not reach the endpoint is explained, with the paths that would work. */
   async function withDiagnosis(saved: Profile, r: TestResult): Promise<TestResult> {
-    if (r.ok || r.diagnosis || saved.networkPath.kind !== 'direct' || !UNREACHABLE.has(r.code ?? '')) return r
+    if (r.ok || r.diagnosis || saved.networkPath.kind !== 'direct' || !UNREACHABLE_CODES.has(r.code ?? '')) return r
     try {
       return { ...r, diagnosis: await profilesApi.diagnose(saved.id) }
     } catch {
