@@ -9,7 +9,9 @@ export const AppErrorSchema = z.object({
   message: z.string(),
   detail: z.string().optional(),
   /** Seconds the caller should wait before trying again, when the cause is rate limiting. */
-  retryAfter: z.number().nonnegative().optional()
+  retryAfter: z.number().nonnegative().optional(),
+  /** The facts the message was made of (a host, a port, a count), so a front end can say it in its own language. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional()
 })
 export type AppError = z.infer<typeof AppErrorSchema>
 
@@ -23,6 +25,7 @@ export class AppFailure extends Error {
   readonly code: string
   readonly detail?: string
   readonly retryAfter?: number
+  readonly params?: AppError['params']
 
   constructor(error: AppError, options?: { cause?: unknown }) {
     super(error.message, options)
@@ -30,12 +33,14 @@ export class AppFailure extends Error {
     this.code = error.code
     this.detail = error.detail
     this.retryAfter = error.retryAfter
+    this.params = error.params
   }
 
   toValue(): AppError {
     const value: AppError = { code: this.code, message: this.message }
     if (this.detail !== undefined) value.detail = this.detail
     if (this.retryAfter !== undefined) value.retryAfter = this.retryAfter
+    if (this.params !== undefined) value.params = this.params
     return value
   }
 }
