@@ -1,5 +1,6 @@
 import { kib, ms, times, type Row } from './lib/table'
 import type { AppStartResult } from './scenarios/app-start'
+import type { CliProcessResult } from './scenarios/cli-process'
 import type { ProbeNoDelayResult } from './scenarios/probe-no-delay'
 import type { ProbeVsLimitResult } from './scenarios/probe-vs-limit'
 import type { StoreFigure } from './scenarios/profile-store'
@@ -25,7 +26,13 @@ export function probeVsLimitRows(r: ProbeVsLimitResult): Row[] {
       result: times(r.probeOneSample.wallMs.median / (r.minimumRoundTrips.probeOneSample * r.roundTripMs))
     },
     { item: '1', measure: `redis-cli --tls, same work, ${link}`, result: `${ms(r.redisCli.wallMs.median)}, ${trips(r.redisCli.roundTrips)}` },
-    { item: '1', measure: 'Probe (1 sample) / redis-cli, wall time', result: times(r.ratioToRedisCli), goal: '≤ 1.10×', met: r.goals.withinTenPercentOfRedisCli },
+    {
+      item: '1',
+      measure: 'Probe (1 sample) / redis-cli, wall time',
+      result: times(r.ratioToRedisCli),
+      goal: '≤ 1.10×',
+      met: r.goals.withinTenPercentOfRedisCli
+    },
     {
       item: '1',
       measure: `Default probe (${r.probeDefault.pingSamples} PING samples), ${link}`,
@@ -39,8 +46,16 @@ export function probeVsLimitRows(r: ProbeVsLimitResult): Row[] {
 export function probeNoDelayRows(r: ProbeNoDelayResult): Row[] {
   return [
     { item: '2', measure: `Default probe, no delay, ${r.runs} runs`, result: `median ${ms(r.probe.median)}, p95 ${ms(r.probe.p95)}` },
-    { item: '2', measure: `Probe with 1 PING sample, no delay, ${r.runs} runs`, result: `median ${ms(r.probeOneSample.median)}, p95 ${ms(r.probeOneSample.p95)}` },
-    { item: '2', measure: `ioredis connect + PING (TLS, AUTH, RESP${r.ioredis.protocol}), ${r.runs} runs`, result: `median ${ms(r.ioredis.median)}, p95 ${ms(r.ioredis.p95)}` },
+    {
+      item: '2',
+      measure: `Probe with 1 PING sample, no delay, ${r.runs} runs`,
+      result: `median ${ms(r.probeOneSample.median)}, p95 ${ms(r.probeOneSample.p95)}`
+    },
+    {
+      item: '2',
+      measure: `ioredis connect + PING (TLS, AUTH, RESP${r.ioredis.protocol}), ${r.runs} runs`,
+      result: `median ${ms(r.ioredis.median)}, p95 ${ms(r.ioredis.p95)}`
+    },
     { item: '2', measure: 'Default probe / ioredis', result: `median ${times(r.ratioMedian)}, p95 ${times(r.ratioP95)}` }
   ]
 }
@@ -96,5 +111,29 @@ export function wizardRows(r: WizardWaitResult): Row[] {
       goal: '≤ 1 per 5 s',
       met: r.goals.pollsAtMostEveryFiveSeconds
     }
+  ]
+}
+
+export function cliProcessRows(r: CliProcessResult): Row[] {
+  const line = (x: { median: number }, rx: number) => `${ms(x.median)}, ${times(rx)} bare node`
+  return [
+    { item: '6', measure: `Bare node -e 0, whole process (median of ${r.runs})`, result: ms(r.nodeBare.median) },
+    { item: '6', measure: 'pse-wizard --version / bare node', result: line(r.version, r.ratios.version), goal: '≤ 1.5×', met: r.goals.versionWithin1_5x },
+    {
+      item: '6',
+      measure: 'pse-wizard profiles list (10 profiles) / bare node',
+      result: line(r.profilesList, r.ratios.profilesList),
+      goal: '≤ 1.5×',
+      met: r.goals.profilesListWithin1_5x
+    },
+    {
+      item: '6',
+      measure: 'pse-wizard test --url … --json, TLS Redis on loopback / bare node',
+      result: line(r.testUrl, r.ratios.testUrl),
+      goal: '≤ 2.5×',
+      met: r.goals.testUrlWithin2_5x
+    },
+    { item: '6', measure: 'redis-cli --tls PING, SET, GET, DEL, INFO (same work) / bare node', result: line(r.redisCli, r.ratios.redisCli) },
+    { item: '6', measure: 'pse-wizard serve --json until its ready line / bare node', result: line(r.serveReady, r.ratios.serveReady) }
   ]
 }

@@ -3,17 +3,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromiumPath } from '../tests/support/browser'
-import { buildApp, repoRoot } from './lib/app-build'
+import { buildApp, repoRoot, type AppBuild } from './lib/app-build'
 import { machineInfo } from './lib/machine'
 import { markdownTable, type Row } from './lib/table'
 import { startTlsTarget } from './lib/tls-target'
 import { measureAppStart, type AppStartResult } from './scenarios/app-start'
+import { measureCliProcess, type CliProcessResult } from './scenarios/cli-process'
 import { measureProbeNoDelay, type ProbeNoDelayResult } from './scenarios/probe-no-delay'
 import { measureProbeVsLimit, type ProbeVsLimitResult } from './scenarios/probe-vs-limit'
 import { measureProfileStore, type StoreFigure } from './scenarios/profile-store'
 import { measureTestAll, type TestAllFigure } from './scenarios/test-all'
 import { measureWizardWait, type WizardWaitResult } from './scenarios/wizard-wait'
-import { appStartRows, probeNoDelayRows, probeVsLimitRows, storeRows, testAllRows, wizardRows } from './report'
+import { appStartRows, cliProcessRows, probeNoDelayRows, probeVsLimitRows, storeRows, testAllRows, wizardRows } from './report'
 
 /**
  * `npm run bench`: every figure of issue 7, side by side in one run, written to
@@ -58,13 +59,16 @@ async function main(): Promise<number> {
   } finally {
     await target.stop()
   }
-  const appStart: Outcome<AppStartResult> = await attempt('3 app start and renderer size', async () => measureAppStart(await buildApp()))
+  const build = buildApp()
+  const appStart: Outcome<AppStartResult> = await attempt('3 app start and renderer size', async () => measureAppStart(await build))
+  const cliProcess: Outcome<CliProcessResult> = await attempt('6 whole pse-wizard processes vs bare node', async () => measureCliAlone(await build))
   const [wizard, wizardSandbox]: Outcome<WizardWaitResult>[] = await wizardRuns
 
   const rows: Row[] = [
     ...(failed(probeVsLimit) ? [{ item: '1', measure: 'probe vs limit', result: `failed: ${probeVsLimit.error}` }] : probeVsLimitRows(probeVsLimit)),
     ...(failed(probeNoDelay) ? [{ item: '2', measure: 'probe without delay', result: `failed: ${probeNoDelay.error}` }] : probeNoDelayRows(probeNoDelay)),
     ...(failed(appStart) ? [{ item: '3', measure: 'app start', result: `failed: ${appStart.error}` }] : appStartRows(appStart)),
+    ...(failed(cliProcess) ? [{ item: '6', measure: 'pse-wizard processes', result: `failed: ${cliProcess.error}` }] : cliProcessRows(cliProcess)),
     ...(failed(store) ? [{ item: '4', measure: 'profile store', result: `failed: ${store.error}` }] : storeRows(store)),
     ...(failed(testAll) ? [{ item: '4', measure: 'test all', result: `failed: ${testAll.error}` }] : testAllRows(testAll)),
     ...(failed(wizard) ? [{ item: '5', measure: 'wizard efficiency', result: `failed: ${wizard.error}` }] : wizardRows(wizard)),
@@ -78,6 +82,7 @@ async function main(): Promise<number> {
     probeVsLimit,
     probeNoDelay,
     appStart,
+    cliProcess,
     profileStore: store,
     testAll,
     wizard,
@@ -90,12 +95,44 @@ async function main(): Promise<number> {
   fs.renameSync(`${file}.tmp`, file)
 
   process.stdout.write(`\n${table}\n\n`)
-  process.stdout.write(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, redis-server ${machine.redisServer}, Chromium ${machine.chromium}, load average ${machine.loadAverage1m} at start, ${Math.round(os.loadavg()[0] * 100) / 100} at end\n`)
+  process.stdout.write(
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, redis-server ${machine.redisServer}, Chromium ${machine.chromium}, load average ${machine.loadAverage1m} at start, ${Math.round(os.loadavg()[0] * 100) / 100} at end\n`
+  )
   process.stdout.write(`Whole run: ${(results.durationMs / 1000).toFixed(1)} s. Results: bench/results.json\n`)
-  return [probeVsLimit, probeNoDelay, appStart, store, testAll, wizard, wizardSandbox].some(failed) ? 1 : 0
+  return [probeVsLimit, probeNoDelay, appStart, cliProcess, store, testAll, wizard, wizardSandbox].some(failed) ? 1 : 0
 }
 
-main().then(
+/** Item 6 with its own TLS Redis, on a build of the app. */
+async function measureCliAlone(build: AppBuild): Promise<CliProcessResult> {
+  const target = await startTlsTarget()
+  try {
+    return await measureCliProcess(path.join(build.dir, 'main', 'cli.js'), target)
+  } finally {
+    await target.stop()
+  }
+}
+
+/** `npm run bench -- --only cli`: one scenario alone, printed, results.json left as it is. */
+const scenariosAlone: Record<string, () => Promise<Row[]>> = {
+  cli: async () => cliProcessRows(await measureCliAlone(await buildApp()))
+}
+
+function onlyArgument(argv: string[]): string | undefined {
+  const i = argv.indexOf('--only')
+  if (i < 0) return undefined
+  const name = argv[i + 1]
+  if (!name || !(name in scenariosAlone)) throw new Error(`--only takes one of: ${Object.keys(scenariosAlone).join(', ')}`)
+  return name
+}
+
+async function runAlone(name: string): Promise<number> {
+  const rows = await scenariosAlone[name]()
+  process.stdout.write(`\n${markdownTable(rows)}\n\nload average ${Math.round(os.loadavg()[0] * 100) / 100}\n`)
+  return 0
+}
+
+const only = onlyArgument(process.argv.slice(2))
+;(only ? runAlone(only) : main()).then(
   (code) => process.exit(code),
   (e) => {
     process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`)

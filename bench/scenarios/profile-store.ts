@@ -22,7 +22,7 @@ export interface StoreFigure {
   saveMs: Summary
 }
 
-function profileAt(i: number, caPem: string): Profile {
+export function profileAt(i: number, caPem: string): Profile {
   const now = new Date(Date.UTC(2026, 0, 1, 0, 0, i % 60)).toISOString()
   return {
     id: `p${i.toString(36).padStart(6, '0')}`,

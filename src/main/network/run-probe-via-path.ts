@@ -10,9 +10,9 @@ import { classifyAddress } from '../redis/address-class'
 import { probe, PROBE_PHASES, type ProbeOptions, type ProbeTarget } from '../redis/probe'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
 import type { KnownHostsStore } from './known-hosts'
-import { runProbeInPod, type PodRunOptions } from './pod-runner'
+import type { PodRunOptions } from './pod-runner'
 import type { PodPhase } from './pod-output'
-import { openTunnel, TunnelFailure, type SshAuth, type SshHop, type TunnelTimeouts } from './ssh-tunnel'
+import type { SshAuth, SshHop, TunnelTimeouts } from './ssh-tunnel'
 
 /** Secrets of the path itself, read by the caller from the keychain (or typed for one test). */
 export interface PathSecrets {
@@ -95,6 +95,8 @@ async function testViaSsh(target: ProbeTarget, p: SshPath, secrets: PathSecrets,
     if (!(e instanceof AppFailure)) throw e
     return failedResult(target, 'ssh', e, [{ name: 'ssh_connect', ok: false, ms: 0, detail: e.message }], started)
   }
+  // ssh2 is loaded only when a test really goes through a bastion.
+  const { openTunnel, TunnelFailure } = await import('./ssh-tunnel')
   let tunnel
   try {
     tunnel = await openTunnel({
@@ -172,6 +174,7 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
     ...(target.username ? { username: target.username } : {}),
     ...(target.password ? { password: target.password } : {})
   }
+  const { runProbeInPod } = await import('./pod-runner')
   let run
   try {
     run = await runProbeInPod(settings, podTarget, {

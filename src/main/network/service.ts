@@ -16,7 +16,7 @@ import { registerSecret } from '../logging/redact'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
 import type { KnownHostsStore } from './known-hosts'
 import { sshHops, testViaPath, type PathSecrets, type PathTestOptions } from './run-probe-via-path'
-import { openTunnel, type Tunnel } from './ssh-tunnel'
+import type { Tunnel } from './ssh-tunnel'
 import { AppFailure } from '../../shared/errors'
 import crypto from 'node:crypto'
 import { listSshAliases, readUserSshConfig, resolveSshHost } from './ssh-config'
@@ -101,6 +101,7 @@ export function networkService(deps: NetworkServiceDeps) {
       registerSecret(sshSecret)
       const secret = sshSecret ?? (networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(profileId) : undefined)
       const lifetimeMs = Math.min(Math.max(minutes, 1), MAX_SESSION_MINUTES) * 60_000
+      const { openTunnel } = await import('./ssh-tunnel')
       const tunnel = await openTunnel({
         hops: sshHops(networkPath, secretsFor(networkPath, secret), home),
         target: { host: target.host, port: target.port },

@@ -1,0 +1,143 @@
+import type { CallInput, CallName, CallOutput } from '../../shared/contract'
+import type { Result } from '../../shared/errors'
+import { appInfoHandlers } from '../app-info'
+import { EventBus } from '../events'
+import { log } from '../logging/log'
+import { SettingsStore } from '../settings/store'
+import { settingsHandlers } from '../settings/handlers'
+import { dispatch, type Handlers } from '../transport/dispatch'
+import type { AppConfig, CoreOptions } from './config'
+import { lazyGroup, slot, type Slot } from './lazy'
+import { systemLocale } from './system-locale'
+
+/** The one app behind every front end: the contract's handlers, its events, and one way to call it. */
+export interface Core {
+  readonly config: AppConfig
+  /** Every call of the contract; a group's services are built on its first call. */
+  readonly handlers: Handlers
+  readonly events: EventBus
+  /** One contract call through dispatch(): input checked against its schema, output stripped to it, failures as values. */
+  call<N extends CallName>(name: N, input: CallInput<N>, options?: { signal?: AbortSignal }): Promise<Result<CallOutput<N>>>
+  close(): Promise<void>
+}
+
+/** How long after start a long-running front end builds the wizard (after its window or server is up). */
+const WIZARD_WARMUP_MS = 1_000
+
+type Settled<T> = Promise<T | undefined>
+const built = <T>(s: Slot<T>): Settled<T> => s.peek()?.catch(() => undefined) ?? Promise.resolve(undefined)
+
+/**
+ * Composition root: config -> stores and clients -> services -> contract handlers. Nothing heavy
+ * is built here: each service (and the libraries behind it: IBM SDKs, ssh2, the keychain) is
+ * imported and built when a call first needs it. Only the sandbox, when asked for, starts at
+ * once: every IBM client must see its endpoints.
+ */
+export async function buildCore(config: AppConfig, options: CoreOptions = {}): Promise<Core> {
+  const bus = new EventBus()
+  let env = config.env ?? process.env
+  let stopSandbox: (() => Promise<void>) | undefined
+  if (config.sandbox) {
+    // The emulator (real TLS Redis behind it) and the sandbox `ibmcloud`; every IBM client reads these variables.
+    const { sandboxOptionsFromEnv, startSandbox } = await import('../sandbox')
+    const sandbox = await startSandbox({ ...sandboxOptionsFromEnv(env), ...(options.sandboxBackend ? { backend: options.sandboxBackend } : {}) })
+    stopSandbox = () => sandbox.close()
+    env = { ...env, ...sandbox.env }
+  }
+  const sandboxMode = config.sandbox || (options.followEnvironmentSandbox === true && Boolean(env.PSE_SANDBOX_URL))
+  const { dataDir } = config
+
+  const settings = slot(async () => {
+    const store = new SettingsStore(dataDir)
+    await store.load()
+    return store
+  })
+  const profiles = slot(async () => {
+    const { createProfilesService } = await import('../profiles')
+    return createProfilesService(dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })
+  })
+  // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both,
+  // on the profiles' secret store: one keychain check and one "this session only" choice for both.
+  const vault = slot(async () => {
+    const { WizardVault } = await import('../wizard/vault')
+    return new WizardVault((await profiles.get()).secrets)
+  })
+  const network = slot(async () => {
+    const [{ networkService }, { KnownHostsStore }, { profileAccess }] = await Promise.all([
+      import('../network/service'),
+      import('../network/known-hosts'),
+      import('../network/profile-access')
+    ])
+    const p = await profiles.get()
+    // Bastion host keys, session tunnels, ~/.ssh/config aliases and the private endpoint diagnosis.
+    return networkService({ knownHosts: new KnownHostsStore(dataDir), profiles: profileAccess(p.store, p.secrets), env })
+  })
+  // Resumes a provisioning wait that was under way when the app last stopped.
+  const wizard = slot(async () => {
+    const { createWizard } = await import('../wizard')
+    const [s, v, p] = await Promise.all([settings.get(), vault.get(), profiles.get()])
+    return createWizard({ dataDir, sandbox: sandboxMode, env, settings: () => s.get(), bus, vault: v, profiles: p })
+  })
+  const ibm = slot(async () => {
+    const [{ ibmCloudHandlers }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/handlers'), import('../wizard/ibm-services'), settings.get()])
+    const apiKey = async (): Promise<string | undefined> => {
+      const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
+      // In the sandbox always the sandbox's own key; `check` reads the environment only.
+      if (config.sandbox || options.apiKeySource === 'environment') return fromEnv
+      return (await (await vault.get()).get(API_KEY_SECRET).catch(() => undefined)) ?? fromEnv
+    }
+    return ibmCloudHandlers({ env, dataDir, sandbox: sandboxMode, settings: () => s.get(), apiKey })
+  })
+
+  if (options.longRunning) {
+    // No CLI token stays in the data folder: any left by an earlier run goes now (file only, quick).
+    const { removeIsolatedCliTokens } = await import('../ibmcloud/cli-runner')
+    await removeIsolatedCliTokens(dataDir)
+    await settings.get()
+  }
+
+  const handlers = {
+    ...appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) }),
+    ...lazyGroup('settings.', async () => settingsHandlers(await settings.get(), bus)),
+    ...lazyGroup('ibmcloud.', () => ibm.get()),
+    ...lazyGroup('wizard.', async () => (await wizard.get()).handlers),
+    ...lazyGroup('profiles.', async () => {
+      const [{ profileHandlers }, p] = await Promise.all([import('../profiles/handlers'), profiles.get()])
+      return profileHandlers(p, bus)
+    }),
+    ...lazyGroup('network.', async () => {
+      const [{ networkHandlers }, n] = await Promise.all([import('../network/handlers'), network.get()])
+      return networkHandlers(n)
+    })
+  } as Handlers
+
+  let closing: Promise<void> | undefined
+  const warmup = options.longRunning
+    ? setTimeout(
+        () => void wizard.get().catch((e: unknown) => log.warn(`the setup wizard could not start: ${e instanceof Error ? e.message : String(e)}`)),
+        WIZARD_WARMUP_MS
+      )
+    : undefined
+  warmup?.unref()
+
+  async function close(): Promise<void> {
+    clearTimeout(warmup)
+    await (await built(wizard))?.close()
+    await (await built(network))?.close()
+    // The isolated ibmcloud is logged out (no IAM token stays on disk) before the sandbox stops.
+    if (wizard.peek() || ibm.peek()) {
+      const [{ endIsolatedCliSession }, s] = await Promise.all([import('../ibmcloud/cli-runner'), settings.get()])
+      await endIsolatedCliSession({ dataDir, configuredPath: s.get().ibmcloudCliPath, env })
+    }
+    await stopSandbox?.()
+  }
+
+  return {
+    config,
+    handlers,
+    events: bus,
+    call: (name, input, callOptions = {}) =>
+      dispatch(handlers, name, input, { signal: callOptions.signal ?? new AbortController().signal }) as Promise<Result<CallOutput<typeof name>>>,
+    close: () => (closing ??= close())
+  }
+}
