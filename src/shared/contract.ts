@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
-import { AcceptHostKeyInput, CloseTunnelInput, DiagnoseInput, ForgetHostKeyInput, OpenTunnelInput, PathDiagnosis, PathTestResult, ResolvedSshAlias, ResolveSshAliasInput, SessionTunnel, SshConfigAliases, TestPathInput } from './schemas/network'
+import { AcceptHostKeyInput, CloseTunnelInput, DiagnoseInput, ForgetHostKeyInput, OpenTunnelInput, PathDiagnosis, PathTestResult, PinnedHostKey, ResolvedSshAlias, ResolveSshAliasInput, SessionTunnel, SshConfigAliases, SshSpecInput, TestPathInput } from './schemas/network'
+import { SshPath } from './schemas/network-path'
 import { ProbeResult, TestAllResult, TestProgress } from './schemas/probe'
 import {
   CreateProfileInput,
@@ -48,6 +49,7 @@ export const calls = {
   // ── Profiles and the connection test: src/main/profiles/handlers.ts ───────
   'profiles.list': call('All saved profiles (never a secret); warning when the file had to be kept aside', z.object({}).strict(), ProfileList),
   'profiles.get': call('One profile', ProfileIdInput, Profile),
+  'profiles.find': call('One profile by its id or its name (the command line names profiles either way)', z.object({ nameOrId: z.string().min(1).max(400) }).strict(), Profile),
   'profiles.create': call('Save a new profile; secrets go to the keychain (or an import id attaches pasted ones)', CreateProfileInput, Profile),
   'profiles.update': call('Change fields and/or secrets (null deletes a secret)', UpdateProfileInput, Profile),
   'profiles.delete': call('Delete a profile and its keychain entries', ProfileIdInput, z.object({ deleted: z.boolean() })),
@@ -64,6 +66,8 @@ export const calls = {
   'network.testPath': call('Test a profile along its network path (direct, SSH bastion, pod) or an unsaved one: SSH/pod phases in the timeline, the host key to accept, a diagnosis when a private endpoint fails', TestPathInput, PathTestResult),
   'network.acceptHostKey': call('Trust the SSH host key the user checked (first connection; replacing a changed key needs replace: true)', AcceptHostKeyInput, z.object({ accepted: z.literal(true) })),
   'network.forgetHostKey': call('Forget a trusted SSH host key', ForgetHostKeyInput, z.object({ forgotten: z.boolean() })),
+  'network.hostKeys': call('Every SSH host key trusted so far, as [host]:port with its type, fingerprint and when it was accepted', z.object({}).strict(), z.array(PinnedHostKey)),
+  'network.sshPathFromSpec': call('A one-off SSH bastion path from USER@HOST[:PORT] or a ~/.ssh/config alias (its ProxyJump hops and IdentityFile), for a test through it', SshSpecInput, SshPath),
   'network.sshAliases': call('Host aliases of ~/.ssh/config, for the bastion picker', z.object({}).strict(), SshConfigAliases),
   'network.resolveSshAlias': call('What a ~/.ssh/config alias means: HostName, Port, User, IdentityFile, ProxyJump hops', ResolveSshAliasInput, ResolvedSshAlias),
   'network.diagnose': call('Test the endpoint directly and explain why a private endpoint fails from here, with the paths that would work', DiagnoseInput, PathDiagnosis.nullable()),

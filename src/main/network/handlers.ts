@@ -5,6 +5,8 @@ export type NetworkCallName =
   | 'network.testPath'
   | 'network.acceptHostKey'
   | 'network.forgetHostKey'
+  | 'network.hostKeys'
+  | 'network.sshPathFromSpec'
   | 'network.sshAliases'
   | 'network.resolveSshAlias'
   | 'network.diagnose'
@@ -18,6 +20,8 @@ export function networkHandlers(service: NetworkService): Pick<Handlers, Network
     'network.testPath': (input, ctx) => service.testPath(input, ctx.signal),
     'network.acceptHostKey': (input) => service.acceptHostKey(input),
     'network.forgetHostKey': (input) => service.forgetHostKey(input),
+    'network.hostKeys': () => service.hostKeys(),
+    'network.sshPathFromSpec': (input) => service.sshPathFromSpec(input),
     'network.sshAliases': () => service.sshAliases(),
     'network.resolveSshAlias': (input) => service.resolveSshAlias(input.alias),
     'network.diagnose': (input, ctx) => service.diagnose(input.profileId, ctx.signal),

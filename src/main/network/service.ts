@@ -1,6 +1,7 @@
 import os from 'node:os'
 import type { z } from 'zod'
-import type { NetworkPath } from '../../shared/schemas/network-path'
+import type { NetworkPath, SshPath } from '../../shared/schemas/network-path'
+import { sshPathFromSpec } from './one-off-ssh'
 import type {
   AcceptHostKeyInput,
   ForgetHostKeyInput,
@@ -9,6 +10,7 @@ import type {
   ResolvedSshAlias,
   SessionTunnel,
   SshConfigAliases,
+  SshSpecInput,
   TestPathInput
 } from '../../shared/schemas/network'
 import type { ProbeTarget } from '../redis/probe'
@@ -73,6 +75,19 @@ export function networkService(deps: NetworkServiceDeps) {
 
     async forgetHostKey(input: z.output<typeof ForgetHostKeyInput>): Promise<{ forgotten: boolean }> {
       return { forgotten: await deps.knownHosts.forget(input.host, input.port) }
+    },
+
+    hostKeys: () => deps.knownHosts.list(),
+
+    async sshPathFromSpec(input: z.output<typeof SshSpecInput>): Promise<SshPath> {
+      const { spec, keyFile, hostKey } = input
+      const { path } = await sshPathFromSpec(spec, {
+        ...(keyFile ? { keyFile } : {}),
+        ...(hostKey !== undefined ? { hostKey } : {}),
+        homeDir: home,
+        ...(deps.env ? { env: deps.env } : {})
+      })
+      return path
     },
 
     async sshAliases(): Promise<z.output<typeof SshConfigAliases>> {

@@ -5,6 +5,7 @@ import type { ProfilesService } from './service'
 export type ProfileCallName =
   | 'profiles.list'
   | 'profiles.get'
+  | 'profiles.find'
   | 'profiles.create'
   | 'profiles.update'
   | 'profiles.delete'
@@ -22,6 +23,7 @@ export function profileHandlers(service: ProfilesService, bus: EventBus): Pick<H
   return {
     'profiles.list': () => service.list(),
     'profiles.get': ({ id }) => service.get(id),
+    'profiles.find': ({ nameOrId }) => service.find(nameOrId),
     'profiles.create': async ({ fields, secrets, importId }) => {
       const profile = await service.create(fields, secrets, importId)
       changed([profile.id])

@@ -33,6 +33,14 @@ export const AcceptHostKeyInput = z
 
 export const ForgetHostKeyInput = z.object({ host: SshHost, port: Port }).strict()
 
+/** A trusted host key as the list shows it: `[host]:port` (or `host` on port 22), type, fingerprint, when accepted. */
+export const PinnedHostKey = z.object({ id: z.string(), keyType: z.string(), fingerprint: z.string(), acceptedAt: z.string() })
+
+/** `--via-ssh USER@HOST[:PORT]` (HOST may be a ~/.ssh/config alias), `--ssh-key FILE`, `--ssh-host-key SHA256:…`. */
+export const SshSpecInput = z
+  .object({ spec: z.string().min(1).max(1000), keyFile: z.string().min(1).max(4096).optional(), hostKey: z.string().max(200).optional() })
+  .strict()
+
 export const SshConfigAliases = z.object({
   /** False when there is no ~/.ssh/config. */
   found: z.boolean(),
