@@ -12,8 +12,6 @@ export interface CliIO {
 
 export interface Command {
   name: string
-  /** One line for `pse-wizard --help`. */
-  summary: string
   /** Full usage text for `pse-wizard NAME --help`. */
   usage: string
   run(argv: string[], io: CliIO): Promise<ExitCode>

@@ -1,6 +1,6 @@
 import { runCli } from './main'
 import { Exit } from './command'
-import { redact } from '../main/logging/redact'
+import { redact } from '../main/core'
 
 /** Entry of the `pse-wizard` binary (built to out/main/cli.js). */
 async function main(): Promise<void> {

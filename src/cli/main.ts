@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, type CliIO, type ExitCode } from './command'
 import { commands } from './commands'
-import { APP_VERSION } from '../main/version'
+import { APP_VERSION } from '../main/core'
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
@@ -31,11 +31,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
     io.stdout(`${APP_VERSION}\n`)
     return Exit.ok
   }
-  const command = commands.find((c) => c.name === first)
-  if (!command) {
+  const entry = commands.find((c) => c.name === first)
+  if (!entry) {
     io.stderr(`pse-wizard: unknown command "${first}". Run "pse-wizard --help" for the list.\n`)
     return Exit.usage
   }
+  const command = await entry.load()
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout(command.usage + '\n')
     return Exit.ok

@@ -22,3 +22,8 @@ export function printable(text: string): string {
 export function printableJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, escape) + '\n'
 }
+
+/** The same as one line (the line-per-value outputs: `serve --json`, `setup --json`, `hostkey list --json`). */
+export function printableJsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(UNSAFE_IN_JSON, escape) + '\n'
+}

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { isAppFailure } from '../shared/errors'
-import { readFileBounded, readStreamBounded } from '../main/storage/bounded-read'
+import { readFileBounded, readStreamBounded } from '../main/core'
 import { UsageError } from './command'
 
 /**

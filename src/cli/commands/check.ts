@@ -1,14 +1,8 @@
 import { Exit, UsageError, type Command } from '../command'
 import { parseArgs } from 'node:util'
-import { validateApiKey } from '../../main/ibmcloud/account'
-import { IbmcloudCli } from '../../main/ibmcloud/cli-runner'
-import { createIbmCloudClient } from '../../main/ibmcloud/client'
-import { checkPrerequisites } from '../../main/ibmcloud/prerequisites'
-import { resolveDataDir } from '../../main/paths'
-import { SettingsStore } from '../../main/settings/store'
-import { sandboxOptionsFromEnv, startSandbox } from '../../main/sandbox'
 import type { PrereqReport } from '../../shared/schemas/ibmcloud'
-import { printable } from '../printable'
+import { withCore } from '../core'
+import { printable, printableJson } from '../printable'
 
 const USAGE = `Usage: pse-wizard check [--json] [--sandbox]
 
@@ -24,38 +18,24 @@ The API endpoints and CLI come from IBMCLOUD_*_API_ENDPOINT and PSE_IBMCLOUD_BIN
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check the API key, account, CLI, plugin, VRF and service endpoints',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, sandbox: { type: 'boolean' } }, strict: true, allowPositionals: true })
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, sandbox: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: true
+    })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-    let env = io.env
-    let close: (() => Promise<void>) | undefined
-    let cli: IbmcloudCli | undefined
-    if (values.sandbox) {
-      const sandbox = await startSandbox({ ...sandboxOptionsFromEnv(env), backend: 'fake' })
-      close = () => sandbox.close()
-      env = { ...env, ...sandbox.env }
-    }
-    try {
-      const dataDir = resolveDataDir(env)
-      const settings = await new SettingsStore(dataDir).load()
-      const apiKey = env.IBMCLOUD_API_KEY?.trim() || undefined
-      cli = new IbmcloudCli({ configuredPath: settings.ibmcloudCliPath, env, dataDir, useUserSession: settings.useCliSession, apiKey: async () => apiKey })
-      const client = apiKey ? createIbmCloudClient({ apiKey, env, privateEndpoints: settings.privateApiEndpoints }) : undefined
-      const report = await checkPrerequisites({
-        ...(client ? { validate: () => validateApiKey(client, { signal: io.signal }) } : {}),
-        cli,
-        sandbox: Boolean(values.sandbox) || Boolean(env.PSE_SANDBOX_URL),
-        signal: io.signal
-      })
-      io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report))
-      return report.ok ? Exit.ok : Exit.failure
-    } finally {
-      // No CLI token stays in the data folder after a check (DESIGN "Secrets").
-      await cli?.endSession()
-      await close?.()
-    }
+    // --sandbox: a fresh sandbox without Redis; the key is IBMCLOUD_API_KEY's (the sandbox's own there), never the keychain's.
+    // The core's close logs the isolated CLI out: no CLI token stays in the data folder after a check (DESIGN "Secrets").
+    const report = await withCore(
+      io,
+      { sandbox: values.sandbox === true, sandboxBackend: 'fake', followEnvironmentSandbox: true, apiKeySource: 'environment' },
+      (core) => core.call('ibmcloud.checkPrerequisites', {})
+    )
+    io.stdout(values.json ? printableJson(report) : formatReport(report))
+    return report.ok ? Exit.ok : Exit.failure
   }
 }
 

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util'
 import { AppFailure } from '../../shared/errors'
+import { HostKeyFingerprint } from '../../shared/schemas/network-path'
 import { Exit, UsageError, type Command } from '../command'
-import { FINGERPRINT_PATTERN, KnownHostsStore } from '../../main/network/known-hosts'
-import { parseHostSpec } from '../../main/network/ssh-config'
-import { resolveDataDir } from '../../main/paths'
+import { parseHostSpec } from '../../main/core'
+import { withCore } from '../core'
+import { printable, printableJsonLine } from '../printable'
 
 const usage = `Usage: pse-wizard hostkey list [--json]
        pse-wizard hostkey accept HOST[:PORT] SHA256:FINGERPRINT [--replace]
@@ -19,10 +20,10 @@ Options:
               change with the server's owner: a changed key can mean an attack)
   --json      print the list as JSON`
 
-const target = (spec: string | undefined) => {
+const target = async (spec: string | undefined) => {
   if (!spec) throw new UsageError('name the SSH server as HOST or HOST:PORT')
   try {
-    const parsed = parseHostSpec(spec)
+    const parsed = await parseHostSpec(spec)
     return { host: parsed.host, port: parsed.port ?? 22 }
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e))
@@ -31,7 +32,6 @@ const target = (spec: string | undefined) => {
 
 export const hostkeyCommand: Command = {
   name: 'hostkey',
-  summary: 'list, accept or forget the SSH host keys of bastions',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -40,34 +40,35 @@ export const hostkeyCommand: Command = {
       allowPositionals: true,
       options: { replace: { type: 'boolean' }, json: { type: 'boolean' } }
     })
-    const store = new KnownHostsStore(resolveDataDir(io.env))
     const [action, spec, fingerprint] = positionals
     if (action === 'list') {
-      const pins = await store.list()
-      if (values.json) io.stdout(JSON.stringify(pins) + '\n')
+      const pins = await withCore(io, {}, (core) => core.call('network.hostKeys', {}))
+      if (values.json) io.stdout(printableJsonLine(pins))
       else
         io.stdout(
-          pins.length ? pins.map((p) => `${p.id} ${p.keyType} ${p.fingerprint} (accepted ${p.acceptedAt})`).join('\n') + '\n' : 'No host key accepted yet.\n'
+          pins.length
+            ? pins.map((p) => printable(`${p.id} ${p.keyType} ${p.fingerprint} (accepted ${p.acceptedAt})`)).join('\n') + '\n'
+            : 'No host key accepted yet.\n'
         )
       return Exit.ok
     }
     if (action === 'accept') {
-      const where = target(spec)
-      if (!fingerprint || !FINGERPRINT_PATTERN.test(fingerprint))
+      const where = await target(spec)
+      if (!fingerprint || !HostKeyFingerprint.safeParse(fingerprint).success)
         throw new UsageError('give the fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters')
       try {
-        await store.accept({ ...where, keyType: 'ssh', fingerprint }, { replace: values.replace === true })
+        await withCore(io, {}, (core) => core.call('network.acceptHostKey', { ...where, keyType: 'ssh', fingerprint, replace: values.replace === true }))
       } catch (e) {
         if (!(e instanceof AppFailure)) throw e
-        io.stderr(`pse-wizard hostkey: ${e.message}\n`)
+        io.stderr(`pse-wizard hostkey: ${printable(e.message)}\n`)
         return Exit.failure
       }
       io.stdout(`Accepted ${fingerprint} for ${where.host}:${where.port}.\n`)
       return Exit.ok
     }
     if (action === 'forget') {
-      const where = target(spec)
-      const forgotten = await store.forget(where.host, where.port)
+      const where = await target(spec)
+      const { forgotten } = await withCore(io, {}, (core) => core.call('network.forgetHostKey', where))
       io.stdout(forgotten ? `Forgot the host key of ${where.host}:${where.port}.\n` : `No host key was pinned for ${where.host}:${where.port}.\n`)
       return Exit.ok
     }

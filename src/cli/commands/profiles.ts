@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util'
-import { Exit, UsageError, parseIntOption, type CliIO, type Command } from '../command'
+import { Exit, UsageError, parseIntOption, type CliIO, type Command, type ExitCode } from '../command'
 import { isAppFailure } from '../../shared/errors'
 import { ExportFormat, ImportFormat, ProfileFields, type Profile } from '../../shared/schemas/profile'
-import { resolveDataDir } from '../../main/paths'
-import { registerSecret } from '../../main/logging/redact'
-import { writeFileAtomic } from '../../main/storage/atomic-file'
+import { registerSecret, validatePemCertificates, writeFileAtomic } from '../../main/core'
+import { withCore, type CliCore } from '../core'
 import { readCaFile, readImportInput } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
-import { printable } from '../printable'
-import { createProfilesService, type ProfilesService } from '../../main/profiles'
-import { parseRedisUrl } from '../../main/profiles/importers/url'
-import { validatePemCertificates } from '../../main/profiles/pem'
+import { printable, printableJson, printableJsonLine } from '../printable'
 
 const USAGE = `Usage: pse-wizard profiles <list|show|add|remove|import|export> [options]
 
@@ -32,7 +28,6 @@ type Values = Record<string, string | boolean | string[] | undefined>
 
 export const profilesCommand: Command = {
   name: 'profiles',
-  summary: 'list, show, add, remove, import and export connection profiles',
   usage: USAGE,
   async run(argv, io) {
     const [action, ...rest] = argv
@@ -55,34 +50,37 @@ export const profilesCommand: Command = {
       strict: true,
       allowPositionals: true
     })
-    const service = createProfilesService(resolveDataDir(io.env), io.env)
-    try {
-      switch (action) {
-        case 'list':
-          return await list(service, values, io)
-        case 'show':
-          return await show(service, one(positionals, 'PROFILE'), values, io)
-        case 'add':
-          return await add(service, values, io)
-        case 'remove': {
-          const profile = await service.find(one(positionals, 'PROFILE'))
-          await service.delete(profile.id)
-          io.stdout(values.json ? JSON.stringify({ deleted: profile.id }) + '\n' : `Deleted profile "${printable(profile.name)}".\n`)
-          return Exit.ok
-        }
-        case 'import':
-          return await importCommand(service, positionals, values, io)
-        case 'export':
-          return await exportCommand(service, one(positionals, 'PROFILE'), values, io)
-        default:
-          throw new UsageError(action ? `unknown action "${action}"` : 'name an action: list, show, add, remove, import or export')
+    return withCore(io, {}, (service) => runAction(service, action, positionals, values, io))
+  }
+}
+
+async function runAction(service: CliCore, action: string | undefined, positionals: string[], values: Values, io: CliIO): Promise<ExitCode> {
+  try {
+    switch (action) {
+      case 'list':
+        return await list(service, values, io)
+      case 'show':
+        return await show(service, one(positionals, 'PROFILE'), values, io)
+      case 'add':
+        return await add(service, values, io)
+      case 'remove': {
+        const profile = await service.call('profiles.find', { nameOrId: one(positionals, 'PROFILE') })
+        await service.call('profiles.delete', { id: profile.id })
+        io.stdout(values.json ? printableJsonLine({ deleted: profile.id }) : `Deleted profile "${printable(profile.name)}".\n`)
+        return Exit.ok
       }
-    } catch (e) {
-      if (!isAppFailure(e)) throw e
-      if (values.json) io.stdout(JSON.stringify({ ok: false, code: e.code, message: e.message }, null, 2) + '\n')
-      else io.stderr(`pse-wizard profiles: ${printable(e.message)} (${e.code})\n`)
-      return Exit.failure
+      case 'import':
+        return await importCommand(service, positionals, values, io)
+      case 'export':
+        return await exportCommand(service, one(positionals, 'PROFILE'), values, io)
+      default:
+        throw new UsageError(action ? `unknown action "${action}"` : 'name an action: list, show, add, remove, import or export')
     }
+  } catch (e) {
+    if (!isAppFailure(e)) throw e
+    if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message }))
+    else io.stderr(`pse-wizard profiles: ${printable(e.message)} (${e.code})\n`)
+    return Exit.failure
   }
 }
 
@@ -92,13 +90,13 @@ function one(positionals: string[], what: string): string {
   return positionals[0]
 }
 
-async function list(service: ProfilesService, values: Values, io: CliIO) {
-  const { profiles, warning } = await service.list()
+async function list(service: CliCore, values: Values, io: CliIO) {
+  const { profiles, warning } = await service.call('profiles.list', {})
   const tags = (values.tag as string[] | undefined) ?? []
   const shown = profiles.filter((p) => tags.every((t) => p.tags.includes(t)))
   if (warning) io.stderr(`warning: ${printable(warning)}\n`)
   if (values.json) {
-    io.stdout(JSON.stringify({ profiles: shown, warning }, null, 2) + '\n')
+    io.stdout(printableJson({ profiles: shown, warning }))
     return Exit.ok
   }
   if (shown.length === 0) io.stdout('No profiles. Add one with "pse-wizard profiles add --url rediss://…" or "pse-wizard profiles import FILE".\n')
@@ -112,11 +110,11 @@ function lastTest(p: Profile): string {
   return `${p.lastTest.ok ? 'ok' : `FAILED ${p.lastTest.code}`} ${p.lastTest.at}`
 }
 
-async function show(service: ProfilesService, name: string, values: Values, io: CliIO) {
-  const profile = await service.find(name)
-  const password = values.reveal ? await service.reveal(profile.id, 'password') : undefined
+async function show(service: CliCore, name: string, values: Values, io: CliIO) {
+  const profile = await service.call('profiles.find', { nameOrId: name })
+  const password = values.reveal ? (await service.call('profiles.revealSecret', { id: profile.id, secret: 'password' })).value : undefined
   if (values.json) {
-    io.stdout(JSON.stringify(values.reveal ? { ...profile, password } : profile, null, 2) + '\n')
+    io.stdout(printableJson(values.reveal ? { ...profile, password } : profile))
     return Exit.ok
   }
   const lines = [
@@ -152,21 +150,23 @@ async function fieldOverrides(fields: ProfileFields, values: Values): Promise<Pr
   return parsed.data
 }
 
-async function add(service: ProfilesService, values: Values, io: CliIO) {
+async function add(service: CliCore, values: Values, io: CliIO) {
   if (typeof values.url !== 'string') throw new UsageError('add needs --url rediss://…')
-  const imported = parseRedisUrl(values.url)
-  if (imported.secrets.password) warnPasswordInArgv(io, '--url')
-  const fields = await fieldOverrides(imported.fields, values)
-  const password = imported.secrets.password ?? (io.env.REDIS_PASSWORD || undefined)
-  registerSecret(password)
-  const profile = await service.create(fields, password ? { password } : {})
+  // Read by profiles.import: a password in the URL stays in main and goes to the keychain on create.
+  const draft = await service.call('profiles.import', { text: values.url, format: 'url' })
+  if (draft.secretsFound.password) warnPasswordInArgv(io, '--url')
+  const fields = await fieldOverrides(draft.fields, values)
+  const envPassword = draft.secretsFound.password ? undefined : io.env.REDIS_PASSWORD || undefined
+  registerSecret(envPassword)
+  const profile = await service.call('profiles.create', { fields, secrets: envPassword ? { password: envPassword } : {}, importId: draft.importId })
+  const password = draft.secretsFound.password || Boolean(envPassword)
   io.stdout(
-    values.json ? JSON.stringify(profile, null, 2) + '\n' : `Saved profile "${printable(profile.name)}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`
+    values.json ? printableJson(profile) : `Saved profile "${printable(profile.name)}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`
   )
   return Exit.ok
 }
 
-async function importCommand(service: ProfilesService, positionals: string[], values: Values, io: CliIO) {
+async function importCommand(service: CliCore, positionals: string[], values: Values, io: CliIO) {
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
   let format: ImportFormat | undefined
   if (values.format !== undefined) {
@@ -175,19 +175,19 @@ async function importCommand(service: ProfilesService, positionals: string[], va
     format = parsed.data
   }
   const text = await readImportInput(positionals[0])
-  const draft = service.importText(text, format)
+  const draft = await service.call('profiles.import', { text, ...(format ? { format } : {}) })
   const fields = await fieldOverrides(draft.fields, values)
-  const profile = await service.create(fields, {}, draft.importId)
+  const profile = await service.call('profiles.create', { fields, importId: draft.importId })
   for (const note of draft.notes) io.stderr(`note: ${printable(note)}\n`)
-  io.stdout(values.json ? JSON.stringify({ profile, notes: draft.notes }, null, 2) + '\n' : `Imported "${printable(profile.name)}" (${draft.format}) as ${profile.id}.\n`)
+  io.stdout(values.json ? printableJson({ profile, notes: draft.notes }) : `Imported "${printable(profile.name)}" (${draft.format}) as ${profile.id}.\n`)
   return Exit.ok
 }
 
-async function exportCommand(service: ProfilesService, name: string, values: Values, io: CliIO) {
+async function exportCommand(service: CliCore, name: string, values: Values, io: CliIO) {
   const format = ExportFormat.safeParse(values.format)
   if (!format.success) throw new UsageError(`--format must be one of ${ExportFormat.options.join(', ')}`)
-  const profile = await service.find(name)
-  const exported = await service.export(profile.id, format.data, Boolean(values['with-secrets']))
+  const profile = await service.call('profiles.find', { nameOrId: name })
+  const exported = await service.call('profiles.export', { id: profile.id, format: format.data, withSecrets: Boolean(values['with-secrets']) })
   if (typeof values.output === 'string') {
     await writeFileAtomic(values.output, exported.text)
     io.stderr(`Wrote ${values.output}${exported.containsSecrets ? ' (it contains secrets: mode 0600)' : ''}.\n`)

@@ -1,6 +1,7 @@
 import { Exit, UsageError, parseIntOption, type Command } from '../command'
 import { parseArgs } from 'node:util'
-import { sandboxOptionsFromEnv, startSandbox, type SandboxOptions } from '../../main/sandbox'
+import { printableJson } from '../printable'
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../main/core'
 
 const USAGE = `Usage: pse-wizard sandbox [options]
 
@@ -20,7 +21,6 @@ PSE Wizard, the sandbox ibmcloud, or any other tool at it. Runs until Ctrl-C. Lo
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
-  summary: 'run the IBM Cloud emulator and sandbox ibmcloud; print the variables that use them',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -44,34 +44,37 @@ export const sandboxCommand: Command = {
       if (v !== 'on' && v !== 'off') throw new UsageError(`--${name} takes on or off, got "${v}"`)
       return v === 'on'
     }
-    if (values.redis !== undefined && values.redis !== 'real' && values.redis !== 'fake') throw new UsageError(`--redis takes real or fake, got "${values.redis}"`)
-    const base = sandboxOptionsFromEnv(io.env)
+    if (values.redis !== undefined && values.redis !== 'real' && values.redis !== 'fake')
+      throw new UsageError(`--redis takes real or fake, got "${values.redis}"`)
     const seconds = parseIntOption('provisioning-seconds', values['provisioning-seconds'], 0, 3600)
+    const port = values.port !== undefined ? parseIntOption('port', values.port, 1, 65535) : undefined
     const vrf = onOff('vrf', values.vrf)
     const se = onOff('service-endpoints', values['service-endpoints'])
     const plugin = onOff('plugin', values.plugin)
-    const options: SandboxOptions = {
+    const options = (base: SandboxOptions): SandboxOptions => ({
       ...base,
-      ...(values.port !== undefined ? { port: parseIntOption('port', values.port, 1, 65535) } : {}),
+      ...(port !== undefined ? { port } : {}),
       ...(seconds !== undefined ? { provisioningMs: seconds * 1000 } : {}),
       account: { ...base.account, ...(vrf !== undefined ? { vrfEnabled: vrf } : {}), ...(se !== undefined ? { serviceEndpointEnabled: se } : {}) },
       cli: { ...base.cli, ...(plugin !== undefined ? { pluginInstalled: plugin } : {}) },
       ...(values.fault?.length ? { faultList: [base.faultList, ...values.fault].filter(Boolean).join(',') } : {}),
       ...(values.redis === 'fake' ? { backend: 'fake' as const } : values.redis === 'real' ? { backend: 'real' as const } : {})
-    }
-    let sandbox
+    })
+    let sandbox: Sandbox
     try {
-      sandbox = await startSandbox(options)
+      sandbox = await startSandbox(options, io.env)
     } catch (e) {
       if (e instanceof Error && /unknown (route|fault)|bad count/.test(e.message)) throw new UsageError(e.message)
       throw e
     }
     if (values.json) {
-      io.stdout(JSON.stringify({ env: sandbox.env, controlUrl: `${sandbox.emulator.url}/sandbox/control`, controlToken: sandbox.emulator.controlToken }, null, 2) + '\n')
+      io.stdout(printableJson({ env: sandbox.env, controlUrl: `${sandbox.emulator.url}/sandbox/control`, controlToken: sandbox.emulator.controlToken }))
     } else {
       io.stdout(`# PSE Wizard sandbox: IBM Cloud emulator on ${sandbox.emulator.url} (not IBM Cloud). Ctrl-C stops it.\n`)
       for (const [k, v] of Object.entries(sandbox.env)) io.stdout(`export ${k}=${shellQuote(v)}\n`)
-      io.stdout(`# Change flags or inject faults while it runs:\n#   curl -s -H 'Authorization: Bearer ${sandbox.emulator.controlToken}' -d '{"account":{"vrfEnabled":false},"faults":"rc.instances.get:server_error:2"}' ${sandbox.emulator.url}/sandbox/control\n`)
+      io.stdout(
+        `# Change flags or inject faults while it runs:\n#   curl -s -H 'Authorization: Bearer ${sandbox.emulator.controlToken}' -d '{"account":{"vrfEnabled":false},"faults":"rc.instances.get:server_error:2"}' ${sandbox.emulator.url}/sandbox/control\n`
+      )
     }
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) return resolve()

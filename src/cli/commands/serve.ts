@@ -1,12 +1,10 @@
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type Command } from '../command'
-import { createApp } from '../../main/app'
-import { startHttpTransport } from '../../main/transport/http'
-import { isLoopbackAddress } from '../../main/transport/http-guard'
-import { resolveDataDir } from '../../main/paths'
-import { log } from '../../main/logging/log'
+import { printableJsonLine } from '../printable'
+import { createCore, isLoopbackAddress, log, resolveDataDir, startBrowserMode } from '../../main/core'
 
 const usage = `Usage: pse-wizard serve [--port N] [--sandbox] [--host ADDRESS] [--json]
 
@@ -21,13 +19,21 @@ Options:
                     exposes the app to your network: you will be warned)
   --json            print {"url", "port", "sandbox"} as one JSON line when ready`
 
-/** Where the built renderer is: beside out/main (the CLI's own folder) unless told otherwise. */
-export const defaultRendererDir = (env: NodeJS.ProcessEnv): string =>
-  env.PSE_RENDERER_DIR ? path.resolve(env.PSE_RENDERER_DIR) : path.join(__dirname, '..', 'renderer')
+/**
+ * Where the built renderer is: out/renderer, beside out/main (this code runs from out/main or
+ * from a chunk below it), unless PSE_RENDERER_DIR says otherwise.
+ */
+export function defaultRendererDir(env: NodeJS.ProcessEnv): string {
+  if (env.PSE_RENDERER_DIR) return path.resolve(env.PSE_RENDERER_DIR)
+  for (let dir = __dirname, i = 0; i < 3; i++, dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'renderer')
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate
+  }
+  return path.join(__dirname, '..', 'renderer')
+}
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'run the app in browser mode on a loopback address',
   usage,
   async run(argv, io) {
     const { values } = parseArgs({
@@ -46,10 +52,14 @@ export const serveCommand: Command = {
       )
     }
 
-    const app = await createApp({ dataDir: resolveDataDir(io.env), transport: 'browser', sandbox: values.sandbox === true, env: io.env })
+    // The same core as the desktop app's createApp: a long-running front end.
+    const app = await createCore(
+      { dataDir: resolveDataDir(io.env), transport: 'browser', sandbox: values.sandbox === true, env: io.env },
+      { longRunning: true }
+    )
     let server
     try {
-      server = await startHttpTransport({ handlers: app.handlers, events: app.events, rendererDir: defaultRendererDir(io.env), host, port })
+      server = await startBrowserMode(app, { rendererDir: defaultRendererDir(io.env), host, port })
     } catch (e) {
       await app.close()
       const code = (e as NodeJS.ErrnoException).code
@@ -60,7 +70,7 @@ export const serveCommand: Command = {
       throw e
     }
 
-    if (values.json) io.stdout(JSON.stringify({ url: server.url, port: server.port, sandbox: values.sandbox === true }) + '\n')
+    if (values.json) io.stdout(printableJsonLine({ url: server.url, port: server.port, sandbox: values.sandbox === true }))
     else io.stdout(`PSE Wizard is running${values.sandbox ? ' in sandbox mode' : ''}.\nOpen: ${server.url}\nPress Ctrl-C to stop.\n`)
     log.info(`browser mode listening on ${server.origin}`)
 

@@ -68,7 +68,6 @@ const human = (l: ProgressLine): string => {
 
 export const setupCommand: Command = {
   name: 'setup',
-  summary: 'run the setup wizard headless from a config file (resumable)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -2,18 +2,13 @@ import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type CliIO, type Command, type ExitCode } from '../command'
 import { isAppFailure } from '../../shared/errors'
 import type { ProbeResult } from '../../shared/schemas/probe'
-import { ProfileFields, type Profile } from '../../shared/schemas/profile'
-import { resolveDataDir } from '../../main/paths'
-import { registerSecret } from '../../main/logging/redact'
-import { createProfilesService } from '../../main/profiles'
-import { pickFields } from '../../main/profiles/service'
-import { parseRedisUrl } from '../../main/profiles/importers/url'
-import { validatePemCertificates } from '../../main/profiles/pem'
-import { fieldsViaSsh, rememberCheckedHostKey } from '../../main/network/one-off-ssh'
-import { KnownHostsStore } from '../../main/network/known-hosts'
+import { ProfileFields } from '../../shared/schemas/profile'
+import { registerSecret, validatePemCertificates } from '../../main/core'
+import { withCore, type CliCore } from '../core'
+import { fieldsOf } from '../profile-fields'
 import { readCaFile } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
-import { printable } from '../printable'
+import { printable, printableJson } from '../printable'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
                         [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
@@ -43,7 +38,6 @@ password from PSE_SSH_PASSWORD).`
 
 export const testCommand: Command = {
   name: 'test',
-  summary: 'test a connection profile or URL and explain any failure',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -71,49 +65,59 @@ export const testCommand: Command = {
     const envPassword = io.env.REDIS_PASSWORD || undefined
     registerSecret(envPassword)
 
-    const service = createProfilesService(resolveDataDir(io.env), io.env)
-    try {
-      let result: ProbeResult
-      if (name) {
-        const profile = await service.find(name)
-        const fields = await viaSsh(await applyOverrides(pickFields(profile), values, timeout), values, io)
-        const usesStored = profile.secrets.password !== 'none'
-        result = await service.testDraft(fields, usesStored || !envPassword ? {} : { password: envPassword }, { profileId: profile.id, signal: io.signal })
-        await rememberHostKey(fields, values, io, result)
-        if (!hasOverrides(values, timeout) && result.code !== 'cancelled') await recordLastTest(service, profile, result)
-      } else {
-        const imported = parseRedisUrl(values.url!)
-        if (imported.secrets.password) warnPasswordInArgv(io, '--url')
-        const fields = await viaSsh(await applyOverrides(imported.fields, values, timeout), values, io)
-        const password = imported.secrets.password ?? envPassword
-        result = await service.testDraft(fields, password ? { password } : {}, { signal: io.signal })
-        await rememberHostKey(fields, values, io, result)
+    return withCore(io, {}, async (core) => {
+      try {
+        const result = name ? await testProfile(core, name, values, timeout, envPassword, io) : await testUrl(core, values, timeout, envPassword, io)
+        io.stdout(values.json ? printableJson(result) : formatResult(result))
+        return result.ok ? Exit.ok : Exit.failure
+      } catch (e) {
+        if (!isAppFailure(e)) throw e
+        return printFailure(io, Boolean(values.json), e.code, e.message)
       }
-      io.stdout(values.json ? JSON.stringify(result, null, 2) + '\n' : formatResult(result))
-      return result.ok ? Exit.ok : Exit.failure
-    } catch (e) {
-      if (!isAppFailure(e)) throw e
-      return printFailure(io, Boolean(values.json), e.code, e.message)
-    }
+    })
   }
 }
 
+type TestValues = ViaSshValues & { url?: string; ca?: string; servername?: string; insecure?: boolean }
+
+/** A saved profile: as saved through profiles.test (which records the last test), else with the overrides through profiles.testDraft. */
+async function testProfile(
+  core: CliCore,
+  name: string,
+  values: TestValues,
+  timeout: number | undefined,
+  envPassword: string | undefined,
+  io: CliIO
+): Promise<ProbeResult> {
+  const profile = await core.call('profiles.find', { nameOrId: name })
+  const usesStored = profile.secrets.password !== 'none'
+  const secrets = usesStored || !envPassword ? {} : { password: envPassword }
+  if (!hasOverrides(values, timeout) && !secrets.password) return core.call('profiles.test', { id: profile.id })
+  const fields = await viaSsh(core, await applyOverrides(fieldsOf(profile), values, timeout), values, io)
+  const result = await core.call('profiles.testDraft', { fields, secrets, profileId: profile.id })
+  await rememberHostKey(core, fields, values, result)
+  return result
+}
+
+/** --url: read by profiles.import (its password stays in main), tested with profiles.testDraft. */
+async function testUrl(core: CliCore, values: TestValues, timeout: number | undefined, envPassword: string | undefined, io: CliIO): Promise<ProbeResult> {
+  const draft = await core.call('profiles.import', { text: values.url!, format: 'url' })
+  if (draft.secretsFound.password) warnPasswordInArgv(io, '--url')
+  const fields = await viaSsh(core, await applyOverrides(draft.fields, values, timeout), values, io)
+  const secrets = !draft.secretsFound.password && envPassword ? { password: envPassword } : {}
+  const result = await core.call('profiles.testDraft', { fields, secrets, importId: draft.importId })
+  await rememberHostKey(core, fields, values, result)
+  return result
+}
+
 function printFailure(io: CliIO, json: boolean, code: string, message: string): ExitCode {
-  if (json) io.stdout(JSON.stringify({ ok: false, code, message, phases: [] }, null, 2) + '\n')
+  if (json) io.stdout(printableJson({ ok: false, code, message, phases: [] }))
   else io.stderr(`pse-wizard test: ${printable(message)} (${code})\n`)
   return Exit.failure
 }
 
 function hasOverrides(values: { ca?: string; servername?: string; insecure?: boolean; 'via-ssh'?: string }, timeout: number | undefined): boolean {
   return Boolean(values.ca || values.servername || values.insecure || values['via-ssh'] || timeout)
-}
-
-async function recordLastTest(service: ReturnType<typeof createProfilesService>, profile: Profile, result: ProbeResult): Promise<void> {
-  await service.store.mutate((profiles) => {
-    const p = profiles.find((x) => x.id === profile.id)
-    if (p) p.lastTest = { at: result.startedAt, ok: result.ok, code: result.code, totalMs: result.totalMs }
-    return { profiles, value: undefined }
-  })
 }
 
 async function applyOverrides(
@@ -154,22 +158,28 @@ export function formatResult(result: ProbeResult): string {
 
 type ViaSshValues = { 'via-ssh'?: string; 'ssh-key'?: string; 'ssh-host-key'?: string }
 
-async function viaSsh(fields: ProfileFields, values: ViaSshValues, io: CliIO): Promise<ProfileFields> {
+async function viaSsh(core: CliCore, fields: ProfileFields, values: ViaSshValues, io: CliIO): Promise<ProfileFields> {
   const spec = values['via-ssh']
   if (!spec) return fields
   try {
-    return await fieldsViaSsh(fields, spec, {
-      env: io.env,
+    const networkPath = await core.call('network.sshPathFromSpec', {
+      spec,
       ...(values['ssh-key'] ? { keyFile: values['ssh-key'] } : {}),
       ...(values['ssh-host-key'] ? { hostKey: values['ssh-host-key'] } : {})
     })
+    // The passphrase, if any, is read by the path runner from $PSE_SSH_PASSPHRASE (never argv).
+    registerSecret(io.env.PSE_SSH_PASSPHRASE)
+    return { ...fields, networkPath }
   } catch (e) {
     if (isAppFailure(e) && (e.code === 'ssh_config_invalid' || e.code === 'invalid_input')) throw new UsageError(e.message)
     throw e
   }
 }
 
-async function rememberHostKey(fields: ProfileFields, values: ViaSshValues, io: CliIO, result: ProbeResult): Promise<void> {
-  if (values['via-ssh'] && fields.networkPath.kind === 'ssh')
-    await rememberCheckedHostKey(new KnownHostsStore(resolveDataDir(io.env)), fields.networkPath, result)
+/** Saves the fingerprint given with --ssh-host-key once the bastion proved to hold that key. */
+async function rememberHostKey(core: CliCore, fields: ProfileFields, values: ViaSshValues, result: ProbeResult): Promise<void> {
+  const path = fields.networkPath
+  if (!values['via-ssh'] || path.kind !== 'ssh' || !path.hostKeyFingerprint) return
+  if (!result.phases.some((p) => p.name === 'ssh_auth' && p.ok)) return
+  await core.call('network.acceptHostKey', { host: path.host, port: path.port, keyType: 'ssh', fingerprint: path.hostKeyFingerprint }).catch(() => undefined)
 }
