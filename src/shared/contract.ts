@@ -1,7 +1,22 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
-import { AcceptHostKeyInput, CloseTunnelInput, DiagnoseInput, ForgetHostKeyInput, OpenTunnelInput, PathDiagnosis, PathTestResult, PinnedHostKey, ResolvedSshAlias, ResolveSshAliasInput, SessionTunnel, SshConfigAliases, SshSpecInput, TestPathInput } from './schemas/network'
+import {
+  AcceptHostKeyInput,
+  CloseTunnelInput,
+  DiagnoseInput,
+  ForgetHostKeyInput,
+  OpenTunnelInput,
+  PathDiagnosis,
+  PathTestResult,
+  PinnedHostKey,
+  ResolvedSshAlias,
+  ResolveSshAliasInput,
+  SessionTunnel,
+  SshConfigAliases,
+  SshSpecInput,
+  TestPathInput
+} from './schemas/network'
 import { SshPath } from './schemas/network-path'
 import { ProbeResult, TestAllResult, TestProgress } from './schemas/probe'
 import {
@@ -22,7 +37,22 @@ import {
   UpdateProfileInput
 } from './schemas/profile'
 import { AccountInfo, PrereqReport, Region, RedisInstance, RedisVersion, ResourceGroup } from './schemas/ibmcloud'
-import { AccountChoices, AccountInput, CheckPasswordInput, DeleteInstanceInput, DeployInput, GoToInput, OptionsInput, PasswordCheck, PasswordInput, SaveInput, ServiceKeyInput, TestInput, WizardOptions, WizardState } from './schemas/wizard'
+import {
+  AccountChoices,
+  AccountInput,
+  CheckPasswordInput,
+  DeleteInstanceInput,
+  DeployInput,
+  GoToInput,
+  OptionsInput,
+  PasswordCheck,
+  PasswordInput,
+  SaveInput,
+  ServiceKeyInput,
+  TestInput,
+  WizardOptions,
+  WizardState
+} from './schemas/wizard'
 
 /**
  * The table of contents of the app: every call the UI can make and every event main pushes.
@@ -49,7 +79,11 @@ export const calls = {
   // ── Profiles and the connection test: src/main/profiles/handlers.ts ───────
   'profiles.list': call('All saved profiles (never a secret); warning when the file had to be kept aside', z.object({}).strict(), ProfileList),
   'profiles.get': call('One profile', ProfileIdInput, Profile),
-  'profiles.find': call('One profile by its id or its name (the command line names profiles either way)', z.object({ nameOrId: z.string().min(1).max(400) }).strict(), Profile),
+  'profiles.find': call(
+    'One profile by its id or its name (the command line names profiles either way)',
+    z.object({ nameOrId: z.string().min(1).max(400) }).strict(),
+    Profile
+  ),
   'profiles.create': call('Save a new profile; secrets go to the keychain (or an import id attaches pasted ones)', CreateProfileInput, Profile),
   'profiles.update': call('Change fields and/or secrets (null deletes a secret)', UpdateProfileInput, Profile),
   'profiles.delete': call('Delete a profile and its keychain entries', ProfileIdInput, z.object({ deleted: z.boolean() })),
@@ -63,25 +97,80 @@ export const calls = {
   'profiles.useSessionSecrets': call('Choose "this session only" for secrets when there is no keychain', z.object({}).strict(), KeychainStatus),
 
   // ── Network paths (SSH bastion, pod, diagnosis): src/main/network/handlers.ts
-  'network.testPath': call('Test a profile along its network path (direct, SSH bastion, pod) or an unsaved one: SSH/pod phases in the timeline, the host key to accept, a diagnosis when a private endpoint fails', TestPathInput, PathTestResult),
-  'network.acceptHostKey': call('Trust the SSH host key the user checked (first connection; replacing a changed key needs replace: true)', AcceptHostKeyInput, z.object({ accepted: z.literal(true) })),
+  'network.testPath': call(
+    'Test a profile along its network path (direct, SSH bastion, pod) or an unsaved one: SSH/pod phases in the timeline, the host key to accept, a diagnosis when a private endpoint fails',
+    TestPathInput,
+    PathTestResult
+  ),
+  'network.acceptHostKey': call(
+    'Trust the SSH host key the user checked (first connection; replacing a changed key needs replace: true)',
+    AcceptHostKeyInput,
+    z.object({ accepted: z.literal(true) })
+  ),
   'network.forgetHostKey': call('Forget a trusted SSH host key', ForgetHostKeyInput, z.object({ forgotten: z.boolean() })),
-  'network.hostKeys': call('Every SSH host key trusted so far, as [host]:port with its type, fingerprint and when it was accepted', z.object({}).strict(), z.array(PinnedHostKey)),
-  'network.sshPathFromSpec': call('A one-off SSH bastion path from USER@HOST[:PORT] or a ~/.ssh/config alias (its ProxyJump hops and IdentityFile), for a test through it', SshSpecInput, SshPath),
+  'network.hostKeys': call(
+    'Every SSH host key trusted so far, as [host]:port with its type, fingerprint and when it was accepted',
+    z.object({}).strict(),
+    z.array(PinnedHostKey)
+  ),
+  'network.sshPathFromSpec': call(
+    'A one-off SSH bastion path from USER@HOST[:PORT] or a ~/.ssh/config alias (its ProxyJump hops and IdentityFile), for a test through it',
+    SshSpecInput,
+    SshPath
+  ),
   'network.sshAliases': call('Host aliases of ~/.ssh/config, for the bastion picker', z.object({}).strict(), SshConfigAliases),
-  'network.resolveSshAlias': call('What a ~/.ssh/config alias means: HostName, Port, User, IdentityFile, ProxyJump hops', ResolveSshAliasInput, ResolvedSshAlias),
-  'network.diagnose': call('Test the endpoint directly and explain why a private endpoint fails from here, with the paths that would work', DiagnoseInput, PathDiagnosis.nullable()),
-  'network.openTunnel': call('Keep an SSH tunnel to the profile\'s Redis open on 127.0.0.1 for a few minutes (closed when the time is up or the app quits)', OpenTunnelInput, SessionTunnel),
+  'network.resolveSshAlias': call(
+    'What a ~/.ssh/config alias means: HostName, Port, User, IdentityFile, ProxyJump hops',
+    ResolveSshAliasInput,
+    ResolvedSshAlias
+  ),
+  'network.diagnose': call(
+    'Test the endpoint directly and explain why a private endpoint fails from here, with the paths that would work',
+    DiagnoseInput,
+    PathDiagnosis.nullable()
+  ),
+  'network.openTunnel': call(
+    "Keep an SSH tunnel to the profile's Redis open on 127.0.0.1 for a few minutes (closed when the time is up or the app quits)",
+    OpenTunnelInput,
+    SessionTunnel
+  ),
   'network.tunnels': call('SSH tunnels open right now', z.object({}).strict(), z.array(SessionTunnel)),
   'network.closeTunnel': call('Close an SSH tunnel now', CloseTunnelInput, z.object({ closed: z.boolean() })),
   // ── IBM Cloud: src/main/ibmcloud/handlers.ts ──────────────────────────────
-  'ibmcloud.validateApiKey': call('Check an API key with IAM (not stored); account id and name', z.object({ apiKey: z.string().min(1).max(400) }).strict(), AccountInfo),
-  'ibmcloud.checkPrerequisites': call('API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice', z.object({}).strict(), PrereqReport),
-  'ibmcloud.installPlugin': call('Install (or update) the cloud-databases CLI plugin, then check again', z.object({ update: z.boolean().optional() }).strict(), PrereqReport),
+  'ibmcloud.validateApiKey': call(
+    'Check an API key with IAM (not stored); account id and name',
+    z.object({ apiKey: z.string().min(1).max(400) }).strict(),
+    AccountInfo
+  ),
+  'ibmcloud.checkPrerequisites': call(
+    'API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice',
+    z.object({}).strict(),
+    PrereqReport
+  ),
+  'ibmcloud.installPlugin': call(
+    'Install (or update) the cloud-databases CLI plugin, then check again',
+    z.object({ update: z.boolean().optional() }).strict(),
+    PrereqReport
+  ),
   'ibmcloud.regions': call('Cloud Databases regions', z.object({}).strict(), z.object({ regions: z.array(Region) })),
   'ibmcloud.resourceGroups': call('Active resource groups, default first', z.object({}).strict(), z.object({ resourceGroups: z.array(ResourceGroup) })),
-  'ibmcloud.redisVersions': call('Redis versions offered in a region, preferred first', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/) }).strict(), z.object({ versions: z.array(RedisVersion) })),
-  'ibmcloud.instances': call('Existing Databases for Redis instances (all pages), optionally in one region', z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional() }).strict(), z.object({ instances: z.array(RedisInstance) })),
+  'ibmcloud.redisVersions': call(
+    'Redis versions offered in a region, preferred first',
+    z.object({ region: z.string().regex(/^[a-z0-9-]{2,32}$/) }).strict(),
+    z.object({ versions: z.array(RedisVersion) })
+  ),
+  'ibmcloud.instances': call(
+    'Existing Databases for Redis instances (all pages), optionally in one region',
+    z
+      .object({
+        region: z
+          .string()
+          .regex(/^[a-z0-9-]{2,32}$/)
+          .optional()
+      })
+      .strict(),
+    z.object({ instances: z.array(RedisInstance) })
+  ),
   // ── Setup wizard: src/main/wizard/handlers.ts ─────────────────────────────
   'wizard.state': call('The setup wizard state (persisted; resumes after a restart)', z.object({}).strict(), WizardState),
   'wizard.accountChoices': call('Which API key sources exist: keychain, IBMCLOUD_API_KEY, CLI session', z.object({}).strict(), AccountChoices),
@@ -89,6 +178,11 @@ export const calls = {
   'wizard.checkPrerequisites': call('Step 2: check VRF, service endpoints, CLI and plugin (re-check any time)', z.object({}).strict(), WizardState),
   'wizard.options': call('Step 3: regions, resource groups, versions, flavors and existing instances for the form', OptionsInput, WizardOptions),
   'wizard.deploy': call('Step 3: create the instance (after the confirmed summary) or adopt one; the wait runs in main', DeployInput, WizardState),
+  'wizard.idle': call(
+    'Wait until the wizard works on nothing (the provisioning wait included); its state then (pse-wizard setup)',
+    z.object({}).strict(),
+    WizardState
+  ),
   'wizard.resume': call('Retry the current step, or resume the provisioning wait after cancel or a failure', z.object({}).strict(), WizardState),
   'wizard.checkPassword': call('Step 5: check a password against the service rules before sending it', CheckPasswordInput, PasswordCheck),
   'wizard.setPassword': call('Step 5: set the admin password (generated or entered); kept in the keychain', PasswordInput, WizardState),

@@ -1,17 +1,12 @@
 import fs from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { Exit, UsageError, type Command } from '../command'
+import { Exit, UsageError, type Command, type ExitCode } from '../command'
 import { isAppFailure, type AppError } from '../../shared/errors'
 import type { WizardState } from '../../shared/schemas/wizard'
-import { EventBus } from '../../main/events'
-import { resolveDataDir } from '../../main/paths'
-import { createProfilesService } from '../../main/profiles'
-import { sandboxOptionsFromEnv, startSandbox } from '../../main/sandbox'
-import { SettingsStore } from '../../main/settings/store'
-import { createWizard } from '../../main/wizard'
-import { HeadlessConfig, progressLines, runHeadless, type ProgressLine } from '../../main/wizard/headless'
-import { registerSecret } from '../../main/logging/redact'
-import { endIsolatedCliSession } from '../../main/ibmcloud/cli-runner'
+import { registerSecret } from '../../main/core'
+import { openCore } from '../core'
+import { HeadlessConfig, progressLines, runHeadless, type HeadlessResult, type ProgressLine } from '../headless-setup'
+import { printable, printableJsonLine } from '../printable'
 
 const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session] [--session-secrets]
 
@@ -87,82 +82,68 @@ export const setupCommand: Command = {
     if (!values.config) throw new UsageError('--config FILE is required')
     const config = await readConfig(values.config)
     const json = values.json === true
-    const print = (obj: object, text: string) => io.stdout(json ? JSON.stringify(obj) + '\n' : text + '\n')
+    // Human lines quote IBM Cloud (error messages, instance names): never let them drive the terminal.
+    const print = (obj: object, text: string) => io.stdout(json ? printableJsonLine(obj) : printable(text) + '\n')
 
-    let env = io.env
-    const closers: Array<() => Promise<void>> = []
-    if (values.sandbox) {
-      const sandbox = await startSandbox(sandboxOptionsFromEnv(env))
-      closers.push(() => sandbox.close())
-      env = { ...env, ...sandbox.env }
-    }
-    const adminPassword = env.PSE_WIZARD_ADMIN_PASSWORD?.trim() || undefined
+    const adminPassword = io.env.PSE_WIZARD_ADMIN_PASSWORD?.trim() || undefined
     registerSecret(adminPassword)
-    registerSecret(env.IBMCLOUD_API_KEY)
+    registerSecret(io.env.IBMCLOUD_API_KEY)
+    // --sandbox: a fresh sandbox (emulator + real TLS Redis) inside the core; its close logs the
+    // isolated CLI out (no IAM token stays on disk) before the sandbox stops.
+    const core = await openCore(io, { sandbox: values.sandbox === true, followEnvironmentSandbox: true })
+    const stop = () => void core.core.stopWork()
     try {
-      const dataDir = resolveDataDir(env)
-      const settings = await new SettingsStore(dataDir).load()
-      // Last before the sandbox stops: log the isolated CLI out so no IAM token stays on disk.
-      closers.unshift(() => endIsolatedCliSession({ dataDir, configuredPath: settings.ibmcloudCliPath, env }))
-      const bus = new EventBus()
       let last: WizardState | undefined
-      bus.subscribe((name, payload) => {
+      core.core.events.subscribe((name, payload) => {
         if (name !== 'wizard.changed') return
         for (const line of progressLines(payload as WizardState, last)) print(line, human(line))
         last = payload as WizardState
       })
-      const profiles = createProfilesService(dataDir, env)
-      if (values['session-secrets']) profiles.useSessionSecrets()
-      const wizard = await createWizard({
-        dataDir,
-        sandbox: values.sandbox === true || Boolean(env.PSE_SANDBOX_URL),
-        env,
-        settings: () => settings,
-        bus,
-        profiles,
-        secrets: profiles.secrets
-      })
-      closers.unshift(() => wizard.close())
-      const stop = () => void wizard.job.shutdown()
+      if (values['session-secrets']) await core.call('profiles.useSessionSecrets', {})
       io.signal.addEventListener('abort', stop, { once: true })
-      if (values.reset) await wizard.job.reset()
+      if (values.reset) await core.call('wizard.reset', {})
 
-      let result
+      let result: HeadlessResult
       try {
-        result = await runHeadless(wizard.job, config, {
-          useEnvironmentKey: Boolean(env.IBMCLOUD_API_KEY?.trim()),
+        result = await runHeadless(core, config, {
+          // In the sandbox the key is the sandbox's own, in the environment of the core.
+          useEnvironmentKey: values.sandbox === true || Boolean(io.env.IBMCLOUD_API_KEY?.trim()),
           useCliSession: values['cli-session'] === true,
           ...(adminPassword ? { adminPassword } : {})
         })
       } catch (e) {
         if (!isAppFailure(e)) throw e
-        result = { ok: false, state: wizard.job.state(), error: e.toValue() }
+        result = { ok: false, state: await core.call('wizard.state', {}), error: e.toValue() }
       }
       io.signal.removeEventListener('abort', stop)
-      if (result.ok) {
-        const s = result.state
-        print(
-          { result: 'ok', instance: s.instance?.id, privateProfileId: s.saved?.privateProfileId, publicProfileId: s.saved?.publicProfileId },
-          `\nDone: "${s.instance?.name}" is reachable through its private endpoint.\nPrivate profile: ${s.saved?.privateProfileId}${s.saved?.publicProfileId ? `\nPublic profile:  ${s.saved.publicProfileId}` : ''}\nTest it again any time: pse-wizard test ${s.saved?.privateProfileId}`
-        )
-        return Exit.ok
-      }
-      const error: AppError = result.error ?? { code: 'wizard_failed', message: 'The setup did not finish.' }
-      const unreachable = result.state.tests.privateUnreachable
-      print(
-        {
-          result: 'failed',
-          step: result.state.current,
-          code: error.code,
-          message: error.message,
-          ...(error.detail ? { detail: error.detail } : {}),
-          ...(unreachable ? { privateUnreachable: unreachable } : {})
-        },
-        `\nSetup stopped at "${result.state.current}": ${error.code}\n${error.message}${error.detail ? `\n(${error.detail})` : ''}${unreachable ? `\n${unreachable.options.map((o) => `  - ${o.label}: ${o.detail}`).join('\n')}` : ''}\nRun the same command again to resume.`
-      )
-      return Exit.failure
+      return report(result, print)
     } finally {
-      for (const close of closers) await close()
+      await core.close()
     }
   }
+}
+
+function report(result: HeadlessResult, print: (obj: object, text: string) => void): ExitCode {
+  if (result.ok) {
+    const s = result.state
+    print(
+      { result: 'ok', instance: s.instance?.id, privateProfileId: s.saved?.privateProfileId, publicProfileId: s.saved?.publicProfileId },
+      `\nDone: "${s.instance?.name}" is reachable through its private endpoint.\nPrivate profile: ${s.saved?.privateProfileId}${s.saved?.publicProfileId ? `\nPublic profile:  ${s.saved.publicProfileId}` : ''}\nTest it again any time: pse-wizard test ${s.saved?.privateProfileId}`
+    )
+    return Exit.ok
+  }
+  const error: AppError = result.error ?? { code: 'wizard_failed', message: 'The setup did not finish.' }
+  const unreachable = result.state.tests.privateUnreachable
+  print(
+    {
+      result: 'failed',
+      step: result.state.current,
+      code: error.code,
+      message: error.message,
+      ...(error.detail ? { detail: error.detail } : {}),
+      ...(unreachable ? { privateUnreachable: unreachable } : {})
+    },
+    `\nSetup stopped at "${result.state.current}": ${error.code}\n${error.message}${error.detail ? `\n(${error.detail})` : ''}${unreachable ? `\n${unreachable.options.map((o) => `  - ${o.label}: ${o.detail}`).join('\n')}` : ''}\nRun the same command again to resume.`
+  )
+  return Exit.failure
 }

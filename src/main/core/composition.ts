@@ -3,6 +3,7 @@ import type { Result } from '../../shared/errors'
 import { appInfoHandlers } from '../app-info'
 import { EventBus } from '../events'
 import { log } from '../logging/log'
+import { registerSecret } from '../logging/redact'
 import { SettingsStore } from '../settings/store'
 import { settingsHandlers } from '../settings/handlers'
 import { dispatch, type Handlers } from '../transport/dispatch'
@@ -18,6 +19,8 @@ export interface Core {
   readonly events: EventBus
   /** One contract call through dispatch(): input checked against its schema, output stripped to it, failures as values. */
   call<N extends CallName>(name: N, input: CallInput<N>, options?: { signal?: AbortSignal }): Promise<Result<CallOutput<N>>>
+  /** Stops the work under way (the wizard's wait) without recording a cancel: it resumes on the next start. Calls still answer. */
+  stopWork(): Promise<void>
   close(): Promise<void>
 }
 
@@ -41,6 +44,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     // The emulator (real TLS Redis behind it) and the sandbox `ibmcloud`; every IBM client reads these variables.
     const { sandboxOptionsFromEnv, startSandbox } = await import('../sandbox')
     const sandbox = await startSandbox({ ...sandboxOptionsFromEnv(env), ...(options.sandboxBackend ? { backend: options.sandboxBackend } : {}) })
+    registerSecret(sandbox.env.IBMCLOUD_API_KEY)
     stopSandbox = () => sandbox.close()
     env = { ...env, ...sandbox.env }
   }
@@ -120,9 +124,15 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     : undefined
   warmup?.unref()
 
-  async function close(): Promise<void> {
+  let wizardClosed: Promise<void> | undefined
+  const stopWork = async (): Promise<void> => {
     clearTimeout(warmup)
-    await (await built(wizard))?.close()
+    const w = await built(wizard)
+    if (w) await (wizardClosed ??= w.close())
+  }
+
+  async function close(): Promise<void> {
+    await stopWork()
     await (await built(network))?.close()
     // The isolated ibmcloud is logged out (no IAM token stays on disk) before the sandbox stops.
     if (wizard.peek() || ibm.peek()) {
@@ -138,6 +148,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     events: bus,
     call: (name, input, callOptions = {}) =>
       dispatch(handlers, name, input, { signal: callOptions.signal ?? new AbortController().signal }) as Promise<Result<CallOutput<typeof name>>>,
+    stopWork,
     close: () => (closing ??= close())
   }
 }

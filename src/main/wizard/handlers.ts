@@ -13,6 +13,7 @@ export function wizardHandlers(job: WizardJob, services: Pick<WizardServices, 'a
     'wizard.checkPrerequisites': () => job.checkPrerequisites(),
     'wizard.options': (input, ctx) => job.options(input.region, ctx.signal),
     'wizard.deploy': (input) => job.deploy(input),
+    'wizard.idle': () => job.idle(),
     'wizard.resume': () => job.resume(),
     'wizard.checkPassword': async (input) => services.checkPassword(input.password),
     'wizard.setPassword': (input) => job.setPassword(input),

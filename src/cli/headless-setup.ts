@@ -1,7 +1,14 @@
 import { z } from 'zod'
-import { AppFailure, type AppError } from '../../shared/errors'
-import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardState, type WizardStepId } from '../../shared/schemas/wizard'
-import type { WizardJob } from './job'
+import { AppFailure, type AppError } from '../shared/errors'
+import type { CallInput, CallName, CallOutput } from '../shared/contract'
+import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardState, type WizardStepId } from '../shared/schemas/wizard'
+
+type WizardCallName = Extract<CallName, `wizard.${string}`>
+
+/** The wizard as a front end drives it: its `wizard.*` contract calls, a failure thrown as an AppFailure. */
+export interface HeadlessWizard {
+  call<N extends WizardCallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>
+}
 
 /** The `--config` file of `pse-wizard setup`: what the Deploy form asks, in one JSON object. */
 export const HeadlessConfig = z
@@ -25,7 +32,17 @@ export const HeadlessConfig = z
       .default({}),
     serviceKeyName: ServiceKeyInput.shape.name,
     /** Profile tags (default: ibmcloud and the region). */
-    profileTags: z.array(z.string().trim().min(1).max(40).regex(/^[^\s,]+$/)).max(20).optional()
+    profileTags: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[^\s,]+$/)
+      )
+      .max(20)
+      .optional()
   })
   .strict()
 export type HeadlessConfig = z.infer<typeof HeadlessConfig>
@@ -59,7 +76,13 @@ export function progressLines(state: WizardState, prev?: WizardState): ProgressL
   for (const [i, step] of wizardSteps.entries()) {
     const s = state.steps[step]
     const before = prev?.steps[step]
-    const waitMoved = step === 'wait' && s.status === 'running' && !!state.provisioning && (prev?.provisioning?.percent !== state.provisioning.percent || prev?.provisioning?.text !== state.provisioning.text || prev?.provisioning?.notice !== state.provisioning.notice)
+    const waitMoved =
+      step === 'wait' &&
+      s.status === 'running' &&
+      !!state.provisioning &&
+      (prev?.provisioning?.percent !== state.provisioning.percent ||
+        prev?.provisioning?.text !== state.provisioning.text ||
+        prev?.provisioning?.notice !== state.provisioning.notice)
     if (before && before.status === s.status && before.error?.code === s.error?.code && !waitMoved) continue
     if (QUIET.has(s.status) && !(before?.status === 'running' && s.status === 'ready')) continue
     const line: ProgressLine = { step, index: i + 1, status: s.status === 'ready' ? 'stopped' : s.status }
@@ -81,58 +104,67 @@ const failure = (state: WizardState, step: WizardStepId): HeadlessResult => ({
 })
 
 /**
- * Runs the wizard job to the end without questions: every step that is not done yet, in
+ * Runs the wizard to the end without questions, through its contract calls: every step that is not done yet, in
  * order, with the config's choices. Run it again after a failure or a kill: done steps are
  * skipped, the instance is found again by its saved CRN (or by name), nothing is duplicated.
  */
-export async function runHeadless(job: WizardJob, config: HeadlessConfig, options: { useEnvironmentKey: boolean; useCliSession?: boolean; adminPassword?: string }): Promise<HeadlessResult> {
+export async function runHeadless(
+  wizard: HeadlessWizard,
+  config: HeadlessConfig,
+  options: { useEnvironmentKey: boolean; useCliSession?: boolean; adminPassword?: string }
+): Promise<HeadlessResult> {
   // A wait resumed at start must end before anything else runs.
-  await job.idle()
-  let state = await job.account({ source: options.useCliSession ? 'session' : options.useEnvironmentKey ? 'environment' : 'keychain' })
+  await wizard.call('wizard.idle', {})
+  let state = await wizard.call('wizard.account', { source: options.useCliSession ? 'session' : options.useEnvironmentKey ? 'environment' : 'keychain' })
   if (state.steps.account.status !== 'done') return failure(state, 'account')
 
   if (state.steps.prerequisites.status !== 'done') {
-    state = await job.checkPrerequisites()
+    state = await wizard.call('wizard.checkPrerequisites', {})
     if (state.steps.prerequisites.status !== 'done') return failure(state, 'prerequisites')
   }
 
   const sameInstance = state.instance && state.instance.name === config.name && state.instance.region === config.region
   if (!sameInstance || state.steps.deploy.status !== 'done') {
-    const opts = await job.options(config.region)
-    const group = config.resourceGroup ? opts.resourceGroups.find((g) => g.id === config.resourceGroup || g.name === config.resourceGroup) : opts.resourceGroups.find((g) => g.isDefault)
+    const opts = await wizard.call('wizard.options', { region: config.region })
+    const group = config.resourceGroup
+      ? opts.resourceGroups.find((g) => g.id === config.resourceGroup || g.name === config.resourceGroup)
+      : opts.resourceGroups.find((g) => g.isDefault)
     if (!group) {
-      throw new AppFailure({ code: 'wizard_resource_group_not_found', message: `No resource group "${config.resourceGroup ?? '(default)'}" in this account. Use one of: ${opts.resourceGroups.map((g) => g.name).join(', ')}.` })
+      throw new AppFailure({
+        code: 'wizard_resource_group_not_found',
+        message: `No resource group "${config.resourceGroup ?? '(default)'}" in this account. Use one of: ${opts.resourceGroups.map((g) => g.name).join(', ')}.`
+      })
     }
     const form = DeployForm.parse({ ...defaultDeployForm(), ...config.options, name: config.name, region: config.region, resourceGroupId: group.id })
-    state = await job.deploy({ mode: 'create', form, confirm: true })
+    state = await wizard.call('wizard.deploy', { mode: 'create', form, confirm: true })
     if (state.steps.deploy.status !== 'done') return failure(state, 'deploy')
   }
 
   if (state.steps.wait.status !== 'done') {
-    await job.resume()
-    state = await job.idle()
+    await wizard.call('wizard.resume', {})
+    state = await wizard.call('wizard.idle', {})
     if (state.steps.wait.status !== 'done') return failure(state, 'wait')
   }
 
   if (state.steps.password.status !== 'done') {
-    state = await job.setPassword(options.adminPassword ? { mode: 'enter', password: options.adminPassword } : { mode: 'generate' })
+    state = await wizard.call('wizard.setPassword', options.adminPassword ? { mode: 'enter', password: options.adminPassword } : { mode: 'generate' })
     if (state.steps.password.status !== 'done') return failure(state, 'password')
   }
   if (state.steps.connection.status !== 'done') {
-    state = await job.fetchConnection()
+    state = await wizard.call('wizard.fetchConnection', {})
     if (state.steps.connection.status !== 'done') return failure(state, 'connection')
   }
   if (state.steps.serviceKey.status !== 'done') {
-    state = await job.createServiceKey(config.serviceKeyName)
+    state = await wizard.call('wizard.createServiceKey', { name: config.serviceKeyName })
     if (state.steps.serviceKey.status !== 'done') return failure(state, 'serviceKey')
   }
 
   // Always tested again: exit 0 means "the private profile works now".
-  state = await job.test()
+  state = await wizard.call('wizard.test', {})
   if (!state.tests.private?.ok) return failure(state, 'test')
 
   if (state.steps.save.status !== 'done' || !state.saved?.privateProfileId) {
-    state = await job.save(config.profileTags ? { tags: config.profileTags } : {})
+    state = await wizard.call('wizard.save', config.profileTags ? { tags: config.profileTags } : {})
     if (state.steps.save.status !== 'done') return failure(state, 'save')
   }
   return { ok: true, state }
