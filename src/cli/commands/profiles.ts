@@ -139,7 +139,7 @@ async function fieldOverrides(fields: ProfileFields, values: Values): Promise<Pr
   if (typeof values.name === 'string') next.name = values.name
   if (values.tag) next.tags = [...new Set([...next.tags, ...(values.tag as string[])])]
   if (typeof values.ca === 'string') {
-    next.tls.caPem = validatePemCertificates(await readCaFile(values.ca))
+    next.tls.caPem = await validatePemCertificates(await readCaFile(values.ca))
   }
   if (typeof values.servername === 'string') next.tls.servername = values.servername
   if (values.insecure) next.tls.verifyServerCert = false

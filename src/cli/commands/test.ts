@@ -127,7 +127,7 @@ async function applyOverrides(
 ): Promise<ProfileFields> {
   const next = structuredClone(fields)
   if (values.ca) {
-    next.tls.caPem = validatePemCertificates(await readCaFile(values.ca))
+    next.tls.caPem = await validatePemCertificates(await readCaFile(values.ca))
     next.tls.enabled = true
   }
   if (values.servername) next.tls.servername = values.servername

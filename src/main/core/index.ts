@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type { HttpTransport } from '../transport/http'
 import type { Sandbox, SandboxOptions } from '../sandbox'
 import type { AppConfig, CoreOptions } from './config'
@@ -37,12 +38,29 @@ export async function parseHostSpec(spec: string): Promise<{ host: string; port?
   return parse(spec)
 }
 
-// Small, dependency-free helpers the front ends share with the services.
+/** Reads a file named on the command line with a size limit (an AppFailure past it). */
+export async function readFileBounded(file: string, maxBytes: number): Promise<string> {
+  return (await import('../storage/bounded-read')).readFileBounded(file, maxBytes)
+}
+
+/** Reads a stream (standard input) with a size limit. */
+export async function readStreamBounded(stream: Readable, maxBytes: number, what: string): Promise<string> {
+  return (await import('../storage/bounded-read')).readStreamBounded(stream, maxBytes, what)
+}
+
+/** Writes a file atomically (an export with secrets is mode 0600 by its own rules). */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  return (await import('../storage/atomic-file')).writeFileAtomic(file, text)
+}
+
+/** PEM certificates that really parse, normalised; an AppFailure (invalid_certificate) otherwise. */
+export async function validatePemCertificates(text: string): Promise<string> {
+  return (await import('../profiles/pem')).validatePemCertificates(text)
+}
+
+// Small helpers without dependencies (no zod: `pse-wizard --version` loads nothing more).
 export { APP_VERSION } from '../version'
 export { resolveDataDir } from '../paths'
 export { registerSecret, redact } from '../logging/redact'
 export { log } from '../logging/log'
 export { isLoopbackAddress } from '../transport/http-guard'
-export { writeFileAtomic } from '../storage/atomic-file'
-export { readFileBounded, readStreamBounded } from '../storage/bounded-read'
-export { validatePemCertificates } from '../profiles/pem'
