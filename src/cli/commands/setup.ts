@@ -52,7 +52,8 @@ async function readConfig(file: string): Promise<HeadlessConfig> {
   return parsed.data
 }
 
-const human = (l: ProgressLine): string => {
+/** One progress line for people. */
+export const human = (l: ProgressLine): string => {
   const head = `[${l.index}/9] ${l.step}: ${l.status}`
   const pct = l.percent !== undefined && l.percent !== null ? ` ${l.percent}%` : ''
   const text = l.text ? ` ${l.text}` : ''
@@ -123,7 +124,8 @@ export const setupCommand: Command = {
   }
 }
 
-function report(result: HeadlessResult, print: (obj: object, text: string) => void): ExitCode {
+/** The last line(s): the profiles saved, or where the setup stopped and why. */
+export function report(result: HeadlessResult, print: (obj: object, text: string) => void): ExitCode {
   if (result.ok) {
     const s = result.state
     print(
