@@ -4,7 +4,7 @@ import type { ProbeResult } from '../../shared/schemas/probe'
 import { registerSecret } from '../logging/redact'
 import type { ProbeOptions, ProbeTarget } from '../redis/probe'
 import { KnownHostsStore } from './known-hosts'
-import { testViaPath, type PathSecrets, type PathTestOptions } from './run-probe-via-path'
+import type { PathSecrets, PathTestOptions } from './run-probe-via-path'
 
 /**
  * The profiles service's runner shape: one test along one network path. `path.sshSecret` is the
@@ -45,8 +45,9 @@ export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | '
     registerSecret(given)
     return fields.networkPath.auth.method === 'password' ? { sshPassword: given } : { sshPassphrase: given }
   }
+  // The path code (and the diagnosis) loads with the first test, not with the profiles service.
   const run: NetworkPathRunner = async (fields, target, options, path) =>
-    testViaPath(target, fields.networkPath, await secrets(fields, path?.sshSecret), {
+    (await import('./run-probe-via-path')).testViaPath(target, fields.networkPath, await secrets(fields, path?.sshSecret), {
       knownHosts,
       env,
       homeDir: deps.homeDir ?? os.homedir(),
