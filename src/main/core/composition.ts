@@ -4,11 +4,11 @@ import { appInfoHandlers } from '../app-info'
 import { EventBus } from '../events'
 import { log } from '../logging/log'
 import { registerSecret } from '../logging/redact'
-import { SettingsStore } from '../settings/store'
 import { settingsHandlers } from '../settings/handlers'
 import { dispatch, type Handlers } from '../transport/dispatch'
 import type { AppConfig, CoreOptions } from './config'
-import { lazyGroup, slot, type Slot } from './lazy'
+import { lazyGroup, type Slot } from './lazy'
+import { serviceSlots } from './services'
 import { systemLocale } from './system-locale'
 
 /** The one app behind every front end: the contract's handlers, its events, and one way to call it. */
@@ -51,46 +51,13 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const sandboxMode = config.sandbox || (options.followEnvironmentSandbox === true && Boolean(env.PSE_SANDBOX_URL))
   const { dataDir } = config
 
-  const settings = slot(async () => {
-    const store = new SettingsStore(dataDir)
-    await store.load()
-    return store
-  })
-  const profiles = slot(async () => {
-    const { createProfilesService } = await import('../profiles')
-    return createProfilesService(dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })
-  })
-  // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both,
-  // on the profiles' secret store: one keychain check and one "this session only" choice for both.
-  const vault = slot(async () => {
-    const { WizardVault } = await import('../wizard/vault')
-    return new WizardVault((await profiles.get()).secrets)
-  })
-  const network = slot(async () => {
-    const [{ networkService }, { KnownHostsStore }, { profileAccess }] = await Promise.all([
-      import('../network/service'),
-      import('../network/known-hosts'),
-      import('../network/profile-access')
-    ])
-    const p = await profiles.get()
-    // Bastion host keys, session tunnels, ~/.ssh/config aliases and the private endpoint diagnosis.
-    return networkService({ knownHosts: new KnownHostsStore(dataDir), profiles: profileAccess(p.store, p.secrets), env })
-  })
-  // Resumes a provisioning wait that was under way when the app last stopped.
-  const wizard = slot(async () => {
-    const { createWizard } = await import('../wizard')
-    const [s, v, p] = await Promise.all([settings.get(), vault.get(), profiles.get()])
-    return createWizard({ dataDir, sandbox: sandboxMode, env, settings: () => s.get(), bus, vault: v, profiles: p })
-  })
-  const ibm = slot(async () => {
-    const [{ ibmCloudHandlers }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/handlers'), import('../wizard/ibm-services'), settings.get()])
-    const apiKey = async (): Promise<string | undefined> => {
-      const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
-      // In the sandbox always the sandbox's own key; `check` reads the environment only.
-      if (config.sandbox || options.apiKeySource === 'environment') return fromEnv
-      return (await (await vault.get()).get(API_KEY_SECRET).catch(() => undefined)) ?? fromEnv
-    }
-    return ibmCloudHandlers({ env, dataDir, sandbox: sandboxMode, settings: () => s.get(), apiKey })
+  const { settings, profiles, network, wizard, ibm } = serviceSlots({
+    dataDir,
+    env,
+    bus,
+    sandbox: config.sandbox,
+    sandboxMode,
+    apiKeySource: options.apiKeySource
   })
 
   if (options.longRunning) {

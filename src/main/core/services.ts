@@ -1,0 +1,67 @@
+import type { EventBus } from '../events'
+import { SettingsStore } from '../settings/store'
+import type { CoreOptions } from './config'
+import { slot } from './lazy'
+
+export interface ServiceContext {
+  dataDir: string
+  /** The environment every service reads (the sandbox's variables included when it runs). */
+  env: NodeJS.ProcessEnv
+  bus: EventBus
+  /** This core started its own sandbox. */
+  sandbox: boolean
+  /** The IBM calls and the wizard talk to a sandbox (this core's or one the environment names). */
+  sandboxMode: boolean
+  apiKeySource: CoreOptions['apiKeySource']
+}
+
+/**
+ * The core's services, each a slot built on its first use with the modules (and libraries)
+ * behind it imported only then: settings, profiles, the keychain vault, network paths, the
+ * setup wizard and the IBM Cloud calls.
+ */
+export function serviceSlots(ctx: ServiceContext) {
+  const { dataDir, env, bus } = ctx
+  const settings = slot(async () => {
+    const store = new SettingsStore(dataDir)
+    await store.load()
+    return store
+  })
+  const profiles = slot(async () => {
+    const { createProfilesService } = await import('../profiles')
+    return createProfilesService(dataDir, env, { onProgress: (progress) => bus.emit('profiles.testProgress', progress) })
+  })
+  // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both,
+  // on the profiles' secret store: one keychain check and one "this session only" choice for both.
+  const vault = slot(async () => {
+    const { WizardVault } = await import('../wizard/vault')
+    return new WizardVault((await profiles.get()).secrets)
+  })
+  const network = slot(async () => {
+    const [{ networkService }, { KnownHostsStore }, { profileAccess }] = await Promise.all([
+      import('../network/service'),
+      import('../network/known-hosts'),
+      import('../network/profile-access')
+    ])
+    const p = await profiles.get()
+    // Bastion host keys, session tunnels, ~/.ssh/config aliases and the private endpoint diagnosis.
+    return networkService({ knownHosts: new KnownHostsStore(dataDir), profiles: profileAccess(p.store, p.secrets), env })
+  })
+  // Resumes a provisioning wait that was under way when the app last stopped.
+  const wizard = slot(async () => {
+    const { createWizard } = await import('../wizard')
+    const [s, v, p] = await Promise.all([settings.get(), vault.get(), profiles.get()])
+    return createWizard({ dataDir, sandbox: ctx.sandboxMode, env, settings: () => s.get(), bus, vault: v, profiles: p })
+  })
+  const ibm = slot(async () => {
+    const [{ ibmCloudHandlers }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/handlers'), import('../wizard/ibm-services'), settings.get()])
+    const apiKey = async (): Promise<string | undefined> => {
+      const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
+      // In the sandbox always the sandbox's own key; `check` reads the environment only.
+      if (ctx.sandbox || ctx.apiKeySource === 'environment') return fromEnv
+      return (await (await vault.get()).get(API_KEY_SECRET).catch(() => undefined)) ?? fromEnv
+    }
+    return ibmCloudHandlers({ env, dataDir, sandbox: ctx.sandboxMode, settings: () => s.get(), apiKey })
+  })
+  return { settings, profiles, vault, network, wizard, ibm }
+}
