@@ -17,6 +17,7 @@ export const wizardMessages = {
     const what = p.runningStep !== null ? `the "${p.runningStep}" step of this setup` : 'this setup'
     return `${who} is working on ${what} with the same data folder (the desktop app, or "pse-wizard setup" in a terminal). Wait for it to finish there, or stop it, then try again.`
   },
+  stateHeldSecret: () => 'PSE Wizard refused to save the wizard state because it contained a secret. Please report this problem.',
   stepNotReached: () => 'That step is not reached yet. Finish the current step first.',
 
   signInFirst: () => 'Sign in on the Account step first.',
