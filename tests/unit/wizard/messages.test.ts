@@ -39,7 +39,7 @@ describe('the wizard messages', () => {
       otherHost: null,
       runningStep: null,
       label: 'L',
-      problems: [],
+      problems: ['Too short.'],
       ibmMessage: 'M.',
       instanceName: 'n',
       endpoint: 'private',
