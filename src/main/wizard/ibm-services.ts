@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/errors'
-import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
+import type { AccountInput, AccountSource } from '../../shared/schemas/wizard'
 import type { Settings } from '../../shared/schemas/app'
 import { createIbmCloudClient, type IbmCloudClient } from '../ibmcloud/client'
 import { validateApiKey } from '../ibmcloud/account'
@@ -7,7 +7,6 @@ import { IbmcloudCli } from '../ibmcloud/cli-runner'
 import { CliSessionAuthenticator } from '../ibmcloud/cli-session-auth'
 import { getConnectionInfo, listRedisVersions, listRegions, setAdminPassword } from '../ibmcloud/databases'
 import { IbmCodes } from '../ibmcloud/errors'
-import { checkPassword, generatePassword } from '../ibmcloud/password-rules'
 import { checkPrerequisites } from '../ibmcloud/prerequisites'
 import { createOrAdoptInstance, ensurePrivateServiceKey, waitUntilReady } from '../ibmcloud/provisioning'
 import { deleteInstance, getInstance, listRedisInstances, toRedisInstance } from '../ibmcloud/resource-controller'
@@ -15,10 +14,13 @@ import { listResourceGroups } from '../ibmcloud/resource-manager'
 import { registerSecret } from '../logging/redact'
 import { probe } from '../redis/probe'
 import { diagnoseReachability } from '../network/diagnosis'
-import type { WizardProfileDraft, WizardServices } from './services'
+import { wizardMessages } from './messages'
+import { API_KEY_SECRET } from './secret-names'
+import type { WizardCloudServices, WizardProfileDraft } from './services'
 import type { WizardVault } from './vault'
 
-export const API_KEY_SECRET = 'ibmcloud/api-key'
+/** Kept here too: the app reads it from this module (secret-names.ts is the light home). */
+export { API_KEY_SECRET }
 
 export interface IbmWizardServicesOptions {
   env: NodeJS.ProcessEnv
@@ -37,11 +39,11 @@ export interface IbmWizardServicesOptions {
 }
 
 /**
- * The wizard's port onto the real modules: the IBM Cloud layer (official SDK clients, CLI
- * runner, prerequisite checks, duplicate-safe create and ready-wait), the connection probe,
- * the keychain and the profile store.
+ * The wizard's port onto the IBM Cloud layer (official SDK clients, CLI runner, prerequisite
+ * checks, duplicate-safe create and ready-wait) and the connection probe. Heavy: loaded with
+ * import() the first time a call needs it (wizard-services.ts).
  */
-export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
+export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServices {
   let client: IbmCloudClient | undefined
   let apiKey: string | undefined
   /** How this process signed in: an API key (ours) or the user's own `ibmcloud` login. */
@@ -65,7 +67,7 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
     return client
   }
   const need = (): IbmCloudClient => {
-    if (!client) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: 'Sign in on the Account step first.' })
+    if (!client) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: wizardMessages.signInFirst() })
     return client
   }
   const keyFor = async (source: Exclude<AccountSource, 'session'>): Promise<string> => {
@@ -73,7 +75,7 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
     if (!key) {
       throw new AppFailure({
         code: IbmCodes.apiKeyMissing,
-        message: source === 'environment' ? 'IBMCLOUD_API_KEY is not set. Set it, or enter an API key on the Account step.' : 'No API key is saved in the keychain. Enter one on the Account step.'
+        message: source === 'environment' ? wizardMessages.environmentKeyMissing() : wizardMessages.keychainKeyMissing()
       })
     }
     return key
@@ -92,8 +94,6 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
   const opts = (signal: AbortSignal) => ({ signal })
 
   return {
-    sandbox: o.sandbox,
-
     async accountChoices() {
       const [stored, session] = await Promise.all([o.vault.get(API_KEY_SECRET).catch(() => undefined), hasCliSession()])
       return { keychain: !!stored, environment: !!o.env.IBMCLOUD_API_KEY?.trim(), session }
@@ -119,7 +119,10 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
     async checkPrerequisites(signal) {
       const s = settings()
       // Signed in with the CLI session: the CLI checks use that very login (never our own isolated one).
-      const cli = signedIn === 'session' ? userCli() : new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: s.useCliSession, apiKey: async () => apiKey })
+      const cli =
+        signedIn === 'session'
+          ? userCli()
+          : new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: s.useCliSession, apiKey: async () => apiKey })
       const c = need()
       return checkPrerequisites({ validate: () => validateApiKey(c, opts(signal)), cli, sandbox: o.sandbox, signal })
     },
@@ -140,9 +143,8 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
       }),
     deleteInstance: (id, signal) => deleteInstance(need(), id, { signal, recursive: true }),
 
-    checkPassword: (password) => checkPassword(password, 'admin'),
-    generatePassword: () => generatePassword(32),
-    setAdminPassword: (crn, password, signal) => setAdminPassword(need(), crn, password, { signal, ...(o.taskPollIntervalMs !== undefined ? { pollIntervalMs: o.taskPollIntervalMs } : {}) }),
+    setAdminPassword: (crn, password, signal) =>
+      setAdminPassword(need(), crn, password, { signal, ...(o.taskPollIntervalMs !== undefined ? { pollIntervalMs: o.taskPollIntervalMs } : {}) }),
     connectionInfo: (crn, endpoint, signal) => getConnectionInfo(need(), crn, endpoint, opts(signal)),
     ensurePrivateServiceKey: (instance, name, signal) => ensurePrivateServiceKey(need(), instance, name, { signal }),
 
@@ -161,38 +163,6 @@ export function ibmWizardServices(o: IbmWizardServicesOptions): WizardServices {
       )
       const diagnosis = result.ok ? null : diagnoseReachability(result, { currentPath: 'direct', privateEndpoint: connection.endpoint === 'private' })
       return { ...result, diagnosis }
-    },
-
-    privatePathOptions: (): PrivatePathOption[] => [
-      {
-        kind: 'bastion',
-        available: true,
-        label: 'Through an SSH bastion host',
-        detail: 'A VSI on IBM Cloud’s private network (the seed’s virtualserver01). Save the profiles, then test the private profile through the bastion.'
-      },
-      {
-        kind: 'pod',
-        available: true,
-        label: 'From a pod in your OpenShift / Kubernetes cluster',
-        detail: 'Save the profiles, then test the private profile from a pod: PSE Wizard starts a short-lived pod with oc or kubectl and deletes it afterwards.'
-      },
-      {
-        kind: 'vpn',
-        available: false,
-        label: 'Over a VPN or Direct Link',
-        detail: 'Connect this computer to IBM Cloud’s private network (client VPN for VPC, classic SSL VPN or Direct Link), then run the test again here.'
-      }
-    ],
-
-    async saveProfile(draft) {
-      if (!o.saveProfile) throw new AppFailure({ code: 'not_ready', message: 'Saving profiles is not available in this build yet.' })
-      return o.saveProfile(draft)
-    },
-
-    secrets: {
-      get: (name) => o.vault.get(name),
-      set: (name, value) => o.vault.set(name, value),
-      delete: (name) => o.vault.delete(name)
     }
   }
 }

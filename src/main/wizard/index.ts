@@ -3,11 +3,11 @@ import type { Settings } from '../../shared/schemas/app'
 import type { EventBus } from '../events'
 import type { Handlers } from '../transport/dispatch'
 import { wizardHandlers } from './handlers'
-import { ibmWizardServices } from './ibm-services'
 import { WizardJob } from './job'
 import type { WizardProfileDraft } from './services'
 import { WizardStateStore } from './state-store'
 import { WizardVault } from './vault'
+import { wizardServices } from './wizard-services'
 import type { SecretStore } from '../profiles/secrets'
 import { defaultProfileFields, type Profile, type ProfileFields, type SecretsInput } from '../../shared/schemas/profile'
 
@@ -39,7 +39,8 @@ export interface Wizard {
 /** Poll intervals of the provisioning wait; PSE_WIZARD_POLL_MS overrides them (tests). */
 function pollIntervals(config: WizardConfig): { pollIntervalMs?: number; maxPollIntervalMs?: number; taskPollIntervalMs?: number } {
   const fromEnv = Number(config.env.PSE_WIZARD_POLL_MS)
-  if (Number.isInteger(fromEnv) && fromEnv >= 50 && fromEnv <= 60_000) return { pollIntervalMs: fromEnv, maxPollIntervalMs: fromEnv * 2, taskPollIntervalMs: fromEnv }
+  if (Number.isInteger(fromEnv) && fromEnv >= 50 && fromEnv <= 60_000)
+    return { pollIntervalMs: fromEnv, maxPollIntervalMs: fromEnv * 2, taskPollIntervalMs: fromEnv }
   // A fixed 5 s: "active" is noticed within 5 s, at one call per 5 s (a growing interval
   // saved little and could notice a finished deployment up to 30 s late; see bench item 5).
   return { pollIntervalMs: WAIT_POLL_MS, maxPollIntervalMs: WAIT_POLL_MS, ...(config.sandbox ? { taskPollIntervalMs: 500 } : {}) }
@@ -49,7 +50,8 @@ const WAIT_POLL_MS = 5_000
 
 /** The wizard's composition: vault, IBM services, persisted job, contract handlers, `wizard.changed` events. */
 export async function createWizard(config: WizardConfig): Promise<Wizard> {
-  const services = ibmWizardServices({
+  // Cheap: the IBM clients are loaded the first time a step needs them (a resumed wait does at once).
+  const services = wizardServices({
     env: config.env,
     dataDir: config.dataDir,
     sandbox: config.sandbox,

@@ -1,10 +1,22 @@
-import type { AccountInfo, ConnectionInfo, CreateInstanceRequest, EndpointType, PasswordCheck, PrereqReport, ProvisionProgress, Region, RedisInstance, RedisVersion, ResourceGroup } from '../../shared/schemas/ibmcloud'
+import type {
+  AccountInfo,
+  ConnectionInfo,
+  CreateInstanceRequest,
+  EndpointType,
+  PasswordCheck,
+  PrereqReport,
+  ProvisionProgress,
+  Region,
+  RedisInstance,
+  RedisVersion,
+  ResourceGroup
+} from '../../shared/schemas/ibmcloud'
 import type { ProbeResult } from '../../shared/schemas/probe'
 import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
 
 /**
  * What the wizard job needs from the rest of the app, as one port: the IBM Cloud layer, the
- * probe, the profile store and the keychain. `ibm-services.ts` wires the real modules; unit
+ * probe, the profile store and the keychain. `wizard-services.ts` wires the real modules (the IBM part, `ibm-services.ts`, on first use); unit
  * tests pass fakes. Every method that talks to a network takes the job's AbortSignal.
  */
 export interface WizardServices {
@@ -25,7 +37,11 @@ export interface WizardServices {
   getInstance(id: string, signal: AbortSignal): Promise<RedisInstance>
 
   /** Idempotent: finds the instance by name/region/group before any POST. */
-  createOrAdopt(req: CreateInstanceRequest, signal: AbortSignal, onProgress: (p: ProvisionProgress) => void): Promise<{ instance: RedisInstance; adopted: boolean }>
+  createOrAdopt(
+    req: CreateInstanceRequest,
+    signal: AbortSignal,
+    onProgress: (p: ProvisionProgress) => void
+  ): Promise<{ instance: RedisInstance; adopted: boolean }>
   /** Polls until active and the deployment answers; safe to call again after a restart. */
   waitUntilReady(instanceId: string, signal: AbortSignal, onProgress: (p: ProvisionProgress) => void): Promise<RedisInstance>
   deleteInstance(instanceId: string, signal: AbortSignal): Promise<void>
@@ -44,7 +60,10 @@ export interface WizardServices {
    * Runs the connection probe against one endpoint (directly from this computer). A failed
    * private endpoint comes with the network diagnosis: why it is unreachable from here.
    */
-  probe(target: { connection: ConnectionInfo; username: string; password: string }, signal: AbortSignal): Promise<ProbeResult & { diagnosis?: { message: string } | null }>
+  probe(
+    target: { connection: ConnectionInfo; username: string; password: string },
+    signal: AbortSignal
+  ): Promise<ProbeResult & { diagnosis?: { message: string } | null }>
   /** Other ways to test a private endpoint from here (bastion, pod), when the network module offers them. */
   privatePathOptions(): PrivatePathOption[]
 
@@ -58,6 +77,9 @@ export interface WizardServices {
     delete(name: string): Promise<void>
   }
 }
+
+/** The part of the port that talks to IBM Cloud (and the probe): loaded on first use, see wizard-services.ts. */
+export type WizardCloudServices = Omit<WizardServices, 'sandbox' | 'checkPassword' | 'generatePassword' | 'privatePathOptions' | 'saveProfile' | 'secrets'>
 
 export interface WizardProfileDraft {
   name: string

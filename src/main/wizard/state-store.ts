@@ -6,6 +6,7 @@ import { log } from '../logging/log'
 import { redact } from '../logging/redact'
 import { keepAside, readFileIfExists, writeFileAtomic } from '../storage/atomic-file'
 import { withFileLock } from '../storage/file-lock'
+import { wizardMessages } from './messages'
 import { tryLease, type Lease, type LeaseOwner } from '../storage/lease'
 
 export const WIZARD_STATE_FILE = 'wizard-state.json'
@@ -42,10 +43,14 @@ export class WizardStateStore {
    */
   async claim(label: string): Promise<{ lease?: Lease; heldBy?: LeaseOwner | null; state: WizardState | undefined }> {
     await this.ensureDir()
-    return withFileLock(this.file, async () => {
-      const got = await tryLease(this.leaseFile, { label })
-      return { ...got, state: await this.load() }
-    }, { code: 'wizard_locked' })
+    return withFileLock(
+      this.file,
+      async () => {
+        const got = await tryLease(this.leaseFile, { label })
+        return { ...got, state: await this.load() }
+      },
+      { code: 'wizard_locked' }
+    )
   }
 
   /** The saved state, or undefined when none (or it was unreadable: kept aside, never lost). */
@@ -76,7 +81,7 @@ export class WizardStateStore {
     const probe = text.split(':$PASSWORD@').join('@')
     if (redact(probe) !== probe) {
       // A secret reached the state by mistake: never write it, and say so loudly.
-      throw new AppFailure({ code: 'wizard_state_secret', message: 'PSE Wizard refused to save the wizard state because it contained a secret. Please report this problem.' })
+      throw new AppFailure({ code: 'wizard_state_secret', message: wizardMessages.stateHeldSecret() })
     }
     const run = this.queue.then(() => this.ensureDir()).then(() => withFileLock(this.file, () => writeFileAtomic(this.file, text), { code: 'wizard_locked' }))
     this.queue = run.catch(() => undefined)

@@ -1,0 +1,14 @@
+/** The wizard's own failure codes (stable: the UI, the CLI and the tests key on them). */
+export const WizardCodes = {
+  busy: 'wizard_busy',
+  busyElsewhere: 'wizard_busy_elsewhere',
+  notReady: 'not_ready',
+  vrfDisabled: 'wizard_vrf_disabled',
+  serviceEndpointsDisabled: 'wizard_service_endpoints_disabled',
+  prerequisitesFailed: 'wizard_prerequisites_failed',
+  nameMismatch: 'wizard_name_mismatch',
+  noPrivateEndpoint: 'wizard_no_private_endpoint',
+  testFailed: 'wizard_test_failed',
+  privateUnreachable: 'wizard_private_unreachable',
+  passwordMissing: 'wizard_password_missing'
+} as const

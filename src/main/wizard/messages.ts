@@ -1,0 +1,90 @@
+import type { EndpointType, PrereqItem } from '../../shared/schemas/ibmcloud'
+import type { PrivatePathOption } from '../../shared/schemas/wizard'
+
+/**
+ * Every sentence the wizard says to the user, in English. Each is a function of the facts it
+ * names, under a stable id (its key here), so another language can say the same from the same
+ * facts. The logic never builds a user-facing sentence itself.
+ */
+export const wizardMessages = {
+  internal: () => 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details.',
+  busy: () => 'The wizard is still working on a step. Wait for it to finish, or cancel it first.',
+  busyElsewhere: (p: { holderPid: number | null; inThisProcess: boolean; otherHost: string | null; runningStep: string | null }) => {
+    const who =
+      p.holderPid !== null
+        ? `Another PSE Wizard process (${p.inThisProcess ? 'in this process' : `process ${p.holderPid}`}${p.otherHost !== null ? ` on ${p.otherHost}` : ''})`
+        : 'Another PSE Wizard process'
+    const what = p.runningStep !== null ? `the "${p.runningStep}" step of this setup` : 'this setup'
+    return `${who} is working on ${what} with the same data folder (the desktop app, or "pse-wizard setup" in a terminal). Wait for it to finish there, or stop it, then try again.`
+  },
+  stateHeldSecret: () => 'PSE Wizard refused to save the wizard state because it contained a secret. Please report this problem.',
+  stepNotReached: () => 'That step is not reached yet. Finish the current step first.',
+
+  signInFirst: () => 'Sign in on the Account step first.',
+  environmentKeyMissing: () => 'IBMCLOUD_API_KEY is not set. Set it, or enter an API key on the Account step.',
+  keychainKeyMissing: () => 'No API key is saved in the keychain. Enter one on the Account step.',
+
+  checkPrerequisitesFirst: () => 'Check the prerequisites first.',
+  vrfDisabled: () =>
+    'VRF is not enabled for this account, and private service endpoints need it. Only IBM can enable it: open a support case with the text below (VRF cannot be turned off again), then check again once IBM confirms.',
+  serviceEndpointsDisabled: () =>
+    'Service endpoints are not enabled for this account. Run the command below (account owner or a user allowed to manage private endpoints), then check again.',
+  prerequisiteUnavailable: (p: Pick<PrereqItem, 'label' | 'detail'>) => `${p.label}: ${p.detail ?? 'not available'}.`,
+
+  waitStillTrying: (p: { ibmMessage: string }) => `${p.ibmMessage} PSE Wizard keeps waiting and asks again.`,
+  waitUntilReady: () => 'Wait until the instance is ready.',
+
+  passwordRejected: (p: { problems: string[] }) => `This password does not meet IBM Cloud Databases' rules: ${p.problems.join(' ')}`,
+  noAdminPasswordYet: () => 'No admin password has been set yet.',
+  adminPasswordGone: () => 'The admin password is no longer in the keychain. Set a new one on this step.',
+  setPasswordFirst: () => 'Set the admin password first.',
+
+  fetchConnectionFirst: () => 'Fetch the connection information first.',
+  noPrivateEndpoint: (p: { instanceName: string }) =>
+    `"${p.instanceName}" has no private endpoint. Enable it (ibmcloud resource service-instance-update ${p.instanceName} --service-endpoints public-and-private), or deploy a new instance with private endpoints.`,
+
+  createServiceKeyFirst: () => 'Create the private service key first.',
+  noPublicEndpoint: () => 'This instance has no public endpoint.',
+  endpointPasswordGone: () =>
+    'The password for this endpoint is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).',
+  endpointTestFailed: (p: { endpoint: EndpointType; probeMessage: string | null }) =>
+    `The ${p.endpoint} endpoint test failed: ${p.probeMessage ?? 'see the timeline'}`,
+  privateUnreachableWhy: () =>
+    'This computer cannot reach the private endpoint: it is only reachable from inside IBM Cloud’s private network (a VSI, a cluster, VPN or Direct Link).',
+  privateUnreachable: (p: { why: string }) =>
+    `${p.why} The instance and its private key are fine: save the profiles, then test the private one through a bastion host or from a pod in your cluster.`,
+
+  runTestFirst: () => 'Run the connection test first.',
+  profilePasswordGone: () => 'A password is no longer in the keychain. Set the admin password again (step 5) or recreate the service key (step 7).',
+  profileSavingUnavailable: () => 'Saving profiles is not available in this build yet.',
+
+  notTheWizardsInstance: () => 'This is not the wizard’s instance.',
+  typeNameToDelete: (p: { instanceName: string }) => `To delete the instance, type its name exactly: ${p.instanceName}`
+} as const
+
+export type WizardMessageId = keyof typeof wizardMessages
+
+/** The command the "service endpoints disabled" message points at (a command, never translated). */
+export const ENABLE_SERVICE_ENDPOINTS_COMMAND = 'ibmcloud account update --service-endpoint-enable true'
+
+/** Other ways to test a private endpoint from here, as the test step offers them. */
+export const privatePathOptions = (): PrivatePathOption[] => [
+  {
+    kind: 'bastion',
+    available: true,
+    label: 'Through an SSH bastion host',
+    detail: 'A VSI on IBM Cloud’s private network (the seed’s virtualserver01). Save the profiles, then test the private profile through the bastion.'
+  },
+  {
+    kind: 'pod',
+    available: true,
+    label: 'From a pod in your OpenShift / Kubernetes cluster',
+    detail: 'Save the profiles, then test the private profile from a pod: PSE Wizard starts a short-lived pod with oc or kubectl and deletes it afterwards.'
+  },
+  {
+    kind: 'vpn',
+    available: false,
+    label: 'Over a VPN or Direct Link',
+    detail: 'Connect this computer to IBM Cloud’s private network (client VPN for VPC, classic SSL VPN or Direct Link), then run the test again here.'
+  }
+]

@@ -1,0 +1,66 @@
+import { AppFailure } from '../../shared/errors'
+import { checkPassword, generatePassword } from '../ibmcloud/password-rules'
+import type { IbmWizardServicesOptions } from './ibm-services'
+import { privatePathOptions, wizardMessages } from './messages'
+import type { WizardCloudServices, WizardServices } from './services'
+
+/**
+ * The wizard's port onto the real modules, built cheaply: the password rules, the keychain and
+ * the profile store answer at once, and the IBM Cloud part (SDK clients, CLI runner, probe) is
+ * loaded with import() and built the first time a call needs it. A failed load is tried again
+ * on the next call.
+ */
+export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Promise<WizardCloudServices> = () => loadIbmCloudServices(o)): WizardServices {
+  let cloud: Promise<WizardCloudServices> | undefined
+  const ibm = (): Promise<WizardCloudServices> => {
+    if (!cloud) {
+      cloud = loadCloud()
+      cloud.catch(() => (cloud = undefined))
+    }
+    return cloud
+  }
+
+  return {
+    sandbox: o.sandbox,
+
+    accountChoices: async () => (await ibm()).accountChoices(),
+    signIn: async (input, signal) => (await ibm()).signIn(input, signal),
+    restoreSession: async (source, signal) => (await ibm()).restoreSession(source, signal),
+    checkPrerequisites: async (signal) => (await ibm()).checkPrerequisites(signal),
+
+    listRegions: async (signal) => (await ibm()).listRegions(signal),
+    listResourceGroups: async (signal) => (await ibm()).listResourceGroups(signal),
+    listVersions: async (region, signal) => (await ibm()).listVersions(region, signal),
+    listInstances: async (signal) => (await ibm()).listInstances(signal),
+    getInstance: async (id, signal) => (await ibm()).getInstance(id, signal),
+
+    createOrAdopt: async (req, signal, onProgress) => (await ibm()).createOrAdopt(req, signal, onProgress),
+    waitUntilReady: async (id, signal, onProgress) => (await ibm()).waitUntilReady(id, signal, onProgress),
+    deleteInstance: async (id, signal) => (await ibm()).deleteInstance(id, signal),
+
+    checkPassword: (password) => checkPassword(password, 'admin'),
+    generatePassword: () => generatePassword(32),
+    setAdminPassword: async (crn, password, signal) => (await ibm()).setAdminPassword(crn, password, signal),
+    connectionInfo: async (crn, endpoint, signal) => (await ibm()).connectionInfo(crn, endpoint, signal),
+    ensurePrivateServiceKey: async (instance, name, signal) => (await ibm()).ensurePrivateServiceKey(instance, name, signal),
+
+    probe: async (target, signal) => (await ibm()).probe(target, signal),
+    privatePathOptions,
+
+    async saveProfile(draft) {
+      if (!o.saveProfile) throw new AppFailure({ code: 'not_ready', message: wizardMessages.profileSavingUnavailable() })
+      return o.saveProfile(draft)
+    },
+
+    secrets: {
+      get: (name) => o.vault.get(name),
+      set: (name, value) => o.vault.set(name, value),
+      delete: (name) => o.vault.delete(name)
+    }
+  }
+}
+
+async function loadIbmCloudServices(o: IbmWizardServicesOptions): Promise<WizardCloudServices> {
+  const { ibmCloudServices } = await import('./ibm-services')
+  return ibmCloudServices(o)
+}
