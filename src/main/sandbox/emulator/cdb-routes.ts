@@ -89,7 +89,12 @@ export const cdbRoutes: RouteTable = [
       const password = user.password
       // Server rule (data-faq): ≥15 characters, a letter and a number, upper and lower case.
       if (typeof password !== 'string' || password.length < 15 || !/[a-z]/.test(password) || !/[A-Z]/.test(password) || !/[0-9]/.test(password)) {
-        throw new HttpError(422, 'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter', 'cdb', 'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter')
+        throw new HttpError(
+          422,
+          'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter',
+          'cdb',
+          'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter'
+        )
       }
       const backend = i.deployment.backend!
       const task = newTask(emu, i, 'Setting user password for database', 'user', async () => {
@@ -160,9 +165,11 @@ export const cdbRoutes: RouteTable = [
       const entry = (parseJson(body, 'cdb').ip_address ?? {}) as Record<string, unknown>
       const address = String(entry.address ?? '')
       const m = IPV4_CIDR.exec(address)
-      if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || (m[6] !== undefined && Number(m[6]) > 32)) throw new HttpError(422, 'invalid IPv4 address', 'cdb', 'invalid IPv4 address')
+      if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || (m[6] !== undefined && Number(m[6]) > 32))
+        throw new HttpError(422, 'invalid IPv4 address', 'cdb', 'invalid IPv4 address')
       if (i.deployment.allowlist.length >= 100) throw new HttpError(422, 'allowlist is full (100 entries)', 'cdb', 'allowlist is full')
-      if (i.deployment.allowlist.some((a) => a.address === address)) throw new HttpError(422, 'address already in allowlist', 'cdb', 'address already in allowlist')
+      if (i.deployment.allowlist.some((a) => a.address === address))
+        throw new HttpError(422, 'address already in allowlist', 'cdb', 'address already in allowlist')
       const description = typeof entry.description === 'string' ? entry.description : ''
       const task = newTask(emu, i, 'Updating allowlist', 'allowlist', async () => {
         i.deployment.allowlist.push({ address, description })
