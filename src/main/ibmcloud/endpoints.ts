@@ -10,6 +10,8 @@ export interface Endpoints {
   cloudDatabases(region: string): string
   /** The VPC API base URL for a region, ending in `/v1`. */
   vpc(region: string): string
+  /** Context-based restrictions (global). */
+  contextBasedRestrictions: string
 }
 
 const PUBLIC = {
@@ -57,7 +59,9 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv, options: EndpointOption
     resourceManager,
     accountManagement: pick('IBMCLOUD_ACCOUNT_MANAGEMENT_API_ENDPOINT', base.accountManagement),
     cloudDatabases: (region: string) => icdBase.split('{region}').join(checkRegion(region)),
-    vpc: (region: string) => vpcBase.split('{region}').join(checkRegion(region))
+    vpc: (region: string) => vpcBase.split('{region}').join(checkRegion(region)),
+    // The SDK's own variable (<SERVICE_NAME>_URL). CBR's private host is UNVERIFIED: public unless set.
+    contextBasedRestrictions: pick('CONTEXT_BASED_RESTRICTIONS_URL', 'https://cbr.cloud.ibm.com')
   }
 }
 

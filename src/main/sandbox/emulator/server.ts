@@ -10,6 +10,7 @@ import { fakeRedisBackend, realRedisBackend, type BackendFactory } from './redis
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
 import { vpcRoutes } from './vpc-routes'
+import { CbrState, cbrRoutes } from './cbr-routes'
 import { VpcState, type GatewayRecord, type VpcSeed } from './vpc-state'
 import { EmulatorState, endpointEnabled, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
 
@@ -47,7 +48,7 @@ type Resolved = Required<
   Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs'>
 >
 
-const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...sandboxRoutes]
+const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...cbrRoutes, ...sandboxRoutes]
 
 /**
  * The IBM Cloud emulator: IAM, Account Management, Resource Manager, Resource Controller and
@@ -57,6 +58,7 @@ const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...sa
 export class Emulator {
   readonly state: EmulatorState
   readonly vpc: VpcState
+  readonly cbr = new CbrState()
   readonly faults = new FaultPlan()
   readonly options: Resolved
   readonly controlToken: string
@@ -102,7 +104,8 @@ export class Emulator {
       IBMCLOUD_RESOURCE_MANAGEMENT_API_ENDPOINT: this.url,
       IBMCLOUD_ACCOUNT_MANAGEMENT_API_ENDPOINT: this.url,
       IBMCLOUD_ICD_API_ENDPOINT: `${this.url}/cdb/{region}/v5/ibm`,
-      IBMCLOUD_IS_NG_API_ENDPOINT: `${this.url}/vpc/{region}/v1`
+      IBMCLOUD_IS_NG_API_ENDPOINT: `${this.url}/vpc/{region}/v1`,
+      CONTEXT_BASED_RESTRICTIONS_URL: `${this.url}/cbr`
     }
   }
 
@@ -139,7 +142,8 @@ export class Emulator {
         break
       }
     }
-    const family: ErrorFamily = segments[0] === 'cdb' ? 'cdb' : segments[0] === 'vpc' ? 'vpc' : segments[0] === 'identity' ? 'iam' : 'rc'
+    const family: ErrorFamily =
+      segments[0] === 'cdb' ? 'cdb' : segments[0] === 'vpc' ? 'vpc' : segments[0] === 'cbr' ? 'cbr' : segments[0] === 'identity' ? 'iam' : 'rc'
     if (!found)
       return send(res, { status: 404, body: errorBody(family, 404, `No route for ${method} ${url.pathname}`, family === 'cdb' ? 'not_found' : 'RC-NotFound') })
     const { route, params } = found
@@ -166,7 +170,7 @@ export class Emulator {
               500,
               'Internal Server Error',
               route.family,
-              route.family === 'cdb' || route.family === 'vpc' ? 'internal_error' : 'RC-InternalServerError'
+              route.family === 'cdb' || route.family === 'vpc' || route.family === 'cbr' ? 'internal_error' : 'RC-InternalServerError'
             )
           default:
             throw faultError(fault.kind, route.family, fault.retryAfterSeconds)
@@ -182,7 +186,7 @@ export class Emulator {
           route.family,
           500,
           'Internal Server Error',
-          route.family === 'cdb' || route.family === 'vpc' ? 'internal_error' : 'RC-InternalServerError'
+          route.family === 'cdb' || route.family === 'vpc' || route.family === 'cbr' ? 'internal_error' : 'RC-InternalServerError'
         )
       })
     }
@@ -276,7 +280,7 @@ export class Emulator {
 
 function faultError(kind: string, family: ErrorFamily, retryAfter = 1): HttpError {
   const rc = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-    new HttpError(status, message, family, family === 'cdb' || family === 'vpc' ? code.toLowerCase() : code, headers)
+    new HttpError(status, message, family, family === 'cdb' || family === 'vpc' || family === 'cbr' ? code.toLowerCase() : code, headers)
   switch (kind) {
     case 'expired_token':
       return rc(401, family === 'iam' ? 'BXNIM0408E' : 'RC-TokenExpired', 'Token is expired')
