@@ -1,6 +1,8 @@
 import type { RouteContext, RouteTable } from './router'
 import { HttpError, parseJson } from './http'
 import { hex } from './state'
+import { enforce } from './enforcement'
+import { newTask } from './tasks'
 
 /**
  * Context-based restrictions under /cbr/v1 (CONTEXT_BASED_RESTRICTIONS_URL = <emulator>/cbr):
@@ -147,6 +149,18 @@ const findRule = (ctx: RouteContext) => {
   if (!r) throw cbrError(404, 'not_found', 'Rule not found.')
   return r
 }
+/**
+ * Rule changes reach Cloud Databases as a task on each instance they name ("Recent Tasks"):
+ * enforcement changes when the task completes, not at once. Facts §3.
+ */
+function queueEnforcement(ctx: RouteContext, rules: RuleRecord[]): void {
+  const guids = new Set(rules.filter((r) => attr(r, 'serviceName') === 'databases-for-redis').map((r) => attr(r, 'serviceInstance')))
+  for (const guid of guids) {
+    const instance = guid ? ctx.emu.state.instances.get(guid) : undefined
+    if (instance?.state === 'active') newTask(ctx.emu, instance, 'Applying context-based restrictions', 'instance', async () => enforce(ctx.emu, instance))
+  }
+}
+
 const attr = (r: RuleRecord, name: string) => r.resources.flatMap((res) => res.attributes).find((a) => a.name === name)?.value
 
 export const cbrRoutes: RouteTable = [
@@ -208,6 +222,10 @@ export const cbrRoutes: RouteTable = [
       const z = findZone(ctx)
       ifMatch(ctx, z)
       Object.assign(z, readZone(ctx, z), { revision: z.revision + 1, modifiedAt: now() })
+      queueEnforcement(
+        ctx,
+        ctx.emu.cbr.rules.filter((r) => r.contexts.some((c) => c.attributes.some((a) => a.name === 'networkZoneId' && a.value === z.id)))
+      )
       return withEtag(200, zoneBody(ctx, z), z)
     }
   },
@@ -220,6 +238,7 @@ export const cbrRoutes: RouteTable = [
     async handle(ctx) {
       const r: RuleRecord = { id: hex(16), ...readRule(ctx), revision: 1, createdAt: now(), modifiedAt: now() }
       ctx.emu.cbr.rules.push(r)
+      queueEnforcement(ctx, [r])
       return withEtag(201, ruleBody(ctx, r), r)
     }
   },
@@ -257,7 +276,9 @@ export const cbrRoutes: RouteTable = [
     async handle(ctx) {
       const r = findRule(ctx)
       ifMatch(ctx, r)
+      const before = { ...r }
       Object.assign(r, readRule(ctx), { revision: r.revision + 1, modifiedAt: now() })
+      queueEnforcement(ctx, [before, r])
       return withEtag(200, ruleBody(ctx, r), r)
     }
   }

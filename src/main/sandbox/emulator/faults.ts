@@ -38,6 +38,7 @@ export const ROUTE_IDS = [
   'cdb.tasks.get',
   'cdb.tasks.list',
   'cdb.allowlist.get',
+  'cdb.allowlist.set',
   'cdb.allowlist.add',
   'cdb.allowlist.delete',
   'vpc.vpcs.list',

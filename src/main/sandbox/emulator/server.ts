@@ -10,6 +10,7 @@ import { fakeRedisBackend, realRedisBackend, type BackendFactory } from './redis
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
 import { vpcRoutes } from './vpc-routes'
+import { enforce } from './enforcement'
 import { CbrState, cbrRoutes } from './cbr-routes'
 import { VpcState, type GatewayRecord, type VpcSeed } from './vpc-state'
 import { EmulatorState, endpointEnabled, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
@@ -227,6 +228,7 @@ export class Emulator {
         if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
         await backend.setEndpoints({ public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
         i.deployment.backend = backend
+        enforce(this, i)
         i.state = 'active'
       } catch (e) {
         log.error(`emulator: could not start Redis for ${i.name}: ${(e as Error).message}`)
