@@ -49,6 +49,11 @@ export class CloudDatabasesV5 extends BaseService {
     return this.send('GET', `/deployments/${enc(id)}/allowlists/ip_addresses`)
   }
 
+  /** PUT the whole list (as Terraform does), then wait for the task. `ifMatch`: the ETag of the GET, when there was one. */
+  setAllowlist(id: string, entries: Array<{ address: string; description: string }>, ifMatch?: string): Response {
+    return this.send('PUT', `/deployments/${enc(id)}/allowlists/ip_addresses`, { ip_addresses: entries }, ifMatch ? { 'If-Match': ifMatch } : {})
+  }
+
   addAllowlistEntry(id: string, entry: { address: string; description?: string }): Response {
     return this.send('POST', `/deployments/${enc(id)}/allowlists/ip_addresses`, { ip_address: entry })
   }
@@ -57,8 +62,8 @@ export class CloudDatabasesV5 extends BaseService {
     return this.send('DELETE', `/deployments/${enc(id)}/allowlists/ip_addresses/${enc(address)}`)
   }
 
-  private send(method: string, path: string, body?: unknown): Response {
-    const headers: Record<string, string> = { Accept: 'application/json' }
+  private send(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Response {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     return this.createRequest({
       options: { url: path, method, ...(body !== undefined ? { body } : {}) },

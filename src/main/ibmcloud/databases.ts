@@ -2,7 +2,16 @@ import { AppFailure } from '../../shared/errors'
 import type { AllowlistEntry, ConnectionInfo, EndpointType, PasswordCheck, Region, RedisVersion } from '../../shared/schemas/ibmcloud'
 import { registerSecret } from '../logging/redact'
 import type { z } from 'zod'
-import { AllowlistEnvelope, ConnectionEnvelope, DeployablesEnvelope, DeploymentEnvelope, RegionsEnvelope, TaskEnvelope, type RedisConnection, type TaskBody } from './api-shapes'
+import {
+  AllowlistEnvelope,
+  ConnectionEnvelope,
+  DeployablesEnvelope,
+  DeploymentEnvelope,
+  RegionsEnvelope,
+  TaskEnvelope,
+  type RedisConnection,
+  type TaskBody
+} from './api-shapes'
 import type { IbmCloudClient } from './client'
 import { IbmCodes } from './errors'
 import { checkPassword } from './password-rules'
@@ -30,19 +39,34 @@ const ROLE_VIEW = 'the Viewer platform role on this Databases for Redis instance
 /** The region a CRN names: `crn:v1:bluemix:public:databases-for-redis:<region>:a/…`. */
 export function regionOfCrn(crn: string): string {
   const region = crn.split(':')[5]
-  if (!region) throw new AppFailure({ code: IbmCodes.badRequest, message: 'This is not the CRN of a Databases for Redis instance. Choose the instance again.', detail: crn })
+  if (!region)
+    throw new AppFailure({
+      code: IbmCodes.badRequest,
+      message: 'This is not the CRN of a Databases for Redis instance. Choose the instance again.',
+      detail: crn
+    })
   return region
 }
 
 /** GET /regions (asked of the default region's host, as the SDK does). */
 export async function listRegions(client: IbmCloudClient, options: RequestOptions = {}): Promise<Region[]> {
-  const body = await client.requester.run({ what: 'list Cloud Databases regions' }, RegionsEnvelope, () => client.cloudDatabases('us-south').listRegions(), options)
+  const body = await client.requester.run(
+    { what: 'list Cloud Databases regions' },
+    RegionsEnvelope,
+    () => client.cloudDatabases('us-south').listRegions(),
+    options
+  )
   return body.regions.map((id) => ({ id, name: REGION_NAMES[id] ? `${REGION_NAMES[id]} (${id})` : id }))
 }
 
 /** Redis versions from GET /deployables: preferred first, deprecated last. */
 export async function listRedisVersions(client: IbmCloudClient, region = 'us-south', options: RequestOptions = {}): Promise<RedisVersion[]> {
-  const body = await client.requester.run({ what: 'list Redis versions', region }, DeployablesEnvelope, () => client.cloudDatabases(region).listDeployables(), options)
+  const body = await client.requester.run(
+    { what: 'list Redis versions', region },
+    DeployablesEnvelope,
+    () => client.cloudDatabases(region).listDeployables(),
+    options
+  )
   const redis = body.deployables.find((d) => d.type === 'redis')
   const rank = (v: RedisVersion) => (v.preferred ? 0 : v.status === 'stable' ? 1 : v.status === 'deprecated' ? 3 : 2)
   return (redis?.versions ?? [])
@@ -52,7 +76,12 @@ export async function listRedisVersions(client: IbmCloudClient, region = 'us-sou
 
 export async function getDeployment(client: IbmCloudClient, crn: string, options: RequestOptions = {}) {
   const region = regionOfCrn(crn)
-  const body = await client.requester.run({ what: 'read the Cloud Databases deployment', region, role: ROLE_VIEW }, DeploymentEnvelope, () => client.cloudDatabases(region).getDeployment(crn), options)
+  const body = await client.requester.run(
+    { what: 'read the Cloud Databases deployment', region, role: ROLE_VIEW },
+    DeploymentEnvelope,
+    () => client.cloudDatabases(region).getDeployment(crn),
+    options
+  )
   return body.deployment
 }
 
@@ -76,24 +105,48 @@ export function taskOutcome(task: TaskBody | null | undefined): 'done' | 'failed
 }
 
 /** Polls GET /tasks/{id} until completed; failed/expired become ibm_task_failed. Tolerates `{}`. */
-export async function waitForTask(client: IbmCloudClient, region: string, task: TaskBody | null | undefined, what: string, options: TaskWaitOptions = {}): Promise<void> {
+export async function waitForTask(
+  client: IbmCloudClient,
+  region: string,
+  task: TaskBody | null | undefined,
+  what: string,
+  options: TaskWaitOptions = {}
+): Promise<void> {
   const started = Date.now()
   const interval = options.pollIntervalMs ?? 5_000
   let current = task
   for (;;) {
     const outcome = taskOutcome(current)
-    if (current?.status) options.onProgress?.({ status: current.status, ...(current.progress_percent !== undefined ? { percent: current.progress_percent } : {}), ...(current.description ? { description: current.description } : {}) })
+    if (current?.status)
+      options.onProgress?.({
+        status: current.status,
+        ...(current.progress_percent !== undefined ? { percent: current.progress_percent } : {}),
+        ...(current.description ? { description: current.description } : {})
+      })
     if (outcome === 'done') return
     if (outcome === 'failed') {
-      throw new AppFailure({ code: IbmCodes.taskFailed, message: `IBM Cloud could not ${what} (the task ended "${current?.status}"). Try again; if it fails again, open a support case with the task id.`, ...(current?.id ? { detail: current.id } : {}) })
+      throw new AppFailure({
+        code: IbmCodes.taskFailed,
+        message: `IBM Cloud could not ${what} (the task ended "${current?.status}"). Try again; if it fails again, open a support case with the task id.`,
+        ...(current?.id ? { detail: current.id } : {})
+      })
     }
     if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) {
-      throw new AppFailure({ code: IbmCodes.timeout, message: `IBM Cloud is still working to ${what}. Check again in a few minutes.`, ...(current?.id ? { detail: current.id } : {}) })
+      throw new AppFailure({
+        code: IbmCodes.timeout,
+        message: `IBM Cloud is still working to ${what}. Check again in a few minutes.`,
+        ...(current?.id ? { detail: current.id } : {})
+      })
     }
     await sleep(interval, options.signal)
     if (!current?.id) return
     const id = current.id
-    const body = await client.requester.run({ what: `follow the task to ${what}`, region }, TaskEnvelope, () => client.cloudDatabases(region).getTask(id), options)
+    const body = await client.requester.run(
+      { what: `follow the task to ${what}`, region },
+      TaskEnvelope,
+      () => client.cloudDatabases(region).getTask(id),
+      options
+    )
     current = body.task ?? null
   }
 }
@@ -106,7 +159,8 @@ export async function waitForTask(client: IbmCloudClient, region: string, task: 
 export async function setAdminPassword(client: IbmCloudClient, crn: string, password: string, options: TaskWaitOptions = {}): Promise<{ username: string }> {
   registerSecret(password)
   const check: PasswordCheck = checkPassword(password, 'admin')
-  if (!check.ok) throw new AppFailure({ code: IbmCodes.passwordRejected, message: `This password does not meet IBM Cloud Databases' rules: ${check.problems.join(' ')}` })
+  if (!check.ok)
+    throw new AppFailure({ code: IbmCodes.passwordRejected, message: `This password does not meet IBM Cloud Databases' rules: ${check.problems.join(' ')}` })
   const region = regionOfCrn(crn)
   const deployment = await getDeployment(client, crn, options)
   const username = deployment.admin_usernames?.database ?? 'admin'
@@ -121,15 +175,32 @@ export async function setAdminPassword(client: IbmCloudClient, crn: string, pass
 }
 
 /** Connection info for one endpoint, with the CA decoded to PEM. The URI keeps `$PASSWORD`. */
-export async function getConnectionInfo(client: IbmCloudClient, crn: string, endpoint: EndpointType, options: RequestOptions & { username?: string } = {}): Promise<ConnectionInfo> {
+export async function getConnectionInfo(
+  client: IbmCloudClient,
+  crn: string,
+  endpoint: EndpointType,
+  options: RequestOptions & { username?: string } = {}
+): Promise<ConnectionInfo> {
   const region = regionOfCrn(crn)
   const username = options.username ?? 'admin'
   let body
   try {
-    body = await client.requester.run({ what: `read the ${endpoint} connection information`, region, role: ROLE_VIEW }, ConnectionEnvelope, () => client.cloudDatabases(region).getConnection(crn, 'database', username, endpoint), options)
+    body = await client.requester.run(
+      { what: `read the ${endpoint} connection information`, region, role: ROLE_VIEW },
+      ConnectionEnvelope,
+      () => client.cloudDatabases(region).getConnection(crn, 'database', username, endpoint),
+      options
+    )
   } catch (e) {
     if (e instanceof AppFailure && e.code === IbmCodes.wrongRegion) {
-      throw new AppFailure({ code: IbmCodes.endpointNotEnabled, message: `The ${endpoint} endpoint is not enabled on this deployment (or it is not in ${region}). Enable it under "Endpoints", then try again.`, ...(e.detail ? { detail: e.detail } : {}) }, { cause: e })
+      throw new AppFailure(
+        {
+          code: IbmCodes.endpointNotEnabled,
+          message: `The ${endpoint} endpoint is not enabled on this deployment (or it is not in ${region}). Enable it under "Endpoints", then try again.`,
+          ...(e.detail ? { detail: e.detail } : {})
+        },
+        { cause: e }
+      )
     }
     throw e
   }
@@ -164,25 +235,63 @@ function maskPassword(text: string, password: string | undefined): string {
 export function decodeCertificate(base64: string): string {
   const pem = Buffer.from(base64, 'base64').toString('utf8')
   if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(pem)) {
-    throw new AppFailure({ code: IbmCodes.malformed, message: 'IBM Cloud sent a CA certificate PSE Wizard could not read. Try again; if it persists, copy the certificate from the console.' })
+    throw new AppFailure({
+      code: IbmCodes.malformed,
+      message: 'IBM Cloud sent a CA certificate PSE Wizard could not read. Try again; if it persists, copy the certificate from the console.'
+    })
   }
   return pem.trim() + '\n'
 }
 
 export async function listAllowlist(client: IbmCloudClient, crn: string, options: RequestOptions = {}): Promise<AllowlistEntry[]> {
   const region = regionOfCrn(crn)
-  const body = await client.requester.run({ what: 'read the IP allowlist', region, role: ROLE_VIEW }, AllowlistEnvelope, () => client.cloudDatabases(region).getAllowlist(crn), options)
+  const body = await client.requester.run(
+    { what: 'read the IP allowlist', region, role: ROLE_VIEW },
+    AllowlistEnvelope,
+    () => client.cloudDatabases(region).getAllowlist(crn),
+    options
+  )
   return body.ip_addresses.map((a) => ({ address: a.address, description: a.description ?? '' }))
 }
 
 export async function addAllowlistEntry(client: IbmCloudClient, crn: string, entry: AllowlistEntry, options: TaskWaitOptions = {}): Promise<void> {
   const region = regionOfCrn(crn)
-  const body = await client.requester.run({ what: 'add an IP allowlist entry', region, role: ROLE_MANAGE }, TaskEnvelope, () => client.cloudDatabases(region).addAllowlistEntry(crn, entry), { ...options, idempotent: false })
+  const body = await client.requester.run(
+    { what: 'add an IP allowlist entry', region, role: ROLE_MANAGE },
+    TaskEnvelope,
+    () => client.cloudDatabases(region).addAllowlistEntry(crn, entry),
+    { ...options, idempotent: false }
+  )
   await waitForTask(client, region, body.task, 'update the IP allowlist', options)
 }
 
 export async function removeAllowlistEntry(client: IbmCloudClient, crn: string, address: string, options: TaskWaitOptions = {}): Promise<void> {
   const region = regionOfCrn(crn)
-  const body = await client.requester.run({ what: 'remove an IP allowlist entry', region, role: ROLE_MANAGE }, TaskEnvelope, () => client.cloudDatabases(region).deleteAllowlistEntry(crn, address), options)
+  const body = await client.requester.run(
+    { what: 'remove an IP allowlist entry', region, role: ROLE_MANAGE },
+    TaskEnvelope,
+    () => client.cloudDatabases(region).deleteAllowlistEntry(crn, address),
+    options
+  )
+  await waitForTask(client, region, body.task, 'update the IP allowlist', options)
+}
+
+/**
+ * Replaces the whole allowlist (PUT, as Terraform does) and follows its task until the list is in
+ * force. At most 100 IPv4 entries; an empty list admits anyone (facts §4).
+ */
+export async function setAllowlist(client: IbmCloudClient, crn: string, entries: AllowlistEntry[], options: TaskWaitOptions = {}): Promise<void> {
+  if (entries.length > 100)
+    throw new AppFailure({
+      code: IbmCodes.badRequest,
+      message: 'The IP allowlist holds at most 100 entries. Use a context-based restriction for more (or combine addresses into subnets).'
+    })
+  const region = regionOfCrn(crn)
+  const body = await client.requester.run(
+    { what: 'replace the IP allowlist', region, role: ROLE_MANAGE },
+    TaskEnvelope,
+    () => client.cloudDatabases(region).setAllowlist(crn, entries),
+    options
+  )
   await waitForTask(client, region, body.task, 'update the IP allowlist', options)
 }

@@ -8,13 +8,18 @@ export interface Endpoints {
   resourceManager: string
   accountManagement: string
   cloudDatabases(region: string): string
+  /** The VPC API base URL for a region, ending in `/v1`. */
+  vpc(region: string): string
+  /** Context-based restrictions (global). */
+  contextBasedRestrictions: string
 }
 
 const PUBLIC = {
   iam: 'https://iam.cloud.ibm.com',
   resourceController: 'https://resource-controller.cloud.ibm.com',
   accountManagement: 'https://accounts.cloud.ibm.com',
-  cloudDatabases: 'https://api.{region}.databases.cloud.ibm.com/v5/ibm'
+  cloudDatabases: 'https://api.{region}.databases.cloud.ibm.com/v5/ibm',
+  vpc: 'https://{region}.iaas.cloud.ibm.com/v1'
 }
 
 // API-FACTS §1: private RC/RM and account hosts exist only in us-south and us-east.
@@ -22,7 +27,8 @@ const PRIVATE = {
   iam: 'https://private.iam.cloud.ibm.com',
   resourceController: 'https://private.us-south.resource-controller.cloud.ibm.com',
   accountManagement: 'https://private.us-south.accounts.cloud.ibm.com',
-  cloudDatabases: 'https://api.{region}.private.databases.cloud.ibm.com/v5/ibm'
+  cloudDatabases: 'https://api.{region}.private.databases.cloud.ibm.com/v5/ibm',
+  vpc: 'https://{region}.private.iaas.cloud.ibm.com/v1'
 }
 
 export interface EndpointOptions {
@@ -44,16 +50,25 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv, options: EndpointOption
   const icd = trimSlash(env.IBMCLOUD_ICD_API_ENDPOINT?.trim() || base.cloudDatabases)
   const icdBase = /\/v5\/[a-z]+$/.test(icd) ? icd : `${icd}/v5/ibm`
   checkUrl('IBMCLOUD_ICD_API_ENDPOINT', icdBase.replace('{region}', 'us-south'))
+  // IBM's own variable for the VPC API is a URL ending in /v1, as in IBM's docs.
+  const vpcBase = trimSlash(env.IBMCLOUD_IS_NG_API_ENDPOINT?.trim() || base.vpc)
+  checkUrl('IBMCLOUD_IS_NG_API_ENDPOINT', vpcBase.replace('{region}', 'us-south'))
   return {
     iam: pick('IBMCLOUD_IAM_API_ENDPOINT', base.iam),
     resourceController,
     resourceManager,
     accountManagement: pick('IBMCLOUD_ACCOUNT_MANAGEMENT_API_ENDPOINT', base.accountManagement),
-    cloudDatabases: (region: string) => {
-      if (!/^[a-z0-9-]{2,32}$/.test(region)) throw new AppFailure({ code: IbmCodes.badRequest, message: `"${region}" is not a region name. Choose a region from the list.` })
-      return icdBase.split('{region}').join(region)
-    }
+    cloudDatabases: (region: string) => icdBase.split('{region}').join(checkRegion(region)),
+    vpc: (region: string) => vpcBase.split('{region}').join(checkRegion(region)),
+    // The SDK's own variable (<SERVICE_NAME>_URL). CBR's private host is UNVERIFIED: public unless set.
+    contextBasedRestrictions: pick('CONTEXT_BASED_RESTRICTIONS_URL', 'https://cbr.cloud.ibm.com')
   }
+}
+
+function checkRegion(region: string): string {
+  if (!/^[a-z0-9-]{2,32}$/.test(region))
+    throw new AppFailure({ code: IbmCodes.badRequest, message: `"${region}" is not a region name. Choose a region from the list.` })
+  return region
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '')
@@ -68,7 +83,11 @@ function checkUrl(name: string, value: string): string {
   }
   if (url.protocol === 'https:') return value
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return value
-  throw new AppFailure({ code: IbmCodes.insecureEndpoint, message: `${name} must be an https:// URL (plain http is allowed only to this computer). Fix or unset it and try again.`, detail: value })
+  throw new AppFailure({
+    code: IbmCodes.insecureEndpoint,
+    message: `${name} must be an https:// URL (plain http is allowed only to this computer). Fix or unset it and try again.`,
+    detail: value
+  })
 }
 
 export function isLoopbackHost(host: string): boolean {

@@ -82,7 +82,9 @@ function serviceCode(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined
   const b = body as Record<string, unknown>
   for (const key of ['error_code', 'errorCode', 'code']) if (typeof b[key] === 'string') return b[key] as string
-  return undefined
+  // VPC: {"errors":[{code, message, more_info}]}
+  const first = Array.isArray(b.errors) ? (b.errors[0] as Record<string, unknown> | undefined) : undefined
+  return first && typeof first.code === 'string' ? first.code : undefined
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ERR_NETWORK'])

@@ -30,6 +30,8 @@ const advice: Record<ProbeCode, (c: Context) => string> = {
     `The server's certificate has expired${c.extra ? ` (${c.extra})` : ''}. Check your computer's clock; if it is right, the server's certificate must be renewed.`,
   tls_not_offered: (c) =>
     `${c.host}:${c.port} speaks plain text, not TLS. Turn TLS off for this profile (redis:// instead of rediss://) only if you trust the network; otherwise use the server's TLS port.`,
+  tls_client_cert_rejected: (c) =>
+    `The server requires mutual TLS and did not accept this computer's client certificate${c.extra ? ` (${c.extra})` : ''}. Add the client certificate and key the server trusts to the profile, or check that they have not expired.`,
   tls_required: (c) => `${c.host}:${c.port} expects TLS. Turn TLS on for this profile (rediss:// instead of redis://).`,
   auth_failed: () =>
     `The server rejected the user name or password. Check them, or set a new password (IBM Cloud: Settings > Change password, or "ibmcloud cdb deployment-user-password").`,

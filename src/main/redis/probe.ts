@@ -346,6 +346,8 @@ async function tlsPhase(
       const text = `${e.code ?? ''} ${e.message}`
       if (/wrong version number|WRONG_VERSION_NUMBER|packet length too long|unknown protocol|record layer failure|http request/i.test(text)) {
         rejectHandshake(new ProbeFailure('tls_not_offered', 'The server answered the TLS handshake with plain text.'))
+      } else if (isClientCertAlert(e.code)) {
+        rejectHandshake(clientCertRejected(e.code))
       } else if (e.code === 'ECONNRESET' || /socket disconnected|closed/i.test(text)) {
         rejectHandshake(new ProbeFailure('tls_not_offered', 'The server closed the connection during the TLS handshake.'))
       } else {
@@ -467,10 +469,28 @@ interface Hello {
 function conversationFailure(e: unknown, ms: number, during: string): unknown {
   if (!(e instanceof ConversationError)) return e
   if (e.reason === 'aborted') return new ProbeFailure('cancelled', 'cancelled')
+  // TLS 1.3: the client's handshake ends before the server has judged its certificate, so a
+  // refused (or missing) client certificate arrives as an alert on the first read.
+  if (isClientCertAlert(e.code)) return clientCertRejected(e.code)
   if (e.reason === 'timeout') return new ProbeFailure('timeout', `No reply to ${during} within ${ms} ms.`, `no reply to ${during}`)
   if (e.reason === 'protocol') return new ProbeFailure('unexpected_reply', e.message, e.message)
   return new ProbeFailure('unexpected_reply', `The connection ended during ${during}: ${e.message}.`, `connection ended during ${during}`)
 }
+
+/** TLS alerts a server sends when it refuses the client's certificate, or wants one and got none. */
+const CLIENT_CERT_ALERTS: Record<string, string> = {
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the server requires a client certificate and got none',
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: 'the server does not trust the CA that issued the client certificate',
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: 'the server refused the client certificate',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN: 'the server refused the client certificate',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: 'the client certificate has expired',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED: 'the client certificate was revoked'
+}
+
+const isClientCertAlert = (code: string | undefined): code is string => code !== undefined && Object.hasOwn(CLIENT_CERT_ALERTS, code)
+
+const clientCertRejected = (code: string): ProbeFailure =>
+  new ProbeFailure('tls_client_cert_rejected', `Mutual TLS failed: ${CLIENT_CERT_ALERTS[code]} (${code}).`, CLIENT_CERT_ALERTS[code])
 
 async function exchange(
   conversation: Conversation,

@@ -14,6 +14,7 @@ export const ProbeCode = z.enum([
   'tls_expired',
   'tls_not_offered',
   'tls_required',
+  'tls_client_cert_rejected',
   'auth_failed',
   'auth_required',
   'acl_denied',
@@ -32,7 +33,10 @@ export const ResultCode = z.union([ProbeCode, PathCode])
 export type ResultCode = z.infer<typeof ResultCode>
 
 /** dns, tcp, tls, auth, ping, write, info; other paths (ssh, pod) add their own names. */
-export const ProbePhaseName = z.string().regex(/^[a-z][a-z0-9_.-]*$/).max(40)
+export const ProbePhaseName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.-]*$/)
+  .max(40)
 
 export const ProbePhase = z.object({
   name: ProbePhaseName,

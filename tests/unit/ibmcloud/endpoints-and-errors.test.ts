@@ -34,6 +34,16 @@ describe('endpoints', () => {
 
   it('refuses a region that is not a region name', () => {
     expect(() => resolveEndpoints({}).cloudDatabases('../../evil')).toThrow()
+    expect(() => resolveEndpoints({}).vpc('../../evil')).toThrow()
+  })
+
+  it('VPC API: regional host ending in /v1, private host, IBMCLOUD_IS_NG_API_ENDPOINT with {region}', () => {
+    expect(resolveEndpoints({}).vpc('jp-tok')).toBe('https://jp-tok.iaas.cloud.ibm.com/v1')
+    expect(resolveEndpoints({}, { privateEndpoints: true }).vpc('eu-de')).toBe('https://eu-de.private.iaas.cloud.ibm.com/v1')
+    expect(resolveEndpoints({ IBMCLOUD_IS_NG_API_ENDPOINT: 'https://{region}.iaas.example.test/v1/' }).vpc('us-east')).toBe(
+      'https://us-east.iaas.example.test/v1'
+    )
+    expect(() => resolveEndpoints({ IBMCLOUD_IS_NG_API_ENDPOINT: 'http://{region}.iaas.example.test/v1' })).toThrow(/https/)
   })
 })
 
@@ -58,19 +68,32 @@ describe('errors', () => {
   })
 
   it('IAM answering 401 (instead of 400) with a BXNIM code is also a bad API key, not an expired token', () => {
-    expect(toAppFailure({ status: 401, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe('ibm_api_key_invalid')
+    expect(toAppFailure({ status: 401, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe(
+      'ibm_api_key_invalid'
+    )
     expect(toAppFailure({ status: 401, result: { error_code: 'RC-TokenExpired' } }, { what: 'x' }).code).toBe('ibm_unauthorized')
   })
 
   it('IAM 400 with a BXNIM code is a bad API key', () => {
-    expect(toAppFailure({ status: 400, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe('ibm_api_key_invalid')
+    expect(toAppFailure({ status: 400, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe(
+      'ibm_api_key_invalid'
+    )
   })
 })
 
 describe('provisioning helpers', () => {
   it('sizes per member become totals for 2 members; isolated flavors send no CPU/RAM', () => {
     const base = { name: 'r', region: 'jp-tok', resourceGroupId: 'g', serviceEndpoints: 'private' as const }
-    expect(provisioningParameters({ ...base, memoryMbPerMember: 4096, diskMbPerMember: 5120, cpuPerMember: 3, keyProtectKeyCrn: 'crn:v1:bluemix:public:kms:jp-tok:a/x:y:key:z', version: '8.2' })).toEqual({
+    expect(
+      provisioningParameters({
+        ...base,
+        memoryMbPerMember: 4096,
+        diskMbPerMember: 5120,
+        cpuPerMember: 3,
+        keyProtectKeyCrn: 'crn:v1:bluemix:public:kms:jp-tok:a/x:y:key:z',
+        version: '8.2'
+      })
+    ).toEqual({
       'service-endpoints': 'private',
       members_host_flavor: 'multitenant',
       members_memory_allocation_mb: 8192,
@@ -79,7 +102,10 @@ describe('provisioning helpers', () => {
       version: '8.2',
       disk_encryption_key_crn: 'crn:v1:bluemix:public:kms:jp-tok:a/x:y:key:z'
     })
-    expect(provisioningParameters({ ...base, hostFlavor: 'b3c.4x16.encrypted', memoryMbPerMember: 4096, cpuPerMember: 2 })).toEqual({ 'service-endpoints': 'private', members_host_flavor: 'b3c.4x16.encrypted' })
+    expect(provisioningParameters({ ...base, hostFlavor: 'b3c.4x16.encrypted', memoryMbPerMember: 4096, cpuPerMember: 2 })).toEqual({
+      'service-endpoints': 'private',
+      members_host_flavor: 'b3c.4x16.encrypted'
+    })
   })
 
   it('percent from the broker words', () => {

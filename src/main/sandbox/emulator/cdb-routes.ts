@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Emulator } from './server'
 import type { RouteTable } from './router'
 import { HttpError, parseJson } from './http'
-import { CDB_REGIONS, REDIS_VERSIONS, connectionBody, deploymentBody, endpointEnabled, now, taskBody, type InstanceRecord, type TaskRecord } from './state'
+import { CDB_REGIONS, REDIS_VERSIONS, connectionBody, deploymentBody, endpointEnabled, taskBody, type InstanceRecord } from './state'
+import { enforce } from './enforcement'
+import { newTask } from './tasks'
 
 /** Cloud Databases v5, mounted at /cdb/{region}/v5/ibm so that every region has its own base URL. */
 const P = ['cdb', ':region', 'v5', 'ibm']
@@ -14,24 +16,6 @@ function deployment(emu: Emulator, region: string, id: string): InstanceRecord {
   const i = emu.state.findInstance(id)
   if (!i || i.region !== region || i.state !== 'active' || !i.deployment.backend) throw notFound()
   return i
-}
-
-function newTask(emu: Emulator, i: InstanceRecord, description: string, resourceType: string, apply?: () => Promise<void>): TaskRecord {
-  const task: TaskRecord = {
-    id: `crn:v1:bluemix:public:databases-for-redis:${i.region}:a/${emu.state.account.id}:${i.guid}:task:${randomUUID()}`,
-    description,
-    resourceType,
-    deploymentId: i.crn,
-    createdAt: now(),
-    doneAt: Date.now() + emu.options.taskMs,
-    fail: false,
-    applied: false,
-    ...(apply ? { onComplete: apply } : {})
-  }
-  emu.state.tasks.set(task.id, task)
-  i.deployment.tasks.push(task)
-  emu.scheduleTask(task)
-  return task
 }
 
 const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/(\d{1,2}))?$/
@@ -89,7 +73,12 @@ export const cdbRoutes: RouteTable = [
       const password = user.password
       // Server rule (data-faq): ≥15 characters, a letter and a number, upper and lower case.
       if (typeof password !== 'string' || password.length < 15 || !/[a-z]/.test(password) || !/[A-Z]/.test(password) || !/[0-9]/.test(password)) {
-        throw new HttpError(422, 'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter', 'cdb', 'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter')
+        throw new HttpError(
+          422,
+          'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter',
+          'cdb',
+          'Password must be at least 15 characters and contain a number, an upper-case and a lower-case letter'
+        )
       }
       const backend = i.deployment.backend!
       const task = newTask(emu, i, 'Setting user password for database', 'user', async () => {
@@ -150,6 +139,32 @@ export const cdbRoutes: RouteTable = [
     }
   },
   {
+    id: 'cdb.allowlist.set',
+    method: 'PUT',
+    path: [...P, 'deployments', ':id', 'allowlists', 'ip_addresses'],
+    auth: 'bearer',
+    family: 'cdb',
+    async handle({ emu, params, body }) {
+      const i = deployment(emu, params.region, params.id)
+      const list = parseJson(body, 'cdb').ip_addresses
+      if (!Array.isArray(list)) throw new HttpError(422, 'ip_addresses must be a list', 'cdb', 'invalid ip_addresses')
+      if (list.length > 100) throw new HttpError(422, 'allowlist is full (100 entries)', 'cdb', 'allowlist is full')
+      const entries = list.map((e: Record<string, unknown>) => {
+        const address = String(e?.address ?? '')
+        const m = IPV4_CIDR.exec(address)
+        if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || (m[6] !== undefined && Number(m[6]) > 32))
+          throw new HttpError(422, `invalid IPv4 address: ${address.slice(0, 60)}`, 'cdb', 'invalid IPv4 address')
+        return { address, description: typeof e.description === 'string' ? e.description : '' }
+      })
+      if (new Set(entries.map((e) => e.address)).size !== entries.length) throw new HttpError(422, 'duplicate address in allowlist', 'cdb', 'duplicate address')
+      const task = newTask(emu, i, 'Updating allowlist', 'allowlist', async () => {
+        i.deployment.allowlist = entries
+        enforce(emu, i)
+      })
+      return { status: 202, body: { task: taskBody(task) } }
+    }
+  },
+  {
     id: 'cdb.allowlist.add',
     method: 'POST',
     path: [...P, 'deployments', ':id', 'allowlists', 'ip_addresses'],
@@ -160,12 +175,15 @@ export const cdbRoutes: RouteTable = [
       const entry = (parseJson(body, 'cdb').ip_address ?? {}) as Record<string, unknown>
       const address = String(entry.address ?? '')
       const m = IPV4_CIDR.exec(address)
-      if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || (m[6] !== undefined && Number(m[6]) > 32)) throw new HttpError(422, 'invalid IPv4 address', 'cdb', 'invalid IPv4 address')
+      if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || (m[6] !== undefined && Number(m[6]) > 32))
+        throw new HttpError(422, 'invalid IPv4 address', 'cdb', 'invalid IPv4 address')
       if (i.deployment.allowlist.length >= 100) throw new HttpError(422, 'allowlist is full (100 entries)', 'cdb', 'allowlist is full')
-      if (i.deployment.allowlist.some((a) => a.address === address)) throw new HttpError(422, 'address already in allowlist', 'cdb', 'address already in allowlist')
+      if (i.deployment.allowlist.some((a) => a.address === address))
+        throw new HttpError(422, 'address already in allowlist', 'cdb', 'address already in allowlist')
       const description = typeof entry.description === 'string' ? entry.description : ''
       const task = newTask(emu, i, 'Updating allowlist', 'allowlist', async () => {
         i.deployment.allowlist.push({ address, description })
+        enforce(emu, i)
       })
       return { status: 202, body: { task: taskBody(task) } }
     }
@@ -181,6 +199,7 @@ export const cdbRoutes: RouteTable = [
       if (!i.deployment.allowlist.some((a) => a.address === params.address)) throw notFound()
       const task = newTask(emu, i, 'Updating allowlist', 'allowlist', async () => {
         i.deployment.allowlist = i.deployment.allowlist.filter((a) => a.address !== params.address)
+        enforce(emu, i)
       })
       return { status: 202, body: { task: taskBody(task) } }
     }

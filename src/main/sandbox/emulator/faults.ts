@@ -15,6 +15,7 @@ export type FaultKind =
   | 'malformed' // 200 with a body that is not JSON
   | 'reset' // closes the connection without an answer
   | 'provisioning_failed' // on rc.instances.create: the new instance ends `failed`
+  | 'vpe_failed' // on vpc.gateways.create: the new VPE gateway ends `failed`
 
 export const ROUTE_IDS = [
   'iam.token',
@@ -37,8 +38,24 @@ export const ROUTE_IDS = [
   'cdb.tasks.get',
   'cdb.tasks.list',
   'cdb.allowlist.get',
+  'cdb.allowlist.set',
   'cdb.allowlist.add',
   'cdb.allowlist.delete',
+  'vpc.vpcs.list',
+  'vpc.subnets.list',
+  'vpc.security_groups.list',
+  'vpc.security_groups.create',
+  'vpc.gateways.list',
+  'vpc.gateways.create',
+  'vpc.gateways.get',
+  'cbr.zones.create',
+  'cbr.zones.list',
+  'cbr.zones.get',
+  'cbr.zones.replace',
+  'cbr.rules.create',
+  'cbr.rules.list',
+  'cbr.rules.get',
+  'cbr.rules.replace',
   'sandbox.account',
   'sandbox.cli',
   'sandbox.control'
@@ -67,7 +84,15 @@ export class FaultPlan {
   private faults: ActiveFault[] = []
 
   add(spec: FaultSpec): void {
-    this.faults.push({ route: spec.route, kind: spec.kind, times: spec.times ?? 1, after: spec.after ?? 0, retryAfterSeconds: spec.retryAfterSeconds, delayMs: spec.delayMs, seen: 0 })
+    this.faults.push({
+      route: spec.route,
+      kind: spec.kind,
+      times: spec.times ?? 1,
+      after: spec.after ?? 0,
+      retryAfterSeconds: spec.retryAfterSeconds,
+      delayMs: spec.delayMs,
+      seen: 0
+    })
   }
 
   clear(): void {
@@ -78,7 +103,7 @@ export class FaultPlan {
   take(route: RouteId): ActiveFault | undefined {
     for (const f of this.faults) {
       if (f.route !== route && !(f.route === '*' && route !== 'iam.token')) continue
-      if (f.kind === 'provisioning_failed') continue
+      if (f.kind === 'provisioning_failed' || f.kind === 'vpe_failed') continue
       f.seen++
       if (f.seen <= f.after) continue
       if (f.times <= 0) continue
@@ -90,7 +115,16 @@ export class FaultPlan {
 
   /** Whether a new instance should end `failed` (consumes one use). */
   takeProvisioningFailure(): boolean {
-    const f = this.faults.find((x) => x.kind === 'provisioning_failed' && x.times > 0)
+    return this.takeOutcome('provisioning_failed')
+  }
+
+  /** Whether a new VPE gateway should end `failed` (consumes one use). */
+  takeGatewayFailure(): boolean {
+    return this.takeOutcome('vpe_failed')
+  }
+
+  private takeOutcome(kind: 'provisioning_failed' | 'vpe_failed'): boolean {
+    const f = this.faults.find((x) => x.kind === kind && x.times > 0)
     if (!f) return false
     f.times--
     return true
@@ -110,10 +144,30 @@ export function parseFaultList(text: string): FaultSpec[] {
     .map((item) => {
       const [route, kind, times] = item.split(':')
       if (!(route === '*' || (ROUTE_IDS as readonly string[]).includes(route))) throw new Error(`unknown route "${route}" (one of: *, ${ROUTE_IDS.join(', ')})`)
-      const kinds: FaultKind[] = ['expired_token', 'forbidden', 'not_found', 'conflict', 'refused', 'rate_limited', 'server_error', 'lost_answer', 'slow', 'malformed', 'reset', 'provisioning_failed']
+      const kinds: FaultKind[] = [
+        'expired_token',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'refused',
+        'rate_limited',
+        'server_error',
+        'lost_answer',
+        'slow',
+        'malformed',
+        'reset',
+        'provisioning_failed',
+        'vpe_failed'
+      ]
       if (!kinds.includes(kind as FaultKind)) throw new Error(`unknown fault "${kind}" (one of: ${kinds.join(', ')})`)
       const n = times === undefined ? 1 : times === 'always' ? Infinity : Number(times)
       if (!(n > 0)) throw new Error(`bad count "${times}" in "${item}"`)
-      return { route: route as RouteId | '*', kind: kind as FaultKind, times: n, ...(kind === 'rate_limited' ? { retryAfterSeconds: 1 } : {}), ...(kind === 'slow' ? { delayMs: 2_000 } : {}) }
+      return {
+        route: route as RouteId | '*',
+        kind: kind as FaultKind,
+        times: n,
+        ...(kind === 'rate_limited' ? { retryAfterSeconds: 1 } : {}),
+        ...(kind === 'slow' ? { delayMs: 2_000 } : {})
+      }
     })
 }

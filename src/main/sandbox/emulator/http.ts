@@ -9,7 +9,7 @@ export interface Reply {
 }
 
 /** Error body families: each IBM service has its own (API-FACTS a, d.4, e). */
-export type ErrorFamily = 'iam' | 'rc' | 'cdb'
+export type ErrorFamily = 'iam' | 'rc' | 'cdb' | 'vpc' | 'cbr'
 
 export class HttpError extends Error {
   constructor(
@@ -29,11 +29,30 @@ export function errorBody(family: ErrorFamily, status: number, message: string, 
       return {
         errorCode: code ?? 'BXNIM0415E',
         errorMessage: message,
-        errorDetails: code === 'BXNIM0415E' || code === undefined ? "BXNIM0102E: Unable to find Object. Object Type: 'ApiKey' with ID: '<APIKEY>' not found." : message,
-        context: { requestId: hex(16), requestType: 'incoming.OIDC_Token', userAgent: 'pse-wizard', clientIp: '127.0.0.1', url: 'https://iam.cloud.ibm.com', instanceId: 'iamid-sandbox', threadId: hex(3), host: 'iamid-sandbox', startTime: new Date().toUTCString(), endTime: new Date().toUTCString(), elapsedTime: '1', locale: 'en_US' }
+        errorDetails:
+          code === 'BXNIM0415E' || code === undefined ? "BXNIM0102E: Unable to find Object. Object Type: 'ApiKey' with ID: '<APIKEY>' not found." : message,
+        context: {
+          requestId: hex(16),
+          requestType: 'incoming.OIDC_Token',
+          userAgent: 'pse-wizard',
+          clientIp: '127.0.0.1',
+          url: 'https://iam.cloud.ibm.com',
+          instanceId: 'iamid-sandbox',
+          threadId: hex(3),
+          host: 'iamid-sandbox',
+          startTime: new Date().toUTCString(),
+          endTime: new Date().toUTCString(),
+          elapsedTime: '1',
+          locale: 'en_US'
+        }
       }
     case 'rc':
       return { error_code: code ?? 'RC-ServiceBrokerErrorResponse', message, status_code: status, transaction_id: hex(16) }
+    case 'vpc':
+      // docs §2: {"errors":[{code, message, more_info, target?}], "trace", "status_code"} (samples/vpc_error.json).
+      return { errors: [{ code: code ?? 'internal_error', message, more_info: 'https://cloud.ibm.com/docs/vpc' }], status_code: status, trace: hex(16) }
+    case 'cbr':
+      return { code: code ?? 'internal_error', message, status_code: status, trace: hex(16) }
     case 'cdb':
       // The CLI doc quotes {"errors":"not_found"}; the exact schema per status is UNVERIFIED.
       return { errors: code ?? message }

@@ -7,7 +7,8 @@ const PLAN = 'databases-for-redis-standard'
 const NAME_RULE = /^[\p{L}\p{N} ._:-]{1,180}$/u
 const ISOLATED = ['b3c.4x16.encrypted', 'b3c.8x32.encrypted', 'm3c.8x64.encrypted', 'b3c.16x64.encrypted', 'b3c.32x128.encrypted', 'm3c.30x240.encrypted']
 
-const broker = (status: number, message: string) => new HttpError(status, `Service Broker returned error status code ${status}: ${message}`, 'rc', 'RC-ServiceBrokerErrorResponse')
+const broker = (status: number, message: string) =>
+  new HttpError(status, `Service Broker returned error status code ${status}: ${message}`, 'rc', 'RC-ServiceBrokerErrorResponse')
 
 /** IAM token + API key details, Account Management, Resource Manager and Resource Controller. */
 export const platformRoutes: RouteTable = [
@@ -50,7 +51,10 @@ export const platformRoutes: RouteTable = [
       emu.state.tokens.set(access, { expiresMs: Date.now() + emu.options.tokenLifetimeMs, accountId: account.id })
       emu.state.refreshTokens.set(refresh, apiKey)
       emu.state.counters.tokensIssued++
-      return { status: 200, body: { access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: 3600, expiration: iat + 3600, scope: 'ibm openid' } }
+      return {
+        status: 200,
+        body: { access_token: access, refresh_token: refresh, token_type: 'Bearer', expires_in: 3600, expiration: iat + 3600, scope: 'ibm openid' }
+      }
     }
   },
   {
@@ -93,7 +97,18 @@ export const platformRoutes: RouteTable = [
       if (params.id !== account.id) throw new HttpError(404, 'Account not found', 'rc', 'not_found')
       return {
         status: 200,
-        body: { name: account.name, id: account.id, owner: account.ownerEmail, owner_userid: account.ownerEmail, owner_iamid: account.iamId, type: 'PAYG', status: 'ACTIVE', linked_softlayer_account: '1008967', team_directory_enabled: false, traits: { eu_supported: false, poc: false, hippa: false } }
+        body: {
+          name: account.name,
+          id: account.id,
+          owner: account.ownerEmail,
+          owner_userid: account.ownerEmail,
+          owner_iamid: account.iamId,
+          type: 'PAYG',
+          status: 'ACTIVE',
+          linked_softlayer_account: '1008967',
+          team_directory_enabled: false,
+          traits: { eu_supported: false, poc: false, hippa: false }
+        }
       }
     }
   },
@@ -127,7 +142,10 @@ export const platformRoutes: RouteTable = [
           (!query.get('resource_id') || query.get('resource_id') === 'databases-for-redis') &&
           (!query.get('resource_plan_id') || query.get('resource_plan_id') === PLAN)
       )
-      return { status: 200, body: page(query, all, emu.options.pageSize, '/v2/resource_instances', (i) => instanceBody(emu.state, i, emu.options.provisioningMs)) }
+      return {
+        status: 200,
+        body: page(query, all, emu.options.pageSize, '/v2/resource_instances', (i) => instanceBody(emu.state, i, emu.options.provisioningMs))
+      }
     }
   },
   {
@@ -139,8 +157,10 @@ export const platformRoutes: RouteTable = [
     async handle({ emu, body }) {
       const b = parseJson(body, 'rc')
       const name = b.name
-      if (typeof name !== 'string' || !NAME_RULE.test(name)) throw new HttpError(400, 'Invalid name: up to 180 characters; letters, digits, spaces and - . _ : only', 'rc', 'RC-BadRequest')
-      if (typeof b.target !== 'string' || !CDB_REGIONS.includes(b.target)) throw new HttpError(400, `Invalid target "${String(b.target)}": not a region where databases-for-redis is offered`, 'rc', 'RC-BadRequest')
+      if (typeof name !== 'string' || !NAME_RULE.test(name))
+        throw new HttpError(400, 'Invalid name: up to 180 characters; letters, digits, spaces and - . _ : only', 'rc', 'RC-BadRequest')
+      if (typeof b.target !== 'string' || !CDB_REGIONS.includes(b.target))
+        throw new HttpError(400, `Invalid target "${String(b.target)}": not a region where databases-for-redis is offered`, 'rc', 'RC-BadRequest')
       if (b.resource_plan_id !== PLAN) throw new HttpError(400, `Unknown resource_plan_id "${String(b.resource_plan_id)}"`, 'rc', 'RC-BadRequest')
       const group = emu.state.resourceGroups.find((g) => g.id === b.resource_group)
       if (!group) throw new HttpError(400, `Resource group "${String(b.resource_group)}" not found in this account`, 'rc', 'RC-BadRequest')
@@ -154,14 +174,17 @@ export const platformRoutes: RouteTable = [
         throw broker(400, 'members_memory_allocation_mb and members_cpu_allocation_count cannot be set with an isolated host flavor')
       }
       const memory = num(parameters.members_memory_allocation_mb)
-      if (memory !== undefined && (memory < 2048 || memory % 256 !== 0)) throw broker(400, 'members_memory_allocation_mb must be at least 2048 (total for 2 members) in steps of 256')
+      if (memory !== undefined && (memory < 2048 || memory % 256 !== 0))
+        throw broker(400, 'members_memory_allocation_mb must be at least 2048 (total for 2 members) in steps of 256')
       const disk = num(parameters.members_disk_allocation_mb)
       if (disk !== undefined && disk < 2048) throw broker(400, 'members_disk_allocation_mb must be at least 2048 (total for 2 members)')
       const preferred = REDIS_VERSIONS.find((v) => v.is_preferred)!.version
       const version = parameters.version === undefined ? preferred : String(parameters.version)
-      if (!REDIS_VERSIONS.some((v) => v.version === version)) throw broker(400, `version ${version} is not available; use one of ${REDIS_VERSIONS.map((v) => v.version).join(', ')}`)
+      if (!REDIS_VERSIONS.some((v) => v.version === version))
+        throw broker(400, `version ${version} is not available; use one of ${REDIS_VERSIONS.map((v) => v.version).join(', ')}`)
       const kp = parameters.disk_encryption_key_crn
-      if (kp !== undefined && (typeof kp !== 'string' || !/^crn:v1:.+:key:.+$/.test(kp))) throw broker(400, 'disk_encryption_key_crn must be a Key Protect key CRN')
+      if (kp !== undefined && (typeof kp !== 'string' || !/^crn:v1:.+:key:.+$/.test(kp)))
+        throw broker(400, 'disk_encryption_key_crn must be a Key Protect key CRN')
 
       const guid = randomUUID()
       const at = now()
@@ -230,7 +253,12 @@ export const platformRoutes: RouteTable = [
       const i = findInstance(emu, params.id)
       const keys = [...emu.state.keys.values()].filter((k) => k.instanceGuid === i.guid)
       if (keys.length > 0 && query.get('recursive') !== 'true') {
-        throw new HttpError(422, 'Service Broker returned error status code 409: [409, Conflict] CONTAINS_ACTIVE_KEYS: Remove all keys before de-provisioning the instance', 'rc', 'RC-ServiceBrokerErrorResponse')
+        throw new HttpError(
+          422,
+          'Service Broker returned error status code 409: [409, Conflict] CONTAINS_ACTIVE_KEYS: Remove all keys before de-provisioning the instance',
+          'rc',
+          'RC-ServiceBrokerErrorResponse'
+        )
       }
       for (const k of keys) emu.state.keys.delete(k.guid)
       await emu.removeInstance(i)
@@ -257,7 +285,10 @@ export const platformRoutes: RouteTable = [
     family: 'rc',
     async handle({ emu, query }) {
       const keys = [...emu.state.keys.values()].filter((k) => !query.get('name') || k.name === query.get('name'))
-      return { status: 200, body: page(query, keys, emu.options.pageSize, '/v2/resource_keys', (k) => keyBody(emu.state, k, emu.state.instances.get(k.instanceGuid)!)) }
+      return {
+        status: 200,
+        body: page(query, keys, emu.options.pageSize, '/v2/resource_keys', (k) => keyBody(emu.state, k, emu.state.instances.get(k.instanceGuid)!))
+      }
     }
   },
   {

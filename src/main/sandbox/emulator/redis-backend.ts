@@ -23,6 +23,11 @@ export interface DeploymentBackend {
   setUser(name: string, password: string): Promise<void>
   /** Opens or closes one endpoint (its port stays reserved). */
   setEndpoints(enabled: { public: boolean; private: boolean }): Promise<void>
+  /**
+   * Who may connect (a restriction in force: CBR rule or allowlist), by source address; undefined =
+   * anyone. Connections from other sources are closed at once, open ones cut.
+   */
+  setAdmission(admit: ((sourceAddress: string) => boolean) | undefined): void
   stop(): Promise<void>
 }
 
@@ -71,6 +76,10 @@ export const realRedisBackend: BackendFactory = async (guid) => {
       publicProxy.setEnabled(enabled.public)
       privateProxy.setEnabled(enabled.private)
     },
+    setAdmission(admit) {
+      publicProxy.setAdmission(admit)
+      privateProxy.setAdmission(admit)
+    },
     async stop() {
       control.disconnect()
       await publicProxy.close()
@@ -90,16 +99,24 @@ export const fakeRedisBackend: BackendFactory = async () => {
     privateEndpoint: { hostname: '127.0.0.1', port: base + 1 },
     async setUser() {},
     async setEndpoints() {},
+    setAdmission() {},
     async stop() {}
   }
 }
 
 /** A TCP pass-through on a free loopback port. Disabled = new connections are closed at once and open ones cut. */
-async function startPassThrough(targetPort: number): Promise<{ port: number; setEnabled(on: boolean): void; close(): Promise<void> }> {
+async function startPassThrough(
+  targetPort: number
+): Promise<{ port: number; setEnabled(on: boolean): void; setAdmission(admit: ((source: string) => boolean) | undefined): void; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>()
+  const clients = new Set<net.Socket>()
   let enabled = true
+  let admit: ((source: string) => boolean) | undefined
+  const admitted = (client: net.Socket) => !admit || admit(sourceOf(client))
   const server = net.createServer((client) => {
-    if (!enabled) return void client.destroy()
+    if (!enabled || !admitted(client)) return void client.destroy()
+    clients.add(client)
+    client.on('close', () => clients.delete(client))
     const upstream = net.connect({ host: '127.0.0.1', port: targetPort })
     for (const s of [client, upstream]) {
       sockets.add(s)
@@ -121,6 +138,10 @@ async function startPassThrough(targetPort: number): Promise<{ port: number; set
       enabled = on
       if (!on) for (const s of sockets) s.destroy()
     },
+    setAdmission(check) {
+      admit = check
+      for (const c of clients) if (!admitted(c)) c.destroy()
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()
@@ -128,3 +149,6 @@ async function startPassThrough(targetPort: number): Promise<{ port: number; set
       })
   }
 }
+
+/** The client's address as IBM Cloud would see it: IPv4-mapped IPv6 (`::ffff:127.0.0.1`) as plain IPv4. */
+const sourceOf = (socket: net.Socket): string => (socket.remoteAddress ?? '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1')

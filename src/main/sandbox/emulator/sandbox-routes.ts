@@ -25,7 +25,12 @@ export const sandboxRoutes: RouteTable = [
           owner: account.ownerEmail,
           vrf_enabled: account.vrfEnabled,
           service_endpoint_enabled: account.serviceEndpointEnabled,
-          cli: { plugin_installed: cli.pluginInstalled, plugin_version: cli.pluginVersion, latest_plugin_version: cli.latestPluginVersion, cli_version: cli.cliVersion }
+          cli: {
+            plugin_installed: cli.pluginInstalled,
+            plugin_version: cli.pluginVersion,
+            latest_plugin_version: cli.latestPluginVersion,
+            cli_version: cli.cliVersion
+          }
         }
       }
     }
@@ -39,7 +44,15 @@ export const sandboxRoutes: RouteTable = [
     family: 'rc',
     async handle({ emu }) {
       const { cli } = emu.state
-      return { status: 200, body: { plugin_installed: cli.pluginInstalled, plugin_version: cli.pluginVersion, latest_plugin_version: cli.latestPluginVersion, cli_version: cli.cliVersion } }
+      return {
+        status: 200,
+        body: {
+          plugin_installed: cli.pluginInstalled,
+          plugin_version: cli.pluginVersion,
+          latest_plugin_version: cli.latestPluginVersion,
+          cli_version: cli.cliVersion
+        }
+      }
     }
   },
   {

@@ -9,6 +9,10 @@ import { platformRoutes } from './platform-routes'
 import { fakeRedisBackend, realRedisBackend, type BackendFactory } from './redis-backend'
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
+import { vpcRoutes } from './vpc-routes'
+import { enforce } from './enforcement'
+import { CbrState, cbrRoutes } from './cbr-routes'
+import { VpcState, type GatewayRecord, type VpcSeed } from './vpc-state'
 import { EmulatorState, endpointEnabled, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
 
 export interface EmulatorOptions {
@@ -35,11 +39,17 @@ export interface EmulatorOptions {
   faults?: FaultSpec[]
   /** Secret for the /sandbox/control route (generated when absent). */
   controlToken?: string
+  /** VPCs of the account (default: one, `sandbox-vpc` in jp-tok, three zones with a subnet each). */
+  vpcs?: VpcSeed[]
+  /** How long a new VPE gateway stays `pending` before `stable` with its IPs bound (default 3 s). */
+  gatewayMs?: number
 }
 
-type Resolved = Required<Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask'>>
+type Resolved = Required<
+  Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs'>
+>
 
-const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...sandboxRoutes]
+const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...cbrRoutes, ...sandboxRoutes]
 
 /**
  * The IBM Cloud emulator: IAM, Account Management, Resource Manager, Resource Controller and
@@ -48,6 +58,8 @@ const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...sandboxRoutes]
  */
 export class Emulator {
   readonly state: EmulatorState
+  readonly vpc: VpcState
+  readonly cbr = new CbrState()
   readonly faults = new FaultPlan()
   readonly options: Resolved
   readonly controlToken: string
@@ -65,9 +77,11 @@ export class Emulator {
       pageSize: options.pageSize ?? 100,
       tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000,
       createStatus: options.createStatus ?? 201,
-      emptyCompletedTask: options.emptyCompletedTask ?? false
+      emptyCompletedTask: options.emptyCompletedTask ?? false,
+      gatewayMs: options.gatewayMs ?? 3_000
     }
     this.state = new EmulatorState({ account: options.account, cli: options.cli, apiKeys: options.apiKeys ?? [] })
+    this.vpc = new VpcState(this.state.account.id, options.vpcs ?? [{ region: 'jp-tok', name: 'sandbox-vpc' }])
     this.backend = options.backend === 'fake' ? fakeRedisBackend : typeof options.backend === 'function' ? options.backend : realRedisBackend
     this.controlToken = options.controlToken ?? randomBytes(24).toString('hex')
     for (const f of options.faults ?? []) this.faults.add(f)
@@ -90,7 +104,9 @@ export class Emulator {
       IBMCLOUD_RESOURCE_CONTROLLER_API_ENDPOINT: this.url,
       IBMCLOUD_RESOURCE_MANAGEMENT_API_ENDPOINT: this.url,
       IBMCLOUD_ACCOUNT_MANAGEMENT_API_ENDPOINT: this.url,
-      IBMCLOUD_ICD_API_ENDPOINT: `${this.url}/cdb/{region}/v5/ibm`
+      IBMCLOUD_ICD_API_ENDPOINT: `${this.url}/cdb/{region}/v5/ibm`,
+      IBMCLOUD_IS_NG_API_ENDPOINT: `${this.url}/vpc/{region}/v1`,
+      CONTEXT_BASED_RESTRICTIONS_URL: `${this.url}/cbr`
     }
   }
 
@@ -127,8 +143,10 @@ export class Emulator {
         break
       }
     }
-    const family: ErrorFamily = segments[0] === 'cdb' ? 'cdb' : segments[0] === 'identity' ? 'iam' : 'rc'
-    if (!found) return send(res, { status: 404, body: errorBody(family, 404, `No route for ${method} ${url.pathname}`, family === 'cdb' ? 'not_found' : 'RC-NotFound') })
+    const family: ErrorFamily =
+      segments[0] === 'cdb' ? 'cdb' : segments[0] === 'vpc' ? 'vpc' : segments[0] === 'cbr' ? 'cbr' : segments[0] === 'identity' ? 'iam' : 'rc'
+    if (!found)
+      return send(res, { status: 404, body: errorBody(family, 404, `No route for ${method} ${url.pathname}`, family === 'cdb' ? 'not_found' : 'RC-NotFound') })
     const { route, params } = found
     try {
       const body = await readBody(req)
@@ -149,7 +167,12 @@ export class Emulator {
             return
           case 'lost_answer':
             await route.handle({ emu: this, req, params, query: url.searchParams, body })
-            throw new HttpError(500, 'Internal Server Error', route.family, route.family === 'cdb' ? 'internal_error' : 'RC-InternalServerError')
+            throw new HttpError(
+              500,
+              'Internal Server Error',
+              route.family,
+              route.family === 'cdb' || route.family === 'vpc' || route.family === 'cbr' ? 'internal_error' : 'RC-InternalServerError'
+            )
           default:
             throw faultError(fault.kind, route.family, fault.retryAfterSeconds)
         }
@@ -158,7 +181,15 @@ export class Emulator {
     } catch (e) {
       if (e instanceof HttpError) return send(res, { status: e.status, body: errorBody(e.family, e.status, e.message, e.code), headers: e.headers })
       log.error(`emulator: ${route.id} failed: ${(e as Error).message}`)
-      send(res, { status: 500, body: errorBody(route.family, 500, 'Internal Server Error', route.family === 'cdb' ? 'internal_error' : 'RC-InternalServerError') })
+      send(res, {
+        status: 500,
+        body: errorBody(
+          route.family,
+          500,
+          'Internal Server Error',
+          route.family === 'cdb' || route.family === 'vpc' || route.family === 'cbr' ? 'internal_error' : 'RC-InternalServerError'
+        )
+      })
     }
   }
 
@@ -176,6 +207,13 @@ export class Emulator {
     if (record.expiresMs <= Date.now()) throw new HttpError(401, 'Token is expired', family, family === 'cdb' ? 'unauthorized' : 'RC-TokenExpired')
   }
 
+  /** A VPE gateway: pending → stable with its reserved IPs bound (or → failed), after gatewayMs. */
+  scheduleGateway(g: GatewayRecord): void {
+    this.timer(() => {
+      if (g.state === 'pending') g.state = g.willFail ? 'failed' : 'stable'
+    }, this.options.gatewayMs)
+  }
+
   /** provisioning → active (after the real Redis is up) or → failed, after provisioningMs. */
   scheduleProvisioning(i: InstanceRecord): void {
     this.timer(async () => {
@@ -190,6 +228,7 @@ export class Emulator {
         if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
         await backend.setEndpoints({ public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
         i.deployment.backend = backend
+        enforce(this, i)
         i.state = 'active'
       } catch (e) {
         log.error(`emulator: could not start Redis for ${i.name}: ${(e as Error).message}`)
@@ -201,16 +240,19 @@ export class Emulator {
 
   /** Applies a task's effect when it completes, so the change is real even if nobody polls. */
   scheduleTask(t: TaskRecord): void {
-    this.timer(async () => {
-      if (t.applied) return
-      t.applied = true
-      try {
-        await t.onComplete?.()
-      } catch (e) {
-        log.error(`emulator: task ${t.description} failed: ${(e as Error).message}`)
-        t.fail = true
-      }
-    }, Math.max(0, t.doneAt - Date.now()))
+    this.timer(
+      async () => {
+        if (t.applied) return
+        t.applied = true
+        try {
+          await t.onComplete?.()
+        } catch (e) {
+          log.error(`emulator: task ${t.description} failed: ${(e as Error).message}`)
+          t.fail = true
+        }
+      },
+      Math.max(0, t.doneAt - Date.now())
+    )
   }
 
   async removeInstance(i: InstanceRecord): Promise<void> {
@@ -239,7 +281,8 @@ export class Emulator {
 }
 
 function faultError(kind: string, family: ErrorFamily, retryAfter = 1): HttpError {
-  const rc = (status: number, code: string, message: string, headers: Record<string, string> = {}) => new HttpError(status, message, family, family === 'cdb' ? code.toLowerCase() : code, headers)
+  const rc = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+    new HttpError(status, message, family, family === 'cdb' || family === 'vpc' || family === 'cbr' ? code.toLowerCase() : code, headers)
   switch (kind) {
     case 'expired_token':
       return rc(401, family === 'iam' ? 'BXNIM0408E' : 'RC-TokenExpired', 'Token is expired')

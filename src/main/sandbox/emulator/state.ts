@@ -77,7 +77,12 @@ export interface KeyRecord {
 }
 
 export const REDIS_VERSIONS = [
-  { version: '7.2', status: 'deprecated', is_preferred: false, transitions: [{ application: 'redis', method: 'in-place', skip_backup_supported: true, from_version: '7.2', to_version: '8.2' }] },
+  {
+    version: '7.2',
+    status: 'deprecated',
+    is_preferred: false,
+    transitions: [{ application: 'redis', method: 'in-place', skip_backup_supported: true, from_version: '7.2', to_version: '8.2' }]
+  },
   { version: '8.2', status: 'stable', is_preferred: true, transitions: [] }
 ]
 
@@ -162,17 +167,38 @@ export function resourceGroupBody(state: EmulatorState, g: EmulatorState['resour
 
 export function lastOperation(i: InstanceRecord, provisioningMs: number) {
   if (i.state === 'active') {
-    return { type: 'create', state: 'succeeded', async: false, description: `Provisioning redis with version ${i.version} (100%)`, cancelable: false, poll: false }
+    return {
+      type: 'create',
+      state: 'succeeded',
+      async: false,
+      description: `Provisioning redis with version ${i.version} (100%)`,
+      cancelable: false,
+      poll: false
+    }
   }
   if (i.state === 'failed') {
-    return { type: 'create', state: 'failed', async: false, description: 'Provisioning failed: the Cloud Databases service could not read the disk encryption key (sandbox fault)', cancelable: false, poll: false }
+    return {
+      type: 'create',
+      state: 'failed',
+      async: false,
+      description: 'Provisioning failed: the Cloud Databases service could not read the disk encryption key (sandbox fault)',
+      cancelable: false,
+      poll: false
+    }
   }
   const elapsed = Date.now() - i.createdMs
   if (elapsed < Math.min(500, provisioningMs / 4)) {
     return { type: 'create', state: 'in progress', async: true, description: 'Started create instance operation', cancelable: false, poll: true }
   }
   const percent = Math.min(99, Math.floor((elapsed / Math.max(1, provisioningMs)) * 100))
-  return { type: 'create', state: 'in progress', async: true, description: `Provisioning redis with version ${i.version} (${percent}%)`, cancelable: false, poll: true }
+  return {
+    type: 'create',
+    state: 'in progress',
+    async: true,
+    description: `Provisioning redis with version ${i.version} (${percent}%)`,
+    cancelable: false,
+    poll: true
+  }
 }
 
 export function instanceBody(state: EmulatorState, i: InstanceRecord, provisioningMs: number) {
@@ -235,7 +261,11 @@ export function connectionBody(i: InstanceRecord, type: 'public' | 'private', us
   const ep = type === 'public' ? backend.publicEndpoint : backend.privateEndpoint
   const certName = i.guid.replace(/^(.{8})/, 'ca000000').slice(0, 36)
   const uri = `rediss://${username}:${password}@${ep.hostname}:${ep.port}/0`
-  const certificate = { ...(withAuthority ? { certificate_authority: 'self_signed' } : {}), certificate_base64: Buffer.from(backend.caPem).toString('base64'), name: certName }
+  const certificate = {
+    ...(withAuthority ? { certificate_authority: 'self_signed' } : {}),
+    certificate_base64: Buffer.from(backend.caPem).toString('base64'),
+    name: certName
+  }
   return {
     rediss: {
       composed: [uri],

@@ -40,6 +40,11 @@ export const commonEn = {
       title: 'The server does not speak TLS',
       advice: "{{host}}:{{port}} speaks plain text. Use the server's TLS port, or turn TLS off only if you trust the network."
     },
+    tls_client_cert_rejected: {
+      title: 'Client certificate not accepted',
+      advice:
+        "The server requires mutual TLS and did not accept this computer's client certificate. Add the client certificate and key the server trusts to the profile, or check that they have not expired."
+    },
     tls_required: { title: 'The server requires TLS', advice: '{{host}}:{{port}} expects TLS. Turn TLS on for this profile (rediss:// instead of redis://).' },
     auth_failed: {
       title: 'Wrong user name or password',

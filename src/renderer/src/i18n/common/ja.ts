@@ -46,6 +46,11 @@ export const commonJa: Messages['common'] = {
       advice:
         '{{host}}:{{port}} は平文で通信しています。サーバーの TLS ポートを使用してください。ネットワークを信頼できる場合に限り、TLS をオフにしてください。'
     },
+    tls_client_cert_rejected: {
+      title: 'クライアント証明書が受け入れられませんでした',
+      advice:
+        'サーバーは相互 TLS (mTLS) を必要としており、このコンピューターのクライアント証明書を受け入れませんでした。サーバーが信頼するクライアント証明書と鍵をプロファイルに追加するか、有効期限が切れていないか確認してください。'
+    },
     tls_required: {
       title: 'サーバーは TLS を必要としています',
       advice: '{{host}}:{{port}} は TLS 接続を必要としています。このプロファイルの TLS をオンにしてください (redis:// ではなく rediss://)。'
