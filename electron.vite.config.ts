@@ -10,6 +10,8 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
+      // keytar is an optional dependency (its native build may fail): loaded at run time, never bundled.
+      externalizeDeps: { include: ['keytar'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
