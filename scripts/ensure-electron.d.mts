@@ -5,7 +5,7 @@ export interface DownloadStep {
 }
 export function platformExecutable(platform?: NodeJS.Platform | 'mas'): string
 export function lastReason(output: string | undefined): string
-export function runElectronInstaller(options: { electronDir: string; env: NodeJS.ProcessEnv; timeoutMs?: number }): DownloadResult
+export function runElectronInstaller(options: { electronDir: string; env: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<DownloadResult>
 export function ensureElectron(options?: {
   env?: NodeJS.ProcessEnv
   electronDir?: string

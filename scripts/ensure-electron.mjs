@@ -10,7 +10,7 @@
 // (node_modules/electron/install.js, which writes dist/ and path.txt) when the binary is missing.
 // A binary you already have: ELECTRON_OVERRIDE_DIST_PATH (Electron's own variable: the folder
 // holding it) or ELECTRON_EXEC_PATH (electron-vite's: the executable itself).
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -45,19 +45,31 @@ export function lastReason(output) {
   return (error[0] ?? lines[lines.length - 1] ?? '').slice(0, 300)
 }
 
-/** Electron's own installer (what `npx install-electron` runs), with its stderr kept for the message. */
+/**
+ * Electron's own installer (what `npx install-electron` runs). Its output shows live (the
+ * download's progress); the end of its stderr is kept to say why it failed.
+ */
 export function runElectronInstaller({ electronDir, env, timeoutMs = 20 * 60_000 }) {
-  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
-    cwd: electronDir,
-    env,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
-    timeout: timeoutMs
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(electronDir, 'install.js')], { cwd: electronDir, env, stdio: ['ignore', 'inherit', 'pipe'] })
+    let tail = ''
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk)
+      tail = (tail + chunk.toString('utf8')).slice(-64 * 1024)
+    })
+    const timer = setTimeout(() => {
+      child.kill()
+      resolve({ ok: false, reason: `it did not finish within ${Math.round(timeoutMs / 1000)} s` })
+    }, timeoutMs)
+    child.on('error', (e) => {
+      clearTimeout(timer)
+      resolve({ ok: false, reason: e.message })
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve(code === 0 ? { ok: true } : { ok: false, reason: lastReason(tail) || `the installer exited with ${code}` })
+    })
   })
-  if (result.stderr) process.stderr.write(result.stderr.split(/\r?\n/).slice(-3).join('\n') + '\n')
-  if (result.error)
-    return { ok: false, reason: result.error.code === 'ETIMEDOUT' ? `no download after ${Math.round(timeoutMs / 60_000)} minutes` : result.error.message }
-  return result.status === 0 ? { ok: true } : { ok: false, reason: lastReason(result.stderr) || `the installer exited with ${result.status}` }
 }
 
 const fallback = (version) =>

@@ -100,18 +100,25 @@ describe('ensure-electron', () => {
     expect(calls).toEqual([])
   })
 
-  it("the default step runs Electron's installer and reports its error, not its stack", () => {
+  it("the default step runs Electron's installer and reports its error, not its stack", async () => {
     fs.writeFileSync(
       path.join(electronDir, 'install.js'),
       "console.error('RequestError: getaddrinfo EAI_AGAIN github.com\\n    at ClientRequest.<anonymous> (/x/got.js:1:1)'); process.exit(1)\n"
     )
-    expect(runElectronInstaller({ electronDir, env: process.env })).toEqual({ ok: false, reason: 'RequestError: getaddrinfo EAI_AGAIN github.com' })
+    expect(await runElectronInstaller({ electronDir, env: process.env })).toEqual({ ok: false, reason: 'RequestError: getaddrinfo EAI_AGAIN github.com' })
     fs.writeFileSync(
       path.join(electronDir, 'install.js'),
       `require('fs').mkdirSync('dist'); require('fs').writeFileSync('dist/${exe}', ''); require('fs').writeFileSync('path.txt', '${exe}')\n`
     )
-    expect(runElectronInstaller({ electronDir, env: process.env })).toEqual({ ok: true })
+    expect(await runElectronInstaller({ electronDir, env: process.env })).toEqual({ ok: true })
     expect(fs.existsSync(path.join(electronDir, 'path.txt'))).toBe(true)
+  })
+
+  it('an installer that hangs is stopped at its timeout', async () => {
+    fs.writeFileSync(path.join(electronDir, 'install.js'), 'setInterval(() => undefined, 1000)\n')
+    const started = Date.now()
+    expect(await runElectronInstaller({ electronDir, env: process.env, timeoutMs: 1_000 })).toEqual({ ok: false, reason: 'it did not finish within 1 s' })
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 
   it('lastReason picks the error line out of a stack trace', () => {
