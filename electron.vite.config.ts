@@ -12,7 +12,8 @@ export default defineConfig({
     build: {
       // zod is bundled (not required from node_modules): its package entry loads every module and
       // every locale (about 60 ms per start); bundled, only what the schemas use is there.
-      externalizeDeps: { exclude: ['zod'] },
+      // keytar is an optional dependency (its native build may fail): loaded at run time, never bundled.
+      externalizeDeps: { exclude: ['zod'], include: ['keytar'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

@@ -9,7 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(redis-server redis-tools gnome-keyring dbus libsecret-1-dev chromium openssh-server openssh-client fonts-noto-cjk openssl procps)
+# libsecret-1-dev, g++, make and python3 build keytar: the app installs without it (an optional
+# dependency), but the suites test the real keychain.
+APT_PACKAGES=(redis-server redis-tools gnome-keyring dbus libsecret-1-dev g++ make python3 chromium openssh-server openssh-client fonts-noto-cjk openssl procps)
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -23,10 +25,10 @@ install_system_packages() {
     cat >&2 <<'MSG'
 This is not a Debian/Ubuntu system, so the test script cannot install what the suites need.
 Install these yourself, then run the tests again:
-  - Node.js >= 20.19 and npm
+  - Node.js >= 22.12 and npm
   - redis-server (with TLS support) and redis-cli
   - a Secret Service for the keychain (Linux: gnome-keyring + dbus; macOS/Windows use the OS keychain)
-  - libsecret development headers (Linux only, to build keytar)
+  - libsecret development headers and a C++ compiler (to build keytar; Linux: libsecret-1-dev)
   - Chromium, at /usr/bin/chromium or named by PSE_CHROMIUM=/path/to/chromium
   - OpenSSH server (sshd) and client
 MSG
@@ -49,7 +51,12 @@ install_npm_packages() {
     step "Installing npm packages (npm ci)"
     npm ci --no-audit --no-fund
   fi
-  # npm may skip install scripts silently: make sure keytar's native module really exists.
+  # keytar is optional: npm goes on without it when its build fails (and may skip install
+  # scripts silently). The suites need the real keychain, so make sure its native module exists.
+  if [ ! -f node_modules/keytar/package.json ]; then
+    echo "npm installed no keytar (its optional build failed; see npm's output above). Install libsecret-1-dev, g++, make and python3, then run: npm ci" >&2
+    exit 1
+  fi
   if [ ! -f node_modules/keytar/build/Release/keytar.node ]; then
     step "Building keytar from source"
     npm rebuild keytar --foreground-scripts

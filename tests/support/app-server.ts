@@ -20,14 +20,17 @@ export interface RunningApp {
  * Starts the built `pse-wizard serve` (what a user runs) in a fresh data folder and waits for
  * its ready line. Needs `npm run build` first (scripts/test.sh does it).
  */
-export async function startApp(options: { sandbox?: boolean; env?: NodeJS.ProcessEnv; home?: string } = {}): Promise<RunningApp> {
-  const cli = path.join(repo, 'out', 'main', 'cli.js')
+export async function startApp(options: { sandbox?: boolean; env?: NodeJS.ProcessEnv; home?: string; projectDir?: string } = {}): Promise<RunningApp> {
+  // projectDir: another copy of the built project (tests/support/project-copy.ts); default this checkout.
+  const root = options.projectDir ?? repo
+  const cli = path.join(root, 'out', 'main', 'cli.js')
   await fs.access(cli).catch(() => {
     throw new Error('The app is not built: run "npm run build" before the e2e tests.')
   })
   const home = options.home ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'pse-e2e-')))
-  const args = [path.join(repo, 'bin', 'pse-wizard.js'), 'serve', '--json', ...(options.sandbox ? ['--sandbox'] : [])]
+  const args = [path.join(root, 'bin', 'pse-wizard.js'), 'serve', '--json', ...(options.sandbox ? ['--sandbox'] : [])]
   const child = spawn(process.execPath, args, {
+    cwd: root,
     env: { ...process.env, PSE_WIZARD_HOME: home, LANG: 'en_US.UTF-8', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })

@@ -45,8 +45,42 @@ export interface Keychain {
 const INSTALL_HINT =
   'No keychain (Secret Service) is available, so PSE Wizard cannot store secrets. Install and unlock one (Debian/Ubuntu: sudo apt-get install gnome-keyring libsecret-1-0, then log in again; or enable KeePassXC\'s Secret Service), or choose "Keep secrets for this session only".'
 
+/**
+ * keytar is an optional dependency with a native part: `npm install` carries on when its build
+ * fails (no compiler, no libsecret headers, scripts off), and then the module is missing or
+ * cannot load. That is reported as keychain_unavailable with what to do, never as a crash, and
+ * everything that needs no keychain goes on working. Loaded on first keychain use only.
+ */
+export function keytarLoadFailure(e: unknown, platform: NodeJS.Platform = process.platform): AppFailure {
+  const text = e instanceof Error ? e.message : String(e)
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  const firstLine = text.split('\n')[0].trim()
+  const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(text)
+  const reason = !missing
+    ? `its native part failed to load: ${firstLine}`
+    : /keytar\.node/.test(text)
+      ? 'it was installed without its native part (its build did not run or failed)'
+      : 'it is not installed (its build failed during npm install, or install scripts were off)'
+  const tools =
+    platform === 'linux'
+      ? 'the libsecret development files and a compiler (Debian/Ubuntu: sudo apt-get install libsecret-1-dev g++ make python3; Fedora: sudo dnf install libsecret-devel gcc-c++ make)'
+      : platform === 'darwin'
+        ? 'the Xcode command line tools (xcode-select --install)'
+        : 'the Visual Studio Build Tools with "Desktop development with C++"'
+  return new AppFailure({
+    code: SecretCodes.keychainUnavailable,
+    message: `The keychain module (keytar) cannot be used: ${reason}. So PSE Wizard cannot keep secrets in the system keychain. To use it, install ${tools}, run "npm rebuild keytar" in the PSE Wizard folder ("npm install" when node_modules/keytar is missing), and start PSE Wizard again. Or choose "Keep secrets for this session only" (on the command line: pse-wizard setup --session-secrets).`,
+    detail: text
+  })
+}
+
 async function loadKeytar(): Promise<Keychain> {
-  const mod = (await import('keytar')) as unknown as { default?: Keychain } & Keychain
+  let mod: { default?: Keychain } & Keychain
+  try {
+    mod = (await import('keytar')) as unknown as { default?: Keychain } & Keychain
+  } catch (e) {
+    throw keytarLoadFailure(e)
+  }
   return mod.default ?? mod
 }
 
@@ -105,8 +139,9 @@ export class SecretStore {
         this.status = undefined
         return { mode: 'unavailable', message: e.message }
       }
-      log.warn(`keychain unavailable: ${e instanceof Error ? e.message : String(e)}`)
-      this.status = { mode: 'unavailable', message: INSTALL_HINT }
+      const failure = e instanceof AppFailure && e.code === SecretCodes.keychainUnavailable ? e : undefined
+      log.warn(`keychain unavailable: ${failure?.detail ?? (e instanceof Error ? e.message : String(e))}`)
+      this.status = { mode: 'unavailable', message: failure?.message ?? INSTALL_HINT }
     }
     return this.status
   }
@@ -125,7 +160,7 @@ export class SecretStore {
     const status = this.status ?? (await this.check())
     if (status.mode === 'keychain' && this.keychain) return this.keychain
     if (this.checkTimedOut) throw keychainTimeout(this.timeoutMs)
-    throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT })
+    throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: status.mode === 'unavailable' ? status.message : INSTALL_HINT })
   }
 
   /** Stores a secret; returns where it went. */

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import { readFileBounded } from './bounded-read'
+import { ensureDir } from './data-dir'
 
 /**
  * Writes a file so that readers see either the old or the new content, never half of it:
@@ -10,7 +11,7 @@ import { readFileBounded } from './bounded-read'
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file)
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 })
+  await ensureDir(dir)
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`)
   const handle = await fs.open(tmp, 'wx', 0o600)
   try {

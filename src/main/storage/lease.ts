@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
+import path from 'node:path'
+import { ensureDir } from './data-dir'
 import { alive, type Owner } from './file-lock'
 
 /**
@@ -52,7 +54,14 @@ function isStale(found: { owner: LeaseOwner | null; ageMs: number }, staleMs: nu
 export async function tryLease(file: string, options: LeaseOptions = {}): Promise<LeaseAttempt> {
   const staleMs = options.staleMs ?? 60_000
   const heartbeatMs = options.heartbeatMs ?? 5_000
-  const owner: LeaseOwner = { pid: process.pid, host: os.hostname(), token: crypto.randomBytes(8).toString('hex'), at: Date.now(), ...(options.label ? { label: options.label } : {}) }
+  const owner: LeaseOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    token: crypto.randomBytes(8).toString('hex'),
+    at: Date.now(),
+    ...(options.label ? { label: options.label } : {})
+  }
+  await ensureDir(path.dirname(file))
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const handle = await fs.open(file, 'wx', 0o600)
