@@ -60,6 +60,8 @@ export async function createApp(config: AppConfig): Promise<App> {
   // Bastion host keys, session tunnels, ~/.ssh/config aliases and the private endpoint diagnosis.
   const network = networkService({ knownHosts: new KnownHostsStore(config.dataDir), profiles: profileAccess(profiles.store, profiles.secrets), env })
   closers.push(() => network.close())
+  // Last tests still queued are written before the app goes.
+  closers.push(() => profiles.close())
   // Resumes a provisioning wait that was under way when the app last stopped.
   // One vault for the wizard and the IBM calls, so a key entered in the wizard serves both.
   // ... on the profiles' secret store: one keychain check and one "this session only" choice for both.
@@ -70,7 +72,13 @@ export async function createApp(config: AppConfig): Promise<App> {
   const handlers: Handlers = {
     ...appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) }),
     ...settingsHandlers(settings, bus),
-    ...ibmCloudHandlers({ env, dataDir: config.dataDir, sandbox: config.sandbox, settings: () => settings.get(), apiKey: () => ibmApiKey(config.sandbox, vault, env) }),
+    ...ibmCloudHandlers({
+      env,
+      dataDir: config.dataDir,
+      sandbox: config.sandbox,
+      settings: () => settings.get(),
+      apiKey: () => ibmApiKey(config.sandbox, vault, env)
+    }),
     ...wizard.handlers,
     ...profileHandlers(profiles, bus),
     ...networkHandlers(network)
