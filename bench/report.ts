@@ -4,7 +4,7 @@ import type { CliProcessResult } from './scenarios/cli-process'
 import type { ProbeNoDelayResult } from './scenarios/probe-no-delay'
 import type { ProbeVsLimitResult } from './scenarios/probe-vs-limit'
 import type { StoreFigure } from './scenarios/profile-store'
-import type { TestAllFigure } from './scenarios/test-all'
+import { RECORDING_GOAL, type TestAllFigure } from './scenarios/test-all'
 import type { WizardWaitResult } from './scenarios/wizard-wait'
 
 /** Table rows for each item: what the README shows. */
@@ -85,11 +85,22 @@ export function storeRows(figures: StoreFigure[]): Row[] {
 }
 
 export function testAllRows(figures: TestAllFigure[]): Row[] {
-  return figures.map((f) => ({
-    item: '4',
-    measure: `Test all: ${f.profiles} profiles, concurrency ${f.concurrency}${f.concurrency === 4 ? ' (the app default)' : ''}`,
-    result: `${ms(f.wallMs)} (the probes themselves: ${ms(f.probeMsSum)} summed), peak RSS ${f.peakRssMiB} MiB (${f.rssBeforeMiB} before), peak heap ${f.peakHeapMiB} MiB`
-  }))
+  return figures.flatMap((f) => {
+    const label = `Test all: ${f.profiles.toLocaleString('en-US')} profiles, concurrency ${f.concurrency}, ${f.recording ? 'last tests recorded' : 'recording off'}`
+    const row: Row = {
+      item: '4',
+      measure: `${label} (median of ${f.rounds})`,
+      result: `${ms(f.wallMs)} (the probes themselves: ${ms(f.probeMsSum)} summed), peak RSS ${f.peakRssMiB} MiB (${f.rssBeforeMiB} before), peak heap ${f.peakHeapMiB} MiB`
+    }
+    if (f.ratioToNoRecording === null) return [row]
+    const ratio: Row = {
+      item: '4',
+      measure: `Test all: ${f.profiles.toLocaleString('en-US')} profiles, recorded / recording off, wall time`,
+      result: times(f.ratioToNoRecording),
+      ...(f.profiles === 1_000 ? { goal: `≤ ${RECORDING_GOAL.toFixed(2)}×`, met: f.ratioToNoRecording <= RECORDING_GOAL } : {})
+    }
+    return [row, ratio]
+  })
 }
 
 export function wizardRows(r: WizardWaitResult): Row[] {

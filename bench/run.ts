@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     probeVsLimit = await attempt('1 probe vs the physical limit and redis-cli', () => measureProbeVsLimit(target))
     probeNoDelay = await attempt('2 probe without delay vs ioredis', () => measureProbeNoDelay(target))
     store = await attempt('4 profile store with 10, 1,000 and 10,000 profiles', () => measureProfileStore(target.caPem))
-    testAll = await attempt('4 test all over 100 profiles', () => measureTestAll(target))
+    testAll = await attempt('4 test all over 100 and 1,000 profiles, recording on and off', () => measureTestAll(target))
   } finally {
     await target.stop()
   }

@@ -2,16 +2,19 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { randomUUID } from 'node:crypto'
 import { ProfilesService } from '../../src/main/profiles/service'
 import { ProfileStore } from '../../src/main/profiles/store'
 import { SecretStore } from '../../src/main/profiles/secrets'
-import { defaultProfileFields } from '../../src/shared/schemas/profile'
+import { defaultProfileFields, type Profile } from '../../src/shared/schemas/profile'
 import { memoryKeychain } from '../lib/memory-keychain'
 
 /**
  * Runs in its own Node process (so its peak memory is its own): saves PROFILES profiles for the
- * local TLS Redis, then runs the profiles service's "test all" with the given concurrency.
- * Input on stdin (the password never goes through argv or the environment); one JSON line out.
+ * local TLS Redis (one write, the passwords in an in-memory keychain), then runs the profiles
+ * service's "test all" with the given concurrency, recording each last test or (`record: false`,
+ * the baseline) not. Input on stdin (the password never goes through argv or the environment);
+ * one JSON line out.
  */
 interface Input {
   host: string
@@ -21,6 +24,7 @@ interface Input {
   password: string
   profiles: number
   concurrency: number
+  record: boolean
 }
 
 async function readStdin(): Promise<string> {
@@ -33,19 +37,24 @@ async function main(): Promise<void> {
   const input = JSON.parse(await readStdin()) as Input
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-bench-testall-'))
   try {
-    const service = new ProfilesService(new ProfileStore(dir), new SecretStore('pse-wizard-bench', async () => memoryKeychain()))
+    const store = new ProfileStore(dir)
+    const secrets = new SecretStore('pse-wizard-bench', async () => memoryKeychain())
+    const service = new ProfilesService(store, secrets, input.record ? {} : { lastTests: false })
+    const at = new Date().toISOString()
+    const profiles: Profile[] = []
     for (let i = 0; i < input.profiles; i++) {
-      await service.create(
-        defaultProfileFields({
-          name: `bench-${i}`,
-          host: input.host,
-          port: input.port,
-          username: input.username,
-          tls: { enabled: true, caPem: input.caPem, servername: null, verifyServerCert: true, clientCertPem: null }
-        }),
-        { password: input.password }
-      )
+      const id = randomUUID()
+      const fields = defaultProfileFields({
+        name: `bench-${i}`,
+        host: input.host,
+        port: input.port,
+        username: input.username,
+        tls: { enabled: true, caPem: input.caPem, servername: null, verifyServerCert: true, clientCertPem: null }
+      })
+      const password = await secrets.set(id, 'password', input.password)
+      profiles.push({ ...fields, id, secrets: { password, clientKey: 'none', sshSecret: 'none' }, createdAt: at, updatedAt: at, lastTest: null })
     }
+    await store.mutate(() => ({ profiles, value: null }))
     const rssBefore = process.memoryUsage().rss
     let peakHeap = process.memoryUsage().heapUsed
     const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5)
@@ -53,12 +62,14 @@ async function main(): Promise<void> {
     const { results } = await service.testAll(undefined, input.concurrency)
     const wallMs = performance.now() - started
     clearInterval(sampler)
-    const ok = results.filter((r) => r.result?.ok).length
+    const ok = results.filter((r) => r.result?.ok && !r.error).length
+    const recorded = (await store.list()).profiles.filter((p) => p.lastTest !== null).length
     const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10
     process.stdout.write(
       JSON.stringify({
         profiles: results.length,
         ok,
+        recorded,
         firstFailure: results.find((r) => !r.result?.ok)?.result?.code ?? results.find((r) => r.error)?.error?.code ?? null,
         wallMs,
         probeMsSum: results.reduce((sum, r) => sum + (r.result?.totalMs ?? 0), 0),

@@ -102,6 +102,8 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   async function close(): Promise<void> {
     await stopWork()
     await (await built(network))?.close()
+    // Last tests still queued are written before the app goes.
+    await (await built(profiles))?.close()
     // The isolated ibmcloud is logged out (no IAM token stays on disk) before the sandbox stops.
     if (wizard.peek() || ibm.peek()) {
       const [{ endIsolatedCliSession }, s] = await Promise.all([import('../ibmcloud/cli-runner'), settings.get()])

@@ -2,6 +2,7 @@ import type { Profile } from '../../shared/schemas/profile'
 import type { ProfileStore } from '../profiles/store'
 import type { SecretStore } from '../profiles/secrets'
 import type { ProbeTarget } from '../redis/probe'
+import { checkRedisSecretEndpoint, checkSshSecretEndpoint, pathUsesSshSecret } from '../profiles/saved-secret-endpoint'
 import type { ProfileAccess } from './service'
 
 /** The probe target of a saved profile, its Redis secrets read from the keychain. */
@@ -27,21 +28,28 @@ export async function probeTargetOf(profile: Profile, secrets: Pick<SecretStore,
 }
 
 /**
- * Profiles as the network service sees them. The SSH passphrase / password has no keychain slot
- * yet (SecretName is password | clientKey): until it has, the UI passes it with each test.
+ * Profiles as the network service sees them. A path given for the test (unsaved edits) gets the
+ * saved secrets only where they were saved for (profiles/saved-secret-endpoint.ts), checked here
+ * before anything is read from the keychain or sent.
  */
 export function profileAccess(store: Pick<ProfileStore, 'get'>, secrets: Pick<SecretStore, 'get'>): ProfileAccess {
   return {
-    async load(profileId) {
+    async load(profileId, networkPath) {
       const profile = await store.get(profileId)
+      const usesRedisSecret = profile.secrets.password !== 'none' || (profile.secrets.clientKey !== 'none' && profile.tls.enabled)
+      if (networkPath && usesRedisSecret) checkRedisSecretEndpoint(profile, { ...profile, networkPath }, undefined)
       return {
         target: await probeTargetOf(profile, secrets),
-        networkPath: profile.networkPath,
+        networkPath: networkPath ?? profile.networkPath,
         privateEndpoint: profile.origin.kind === 'ibmcloud' && profile.origin.endpointType === 'private'
       }
     },
-    async sshSecret() {
-      return undefined
+    async sshSecret(profileId, networkPath) {
+      const profile = await store.get(profileId)
+      const path = networkPath ?? profile.networkPath
+      if (profile.secrets.sshSecret === 'none' || !pathUsesSshSecret(path)) return undefined
+      checkSshSecretEndpoint(profile.networkPath, path)
+      return (await secrets.get(profile.id, 'sshSecret', profile.secrets.sshSecret, profile.name)) ?? undefined
     }
   }
 }

@@ -25,10 +25,10 @@ import { listSshAliases, readUserSshConfig, resolveSshHost } from './ssh-config'
 
 /** What the network service needs from the profiles side (store + keychain). */
 export interface ProfileAccess {
-  /** The profile's probe target (Redis secrets included), its saved path and whether it is a private endpoint. */
-  load(profileId: string): Promise<{ target: ProbeTarget; networkPath: NetworkPath; privateEndpoint: boolean }>
-  /** The SSH passphrase or password kept in the keychain for this profile, if any. */
-  sshSecret(profileId: string): Promise<string | undefined>
+  /** The profile's probe target (Redis secrets included), its path (`networkPath` if given, checked to be fit for the saved secrets) and whether it is a private endpoint. */
+  load(profileId: string, networkPath?: NetworkPath): Promise<{ target: ProbeTarget; networkPath: NetworkPath; privateEndpoint: boolean }>
+  /** The SSH passphrase or password kept in the keychain for this profile, if any (only for the path it was saved with). */
+  sshSecret(profileId: string, networkPath?: NetworkPath): Promise<string | undefined>
 }
 
 export interface NetworkServiceDeps {
@@ -50,11 +50,11 @@ export function networkService(deps: NetworkServiceDeps) {
   const tunnels = new Map<string, { tunnel: Tunnel; info: SessionTunnel }>()
   return {
     async testPath(input: z.output<typeof TestPathInput>, signal?: AbortSignal): Promise<PathTestResult> {
-      const { target, networkPath: saved, privateEndpoint } = await deps.profiles.load(input.profileId)
-      const networkPath = input.networkPath ?? saved
+      const { target, networkPath, privateEndpoint } = await deps.profiles.load(input.profileId, input.networkPath)
       registerSecret(input.sshSecret)
       const secret =
-        input.sshSecret ?? (networkPath.kind === 'ssh' && networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(input.profileId) : undefined)
+        input.sshSecret ??
+        (networkPath.kind === 'ssh' && networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(input.profileId, networkPath) : undefined)
       return testViaPath(target, networkPath, secretsFor(networkPath, secret), {
         knownHosts: deps.knownHosts,
         homeDir: home,

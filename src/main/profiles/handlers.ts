@@ -45,8 +45,8 @@ export function profileHandlers(service: ProfilesService, bus: EventBus): Pick<H
       changed([id])
       return result
     },
-    'profiles.testDraft': ({ fields, secrets, importId, profileId, testId }, ctx) =>
-      service.testDraft(fields, secrets, { importId, profileId, testId, signal: ctx.signal }),
+    'profiles.testDraft': ({ fields, secrets, importId, profileId, confirmEndpoint, testId }, ctx) =>
+      service.testDraft(fields, secrets, { importId, profileId, confirmEndpoint, testId, signal: ctx.signal }),
     'profiles.testAll': async ({ ids, concurrency }, ctx) => {
       const result = await service.testAll(ids, concurrency ?? 4, ctx.signal)
       changed(result.results.map((r) => r.id))

@@ -16,7 +16,9 @@ import { registerSecret } from '../logging/redact'
 import { probe, type ProbeOptions, type ProbeTarget } from '../redis/probe'
 import { exportProfile, type ExportedText } from './exporters'
 import { importProfileText } from './importers'
+import { LastTestRecorder, type LastTestRecorderOptions } from './last-test-recorder'
 import { validatePemCertificates, validatePrivateKeyPem } from './pem'
+import { checkRedisSecretEndpoint, checkSshSecretEndpoint, pathUsesSshSecret } from './saved-secret-endpoint'
 import type { SecretStore } from './secrets'
 import type { ProfileStore } from './store'
 
@@ -38,6 +40,18 @@ export interface ProfilesServiceOptions {
   now?: () => Date
   /** Progress of every test (the handlers forward it as events). */
   onProgress?: (progress: { profileId: string | null; testId: string | null; phase: ProbePhase }) => void
+  /** How last tests are batched into the profiles file. `false`: not recorded at all (the bench's baseline only). */
+  lastTests?: LastTestRecorderOptions | false
+}
+
+/** Options of a draft test: where its secrets come from and the endpoint the user confirmed. */
+export interface TestDraftOptions {
+  importId?: string
+  profileId?: string
+  /** `host:port` of the draft, confirmed by the user for a saved secret whose endpoint changed. */
+  confirmEndpoint?: string
+  signal?: AbortSignal
+  testId?: string
 }
 
 interface PendingImport {
@@ -59,6 +73,7 @@ export class ProfilesService {
   private readonly imports = new Map<string, PendingImport>()
   private readonly runners: Record<string, PathRunner>
   private readonly now: () => Date
+  private readonly lastTests: LastTestRecorder | null
 
   constructor(
     readonly store: ProfileStore,
@@ -67,6 +82,12 @@ export class ProfilesService {
   ) {
     this.runners = { direct: (_p, target, o) => probe(target, o), ...(options.pathRunners ?? {}) } as Record<string, PathRunner>
     this.now = options.now ?? (() => new Date())
+    this.lastTests = options.lastTests === false ? null : new LastTestRecorder(store, options.lastTests)
+  }
+
+  /** Writes the last tests still queued (the app calls it when it quits). */
+  async close(): Promise<void> {
+    await this.lastTests?.close()
   }
 
   /** Lets another module (ssh, pod) add its path runner after construction. */
@@ -149,7 +170,8 @@ export class ProfilesService {
       })
     } catch (e) {
       // Deleted meanwhile (its deletion already cleared the keychain): what this edit stored would belong to nobody.
-      if (e instanceof AppFailure && e.code === 'profile_not_found') await this.forgetSecrets({ id, secrets: Object.fromEntries(stored.map((n) => [n, locations[n]])) })
+      if (e instanceof AppFailure && e.code === 'profile_not_found')
+        await this.forgetSecrets({ id, secrets: Object.fromEntries(stored.map((n) => [n, locations[n]])) })
       throw e
     }
   }
@@ -210,65 +232,97 @@ export class ProfilesService {
     return runner(fields, target, { signal, onPhase: (phase) => this.options.onProgress?.({ profileId, testId, phase }) }, { sshSecret })
   }
 
-  /** Tests a saved profile and records the outcome as its last test. */
+  /** Tests a saved profile and records the outcome as its last test (on disk when this returns). */
   async test(id: string, options: { signal?: AbortSignal; testId?: string } = {}): Promise<ProbeResult> {
-    const profile = await this.store.get(id)
-    const password = await this.secrets.get(id, 'password', profile.secrets.password, profile.name)
-    const clientKey = await this.secrets.get(id, 'clientKey', profile.secrets.clientKey, profile.name)
-    const sshSecret = await this.secrets.get(id, 'sshSecret', profile.secrets.sshSecret, profile.name)
-    const result = await this.run(profile, await this.targetFor(profile, password, clientKey), id, options.testId ?? null, options.signal, sshSecret)
-    if (result.code !== 'cancelled') await this.recordTest(id, result)
+    const result = await this.testSaved(await this.store.get(id), options)
+    const recorded = this.recordLastTest(id, result)
+    await this.lastTests?.flush()
+    await recorded
     return result
   }
 
-  private async recordTest(id: string, result: ProbeResult): Promise<void> {
-    await this.store.mutate((profiles) => {
-      const p = profiles.find((x) => x.id === id)
-      if (p) p.lastTest = { at: result.startedAt, ok: result.ok, code: result.code, totalMs: result.totalMs }
-      return { profiles, value: undefined }
-    })
+  private async testSaved(profile: Profile, options: { signal?: AbortSignal; testId?: string }): Promise<ProbeResult> {
+    const { id } = profile
+    const password = await this.secrets.get(id, 'password', profile.secrets.password, profile.name)
+    const clientKey = await this.secrets.get(id, 'clientKey', profile.secrets.clientKey, profile.name)
+    const sshSecret = await this.secrets.get(id, 'sshSecret', profile.secrets.sshSecret, profile.name)
+    return this.run(profile, await this.targetFor(profile, password, clientKey), id, options.testId ?? null, options.signal, sshSecret)
   }
 
-  /** Tests fields from the editor before (or without) saving them. */
+  /** Queues the result as the profile's last test (a cancelled test is no result); settles once it is on disk. */
+  private recordLastTest(id: string, result: ProbeResult): Promise<void> {
+    if (!this.lastTests || result.code === 'cancelled') return Promise.resolve()
+    return this.lastTests.record(id, { at: result.startedAt, ok: result.ok, code: result.code, totalMs: result.totalMs })
+  }
+
+  /**
+   * Tests fields from the editor before (or without) saving them. With `profileId`, a secret not
+   * typed is the saved one, and only if the draft still goes where it was saved for (see
+   * saved-secret-endpoint.ts): checked before anything is sent.
+   */
   async testDraft(
     fieldsInput: ProfileFields,
     secrets: { password?: string; clientKey?: string; sshSecret?: string } = {},
-    options: { importId?: string; profileId?: string; signal?: AbortSignal; testId?: string } = {}
+    options: TestDraftOptions = {}
   ): Promise<ProbeResult> {
     const fields = normaliseFields(ProfileFields.parse(fieldsInput))
     const fromImport = options.importId ? this.peekImport(options.importId) : {}
     let password = secrets.password ?? fromImport.password ?? null
     let clientKey = secrets.clientKey ?? fromImport.clientKey ?? null
     let sshSecret = secrets.sshSecret ?? null
-    if (options.profileId && (password === null || clientKey === null || sshSecret === null)) {
+    if (options.profileId) {
       const saved = await this.store.get(options.profileId)
-      password ??= await this.secrets.get(saved.id, 'password', saved.secrets.password, saved.name)
-      clientKey ??= await this.secrets.get(saved.id, 'clientKey', saved.secrets.clientKey, saved.name)
-      sshSecret ??= await this.secrets.get(saved.id, 'sshSecret', saved.secrets.sshSecret, saved.name)
+      const use = {
+        password: password === null && saved.secrets.password !== 'none',
+        clientKey: clientKey === null && saved.secrets.clientKey !== 'none' && fields.tls.enabled,
+        sshSecret: sshSecret === null && saved.secrets.sshSecret !== 'none' && pathUsesSshSecret(fields.networkPath)
+      }
+      if (use.password || use.clientKey) {
+        const what = use.password && use.clientKey ? 'password and client key' : use.password ? 'password' : 'client key'
+        checkRedisSecretEndpoint(saved, fields, options.confirmEndpoint, what)
+      }
+      if (use.sshSecret) checkSshSecretEndpoint(saved.networkPath, fields.networkPath)
+      if (use.password) password = await this.secrets.get(saved.id, 'password', saved.secrets.password, saved.name)
+      if (use.clientKey) clientKey = await this.secrets.get(saved.id, 'clientKey', saved.secrets.clientKey, saved.name)
+      if (use.sshSecret) sshSecret = await this.secrets.get(saved.id, 'sshSecret', saved.secrets.sshSecret, saved.name)
     }
     registerSecret(password)
     registerSecret(sshSecret)
     return this.run(fields, await this.targetFor(fields, password, clientKey), options.profileId ?? null, options.testId ?? null, options.signal, sshSecret)
   }
 
-  /** Tests many profiles, at most `concurrency` at a time. */
+  /**
+   * Tests many profiles, at most `concurrency` at a time, from one read of the profiles file.
+   * Their last tests are written in batches while it runs, all of them before it returns.
+   */
   async testAll(ids: string[] | undefined, concurrency = 4, signal?: AbortSignal): Promise<TestAllResult> {
-    const all = ids ?? (await this.store.list()).profiles.map((p) => p.id)
+    const { profiles } = await this.store.list()
+    const byId = new Map(profiles.map((p) => [p.id, p]))
+    const all = ids ?? profiles.map((p) => p.id)
     const results: TestAllResult['results'] = new Array(all.length)
+    const recorded: Promise<void>[] = []
     let next = 0
     const worker = async () => {
       while (next < all.length) {
         const i = next++
         const id = all[i]
         try {
-          results[i] = { id, result: await this.test(id, { signal }), error: null }
+          const profile = byId.get(id) ?? (await this.store.get(id))
+          const result = await this.testSaved(profile, { signal })
+          results[i] = { id, result, error: null }
+          // Not written (the file locked or newer, say): the result stands, the failure says why it is not recorded.
+          recorded.push(this.recordLastTest(id, result).catch((e: unknown) => void (results[i] = { id, result, error: failureValue(e) })))
         } catch (e) {
-          if (!(e instanceof AppFailure)) throw e
-          results[i] = { id, result: null, error: { code: e.code, message: e.message } }
+          results[i] = { id, result: null, error: failureValue(e) }
         }
       }
     }
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, all.length)) }, worker))
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, all.length)) }, worker))
+    } finally {
+      await this.lastTests?.flush().catch(() => undefined)
+    }
+    await Promise.all(recorded)
     return { results }
   }
 
@@ -314,6 +368,11 @@ export class ProfilesService {
     const clientKey = await this.secrets.get(id, 'clientKey', profile.secrets.clientKey, profile.name)
     return exportProfile(fields, format, { password, clientKey })
   }
+}
+
+function failureValue(e: unknown): { code: string; message: string } {
+  if (!(e instanceof AppFailure)) throw e
+  return { code: e.code, message: e.message }
 }
 
 /** The user-editable part of a profile. */

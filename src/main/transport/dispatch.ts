@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { calls, isCallName, type CallName, type CallOutput } from '../../shared/contract'
-import { AppFailure, TransportCodes, type Result } from '../../shared/errors'
+import { AppFailure, TransportCodes, type AppError, type Result } from '../../shared/errors'
 import { redact } from '../logging/redact'
 import { log } from '../logging/log'
 import { cancelledFailure } from '../util/abort'
@@ -68,8 +68,9 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
   }
 }
 
-const redactError = (e: { code: string; message: string; detail?: string; retryAfter?: number }) => ({
+const redactError = (e: AppError) => ({
   ...e,
   message: redact(e.message),
-  ...(e.detail !== undefined ? { detail: redact(e.detail) } : {})
+  ...(e.detail !== undefined ? { detail: redact(e.detail) } : {}),
+  ...(e.params !== undefined ? { params: Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? redact(v) : v])) } : {})
 })

@@ -191,8 +191,13 @@ export const TestDraftInput = z
       .strict()
       .optional(),
     importId: z.string().uuid().optional(),
-    /** Editing a saved profile: use its stored secrets where none are given. */
+    /** Editing a saved profile: use its stored secrets where none are given (only where they were saved for). */
     profileId: ProfileId.optional(),
+    /**
+     * `host:port` of this draft, confirmed by the user: lets a saved password / client key go to a
+     * changed host, port or TLS server name (never to a connection without verified TLS).
+     */
+    confirmEndpoint: z.string().min(3).max(260).optional(),
     testId: TestId.optional()
   })
   .strict()

@@ -119,7 +119,9 @@ describe('ProfilesService', () => {
     const p = await svc.create(fields(), { password: 'right' })
     await svc.test(p.id)
     expect((await svc.get(p.id)).lastTest).toMatchObject({ ok: true, code: null })
-    const draftResult = await svc.testDraft(fields({ port: 7000 }), {}, { profileId: p.id })
+    // Another port gets the saved password only once the user confirmed that endpoint (issue 11).
+    await expect(svc.testDraft(fields({ port: 7000 }), {}, { profileId: p.id })).rejects.toMatchObject({ code: 'saved_secret_endpoint_changed' })
+    const draftResult = await svc.testDraft(fields({ port: 7000 }), {}, { profileId: p.id, confirmEndpoint: 'redis.example.com:7000' })
     expect(draftResult.ok).toBe(true)
     expect(seen[1]).toMatchObject({ port: 7000, password: 'right' })
   })
