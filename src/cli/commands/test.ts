@@ -33,8 +33,9 @@ it fails, 2 on bad usage.
                      the bastion's host key fingerprint you checked; saved once it matches
 
 The password comes from the profile's keychain entry, the URL, or REDIS_PASSWORD; it is never
-needed on the command line. An SSH key passphrase comes from PSE_SSH_PASSPHRASE (an SSH
-password from PSE_SSH_PASSWORD).`
+needed on the command line. A saved password goes only to the endpoint and TLS settings it was
+saved with: with --insecure or a new --via-ssh path, give it again in REDIS_PASSWORD. An SSH key
+passphrase comes from PSE_SSH_PASSPHRASE (an SSH password from PSE_SSH_PASSWORD).`
 
 export const testCommand: Command = {
   name: 'test',
@@ -91,10 +92,14 @@ async function testProfile(
 ): Promise<ProbeResult> {
   const profile = await core.call('profiles.find', { nameOrId: name })
   const usesStored = profile.secrets.password !== 'none'
-  const secrets = usesStored || !envPassword ? {} : { password: envPassword }
-  if (!hasOverrides(values, timeout) && !secrets.password) return core.call('profiles.test', { id: profile.id })
+  const overridden = hasOverrides(values, timeout)
+  // REDIS_PASSWORD is the password typed anew: it also serves a test whose overrides the saved one may not follow.
+  const secrets = envPassword && (overridden || !usesStored) ? { password: envPassword } : {}
+  if (!overridden && !secrets.password) return core.call('profiles.test', { id: profile.id })
   const fields = await viaSsh(core, await applyOverrides(fieldsOf(profile), values, timeout), values, io)
-  const result = await core.call('profiles.testDraft', { fields, secrets, profileId: profile.id })
+  // --servername names the new TLS name on the command line itself: that is the confirmation.
+  const confirm = values.servername ? { confirmEndpoint: `${fields.host}:${fields.port}` } : {}
+  const result = await core.call('profiles.testDraft', { fields, secrets, profileId: profile.id, ...confirm })
   await rememberHostKey(core, fields, values, result)
   return result
 }
