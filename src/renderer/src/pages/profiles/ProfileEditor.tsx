@@ -5,7 +5,7 @@ import { Play, Save, TrashCan } from '@carbon/icons-react'
 import type { Profile } from '../../../../shared/schemas/profile'
 import { UNREACHABLE_CODES } from '../../../../shared/schemas/probe'
 import type { AppError } from '../../../../shared/errors'
-import { CallError } from '../../api/client'
+import { toAppError } from '../../api/errors'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProbeTimeline } from '../../components/ProbeTimeline'
 import { SecretField } from '../../components/SecretField'
@@ -26,8 +26,6 @@ import { endpointType } from './describe'
 
 /** A fresh id for profiles.testProgress (letters, digits, - and _). */
 const newTestId = (): string => `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-
-const toError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
 
 interface Props {
   /** Editing a saved profile… */
@@ -78,7 +76,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
         setBusy(null)
       })
       .catch((e: unknown) => {
-        setError(toError(e))
+        setError(toAppError(e))
         setBusy(null)
       })
   }, [profileId])
@@ -141,7 +139,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       if (saved) rememberResult(saved.id, r)
       return r
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
       return undefined
     } finally {
       setBusy(null)
@@ -182,7 +180,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       if (!profile) window.history.replaceState(null, '', `#/profiles/${encodeURIComponent(saved.id)}`)
       return saved
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
       return undefined
     } finally {
       setBusy(null)
@@ -206,7 +204,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       setResult(r)
       rememberResult(saved.id, r)
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
     } finally {
       setBusy(null)
     }
@@ -218,7 +216,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
     try {
       await profilesApi.acceptHostKey(result.hostKey)
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
       setBusy(null)
       return
     }
@@ -238,7 +236,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       setDirty(true)
       setPaste('')
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
     } finally {
       setBusy(null)
     }
@@ -252,7 +250,7 @@ export function ProfileEditor({ profileId, imported, onClose }: Props) {
       forgetResult(profile.id)
       onClose()
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
       setBusy(null)
     }
   }

@@ -1,0 +1,19 @@
+import { TransportCodes, type AppError } from '../../../shared/errors'
+
+/** A failed call, carrying the app's error value for the UI to show. */
+export class CallError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+    this.name = 'CallError'
+  }
+}
+
+/**
+ * The one way the renderer turns whatever a failed call threw into an error value: a call's own
+ * error as main sent it, anything else (a bug, a bridge that threw) under the transport's
+ * `internal` code.
+ */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof CallError) return e.error
+  return { code: TransportCodes.internal, message: e instanceof Error ? e.message : String(e) }
+}
