@@ -17,3 +17,8 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof CallError) return e.error
   return { code: TransportCodes.internal, message: e instanceof Error ? e.message : String(e) }
 }
+
+/** What a call the user cancelled fails with (the transport's `cancelled` code, as main uses it). */
+export const cancelledError = (): AppError => ({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+
+export const isCancelled = (e: unknown): boolean => toAppError(e).code === TransportCodes.cancelled

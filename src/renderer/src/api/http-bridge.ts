@@ -1,12 +1,19 @@
 import type { PseBridge } from '../../../shared/bridge'
 import type { Result } from '../../../shared/errors'
+import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
 import { eventNames } from '../../../shared/contract'
+import { cancelledError } from './errors'
+
+/** The HTTP bridge can also cancel: aborting the request makes main abort the call. */
+export interface HttpBridge extends PseBridge {
+  invoke<N extends CallName>(name: N, input: CallInput<N>, options?: { signal?: AbortSignal }): Promise<Result<CallOutput<N>>>
+}
 
 /**
  * Browser mode's bridge: the same shape as the desktop's window.pse, over the loopback server.
  * The per-run token travels in an HttpOnly cookie set when the printed link was opened.
  */
-export function createHttpBridge(base = ''): PseBridge {
+export function createHttpBridge(base = ''): HttpBridge {
   let source: EventSource | undefined
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
 
@@ -23,21 +30,24 @@ export function createHttpBridge(base = ''): PseBridge {
   }
 
   return {
-    async invoke(name, input) {
+    async invoke(name, input, options = {}) {
       let response: Response
       try {
         response = await fetch(`${base}/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',
           credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {})
+          body: JSON.stringify(input ?? {}),
+          signal: options.signal
         })
       } catch {
+        if (options.signal?.aborted) return { ok: false, error: cancelledError() }
         return { ok: false, error: { code: 'app_unreachable', message: 'PSE Wizard is not answering. Is "pse-wizard serve" still running?' } }
       }
       try {
         return (await response.json()) as Result<never>
       } catch {
+        if (options.signal?.aborted) return { ok: false, error: cancelledError() }
         return {
           ok: false,
           error: {

@@ -1,4 +1,4 @@
-import { call } from '../../api/client'
+import { call, type CallOptions } from '../../api/client'
 import type { ExportFormat, KeychainStatus, Profile, ProfileFields, SecretName, SecretsInput } from '../../../../shared/schemas/profile'
 import type { ProbeResult } from '../../../../shared/schemas/probe'
 import type { HostKeyPrompt, PathDiagnosis } from '../../../../shared/schemas/network'
@@ -49,7 +49,8 @@ export const profilesApi = {
    * A saved profile along its network path (direct, SSH bastion, pod): records its "last test",
    * streams phases as profiles.testProgress, and reports the host key to accept or a diagnosis.
    */
-  test: (profile: Pick<Profile, 'id'>, testId?: string): Promise<TestResult> => call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) }),
+  test: (profile: Pick<Profile, 'id'>, testId?: string, options?: CallOptions): Promise<TestResult> =>
+    call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) }, options),
 
   /** Why a private endpoint fails from here, with the paths that would work (null: not that case). */
   diagnose: (id: string): Promise<PathDiagnosis | null> => call('network.diagnose', { profileId: id }),
@@ -57,15 +58,20 @@ export const profilesApi = {
   /** Unsaved editor fields; secrets typed, from an import, or the saved profile's. */
   testDraft: (
     fields: ProfileFields,
-    options: { password?: string; clientKey?: string; sshSecret?: string; importId?: string; profileId?: string; testId?: string }
+    options: { password?: string; clientKey?: string; sshSecret?: string; importId?: string; profileId?: string; testId?: string },
+    callOptions?: CallOptions
   ): Promise<TestResult> =>
-    call('profiles.testDraft', {
-      fields,
-      ...(secretsOf(options) ? { secrets: secretsOf(options) } : {}),
-      ...(options.importId ? { importId: options.importId } : {}),
-      ...(options.profileId ? { profileId: options.profileId } : {}),
-      ...(options.testId ? { testId: options.testId } : {})
-    }),
+    call(
+      'profiles.testDraft',
+      {
+        fields,
+        ...(secretsOf(options) ? { secrets: secretsOf(options) } : {}),
+        ...(options.importId ? { importId: options.importId } : {}),
+        ...(options.profileId ? { profileId: options.profileId } : {}),
+        ...(options.testId ? { testId: options.testId } : {})
+      },
+      callOptions
+    ),
 
   keychainStatus: (): Promise<KeychainStatus> => call('profiles.keychainStatus', {}),
   useSessionSecrets: (): Promise<KeychainStatus> => call('profiles.useSessionSecrets', {}),
