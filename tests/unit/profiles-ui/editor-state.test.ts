@@ -10,7 +10,7 @@ import {
   type EditorAction,
   type EditorState
 } from '../../../src/renderer/src/pages/profiles/editor-state'
-import type { ImportDraft, TestResult } from '../../../src/renderer/src/pages/profiles/api'
+import type { ImportDraft, TestResult } from '../../../src/renderer/src/pages/profiles/types'
 import { defaultProfileFields, type Profile } from '../../../src/shared/schemas/profile'
 
 const profile: Profile = {

@@ -1,23 +1,14 @@
 import { call, type CallOptions } from '../../api/client'
 import type { ExportFormat, KeychainStatus, Profile, ProfileFields, SecretName, SecretsInput } from '../../../../shared/schemas/profile'
-import type { ProbeResult } from '../../../../shared/schemas/probe'
 import type { HostKeyPrompt, PathDiagnosis } from '../../../../shared/schemas/network'
-import type { ImportDraft as ImportDraftSchema } from '../../../../shared/schemas/profile'
-import type { z } from 'zod'
+import type { ImportDraft, TestResult } from './types'
+
+export type { ImportDraft, TestResult } from './types'
 
 /**
  * Every contract call the profiles screens make, in one place, so the screens read as the
  * user's actions and the call names live here only.
  */
-
-/** A probe result, plus what a bastion / pod path adds when the test went through one. */
-export type TestResult = ProbeResult & {
-  code: string | null
-  hostKey?: HostKeyPrompt | null
-  diagnosis?: PathDiagnosis | null
-}
-
-export type ImportDraft = z.output<typeof ImportDraftSchema>
 
 /** The typed secrets of a draft test, or undefined when there are none. */
 function secretsOf(o: {

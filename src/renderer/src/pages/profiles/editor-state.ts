@@ -1,6 +1,6 @@
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { AppError } from '../../../../shared/errors'
-import type { ImportDraft, TestResult } from './api'
+import type { ImportDraft, TestResult } from './types'
 import { draftFromFields, type Draft, type FieldKey } from './draft'
 
 /**
