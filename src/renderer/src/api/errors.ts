@@ -1,4 +1,9 @@
-import { TransportCodes, type AppError } from '../../../shared/errors'
+import type { AppError, TransportCodes } from '../../../shared/errors'
+
+// The transport's codes, checked against shared/errors.ts at compile time: importing its values
+// would bring zod into the first screen's download.
+const INTERNAL: typeof TransportCodes.internal = 'internal'
+const CANCELLED: typeof TransportCodes.cancelled = 'cancelled'
 
 /** A failed call, carrying the app's error value for the UI to show. */
 export class CallError extends Error {
@@ -15,10 +20,10 @@ export class CallError extends Error {
  */
 export function toAppError(e: unknown): AppError {
   if (e instanceof CallError) return e.error
-  return { code: TransportCodes.internal, message: e instanceof Error ? e.message : String(e) }
+  return { code: INTERNAL, message: e instanceof Error ? e.message : String(e) }
 }
 
 /** What a call the user cancelled fails with (the transport's `cancelled` code, as main uses it). */
-export const cancelledError = (): AppError => ({ code: TransportCodes.cancelled, message: 'Cancelled.' })
+export const cancelledError = (): AppError => ({ code: CANCELLED, message: 'Cancelled.' })
 
-export const isCancelled = (e: unknown): boolean => toAppError(e).code === TransportCodes.cancelled
+export const isCancelled = (e: unknown): boolean => toAppError(e).code === CANCELLED

@@ -1,7 +1,6 @@
 import type { PseBridge } from '../../../shared/bridge'
 import type { Result } from '../../../shared/errors'
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract'
-import { eventNames } from '../../../shared/contract'
 import { cancelledError } from './errors'
 
 /** The HTTP bridge can also cancel: aborting the request makes main abort the call. */
@@ -17,16 +16,20 @@ export function createHttpBridge(base = ''): HttpBridge {
   let source: EventSource | undefined
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
 
-  function ensureSource(): EventSource {
-    if (source) return source
-    source = new EventSource(`${base}/api/events`, { withCredentials: true })
-    for (const name of eventNames) {
+  /** One stream for all events; each event name is listened to from its first subscriber on. */
+  function listen(name: string): Set<(payload: unknown) => void> {
+    source ??= new EventSource(`${base}/api/events`, { withCredentials: true })
+    let set = listeners.get(name)
+    if (!set) {
+      const subscribers = new Set<(payload: unknown) => void>()
       source.addEventListener(name, (e) => {
         const payload = JSON.parse((e as MessageEvent<string>).data) as unknown
-        for (const l of listeners.get(name) ?? []) l(payload)
+        for (const l of subscribers) l(payload)
       })
+      listeners.set(name, subscribers)
+      set = subscribers
     }
-    return source
+    return set
   }
 
   return {
@@ -58,10 +61,8 @@ export function createHttpBridge(base = ''): HttpBridge {
       }
     },
     on(name, listener) {
-      ensureSource()
-      const set = listeners.get(name) ?? new Set()
+      const set = listen(name)
       set.add(listener as (payload: unknown) => void)
-      listeners.set(name, set)
       return () => set.delete(listener as (payload: unknown) => void)
     }
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, ClickableTile, InlineNotification, Stack } from '@carbon/react'
+import { Button, ClickableTile, InlineNotification, Stack } from '../shell/carbon'
 import { ArrowRight, Debug } from '@carbon/icons-react'
 import { useApp } from '../shell/app-context'
 import { call, toAppError } from '../api/client'
