@@ -216,6 +216,8 @@ describe('connection profiles in the browser', () => {
     const { page, problems, context } = await openPage(browser, app.url)
     onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-save-anyway.png') }).then(() => undefined))
     await page.waitForURL((u) => !u.searchParams.has('token'))
+    // The app is up (its language read from the settings) before the language is checked.
+    await page.getByTestId('language-toggle').waitFor()
     await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
     await useLanguage(page, 'en')
     await page.getByTestId('profiles-table').waitFor()
@@ -251,6 +253,59 @@ describe('connection profiles in the browser', () => {
     await page.getByTestId('delete-modal').getByRole('button', { name: profilesEn.editor.delete }).click()
     await page.getByTestId('profiles-table').waitFor()
     await expect.poll(() => page.locator('tr[data-profile="nothing-listens"]').count()).toBe(0)
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('cancels a running test against a server that never answers: "cancelled", nothing recorded (en, ja)', async () => {
+    const h = harness()
+    const { page, problems, context } = await openPage(browser, app.url)
+    onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-cancel.png') }).then(() => undefined))
+    await page.waitForURL((u) => !u.searchParams.has('token'))
+    // The app is up (its language read from the settings) before the language is checked.
+    await page.getByTestId('language-toggle').waitFor()
+    await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+    await useLanguage(page, 'en')
+    await page.getByTestId('profiles-table').waitFor()
+
+    // A saved profile pointing at the silent server (saved anyway after its first, failing, draft test).
+    await page.getByTestId('profiles-new').click()
+    await page.getByRole('menuitem', { name: profilesEn.list.newBlank }).click()
+    await page.locator('#profile-name').fill('silent-cancel')
+    await page.locator('#profile-host').fill('127.0.0.1')
+    await page.locator('#profile-port').fill(String(h.silent.port))
+    await page.locator('#profile-connect-ms').fill('3000')
+    await page.getByTestId('profile-test-and-save').click()
+    await page.getByTestId('save-anyway').click({ timeout: 20_000 })
+    await page.getByTestId('saved-notice').waitFor()
+    await expect.poll(() => page.getByTestId('profile-test').isEnabled(), { timeout: 20_000 }).toBe(true)
+
+    for (const language of ['en', 'ja'] as const) {
+      const { p, c } = strings[language]
+      await useLanguage(page, language)
+      // The saved profile's test (which records its "last test"), cancelled while it waits.
+      await page.getByTestId('profile-test').click()
+      const progress = page.getByTestId('test-progress')
+      await expect.poll(() => progress.textContent(), { timeout: 10_000 }).toContain('TCP')
+      await progress.getByRole('button', { name: p.editor.cancelTest }).click()
+      const cancelled = page.getByTestId('test-cancelled')
+      await cancelled.waitFor({ timeout: 2_000 })
+      expect(await cancelled.textContent()).toContain(c.probe.cancelled.title)
+      expect(await cancelled.textContent()).toContain(p.editor.cancelledText)
+      expect(await page.getByTestId('test-progress').count()).toBe(0)
+      expect(await page.getByTestId('probe-timeline').count()).toBe(0)
+      expect(await page.getByTestId('error-notice').count()).toBe(0)
+      expect(await page.getByTestId('profile-test').isEnabled()).toBe(true)
+      await screenshot(page, `profiles-test-cancelled-${language}`)
+    }
+
+    // Past the connect timeout a test that still ran would have failed and been recorded: nothing was.
+    await new Promise((r) => setTimeout(r, 4_000))
+    await useLanguage(page, 'en')
+    await page.getByRole('button', { name: profilesEn.editor.close }).click()
+    const row = page.locator('tr[data-profile="silent-cancel"]')
+    await row.waitFor()
+    expect(await row.getByTestId('profile-last-test').textContent()).toContain(profilesEn.list.never)
     expect(problems).toEqual([])
     await context.close()
   })

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
-import { InlineLoading } from '@carbon/react'
+import { InlineLoading } from './shell/carbon'
 import { useTranslation } from 'react-i18next'
 import { AppShell } from './shell/AppShell'
 import { AppContext, type AppContextValue } from './shell/app-context'

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import './styles/index.scss'
 import { App } from './App'
-import { call } from './api/client'
+import { call, toAppError } from './api/client'
 import { initI18n, resolveLanguage } from './i18n'
 
 async function start(): Promise<void> {
@@ -19,7 +19,7 @@ async function start(): Promise<void> {
     // The shell could not even start: say so plainly, in both languages.
     const p = document.createElement('p')
     p.className = 'pse-fatal'
-    p.textContent = `PSE Wizard could not start / PSE Wizard を起動できませんでした: ${e instanceof Error ? e.message : String(e)}`
+    p.textContent = `PSE Wizard could not start / PSE Wizard を起動できませんでした: ${toAppError(e).message}`
     document.body.replaceChildren(p)
   }
 }

@@ -1,21 +1,28 @@
-import type { PseBridge } from '../../../shared/bridge'
-import type { AppError } from '../../../shared/errors'
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract'
-import { createHttpBridge } from './http-bridge'
+import { createHttpBridge, type HttpBridge } from './http-bridge'
+import { CallError, cancelledError } from './errors'
+
+export { CallError, toAppError } from './errors'
 
 /** The same UI code on both transports: window.pse on the desktop, HTTP in browser mode. */
-export const bridge: PseBridge = window.pse ?? createHttpBridge()
+const http: HttpBridge | undefined = window.pse ? undefined : createHttpBridge()
+export const bridge = window.pse ?? http!
 
-/** A failed call, carrying the app's error value for the UI to show. */
-export class CallError extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message)
-    this.name = 'CallError'
-  }
+/**
+ * Whether a running call can be cancelled: browser mode cancels when its HTTP request is
+ * aborted; the desktop's IPC has no way to say "cancel" yet.
+ */
+export const callsCanBeCancelled = http !== undefined
+
+export interface CallOptions {
+  /** Aborting it cancels the call in main (where the transport can); the call then fails as cancelled. */
+  signal?: AbortSignal
 }
 
-export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const result = await bridge.invoke(name, input)
+export async function call<N extends CallName>(name: N, input: CallInput<N>, options: CallOptions = {}): Promise<CallOutput<N>> {
+  if (options.signal?.aborted) throw new CallError(cancelledError())
+  // An AbortSignal cannot cross the desktop's context bridge: only the HTTP bridge is given one.
+  const result = http ? await http.invoke(name, input, options) : await bridge.invoke(name, input)
   if (!result.ok) throw new CallError(result.error)
   return result.value
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, InlineNotification } from '@carbon/react'
 import { Copy, View, ViewOff } from '@carbon/icons-react'
-import { CallError } from '../api/client'
+import { toAppError } from '../api/errors'
 
 export interface SecretFieldProps {
   id: string
@@ -44,7 +44,7 @@ export function SecretField({ id, label, reveal, value, isSet = true, helperText
     try {
       return await reveal()
     } catch (e) {
-      setError(e instanceof CallError ? e.error.message : String(e))
+      setError(toAppError(e).message)
       return undefined
     } finally {
       setBusy(false)

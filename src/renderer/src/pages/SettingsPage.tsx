@@ -14,7 +14,7 @@ import {
   Toggle
 } from '@carbon/react'
 import { useApp } from '../shell/app-context'
-import { call, CallError } from '../api/client'
+import { call, toAppError } from '../api/client'
 import { ErrorNotice } from '../components/ErrorNotice'
 import type { Settings } from '../../../shared/schemas/app'
 import type { KeychainStatus } from '../../../shared/schemas/profile'
@@ -31,7 +31,7 @@ export function SettingsPage() {
     try {
       await updateSettings(patch)
     } catch (e) {
-      setError(e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
+      setError(toAppError(e))
     }
   }
 
@@ -147,7 +147,7 @@ function KeychainSection() {
   const [error, setError] = useState<AppError>()
 
   useEffect(() => {
-    call('profiles.keychainStatus', {}).then(setStatus, (e: unknown) => setError(e instanceof CallError ? e.error : { code: 'internal', message: String(e) }))
+    call('profiles.keychainStatus', {}).then(setStatus, (e: unknown) => setError(toAppError(e)))
   }, [])
 
   if (error) return <ErrorNotice error={error} />

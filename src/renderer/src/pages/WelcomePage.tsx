@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, ClickableTile, InlineNotification, Stack } from '@carbon/react'
+import { Button, ClickableTile, InlineNotification, Stack } from '../shell/carbon'
 import { ArrowRight, Debug } from '@carbon/icons-react'
 import { useApp } from '../shell/app-context'
-import { call, CallError } from '../api/client'
+import { call, toAppError } from '../api/client'
 
 /** First screen: the three ways in (UX.md, screen 1). Tiles link by hash route. */
 export function WelcomePage() {
@@ -45,7 +45,7 @@ function SandboxChoice() {
     try {
       await call('app.relaunch', { sandbox: enter })
     } catch (e) {
-      setError(e instanceof CallError ? e.error.message : String(e))
+      setError(toAppError(e).message)
       setBusy(false)
     }
   }

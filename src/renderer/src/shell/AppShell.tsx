@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Content, Header, HeaderGlobalAction, HeaderGlobalBar, HeaderName, SideNav, SideNavItems, SideNavLink, SkipToContent, Theme } from '@carbon/react'
+import { Content, Header, HeaderGlobalAction, HeaderGlobalBar, HeaderName, SideNav, SideNavItems, SideNavLink, SkipToContent, Theme } from './carbon'
 import { Home, Settings as SettingsIcon, Flow, DataBase, Translate } from '@carbon/icons-react'
 import type { Route } from './use-hash-route'
 import { useApp } from './app-context'

@@ -97,7 +97,9 @@ export const profilesEn = {
     fixFields: 'Correct the highlighted fields.',
     testFailedTitle: 'The test failed, so the profile was not saved',
     testFailedText: 'Fix the problem and test again, or save the profile as it is (for example, to test it later from another network).',
-    saveAnyway: 'Save anyway'
+    saveAnyway: 'Save anyway',
+    cancelTest: 'Cancel test',
+    cancelledText: 'Nothing was recorded: the profile keeps its last test result.'
   },
   field: {
     name: 'Profile name',

@@ -98,7 +98,9 @@ export const profilesJa: Messages['profiles'] = {
     fixFields: '強調表示された項目を修正してください。',
     testFailedTitle: 'テストに失敗したため、プロファイルは保存されていません',
     testFailedText: '問題を修正して再テストするか、このまま保存してください (別のネットワークから後でテストする場合など)。',
-    saveAnyway: 'このまま保存'
+    saveAnyway: 'このまま保存',
+    cancelTest: 'テストを取り消す',
+    cancelledText: '何も記録されていません。プロファイルの前回のテスト結果はそのままです。'
   },
   field: {
     name: 'プロファイル名',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Checkbox, CodeSnippet, InlineLoading, MenuButton, MenuItem, Modal } from '@carbon/react'
 import type { ExportFormat } from '../../../../shared/schemas/profile'
 import type { AppError } from '../../../../shared/errors'
-import { CallError } from '../../api/client'
+import { toAppError } from '../../api/errors'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { profilesApi } from './api'
 
@@ -38,7 +38,7 @@ function ExportModal({ profileId, format, onClose }: { profileId: string; format
     profilesApi
       .exportText(profileId, format, withSecrets)
       .then((s) => live && setText(s))
-      .catch((e: unknown) => live && setError(e instanceof CallError ? e.error : { code: 'internal', message: String(e) }))
+      .catch((e: unknown) => live && setError(toAppError(e)))
     return () => {
       live = false
     }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Modal, TextArea } from '@carbon/react'
 import type { AppError } from '../../../../shared/errors'
-import { CallError } from '../../api/client'
+import { toAppError } from '../../api/errors'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { profilesApi, type ImportDraft } from './api'
 import { TextFileInput } from './TextFileInput'
@@ -28,7 +28,7 @@ export function ImportModal({ kind, onClose, onImported }: Props) {
     try {
       onImported(await profilesApi.importText(text))
     } catch (e) {
-      setError(e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
+      setError(toAppError(e))
       setBusy(false)
     }
   }

@@ -4,6 +4,7 @@ import { PasswordInput, RadioButton, RadioButtonGroup, Select, SelectItem, TextI
 import { invalidProps, type SectionProps } from './form'
 import { formatJumps, type PathDraft } from './draft'
 import { profilesApi } from './api'
+import { toAppError } from '../../api/errors'
 
 interface Props extends SectionProps {
   /** SSH key passphrase or password typed for the next test (never saved by this screen). */
@@ -214,7 +215,7 @@ function SshAliasPicker({ value, onResolved }: { value: string | null; onResolve
         setProblem(undefined)
         profilesApi.resolveSshAlias(alias).then(
           (r) => onResolved(alias, r),
-          (err: unknown) => setProblem(err instanceof Error ? err.message : String(err))
+          (err: unknown) => setProblem(toAppError(err).message)
         )
       }}
     >

@@ -22,15 +22,13 @@ import {
 import { Renew } from '@carbon/icons-react'
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { AppError } from '../../../../shared/errors'
-import { CallError } from '../../api/client'
+import { toAppError } from '../../api/errors'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { profilesApi, type ImportDraft, type TestResult } from './api'
 import { allTags, describePath, endpointType, formatTime, matches } from './describe'
 import { rememberResult } from './results-cache'
 import { ImportModal, type ImportKind } from './ImportModal'
 import { KeychainNotice } from './KeychainNotice'
-
-const toError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'internal', message: String(e) })
 
 interface Props {
   onOpen(id: string): void
@@ -55,7 +53,7 @@ export function ProfileList({ onOpen, onNew }: Props) {
       setWarning(warning ?? undefined)
       setError(undefined)
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
     }
   }, [])
   useEffect(() => void load(), [load])
@@ -75,7 +73,7 @@ export function ProfileList({ onOpen, onNew }: Props) {
         if (error) setError(error)
       }
     } catch (e) {
-      setError(toError(e))
+      setError(toAppError(e))
     } finally {
       mark(ids, false)
       await load()

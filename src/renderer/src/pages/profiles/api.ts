@@ -1,23 +1,14 @@
-import { call } from '../../api/client'
+import { call, type CallOptions } from '../../api/client'
 import type { ExportFormat, KeychainStatus, Profile, ProfileFields, SecretName, SecretsInput } from '../../../../shared/schemas/profile'
-import type { ProbeResult } from '../../../../shared/schemas/probe'
 import type { HostKeyPrompt, PathDiagnosis } from '../../../../shared/schemas/network'
-import type { ImportDraft as ImportDraftSchema } from '../../../../shared/schemas/profile'
-import type { z } from 'zod'
+import type { ImportDraft, TestResult } from './types'
+
+export type { ImportDraft, TestResult } from './types'
 
 /**
  * Every contract call the profiles screens make, in one place, so the screens read as the
  * user's actions and the call names live here only.
  */
-
-/** A probe result, plus what a bastion / pod path adds when the test went through one. */
-export type TestResult = ProbeResult & {
-  code: string | null
-  hostKey?: HostKeyPrompt | null
-  diagnosis?: PathDiagnosis | null
-}
-
-export type ImportDraft = z.output<typeof ImportDraftSchema>
 
 /** The typed secrets of a draft test, or undefined when there are none. */
 function secretsOf(o: {
@@ -49,7 +40,8 @@ export const profilesApi = {
    * A saved profile along its network path (direct, SSH bastion, pod): records its "last test",
    * streams phases as profiles.testProgress, and reports the host key to accept or a diagnosis.
    */
-  test: (profile: Pick<Profile, 'id'>, testId?: string): Promise<TestResult> => call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) }),
+  test: (profile: Pick<Profile, 'id'>, testId?: string, options?: CallOptions): Promise<TestResult> =>
+    call('profiles.test', { id: profile.id, ...(testId ? { testId } : {}) }, options),
 
   /** Why a private endpoint fails from here, with the paths that would work (null: not that case). */
   diagnose: (id: string): Promise<PathDiagnosis | null> => call('network.diagnose', { profileId: id }),
@@ -57,15 +49,20 @@ export const profilesApi = {
   /** Unsaved editor fields; secrets typed, from an import, or the saved profile's. */
   testDraft: (
     fields: ProfileFields,
-    options: { password?: string; clientKey?: string; sshSecret?: string; importId?: string; profileId?: string; testId?: string }
+    options: { password?: string; clientKey?: string; sshSecret?: string; importId?: string; profileId?: string; testId?: string },
+    callOptions?: CallOptions
   ): Promise<TestResult> =>
-    call('profiles.testDraft', {
-      fields,
-      ...(secretsOf(options) ? { secrets: secretsOf(options) } : {}),
-      ...(options.importId ? { importId: options.importId } : {}),
-      ...(options.profileId ? { profileId: options.profileId } : {}),
-      ...(options.testId ? { testId: options.testId } : {})
-    }),
+    call(
+      'profiles.testDraft',
+      {
+        fields,
+        ...(secretsOf(options) ? { secrets: secretsOf(options) } : {}),
+        ...(options.importId ? { importId: options.importId } : {}),
+        ...(options.profileId ? { profileId: options.profileId } : {}),
+        ...(options.testId ? { testId: options.testId } : {})
+      },
+      callOptions
+    ),
 
   keychainStatus: (): Promise<KeychainStatus> => call('profiles.keychainStatus', {}),
   useSessionSecrets: (): Promise<KeychainStatus> => call('profiles.useSessionSecrets', {}),

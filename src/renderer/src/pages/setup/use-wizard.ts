@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { call, CallError, subscribe } from '../../api/client'
+import { call, subscribe, toAppError } from '../../api/client'
 import type { AppError } from '../../../../shared/errors'
 import type { WizardState } from '../../../../shared/schemas/wizard'
 
@@ -12,8 +12,6 @@ export interface WizardHandle {
   /** Runs a wizard call and takes its answer as the new state. Undefined when the call failed. */
   perform: (work: () => Promise<WizardState>) => Promise<WizardState | undefined>
 }
-
-const asAppError = (e: unknown): AppError => (e instanceof CallError ? e.error : { code: 'unexpected', message: String(e) })
 
 /** The state main keeps for the wizard: read once, then every `wizard.changed` event. */
 export function useWizard(): WizardHandle {
@@ -31,7 +29,7 @@ export function useWizard(): WizardHandle {
 
   useEffect(() => {
     const off = subscribe('wizard.changed', accept)
-    call('wizard.state', {}).then(accept, (e) => setLoadError(asAppError(e)))
+    call('wizard.state', {}).then(accept, (e) => setLoadError(toAppError(e)))
     return off
   }, [accept])
 
@@ -43,7 +41,7 @@ export function useWizard(): WizardHandle {
         accept(next)
         return next
       } catch (e) {
-        setCallError(asAppError(e))
+        setCallError(toAppError(e))
         return undefined
       }
     },

@@ -20,7 +20,7 @@ import {
   Tag,
   TextInput
 } from '@carbon/react'
-import { call, CallError } from '../../../api/client'
+import { call, toAppError } from '../../../api/client'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import type { AppError } from '../../../../../shared/errors'
 import type { DeployForm, WizardOptions } from '../../../../../shared/schemas/wizard'
@@ -49,7 +49,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
         setOptions(o)
         setDraft((d) => d ?? toDraft(o.defaults))
       },
-      (e) => setLoadError(e instanceof CallError ? e.error : { code: 'unexpected', message: String(e) })
+      (e) => setLoadError(toAppError(e))
     )
   }, [region])
 
@@ -85,7 +85,13 @@ export function DeployStep({ state, run, busy }: StepProps) {
           subtitle={`${state.instance.region} · ${state.instance.state}`}
         />
       )}
-      <RadioButtonGroup legendText={t('setup.deploy.modeLegend')} name="deploy-mode" valueSelected={mode} onChange={(v) => setMode(v as 'create' | 'adopt')} disabled={busy}>
+      <RadioButtonGroup
+        legendText={t('setup.deploy.modeLegend')}
+        name="deploy-mode"
+        valueSelected={mode}
+        onChange={(v) => setMode(v as 'create' | 'adopt')}
+        disabled={busy}
+      >
         <RadioButton id="deploy-create" value="create" labelText={t('setup.deploy.mode.create')} />
         <RadioButton id="deploy-adopt" value="adopt" labelText={t('setup.deploy.mode.adopt')} />
       </RadioButtonGroup>
@@ -101,7 +107,14 @@ export function DeployStep({ state, run, busy }: StepProps) {
             invalidText={invalidText('name')}
           />
           <div className="pse-setup__row">
-            <Select id="deploy-region" labelText={t('setup.deploy.region')} value={draft.region} onChange={(e) => set('region', e.target.value)} invalid={invalid('region')} invalidText={invalidText('region')}>
+            <Select
+              id="deploy-region"
+              labelText={t('setup.deploy.region')}
+              value={draft.region}
+              onChange={(e) => set('region', e.target.value)}
+              invalid={invalid('region')}
+              invalidText={invalidText('region')}
+            >
               {options.regions.map((r) => (
                 <SelectItem key={r.id} value={r.id} text={r.name.includes(r.id) ? r.name : `${r.name} (${r.id})`} />
               ))}
@@ -135,8 +148,25 @@ export function DeployStep({ state, run, busy }: StepProps) {
           </Select>
           <p className="pse-setup__hint">{isolated ? t('setup.deploy.sizesIsolated') : t('setup.deploy.membersHelp')}</p>
           <div className="pse-setup__row pse-setup__row--three">
-            <Size id="deploy-memory" label={t('setup.deploy.memory')} value={draft.memoryMbPerMember} step={256} disabled={isolated} onChange={(v) => set('memoryMbPerMember', v)} invalid={invalid('memoryMbPerMember')} invalidText={invalidText('memoryMbPerMember')} />
-            <Size id="deploy-disk" label={t('setup.deploy.disk')} value={draft.diskMbPerMember} step={1024} onChange={(v) => set('diskMbPerMember', v)} invalid={invalid('diskMbPerMember')} invalidText={invalidText('diskMbPerMember')} />
+            <Size
+              id="deploy-memory"
+              label={t('setup.deploy.memory')}
+              value={draft.memoryMbPerMember}
+              step={256}
+              disabled={isolated}
+              onChange={(v) => set('memoryMbPerMember', v)}
+              invalid={invalid('memoryMbPerMember')}
+              invalidText={invalidText('memoryMbPerMember')}
+            />
+            <Size
+              id="deploy-disk"
+              label={t('setup.deploy.disk')}
+              value={draft.diskMbPerMember}
+              step={1024}
+              onChange={(v) => set('diskMbPerMember', v)}
+              invalid={invalid('diskMbPerMember')}
+              invalidText={invalidText('diskMbPerMember')}
+            />
             <Size
               id="deploy-cpu"
               label={t('setup.deploy.cpu')}
@@ -150,7 +180,14 @@ export function DeployStep({ state, run, busy }: StepProps) {
             />
           </div>
           <div className="pse-setup__row">
-            <Select id="deploy-version" labelText={t('setup.deploy.version')} value={draft.version} onChange={(e) => set('version', e.target.value)} invalid={invalid('version')} invalidText={invalidText('version')}>
+            <Select
+              id="deploy-version"
+              labelText={t('setup.deploy.version')}
+              value={draft.version}
+              onChange={(e) => set('version', e.target.value)}
+              invalid={invalid('version')}
+              invalidText={invalidText('version')}
+            >
               <SelectItem value="" text={t('setup.deploy.versionPreferred')} />
               {options.versions.map((v) => (
                 <SelectItem key={v.version} value={v.version} text={v.preferred ? t('setup.deploy.versionPreferredTag', { version: v.version }) : v.version} />
@@ -167,12 +204,19 @@ export function DeployStep({ state, run, busy }: StepProps) {
               invalidText={invalidText('keyProtectKeyCrn')}
             />
           </div>
-          <RadioButtonGroup legendText={t('setup.deploy.endpoints')} name="deploy-endpoints" valueSelected={draft.serviceEndpoints} onChange={(v) => set('serviceEndpoints', String(v))}>
+          <RadioButtonGroup
+            legendText={t('setup.deploy.endpoints')}
+            name="deploy-endpoints"
+            valueSelected={draft.serviceEndpoints}
+            onChange={(v) => set('serviceEndpoints', String(v))}
+          >
             {(['public-and-private', 'private', 'public'] as const).map((e) => (
               <RadioButton key={e} id={`deploy-endpoints-${e}`} value={e} labelText={t(`setup.deploy.endpointOptions.${e}`)} />
             ))}
           </RadioButtonGroup>
-          {draft.serviceEndpoints === 'public' && <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deploy.endpointsPublicOnly')} />}
+          {draft.serviceEndpoints === 'public' && (
+            <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deploy.endpointsPublicOnly')} />
+          )}
           {showAll && !form && <InlineNotification kind="error" lowContrast hideCloseButton title={t('setup.deploy.fixFields')} />}
           <div className="pse-setup__actions">
             <Button
@@ -208,7 +252,15 @@ export function DeployStep({ state, run, busy }: StepProps) {
                 {options.instances.map((i) => (
                   <TableRow key={i.id}>
                     <TableCell>
-                      <RadioButton id={`adopt-${i.guid}`} name="adopt" value={i.id} labelText={i.name} hideLabel checked={adoptId === i.id} onChange={() => setAdoptId(i.id)} />
+                      <RadioButton
+                        id={`adopt-${i.guid}`}
+                        name="adopt"
+                        value={i.id}
+                        labelText={i.name}
+                        hideLabel
+                        checked={adoptId === i.id}
+                        onChange={() => setAdoptId(i.id)}
+                      />
                     </TableCell>
                     <TableCell>{i.name}</TableCell>
                     <TableCell>
@@ -222,7 +274,12 @@ export function DeployStep({ state, run, busy }: StepProps) {
             </Table>
           )}
           <div className="pse-setup__actions">
-            <Button kind="primary" disabled={busy || !adoptId} onClick={() => void run('deploy', () => call('wizard.deploy', { mode: 'adopt', instanceId: adoptId }))} data-testid="deploy-adopt-button">
+            <Button
+              kind="primary"
+              disabled={busy || !adoptId}
+              onClick={() => void run('deploy', () => call('wizard.deploy', { mode: 'adopt', instanceId: adoptId }))}
+              data-testid="deploy-adopt-button"
+            >
               {t('setup.deploy.adopt')}
             </Button>
           </div>
@@ -232,7 +289,17 @@ export function DeployStep({ state, run, busy }: StepProps) {
   )
 }
 
-function Size(props: { id: string; label: string; helper?: string; value: string; step: number; disabled?: boolean; invalid: boolean; invalidText: string; onChange: (v: string) => void }) {
+function Size(props: {
+  id: string
+  label: string
+  helper?: string
+  value: string
+  step: number
+  disabled?: boolean
+  invalid: boolean
+  invalidText: string
+  onChange: (v: string) => void
+}) {
   return (
     <NumberInput
       id={props.id}
@@ -251,7 +318,19 @@ function Size(props: { id: string; label: string; helper?: string; value: string
 }
 
 /** The confirmation before anything is created: what, where, how big, and that it is billed. */
-function Summary({ form, options, busy, onCreate, onEdit }: { form: DeployForm; options: WizardOptions; busy: boolean; onCreate: () => void; onEdit: () => void }) {
+function Summary({
+  form,
+  options,
+  busy,
+  onCreate,
+  onEdit
+}: {
+  form: DeployForm
+  options: WizardOptions
+  busy: boolean
+  onCreate: () => void
+  onEdit: () => void
+}) {
   const { t } = useTranslation()
   const region = options.regions.find((r) => r.id === form.region)
   const group = options.resourceGroups.find((g) => g.id === form.resourceGroupId)
@@ -263,7 +342,10 @@ function Summary({ form, options, busy, onCreate, onEdit }: { form: DeployForm; 
       <StructuredListWrapper isCondensed aria-label={t('setup.deploy.summary.title')}>
         <StructuredListBody>
           <Row label={t('setup.deploy.name')} value={form.name} />
-          <Row label={t('setup.deploy.region')} value={region ? (region.name.includes(region.id) ? region.name : `${region.name} (${region.id})`) : form.region} />
+          <Row
+            label={t('setup.deploy.region')}
+            value={region ? (region.name.includes(region.id) ? region.name : `${region.name} (${region.id})`) : form.region}
+          />
           <Row label={t('setup.deploy.resourceGroup')} value={group?.name ?? form.resourceGroupId} />
           <Row label={t('setup.deploy.tags')} value={form.tags.length ? form.tags.join(', ') : t('setup.deploy.summary.none')} />
           <Row label={t('setup.deploy.hostFlavor')} value={shared ? t('setup.deploy.flavorShared') : form.hostFlavor} />
