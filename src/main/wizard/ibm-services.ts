@@ -43,7 +43,8 @@ export interface IbmWizardServicesOptions {
  * checks, duplicate-safe create and ready-wait) and the connection probe. Heavy: loaded with
  * import() the first time a call needs it (wizard-services.ts).
  */
-export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServices {
+/** How this process is signed in to IBM Cloud: an API key (ours) or the user's own `ibmcloud` login, and the client on it. */
+function ibmSession(o: IbmWizardServicesOptions) {
   let client: IbmCloudClient | undefined
   let apiKey: string | undefined
   /** How this process signed in: an API key (ours) or the user's own `ibmcloud` login. */
@@ -91,6 +92,23 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
       return false
     }
   }
+
+  return {
+    connect,
+    connectSession,
+    need,
+    keyFor,
+    hasCliSession,
+    userCli,
+    settings,
+    apiKey: () => apiKey,
+    signedIn: () => signedIn,
+    hasClient: () => client !== undefined
+  }
+}
+
+export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServices {
+  const { connect, connectSession, need, keyFor, hasCliSession, userCli, settings, apiKey, signedIn, hasClient } = ibmSession(o)
   const opts = (signal: AbortSignal) => ({ signal })
 
   return {
@@ -111,7 +129,7 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
 
     async restoreSession(source, signal) {
       void signal
-      if (client) return
+      if (hasClient()) return
       if (source === 'session') connectSession()
       else connect(await keyFor(source))
     },
@@ -120,9 +138,15 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
       const s = settings()
       // Signed in with the CLI session: the CLI checks use that very login (never our own isolated one).
       const cli =
-        signedIn === 'session'
+        signedIn() === 'session'
           ? userCli()
-          : new IbmcloudCli({ configuredPath: s.ibmcloudCliPath, env: o.env, dataDir: o.dataDir, useUserSession: s.useCliSession, apiKey: async () => apiKey })
+          : new IbmcloudCli({
+              configuredPath: s.ibmcloudCliPath,
+              env: o.env,
+              dataDir: o.dataDir,
+              useUserSession: s.useCliSession,
+              apiKey: async () => apiKey()
+            })
       const c = need()
       return checkPrerequisites({ validate: () => validateApiKey(c, opts(signal)), cli, sandbox: o.sandbox, signal })
     },
