@@ -86,3 +86,19 @@ describe('deeply nested JSON is refused as too deeply nested', () => {
     expect(importProfileText(text).fields.name).toContain('[[[[{{{{')
   })
 })
+
+describe('a wizard profile named after an IBM Cloud instance', () => {
+  it('gets the cleaned name, so saving it is not refused', async () => {
+    const { profileFieldsOf } = await import('../../../src/main/wizard')
+    const fields = profileFieldsOf({
+      name: `${hostile} (private)`,
+      tags: [],
+      connection: { hostname: 'h.private.databases.appdomain.cloud', port: 31000, database: 0, caPem: null, endpoint: 'private' },
+      username: 'admin',
+      password: 'pw',
+      crn: null,
+      region: null
+    } as never)
+    expect(ProfileFields.safeParse(fields).success).toBe(true)
+  })
+})
