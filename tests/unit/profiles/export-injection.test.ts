@@ -147,6 +147,25 @@ describe('.env export: dotenv reads back exactly the intended keys and values', 
   })
 })
 
+describe('.env export: a value dotenv cannot hold at all', () => {
+  it('goes as KEY_BASE64, said in a comment, and REDIS_URL still carries it', () => {
+    const pw = 'a#b\\'
+    const text = exportProfile(defaultProfileFields({ name: 'n', host: 'h.example' }), 'env', { password: pw }).text
+    const parsed = dotenv.parse(text)
+    expect(parsed.REDIS_PASSWORD).toBeUndefined()
+    expect(Buffer.from(parsed.REDIS_PASSWORD_BASE64, 'base64').toString('utf8')).toBe(pw)
+    expect(text).toMatch(/^# REDIS_PASSWORD has characters a \.env file cannot hold exactly/m)
+    expect(decodeURIComponent(new URL(parsed.REDIS_URL).password)).toBe(pw)
+  })
+  it('a lone surrogate (not UTF-8) is refused, not replaced', () => {
+    const fields = defaultProfileFields({ name: 'n', host: 'h.example' })
+    for (const format of ['env', 'kubernetes', 'redli', 'redis-cli'] as const) {
+      expect(() => exportProfile(fields, format, { password: 'a\ud800' })).toThrow(expect.objectContaining({ code: 'export_unrepresentable' }))
+      expect(() => exportProfile({ ...fields, username: 'u\udc00' }, format)).toThrow(expect.objectContaining({ code: 'export_unrepresentable' }))
+    }
+  })
+})
+
 describe('redli / redis-cli lines: /bin/sh runs them with exactly the intended argv and environment', () => {
   /** Stand-ins on PATH that print their argv and the variable the real tool reads, NUL-separated. */
   function standIns(dir: string): string {

@@ -60,6 +60,7 @@ function servernameDiffers(fields: ProfileFields): boolean {
 
 function redli(fields: ProfileFields, secrets?: ExportSecrets): string {
   refuseUnwritable(secrets?.password, 'password', 'shell', true)
+  refuseUnwritable(fields.username, 'user name', 'shell', true)
   const lines = [`# ${commentName(fields.name)}: redli (https://github.com/IBM-Cloud/redli)`]
   if (servernameDiffers(fields)) lines.push(`# redli cannot set the TLS server name; pse-wizard-servername=${fields.tls.servername}`)
   // Without the secret, the URL refers to $REDIS_PASSWORD in double quotes (the shell expands it;
