@@ -10,6 +10,7 @@ import { WizardVault } from './vault'
 import { wizardServices } from './wizard-services'
 import type { SecretStore } from '../profiles/secrets'
 import { defaultProfileFields, type Profile, type ProfileFields, type SecretsInput } from '../../shared/schemas/profile'
+import { cleanProfileName } from '../../shared/profile-name'
 
 export { WizardJob } from './job'
 export type { WizardServices, WizardProfileDraft } from './services'
@@ -86,7 +87,8 @@ export async function createWizard(config: WizardConfig): Promise<Wizard> {
 /** A wizard connection as a profile: TLS on with IBM's CA, verification on, IBM Cloud origin. */
 export function profileFieldsOf(draft: WizardProfileDraft): ProfileFields {
   return defaultProfileFields({
-    name: draft.name,
+    // The name may hold the instance name IBM Cloud returned: cleaned like every imported name.
+    name: cleanProfileName(draft.name),
     tags: draft.tags,
     host: draft.connection.hostname,
     port: draft.connection.port,

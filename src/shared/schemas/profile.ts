@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanProfileName, hasUnsafeNameCharacters, PROFILE_NAME_MAX } from '../profile-name'
 import { NetworkPath } from './network-path'
 
 /**
@@ -84,10 +85,25 @@ export const LastTest = z
   })
   .strict()
 
+/** A typed name: control characters, line/paragraph separators and bidi controls are refused. */
+export const ProfileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(PROFILE_NAME_MAX)
+  .refine((s) => !hasUnsafeNameCharacters(s), {
+    message: 'A profile name cannot hold control characters, line or paragraph separators, or text-direction controls: remove them.'
+  })
+/** A saved name: one written before names were checked is cleaned, not refused (the profile stays). */
+const StoredProfileName = z
+  .string()
+  .max(4096)
+  .transform((s) => cleanProfileName(s))
+
 /** The fields a user edits (create / update / import). */
 export const ProfileFields = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: ProfileName,
     tags: z.array(Tag).max(20),
     host: Host,
     port: z.number().int().min(1).max(65_535),
@@ -108,6 +124,7 @@ export const ProfileFields = z
 export type ProfileFields = z.infer<typeof ProfileFields>
 
 export const Profile = ProfileFields.extend({
+  name: StoredProfileName,
   id: ProfileId,
   // sshSecret came later: files written before it have none.
   secrets: z.object({ password: SecretLocation, clientKey: SecretLocation, sshSecret: SecretLocation.default('none') }).strict(),

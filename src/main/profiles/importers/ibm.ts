@@ -1,3 +1,4 @@
+import { cleanProfileName } from '../../../shared/profile-name'
 import { defaultProfileFields, isHost, type Origin } from '../../../shared/schemas/profile'
 import { pemFromBase64 } from '../pem'
 import { importError, isPasswordPlaceholder, type ImportedProfile } from './types'
@@ -55,7 +56,8 @@ export function importIbm(data: unknown): ImportedProfile {
   if (!host || typeof host.hostname !== 'string' || typeof host.port !== 'number')
     throw importError('The connection data lists no host and port (rediss.hosts).')
   if (!isHost(host.hostname)) throw importError('The host name in the connection data (rediss.hosts) is not a host name.')
-  if (!Number.isInteger(host.port) || host.port < 1 || host.port > 65535) throw importError('The port in the connection data (rediss.hosts) must be from 1 to 65535.')
+  if (!Number.isInteger(host.port) || host.port < 1 || host.port > 65535)
+    throw importError('The port in the connection data (rediss.hosts) must be from 1 to 65535.')
   const username = typeof rediss.authentication?.username === 'string' && rediss.authentication.username !== '' ? rediss.authentication.username : null
   const password = typeof rediss.authentication?.password === 'string' ? rediss.authentication.password : ''
   const dbValue =
@@ -81,7 +83,7 @@ export function importIbm(data: unknown): ImportedProfile {
   else notes.push('The data has no password (IBM Cloud shows $PASSWORD until you set one): enter it.')
   const keyName = typeof root?.name === 'string' ? root.name : ''
   const fields = defaultProfileFields({
-    name: (keyName || `redis-${origin.endpointType}`).slice(0, 100),
+    name: cleanProfileName(keyName, `redis-${origin.endpointType}`),
     tags: ['ibmcloud', origin.endpointType],
     host: host.hostname.toLowerCase(),
     port: host.port,

@@ -2,6 +2,7 @@ import { AppFailure } from '../../../shared/errors'
 import type { ImportFormat } from '../../../shared/schemas/profile'
 import { registerSecret } from '../../logging/redact'
 import { importIbm } from './ibm'
+import { checkJsonDepth } from './json-depth'
 import { importProfileJson, isProfileExport } from './json'
 import { importRedli } from './redli'
 import { ImportCodes, importError, type ImportedProfile } from './types'
@@ -14,7 +15,8 @@ const MAX_INPUT = 256 * 1024
 /**
  * Turns pasted text into profile fields + secrets: a rediss:// / redis:// URL, an IBM service key,
  * `ibmcloud cdb deployment-connections --output json`, a redli command line, or our profile JSON.
- * Never throws anything but an AppFailure with code import_invalid / import_unrecognized.
+ * Never throws anything but an AppFailure with code import_invalid / import_unrecognized /
+ * import_too_deeply_nested.
  */
 export function importProfileText(text: string, format?: ImportFormat): ImportedProfile {
   try {
@@ -36,6 +38,7 @@ function detectAndImport(text: string, format?: ImportFormat): ImportedProfile {
   if (format === 'redli' || (!format && /(^|[\s/])redli(\s|$)/.test(trimmed) && !/^[[{]/.test(trimmed))) return importRedli(trimmed)
   if (!format || format === 'json' || format === 'ibm-service-key' || format === 'ibm-cdb-connections') {
     if (/^[[{]/.test(trimmed)) {
+      checkJsonDepth(trimmed)
       let data: unknown
       try {
         data = JSON.parse(trimmed)

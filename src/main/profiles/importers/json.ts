@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanProfileName } from '../../../shared/profile-name'
 import { ProfileFields } from '../../../shared/schemas/profile'
 import { validatePemCertificates, validatePrivateKeyPem } from '../pem'
 import { INSECURE_NOTE, importError, type ImportedProfile } from './types'
@@ -24,6 +25,8 @@ export function importProfileJson(data: unknown): ImportedProfile {
   if (!doc.success) throw importError(`This PSE Wizard profile file is not valid (${doc.error.issues[0]?.path.join('.') || 'layout'}).`)
   const known = Object.keys(ProfileFields.shape)
   const picked = Object.fromEntries(Object.entries(doc.data.profile).filter(([k]) => known.includes(k)))
+  // A file may come from elsewhere: its name is cleaned (not refused) like every imported name.
+  if (typeof picked.name === 'string') picked.name = cleanProfileName(picked.name.slice(0, 4096))
   const fields = ProfileFields.safeParse(picked)
   if (!fields.success) {
     const issue = fields.error.issues[0]
@@ -51,11 +54,15 @@ function untrustedPathSettings(f: ProfileFields): string[] {
   const path = f.networkPath
   if (path.kind === 'pod') {
     if (path.binaryPath !== null) {
-      notes.push(`The file names the program ${path.binaryPath} for ${path.tool}; the ${path.tool} found on PATH is used instead. Set the path again in the profile if you trust that program.`)
+      notes.push(
+        `The file names the program ${path.binaryPath} for ${path.tool}; the ${path.tool} found on PATH is used instead. Set the path again in the profile if you trust that program.`
+      )
       path.binaryPath = null
     }
     if (path.image !== null) {
-      notes.push(`The file names the pod image ${path.image}, which would receive the Redis password; the official redis image is used instead. Set the image again in the profile if you trust it.`)
+      notes.push(
+        `The file names the pod image ${path.image}, which would receive the Redis password; the official redis image is used instead. Set the image again in the profile if you trust it.`
+      )
       path.image = null
     }
   }

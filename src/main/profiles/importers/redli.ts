@@ -9,7 +9,7 @@ import { parseRedisUrl } from './url'
  * our export writes it (`REDIS_CERTB64=… redli -u … --servername …`). Comment lines are ignored.
  */
 export function importRedli(text: string): ImportedProfile {
-  const sniComment = /^\s*#.*\bpse-wizard-servername=(\S+)/m.exec(text)?.[1]
+  const sniComment = /^\s*#.*\bpse-wizard-servername=(\S+)[ \t]*$/m.exec(text)?.[1]
   const line = text
     .split(/\r?\n/)
     .filter((l) => !/^\s*#/.test(l))

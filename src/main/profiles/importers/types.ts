@@ -10,7 +10,7 @@ export interface ImportedProfile {
   notes: string[]
 }
 
-export const ImportCodes = { invalid: 'import_invalid', unrecognized: 'import_unrecognized' } as const
+export const ImportCodes = { invalid: 'import_invalid', unrecognized: 'import_unrecognized', tooDeep: 'import_too_deeply_nested' } as const
 
 export function importError(message: string): AppFailure {
   return new AppFailure({ code: ImportCodes.invalid, message })
