@@ -5,13 +5,15 @@ import { Exit, UsageError, parseIntOption, type Command } from '../command'
 import { createApp } from '../../main/app'
 import { startHttpTransport } from '../../main/transport/http'
 import { isLoopbackAddress } from '../../main/transport/http-guard'
+import { onLinkRequest } from '../../main/transport/link-requests'
 import { resolveDataDir } from '../../main/paths'
 import { log } from '../../main/logging/log'
 
 const usage = `Usage: pse-wizard serve [--port N] [--sandbox] [--host ADDRESS] [--json]
 
 Runs PSE Wizard in browser mode: the same app as the desktop, served on a loopback address.
-Open the printed link (it carries a one-time token for this run). On a remote machine such as
+Open the printed link: it works once (it becomes a session cookie in that browser). For a new
+link press Enter where serve runs, or run kill -USR1 PID. On a remote machine such as
 a bastion VM, reach it with: ssh -L 8080:127.0.0.1:8080 user@bastion, then serve --port 8080.
 
 Options:
@@ -19,7 +21,8 @@ Options:
   --sandbox         use the built-in IBM Cloud emulator: no account needed
   --host ADDRESS    listen on this address instead of 127.0.0.1 (a non-loopback address
                     exposes the app to your network: you will be warned)
-  --json            print {"url", "port", "sandbox"} as one JSON line when ready`
+  --json            print {"url", "port", "sandbox"} as one JSON line when ready, and {"url"}
+                    for each new link`
 
 /** Where the built renderer is: beside out/main (the CLI's own folder) unless told otherwise. */
 export const defaultRendererDir = (env: NodeJS.ProcessEnv): string =>
@@ -61,13 +64,21 @@ export const serveCommand: Command = {
     }
 
     if (values.json) io.stdout(JSON.stringify({ url: server.url, port: server.port, sandbox: values.sandbox === true }) + '\n')
-    else io.stdout(`PSE Wizard is running${values.sandbox ? ' in sandbox mode' : ''}.\nOpen: ${server.url}\nPress Ctrl-C to stop.\n`)
+    else
+      io.stdout(
+        `PSE Wizard is running${values.sandbox ? ' in sandbox mode' : ''}.\nOpen: ${server.url}\nThe link works once. For a new one press Enter here, or run: kill -USR1 ${process.pid}\nPress Ctrl-C to stop.\n`
+      )
+    const links = server
+    const stopLinkRequests = onLinkRequest(() =>
+      io.stdout(values.json ? JSON.stringify({ url: links.newLink() }) + '\n' : `New link (works once): ${links.newLink()}\n`)
+    )
     log.info(`browser mode listening on ${server.origin}`)
 
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) return resolve()
       io.signal.addEventListener('abort', () => resolve(), { once: true })
     })
+    stopLinkRequests()
     await server.close()
     await app.close()
     return Exit.ok
