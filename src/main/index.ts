@@ -1,8 +1,9 @@
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron'
 import { createApp, type App } from './app'
 import { bindIpc, forwardEvents, senderCheck } from './transport/ipc'
+import { answerAppRequest } from './transport/app-protocol'
+import { APP_ENTRY_URL, APP_SCHEME, isOwnUrl as isUrlOf, ownOrigin } from './transport/renderer-origin'
 import { isAllowedExternalUrl } from '../shared/external-links'
 import { resolveDataDir } from './paths'
 import { log } from './logging/log'
@@ -14,13 +15,23 @@ import { log } from './logging/log'
 let window: BrowserWindow | undefined
 let core: App | undefined
 
+// Development loads the dev server; everything else is served from app://pse-wizard (never
+// file://, which would give the page the privileges of the file scheme).
 const rendererDevUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const rendererFile = path.join(__dirname, '../renderer/index.html')
-const rendererUrl = rendererDevUrl ?? pathToFileURL(rendererFile).toString()
+const rendererDir = path.resolve(__dirname, '../renderer')
+const rendererUrl = rendererDevUrl ?? APP_ENTRY_URL
+const origin = ownOrigin(rendererDevUrl)
+const isOwnUrl = (url: string): boolean => isUrlOf(url, origin)
 
-function isOwnUrl(url: string): boolean {
-  if (rendererDevUrl) return url.startsWith(rendererDevUrl)
-  return url.split('#')[0].split('?')[0] === pathToFileURL(rendererFile).toString()
+// Before ready: a standard, secure scheme gets a real origin (app://pse-wizard) for 'self' in
+// the CSP and same-origin module scripts; nothing more (no service workers, no bypassing CSP).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }])
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const answer = await answerAppRequest(rendererDir, request.url)
+    return new Response(answer.body, { status: answer.status, headers: answer.headers })
+  })
 }
 
 function lockDown(contents: WebContents): void {
@@ -29,6 +40,9 @@ function lockDown(contents: WebContents): void {
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
@@ -67,6 +81,7 @@ async function main(): Promise<void> {
   await app.whenReady()
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
+  serveRenderer()
 
   core = await createApp({
     dataDir: resolveDataDir(process.env, app.getPath('userData')),

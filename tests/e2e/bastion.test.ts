@@ -82,7 +82,7 @@ describe('a profile through an SSH bastion host, in the browser', () => {
         { mode: 0o600 }
       )
 
-      const { page, problems, context } = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
+      const { page, problems, context } = await openPage(browser, await app.newLink(), { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
       // A failing run leaves a picture of where it stopped.
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `bastion-FAILED-${language}.png`) }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
@@ -91,7 +91,7 @@ describe('a profile through an SSH bastion host, in the browser', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
 
       // New profile from a pasted URL, then the bastion path.
-      await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+      await page.goto(new URL('#/profiles', `${app.origin}/`).toString())
       await page.getByTestId('profiles-new').click()
       await page.getByRole('menuitem', { name: p.list.newFromUrl }).click()
       const { username, password } = h.users.app

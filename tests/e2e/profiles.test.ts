@@ -71,7 +71,7 @@ describe('connection profiles in the browser', () => {
       const { p, c } = strings[language]
       const h = harness()
       const name = `tls-local-${language}`
-      const { page, problems, context } = await openPage(browser, app.url, {
+      const { page, problems, context } = await openPage(browser, await app.newLink(), {
         locale: language === 'ja' ? 'ja-JP' : 'en-US',
         colorScheme: language === 'ja' ? 'dark' : 'light'
       })
@@ -82,7 +82,7 @@ describe('connection profiles in the browser', () => {
       await useLanguage(page, language)
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
 
-      await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+      await page.goto(new URL('#/profiles', `${app.origin}/`).toString())
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(p.title)
       await page.getByTestId('profiles-table').waitFor()
       await screenshot(page, `profiles-list-start-${language}`)
@@ -213,12 +213,12 @@ describe('connection profiles in the browser', () => {
 
   it('imports a service key file, saves a failing profile anyway, and deletes it (en)', async () => {
     const h = harness()
-    const { page, problems, context } = await openPage(browser, app.url)
+    const { page, problems, context } = await openPage(browser, await app.newLink())
     onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-save-anyway.png') }).then(() => undefined))
     await page.waitForURL((u) => !u.searchParams.has('token'))
     // The app is up (its language read from the settings) before the language is checked.
     await page.getByTestId('language-toggle').waitFor()
-    await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+    await page.goto(new URL('#/profiles', `${app.origin}/`).toString())
     await useLanguage(page, 'en')
     await page.getByTestId('profiles-table').waitFor()
 
@@ -259,12 +259,12 @@ describe('connection profiles in the browser', () => {
 
   it('cancels a running test against a server that never answers: "cancelled", nothing recorded (en, ja)', async () => {
     const h = harness()
-    const { page, problems, context } = await openPage(browser, app.url)
+    const { page, problems, context } = await openPage(browser, await app.newLink())
     onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-cancel.png') }).then(() => undefined))
     await page.waitForURL((u) => !u.searchParams.has('token'))
     // The app is up (its language read from the settings) before the language is checked.
     await page.getByTestId('language-toggle').waitFor()
-    await page.goto(new URL('#/profiles', app.url.split('?')[0]).toString())
+    await page.goto(new URL('#/profiles', `${app.origin}/`).toString())
     await useLanguage(page, 'en')
     await page.getByTestId('profiles-table').waitFor()
 
@@ -320,10 +320,10 @@ describe('connection profiles in the browser', () => {
       env: { PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-pod`, FAKE_KUBECTL_EXEC: '1', FAKE_KUBECTL_STATE: state, FAKE_KUBECTL_LOG: calls }
     })
     try {
-      const { page, problems, context } = await openPage(browser, podApp.url)
+      const { page, problems, context } = await openPage(browser, await podApp.newLink())
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, 'profiles-FAILED-pod.png') }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
-      await page.goto(new URL('#/profiles', podApp.url.split('?')[0]).toString())
+      await page.goto(new URL('#/profiles', `${podApp.origin}/`).toString())
       await page.getByTestId('profiles-new').click()
       await page.getByRole('menuitem', { name: profilesEn.list.newFromUrl }).click()
       const { username, password } = h.users.app
@@ -361,9 +361,9 @@ describe('connection profiles in the browser', () => {
   it('without a keychain, says so and offers "this session only"', async () => {
     const noKeychain = await startApp({ env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pse-e2e' } })
     try {
-      const { page, problems, context } = await openPage(browser, noKeychain.url)
+      const { page, problems, context } = await openPage(browser, await noKeychain.newLink())
       await page.waitForURL((u) => !u.searchParams.has('token'))
-      await page.goto(new URL('#/profiles', noKeychain.url.split('?')[0]).toString())
+      await page.goto(new URL('#/profiles', `${noKeychain.origin}/`).toString())
       const notice = page.getByTestId('keychain-unavailable')
       await notice.waitFor()
       expect(await notice.textContent()).toContain(profilesEn.keychain.unavailableTitle)

@@ -18,7 +18,7 @@ describe('the app shell in browser mode', () => {
   })
 
   it('renders the welcome screen, navigates, and switches to Japanese and back', async () => {
-    const { page, problems, context } = await openPage(browser, app.url)
+    const { page, problems, context } = await openPage(browser, await app.newLink())
     // The token left the address bar for an HttpOnly cookie.
     await page.waitForURL((u) => !u.searchParams.has('token'))
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Reach Databases for Redis privately')
@@ -61,7 +61,7 @@ describe('the app shell in browser mode', () => {
   it('follows a Japanese OS locale and a dark colour scheme until told otherwise', async () => {
     const japanese = await startApp({ env: { LANG: 'ja_JP.UTF-8' } })
     try {
-      const { page, problems, context } = await openPage(browser, japanese.url, { locale: 'ja-JP', colorScheme: 'dark' })
+      const { page, problems, context } = await openPage(browser, await japanese.newLink(), { locale: 'ja-JP', colorScheme: 'dark' })
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Databases for Redis にプライベートに接続')
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
       await screenshot(page, 'shell-welcome-ja-dark')

@@ -16,7 +16,7 @@ const fast = { PSE_SANDBOX_PROVISIONING_MS: '3000', PSE_WIZARD_POLL_MS: '200' }
 const keychainService = `pse-wizard-e2e-wizard-${process.pid}`
 
 async function openSetup(browser: Browser, app: RunningApp, language: 'en' | 'ja') {
-  const watch = await openPage(browser, app.url, { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
+  const watch = await openPage(browser, await app.newLink(), { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
   const { page } = watch
   await page.getByTestId('language-toggle').waitFor()
   await useLanguage(page, language)

@@ -7,10 +7,12 @@ import readline from 'node:readline'
 const repo = path.resolve(__dirname, '..', '..')
 
 export interface RunningApp {
+  /** The first link serve printed: it works once (use newLink() for every further browser context). */
   url: string
   origin: string
   port: number
-  token: string
+  /** Asks serve for a new one-time link (a newline on its stdin) and resolves with it. */
+  newLink(): Promise<string>
   home: string
   stderr: () => string
   stop(): Promise<void>
@@ -32,33 +34,48 @@ export async function startApp(options: { sandbox?: boolean; env?: NodeJS.Proces
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PSE_WIZARD_HOME: home, LANG: 'en_US.UTF-8', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['pipe', 'pipe', 'pipe']
   })
   let err = ''
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
-  const ready = await waitForReady(child, () => err)
+  // Writing a link request to a serve that already exited must not crash the test run.
+  child.stdin!.on('error', () => undefined)
+  const links: Array<(url: string) => void> = []
+  const ready = await waitForReady(
+    child,
+    () => err,
+    (url) => links.shift()?.(url)
+  )
   const url = new URL(ready.url)
   return {
     url: ready.url,
     origin: url.origin,
     port: ready.port,
-    token: url.searchParams.get('token')!,
+    newLink: () =>
+      new Promise<string>((resolve) => {
+        links.push(resolve)
+        child.stdin!.write('\n')
+      }),
     home,
     stderr: () => err,
     stop: () => stopChild(child)
   }
 }
 
-function waitForReady(child: ChildProcess, stderr: () => string): Promise<{ url: string; port: number }> {
+/** Resolves with serve's ready line; every later {"url"} line (a new link) goes to `onLink`. */
+function waitForReady(child: ChildProcess, stderr: () => string, onLink: (url: string) => void): Promise<{ url: string; port: number }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`pse-wizard serve did not become ready in 60 s:\n${stderr()}`))
     }, 60_000)
     const lines = readline.createInterface({ input: child.stdout! })
+    let isReady = false
     lines.on('line', (line) => {
       try {
         const ready = JSON.parse(line) as { url: string; port: number }
+        if (isReady) return onLink(ready.url)
+        isReady = true
         clearTimeout(timer)
         resolve(ready)
       } catch {
@@ -82,4 +99,15 @@ export function stopChild(child: ChildProcess): Promise<void> {
     })
     child.kill('SIGTERM')
   })
+}
+
+/**
+ * Signs a program (not a browser) in the way a browser is: it opens a new one-time link and
+ * keeps the session cookie that link is traded for. Returns the headers for API calls.
+ */
+export async function sessionHeaders(app: RunningApp): Promise<Record<string, string>> {
+  const link = await fetch(await app.newLink(), { redirect: 'manual', signal: AbortSignal.timeout(10_000) })
+  const cookie = (link.headers.get('set-cookie') ?? '').split(';')[0]
+  if (!cookie) throw new Error(`The link gave no session cookie (HTTP ${link.status}).`)
+  return { Cookie: cookie, Origin: app.origin }
 }

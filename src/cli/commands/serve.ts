@@ -4,12 +4,13 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type Command } from '../command'
 import { printableJsonLine } from '../printable'
-import { createCore, isLoopbackAddress, log, resolveDataDir, startBrowserMode } from '../../main/core'
+import { createCore, isLoopbackAddress, log, onLinkRequest, resolveDataDir, startBrowserMode } from '../../main/core'
 
 const usage = `Usage: pse-wizard serve [--port N] [--sandbox] [--host ADDRESS] [--json]
 
 Runs PSE Wizard in browser mode: the same app as the desktop, served on a loopback address.
-Open the printed link (it carries a one-time token for this run). On a remote machine such as
+Open the printed link: it works once (it becomes a session cookie in that browser). For a new
+link press Enter where serve runs, or run kill -USR1 PID. On a remote machine such as
 a bastion VM, reach it with: ssh -L 8080:127.0.0.1:8080 user@bastion, then serve --port 8080.
 
 Options:
@@ -17,7 +18,8 @@ Options:
   --sandbox         use the built-in IBM Cloud emulator: no account needed
   --host ADDRESS    listen on this address instead of 127.0.0.1 (a non-loopback address
                     exposes the app to your network: you will be warned)
-  --json            print {"url", "port", "sandbox"} as one JSON line when ready`
+  --json            print {"url", "port", "sandbox"} as one JSON line when ready, and {"url"}
+                    for each new link`
 
 /**
  * Where the built renderer is: out/renderer, beside out/main (this code runs from out/main or
@@ -71,13 +73,21 @@ export const serveCommand: Command = {
     }
 
     if (values.json) io.stdout(printableJsonLine({ url: server.url, port: server.port, sandbox: values.sandbox === true }))
-    else io.stdout(`PSE Wizard is running${values.sandbox ? ' in sandbox mode' : ''}.\nOpen: ${server.url}\nPress Ctrl-C to stop.\n`)
+    else
+      io.stdout(
+        `PSE Wizard is running${values.sandbox ? ' in sandbox mode' : ''}.\nOpen: ${server.url}\nThe link works once. For a new one press Enter here, or run: kill -USR1 ${process.pid}\nPress Ctrl-C to stop.\n`
+      )
+    const links = server
+    const stopLinkRequests = onLinkRequest(() =>
+      io.stdout(values.json ? printableJsonLine({ url: links.newLink() }) : `New link (works once): ${links.newLink()}\n`)
+    )
     log.info(`browser mode listening on ${server.origin}`)
 
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) return resolve()
       io.signal.addEventListener('abort', () => resolve(), { once: true })
     })
+    stopLinkRequests()
     await server.close()
     await app.close()
     return Exit.ok

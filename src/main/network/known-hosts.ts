@@ -18,7 +18,8 @@ export interface HostKeyInfo {
 
 export const HostKeyCodes = {
   unknown: 'ssh_host_key_unknown',
-  changed: 'ssh_host_key_changed'
+  changed: 'ssh_host_key_changed',
+  revoked: 'ssh_host_key_revoked'
 } as const
 
 const PinSchema = z.object({ keyType: z.string(), fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/), acceptedAt: z.string() })
@@ -44,9 +45,18 @@ function keyTypeOf(blob: Buffer): string {
 /** `[host]:port`, the key OpenSSH itself uses for non-default ports; lower-cased host. */
 export const hostKeyId = (host: string, port: number): string => `[${host.toLowerCase()}]:${port}`
 
+/** Where a verdict about the user's own known_hosts came from: file (as shown) and line. */
+export interface KnownHostsSource {
+  file: string
+  line: number
+}
+
 /** What to do with a presented key, given the pin (if any). Pure, so it is easy to test. */
 export type HostKeyVerdict =
-  { status: 'trusted' } | { status: 'unknown'; presented: HostKeyInfo } | { status: 'changed'; presented: HostKeyInfo; pinned: string }
+  | { status: 'trusted'; source?: KnownHostsSource }
+  | { status: 'unknown'; presented: HostKeyInfo }
+  | { status: 'changed'; presented: HostKeyInfo; pinned: string; source?: KnownHostsSource }
+  | { status: 'revoked'; presented: HostKeyInfo; source: KnownHostsSource }
 
 export function judgeHostKey(presented: HostKeyInfo, pinnedFingerprint: string | undefined): HostKeyVerdict {
   if (pinnedFingerprint === undefined) return { status: 'unknown', presented }
@@ -62,6 +72,22 @@ export function hostKeyFailure(verdict: Exclude<HostKeyVerdict, { status: 'trust
       code: HostKeyCodes.unknown,
       message: `PSE Wizard has not connected to ${p.host}:${p.port} before. Check that its ${p.keyType} key fingerprint is ${p.fingerprint} (ask the server's owner, or run ssh-keygen -lf on the server), then accept it.`,
       detail: `${p.host}:${p.port} ${p.keyType} ${p.fingerprint}`
+    })
+  }
+  if (verdict.status === 'revoked') {
+    const where = `${verdict.source.file} line ${verdict.source.line}`
+    return new AppFailure({
+      code: HostKeyCodes.revoked,
+      message: `The host key of ${p.host}:${p.port} (${p.fingerprint}) is marked @revoked in ${where}. PSE Wizard refuses it. Ask the server's owner for the server's current key.`,
+      detail: `${p.host}:${p.port} ${p.keyType} ${p.fingerprint} revoked at ${where}`
+    })
+  }
+  if (verdict.source) {
+    const where = `${verdict.source.file} line ${verdict.source.line}`
+    return new AppFailure({
+      code: HostKeyCodes.changed,
+      message: `WARNING: the host key of ${p.host}:${p.port} differs from the one in ${where}. Someone may be intercepting the connection, or the server was reinstalled. PSE Wizard stopped. Confirm the new fingerprint ${p.fingerprint} with the server's owner, then update that file (ssh-keygen -R removes the old entry).`,
+      detail: `${p.host}:${p.port} known ${verdict.pinned} at ${where}, presented ${p.keyType} ${p.fingerprint}`
     })
   }
   return new AppFailure({

@@ -156,6 +156,27 @@ function endpointFrom(spec: SshHostSpec, values: Record<string, string | string[
   return { host, port, ...(username !== undefined ? { username } : {}), identityFiles }
 }
 
+/**
+ * The known_hosts files OpenSSH would read for `host`: the `UserKnownHostsFile` values that
+ * apply to it in the config (several paths allowed, `~` and `%d %u %h %p` expanded, `none`
+ * for none), else `~/.ssh/known_hosts` and `~/.ssh/known_hosts2`, the defaults it replaces.
+ */
+export function userKnownHostsFiles(configText: string | undefined, host: string, port: number, options: ResolveOptions = {}): string[] {
+  const home = options.homeDir ?? os.homedir()
+  const defaults = [path.join(home, '.ssh', 'known_hosts'), path.join(home, '.ssh', 'known_hosts2')]
+  let values: Record<string, string | string[]>
+  try {
+    values = parseConfig(configText ?? '').compute(host, { ignoreCase: true, matchExec: false })
+  } catch {
+    return defaults
+  }
+  const configured = many(values.userknownhostsfile).flatMap((v) => v.split(/\s+/).filter(Boolean))
+  if (configured.length === 0) return defaults
+  if (configured.length === 1 && configured[0].toLowerCase() === 'none') return []
+  const tokens = { h: host, p: String(port), d: home, u: options.localUser ?? safeLocalUser() }
+  return configured.filter((f) => f.toLowerCase() !== 'none').map((f) => path.resolve(home, expandPath(expandTokens(f, tokens), home)))
+}
+
 function parseConfig(text: string): SSHConfig {
   try {
     return SSHConfig.parse(text)

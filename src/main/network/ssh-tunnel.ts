@@ -5,7 +5,8 @@ import { cancelledFailure } from '../util/abort'
 import { registerSecret } from '../logging/redact'
 import { log } from '../logging/log'
 import { FileCodes, readFileBounded } from '../storage/bounded-read'
-import { fingerprintOf, hostKeyFailure, judgeHostKey, type HostKeyInfo, type HostKeyVerdict } from './known-hosts'
+import { hostKeyFailure, type HostKeyInfo, type HostKeyVerdict } from './known-hosts'
+import { judgePresentedKey, loadUserKnownHosts, preferredHostKeyAlgorithms } from './host-key-trust'
 
 export type SshAuth =
   { method: 'key'; privateKeyPath: string; passphrase?: string } | { method: 'agent'; agentSocket?: string } | { method: 'password'; password: string }
@@ -46,6 +47,11 @@ export interface TunnelOptions {
   target: { host: string; port: number }
   /** The pinned fingerprint for a hop, if any (normally `KnownHostsStore.lookup`). */
   pinnedFingerprint: (host: string, port: number) => Promise<string | undefined>
+  /**
+   * Whose OpenSSH known_hosts (and ~/.ssh/config UserKnownHostsFile) to honour before the pins:
+   * that home folder (default: the user's); `false`: the pins alone.
+   */
+  knownHostsHome?: string | false
   timeouts?: Partial<TunnelTimeouts>
   keepaliveIntervalMs?: number
   /** Closes the tunnel by itself after this long (a "session" tunnel); tests close it explicitly. */
@@ -167,6 +173,8 @@ async function connectHop(
     throw e
   })
   const pinned = hop.pinnedFingerprint ?? (await options.pinnedFingerprint(hop.host, hop.port))
+  const userKnownHosts = options.knownHostsHome === false ? undefined : await loadUserKnownHosts(hop.host, hop.port, options.knownHostsHome)
+  const hostKeyAlgorithms = preferredHostKeyAlgorithms(userKnownHosts, hop.host, hop.port)
   const client = new Client()
   closedOf.set(client, new Promise<void>((resolve) => client.once('close', () => resolve())))
   const where = `${hop.host}:${hop.port}`
@@ -209,7 +217,8 @@ async function connectHop(
     })
     client.on('error', (err: Error & { level?: string; code?: string }) => {
       if (verdict && verdict.status !== 'trusted') {
-        const presented = { ...verdict.presented, status: verdict.status }
+        // A revoked key is not offered for accepting: there is nothing the user may accept.
+        const presented = verdict.status === 'revoked' ? undefined : { ...verdict.presented, status: verdict.status }
         failWith(new TunnelFailure(hostKeyFailure(verdict), [], presented))
         return
       }
@@ -225,8 +234,10 @@ async function connectHop(
       readyTimeout: timeouts.connectMs + timeouts.authMs,
       keepaliveInterval: options.keepaliveIntervalMs ?? 10_000,
       keepaliveCountMax: 3,
+      ...(hostKeyAlgorithms ? { algorithms: { serverHostKey: hostKeyAlgorithms } } : {}),
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
-        verdict = judgeHostKey({ host: hop.host, port: hop.port, ...fingerprintOf(key) }, pinned)
+        verdict = judgePresentedKey(hop.host, hop.port, key, userKnownHosts, pinned)
+        if (verdict.status === 'trusted' && verdict.source) phases.note(`host key of ${where} trusted from ${verdict.source.file}`)
         verify(verdict.status === 'trusted')
       }
     }
@@ -501,6 +512,7 @@ function throwIfAborted(signal?: AbortSignal): void {
 class PhaseTotals {
   private readonly totals = new Map<SshPhaseName, { ms: number; ok: boolean }>()
   private readonly route: string
+  private readonly notes: string[] = []
 
   constructor(hops: SshHop[]) {
     this.route = hops.map((h) => `${h.username}@${h.host}:${h.port}`).join(' → ')
@@ -516,7 +528,13 @@ class PhaseTotals {
     this.totals.set(name, { ms: t.ms + ms, ok: false })
   }
 
+  /** A fact every phase's detail carries after the route (such as where a host key was trusted from). */
+  note(text: string): void {
+    this.notes.push(text)
+  }
+
   list(): SshPhase[] {
-    return [...this.totals].map(([name, t]) => ({ name, ok: t.ok, ms: t.ms, detail: this.route }))
+    const detail = [this.route, ...this.notes].join('; ')
+    return [...this.totals].map(([name, t]) => ({ name, ok: t.ok, ms: t.ms, detail }))
   }
 }

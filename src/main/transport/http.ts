@@ -7,6 +7,8 @@ import type { EventBus } from '../events'
 import { CONTENT_SECURITY_POLICY } from './csp'
 import { checkHostAndOrigin, newToken, presentedToken, tokenCookieName, tokenMatches, type GuardConfig } from './http-guard'
 import { readStatic } from './static-files'
+import { OneTimeLinks } from './one-time-links'
+import { LINK_REFUSED_PAGE } from './link-page'
 import { log } from '../logging/log'
 
 /**
@@ -21,15 +23,22 @@ export interface HttpTransportOptions {
   rendererDir: string
   host?: string
   port?: number
+  /** The session token (cookie value and API bearer token); a random one by default. */
   token?: string
 }
 
 export interface HttpTransport {
-  /** The URL to open, token included. */
+  /** The first link to open: it carries a one-time token, traded for the session cookie on the first visit. */
   url: string
   origin: string
   port: number
+  /**
+   * The session token: the HttpOnly cookie's value, also accepted as `Authorization: Bearer`.
+   * Never printed; a client outside this process gets it by opening a link (the Set-Cookie).
+   */
   token: string
+  /** A new one-time link (the previous links that were not used yet stay valid). */
+  newLink(): string
   close(): Promise<void>
 }
 
@@ -53,6 +62,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 const sendError = (res: ServerResponse, status: number, error: AppError): void => sendJson(res, status, { ok: false, error })
+
+/** A browser opening a used link (or none) gets a page that says how to get a new one. */
+function sendLinkRefused(res: ServerResponse): void {
+  res.writeHead(401, { ...baseHeaders, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(LINK_REFUSED_PAGE)
+}
 
 const statusForError: Record<string, number> = {
   [TransportCodes.invalidInput]: 400,
@@ -91,6 +106,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? newToken()
+  const links = new OneTimeLinks()
   const rendererDir = path.resolve(options.rendererDir)
   const streams = new Set<ServerResponse>()
   let guard: GuardConfig = { port: 0, token, extraHost: host === '127.0.0.1' ? undefined : host }
@@ -150,25 +166,29 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (!verdict.ok) return sendError(res, verdict.status, { code: verdict.code, message: verdict.message })
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
 
-    // First visit: the token arrives once in the URL, becomes an HttpOnly cookie, and leaves the address bar.
-    const queryToken = url.searchParams.get('token')
-    if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(token, queryToken))
-        return sendError(res, 401, {
-          code: TransportCodes.unauthorized,
-          message: 'This link is not valid for this run. Open the link that "pse-wizard serve" printed.'
-        })
+    const hasSession = tokenMatches(token, presentedToken(req, guard.port))
+    // A link's token works once: traded for the HttpOnly session cookie, then dropped from the address bar.
+    const linkToken = url.searchParams.get('token')
+    const isPage = req.method === 'GET' && !url.pathname.startsWith('/api/')
+    if (linkToken !== null && isPage) {
+      // Redeemed even when a session is already there: every link is spent by its first visit.
+      const redeemed = links.redeem(linkToken)
+      if (!redeemed && !hasSession) return sendLinkRefused(res)
       url.searchParams.delete('token')
       res.writeHead(303, {
         ...baseHeaders,
         Location: url.pathname + (url.search || ''),
-        'Set-Cookie': `${tokenCookieName(guard.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        ...(hasSession ? {} : { 'Set-Cookie': `${tokenCookieName(guard.port)}=${token}; HttpOnly; SameSite=Strict; Path=/` }),
         'Cache-Control': 'no-store'
       })
       return void res.end()
     }
-    if (!tokenMatches(token, presentedToken(req, guard.port))) {
-      return sendError(res, 401, { code: TransportCodes.unauthorized, message: 'Missing or wrong token. Open the link that "pse-wizard serve" printed.' })
+    if (!hasSession) {
+      if (isPage) return sendLinkRefused(res)
+      return sendError(res, 401, {
+        code: TransportCodes.unauthorized,
+        message: 'Missing or wrong token. Open a new link from "pse-wizard serve" (press Enter where it runs).'
+      })
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return sendError(res, 405, { code: TransportCodes.invalidInput, message: 'Calls must use POST.' })
@@ -205,10 +225,11 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const origin = `http://${shownHost}:${port}`
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?token=${links.issue()}`,
     origin,
     port,
     token,
+    newLink: () => `${origin}/?token=${links.issue()}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of streams) s.end()

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCertificateAuthority, issueServerCert, LOOPBACK_NAMES } from '../../../src/main/sandbox/certs'
 import { startRedisServer, type RunningRedis } from '../../../src/main/sandbox/tls-redis'
-import { startApp } from '../../support/app-server'
+import { sessionHeaders, startApp } from '../../support/app-server'
 import { freshHome, runBuiltCli, type FreshHome } from '../../support/fresh-home'
 import { useTestKeyring } from '../../support/keyring'
 
@@ -94,10 +94,11 @@ describe('a new user (no ~/.config) runs each command once', () => {
     const user = await newUser()
     const app = await startApp({ sandbox: true, home: user.home, env: user.env })
     try {
+      const session = await sessionHeaders(app)
       const call = async <T>(name: string, body: unknown) => {
         const reply = await fetch(`${app.origin}/api/call/${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
+          headers: { 'Content-Type': 'application/json', ...session },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(20_000)
         })

@@ -45,6 +45,8 @@ const options = (hops: SshHop[], targetPort = echoPort): TunnelOptions => ({
   hops,
   target: { host: '127.0.0.1', port: targetPort },
   pinnedFingerprint: async (h, p) => (await store.lookup(h, p))?.fingerprint,
+  // A home with no ~/.ssh: these tests are about the app's own pins, whatever the machine's known_hosts say.
+  knownHostsHome: dataDir,
   timeouts: { connectMs: 5000, authMs: 5000, forwardMs: 5000 }
 })
 

@@ -14,11 +14,14 @@ interface Reply {
 
 function request(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers, timeout: 5_000 }, (res) => {
-      let body = ''
-      res.on('data', (d: Buffer) => (body += d.toString()))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
-    })
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers, timeout: 5_000 },
+      (res) => {
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }))
+      }
+    )
     req.on('timeout', () => req.destroy(new Error('timeout')))
     req.on('error', reject)
     req.end(options.body)
@@ -96,7 +99,7 @@ describe('browser mode transport', () => {
   })
 
   it('turns the link token into an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
-    const first = await request(server.port, { path: `/?token=${server.token}`, headers: host() })
+    const first = await request(server.port, { path: new URL(server.url).search ? `/${new URL(server.url).search}` : '/', headers: host() })
     expect(first.status).toBe(303)
     expect(first.headers.location).toBe('/')
     const cookie = String(first.headers['set-cookie'])
@@ -107,6 +110,51 @@ describe('browser mode transport', () => {
     expect(page.body).toContain('<title>shell</title>')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
     expect(page.headers['x-frame-options']).toBe('DENY')
+  })
+
+  it('a link works once: the second visit is refused with a page that says how to get a new link', async () => {
+    const link = server.newLink()
+    const path = `/${new URL(link).search}`
+    const first = await request(server.port, { path, headers: host() })
+    expect(first.status).toBe(303)
+    const cookie = String(first.headers['set-cookie']).split(';')[0]
+    expect(cookie).toBe(`pse_token_${server.port}=${server.token}`)
+    const second = await request(server.port, { path, headers: host() })
+    expect(second.status).toBe(401)
+    expect(second.headers['content-type']).toContain('text/html')
+    expect(second.headers['set-cookie']).toBeUndefined()
+    expect(second.body).toContain('works once')
+    expect(second.body).toContain('press Enter')
+    expect(second.body).toContain('kill -USR1')
+    // The cookie from the first visit keeps working, for pages and for calls.
+    expect((await request(server.port, { headers: { ...host(), Cookie: cookie } })).status).toBe(200)
+    expect((await callApi('app.info', {}, { ...host(), Cookie: cookie })).status).toBe(200)
+    // A browser that already has the session is sent on, but gets no new cookie from a spent link.
+    const again = await request(server.port, { path, headers: { ...host(), Cookie: cookie } })
+    expect(again.status).toBe(303)
+    expect(again.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('a new link works once too, and every link is spent by its first visit', async () => {
+    const a = `/${new URL(server.newLink()).search}`
+    const b = `/${new URL(server.newLink()).search}`
+    expect(a).not.toBe(b)
+    expect((await request(server.port, { path: b, headers: host() })).status).toBe(303)
+    expect((await request(server.port, { path: a, headers: host() })).status).toBe(303)
+    expect((await request(server.port, { path: a, headers: host() })).status).toBe(401)
+    expect((await request(server.port, { path: b, headers: host() })).status).toBe(401)
+    // The session token is not a link, and a link is not an API token.
+    expect((await request(server.port, { path: `/?token=${server.token}`, headers: host() })).status).toBe(401)
+    const unused = new URL(server.newLink()).searchParams.get('token')!
+    expect((await callApi('app.info', {}, { ...host(), Authorization: `Bearer ${unused}` })).status).toBe(401)
+  })
+
+  it('a page visit with no session gets the how-to-get-a-link page, an API call a JSON error', async () => {
+    const page = await request(server.port, { path: '/#/profiles', headers: host() })
+    expect(page.status).toBe(401)
+    expect(page.body).toContain('pse-wizard serve')
+    const call = await callApi('app.info', {}, host())
+    expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
   })
 
   it('serves nothing outside the renderer folder', async () => {

@@ -31,7 +31,14 @@ function setup() {
     }
   } as unknown as Handlers
   const ipc = fakeIpcMain()
-  bindIpc(ipc, handlers, senderCheck(() => ownContents, (url) => url === ownUrl))
+  bindIpc(
+    ipc,
+    handlers,
+    senderCheck(
+      () => ownContents,
+      (url) => url === ownUrl
+    )
+  )
   return { ipc, calls: () => calls }
 }
 
@@ -59,7 +66,14 @@ describe('IPC binding', () => {
     expect(fromSubframe.ok).toBe(false)
     const navigated = { mainFrame: { url: 'https://evil.example/' } } as unknown as WebContents
     const ipc2 = fakeIpcMain()
-    bindIpc(ipc2, { 'settings.get': async () => defaultSettings } as unknown as Handlers, senderCheck(() => navigated, (url) => url === ownUrl))
+    bindIpc(
+      ipc2,
+      { 'settings.get': async () => defaultSettings } as unknown as Handlers,
+      senderCheck(
+        () => navigated,
+        (url) => url === ownUrl
+      )
+    )
     const fromElsewhere = (await ipc2.invoke({ sender: navigated, senderFrame: navigated.mainFrame }, 'settings.get', {})) as { ok: boolean }
     expect(fromElsewhere.ok).toBe(false)
     expect(calls()).toBe(0)
@@ -67,7 +81,14 @@ describe('IPC binding', () => {
 
   it('ignores every call once our window is gone', async () => {
     const ipc = fakeIpcMain()
-    bindIpc(ipc, {} as Handlers, senderCheck(() => undefined, () => true))
+    bindIpc(
+      ipc,
+      {} as Handlers,
+      senderCheck(
+        () => undefined,
+        () => true
+      )
+    )
     const result = (await ipc.invoke({ sender: ownContents, senderFrame: mainFrame }, 'settings.get', {})) as { ok: boolean }
     expect(result.ok).toBe(false)
   })
