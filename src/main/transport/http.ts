@@ -103,6 +103,35 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
+/** Server-Sent Events: every event main pushes, with a heartbeat; a client that stops reading is cut. */
+function openEventStream(events: HttpTransportOptions['events'], streams: Set<ServerResponse>, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { ...baseHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+  res.write(': connected\n\n')
+  streams.add(res)
+  const send = (text: string) => {
+    if (res.writableLength > MAX_PENDING_EVENT_BYTES) return void res.destroy()
+    res.write(text)
+  }
+  const unsubscribe = events.subscribe((name, payload) => send(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`))
+  const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS)
+  req.on('close', () => {
+    clearInterval(heartbeat)
+    unsubscribe()
+    streams.delete(res)
+  })
+}
+
+/** The built renderer's files; client-side routes get the app shell. */
+async function serveStatic(rendererDir: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: TransportCodes.invalidInput, message: 'Method not allowed.' })
+  let file = await readStatic(rendererDir, url.pathname)
+  // Client-side routes fall back to the app shell.
+  if (!file && !path.extname(url.pathname)) file = await readStatic(rendererDir, '/')
+  if (!file) return sendError(res, 404, { code: 'not_found', message: 'Not found.' })
+  res.writeHead(200, { ...baseHeaders, 'Content-Type': file.type, 'Cache-Control': file.type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600' })
+  res.end(req.method === 'HEAD' ? undefined : file.body)
+}
+
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const host = options.host ?? '127.0.0.1'
   const token = options.token ?? newToken()
@@ -132,33 +161,6 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const result = await dispatch(options.handlers, name, input, { signal: controller.signal })
     if (res.destroyed) return
     sendJson(res, result.ok ? 200 : (statusForError[result.error.code] ?? 200), result)
-  }
-
-  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { ...baseHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
-    res.write(': connected\n\n')
-    streams.add(res)
-    const send = (text: string) => {
-      if (res.writableLength > MAX_PENDING_EVENT_BYTES) return void res.destroy()
-      res.write(text)
-    }
-    const unsubscribe = options.events.subscribe((name, payload) => send(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`))
-    const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS)
-    req.on('close', () => {
-      clearInterval(heartbeat)
-      unsubscribe()
-      streams.delete(res)
-    })
-  }
-
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { code: TransportCodes.invalidInput, message: 'Method not allowed.' })
-    let file = await readStatic(rendererDir, url.pathname)
-    // Client-side routes fall back to the app shell.
-    if (!file && !path.extname(url.pathname)) file = await readStatic(rendererDir, '/')
-    if (!file) return sendError(res, 404, { code: 'not_found', message: 'Not found.' })
-    res.writeHead(200, { ...baseHeaders, 'Content-Type': file.type, 'Cache-Control': file.type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600' })
-    res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -200,9 +202,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       }
       return handleCall(req, res, name)
     }
-    if (url.pathname === '/api/events') return handleEvents(req, res)
+    if (url.pathname === '/api/events') return openEventStream(options.events, streams, req, res)
     if (url.pathname.startsWith('/api/')) return sendError(res, 404, { code: TransportCodes.unknownCall, message: 'No such API route.' })
-    return handleStatic(req, res, url)
+    return serveStatic(rendererDir, req, res, url)
   }
 
   const server = http.createServer((req, res) => {
