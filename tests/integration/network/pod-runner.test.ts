@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { runProbeInPod } from '../../../src/main/network/pod-runner'
 import { useRedisHarness } from '../../support/redis'
+import { fakeKubectlEnv } from '../../fixtures/kubectl/knobs'
 
 /**
  * No Kubernetes cluster can run here, so `kubectl` is the stand-in in tests/fixtures/kubectl in
@@ -26,7 +27,10 @@ afterAll(async () => {
 })
 
 const settings = { tool: 'kubectl' as const, binaryPath: kubectl, namespace: 'team-a' }
-const env = () => ({ ...process.env, FAKE_KUBECTL_EXEC: '1', FAKE_KUBECTL_STATE: dir, FAKE_KUBECTL_LOG: path.join(dir, 'calls.jsonl') })
+const env = (imageLacks?: string) => ({
+  ...process.env,
+  ...fakeKubectlEnv(dir, { exec: true, state: dir, log: path.join(dir, 'calls.jsonl'), ...(imageLacks ? { imageLacks } : {}) })
+})
 
 /** The redis-cli runs inside the stand-in pod that were given the password (see the stand-in). */
 const passwordSent = async () => (await fs.readFile(path.join(dir, 'password-sent.log'), 'utf8').catch(() => '')).trim()
@@ -97,7 +101,7 @@ describe('pod path running the real probe script against real TLS Redis', () => 
     const r = await runProbeInPod(
       { ...settings, image },
       { host: 'localhost', port: h.tls.port, tls: true, caPem: h.ca.cert, verify: true, username: h.users.app.username, password: h.users.app.password },
-      { env: { ...env(), FAKE_KUBECTL_IMAGE_LACKS: 'openssl' }, pollMs: 10 }
+      { env: env('openssl'), pollMs: 10 }
     )
     expect(r.ok).toBe(false)
     expect(r.code).toBe('pod_tls_unverifiable')

@@ -7,6 +7,7 @@ import { parsePodOutput } from '../../../src/main/network/pod-output'
 import type { PodProbeTarget } from '../../../src/main/network/pod-manifests'
 import { testViaPath } from '../../../src/main/network/run-probe-via-path'
 import { ProbeResult } from '../../../src/shared/schemas/probe'
+import { fakeKubectlEnv } from '../../fixtures/kubectl/knobs'
 
 /**
  * No Kubernetes cluster can run here: `kubectl` is the stand-in in tests/fixtures/kubectl, which
@@ -36,10 +37,7 @@ afterEach(async () => {
 
 const env = (scenario: string, logs = 'logs-success.txt') => ({
   ...process.env,
-  FAKE_KUBECTL_SCENARIO: scenario,
-  FAKE_KUBECTL_LOGS: path.join(fixtures, logs),
-  FAKE_KUBECTL_STATE: dir,
-  FAKE_KUBECTL_LOG: path.join(dir, 'calls.jsonl')
+  ...fakeKubectlEnv(dir, { scenario, logs: path.join(fixtures, logs), state: dir, log: path.join(dir, 'calls.jsonl') })
 })
 
 interface Call {
@@ -116,7 +114,7 @@ describe('pod path with a stand-in kubectl', () => {
       AWS_SECRET_ACCESS_KEY: 'aws-never-passed'
     }
     const r = await runProbeInPod(settings, target, {
-      env: { ...env('ok'), ...secrets, KUBECONFIG: '/tmp/kubeconfig-for-test', IBMCLOUD_HOME: '/tmp/ibmcloud-home-for-test', LC_ALL: 'C' },
+      env: { ...env('ok'), ...secrets, FAKE_KUBECTL_SCENARIO: 'forbidden-pods', IBMCLOUD_HOME: '/tmp/ibmcloud-home-for-test', LC_ALL: 'C' },
       pollMs: 5
     })
     expect(r.ok).toBe(true)
@@ -125,6 +123,7 @@ describe('pod path with a stand-in kubectl', () => {
     for (const c of cs) {
       for (const name of Object.keys(secrets)) expect(c.envKeys).not.toContain(name)
       expect(c.envKeys).toEqual(expect.arrayContaining(['PATH', 'KUBECONFIG', 'IBMCLOUD_HOME', 'LC_ALL']))
+      expect(c.envKeys.filter((k) => k.startsWith('FAKE_KUBECTL_'))).toEqual([])
     }
   })
 
