@@ -6,14 +6,25 @@ import { maskUrlPasswords } from './url-password'
  * an error message, say). A last line of defence, not a licence to log secrets.
  */
 const secrets = new Set<string>()
-const MIN_LENGTH = 4
+/**
+ * Secrets shorter than this (1 to 3 characters) are masked only where they stand alone as a
+ * token: not next to a letter, digit or underscore. Masking every occurrence of "ab" or "7"
+ * would mangle every log line (and make the masks themselves guessable: the hole where "ab"
+ * was); standing alone is how a password is echoed ("AUTH default ab", `"password":"ab"`,
+ * "pw=ab,"). A secret made only of `*` is not masked again (it looks like the mask).
+ */
+const TOKEN_ONLY_BELOW = 4
+const shortSecrets = new Set<string>()
 
 export function registerSecret(value: string | undefined | null): void {
-  if (value && value.length >= MIN_LENGTH) secrets.add(value)
+  if (!value) return
+  if (value.length >= TOKEN_ONLY_BELOW) secrets.add(value)
+  else if (!/^\*+$/.test(value)) shortSecrets.add(value)
 }
 
 export function forgetSecret(value: string): void {
   secrets.delete(value)
+  shortSecrets.delete(value)
 }
 
 /**
@@ -62,7 +73,23 @@ export function redactBounded(text: string, max: number): string {
   for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
     if (out.includes(s)) out = out.split(s).join('***')
   }
+  for (const s of shortSecrets) out = maskStandalone(out, s)
   return out
+}
+
+const TOKEN_CHAR = /[\p{L}\p{N}_]/u
+
+/** Every occurrence of `secret` in `text` with no letter, digit or underscore right before or after it, masked. */
+function maskStandalone(text: string, secret: string): string {
+  let out = ''
+  let copied = 0
+  for (let i = text.indexOf(secret); i >= 0; i = text.indexOf(secret, i + 1)) {
+    const end = i + secret.length
+    if (i < copied || TOKEN_CHAR.test(text[i - 1] ?? '') || TOKEN_CHAR.test(text[end] ?? '')) continue
+    out += text.slice(copied, i) + '***'
+    copied = end
+  }
+  return copied === 0 ? text : out + text.slice(copied)
 }
 
 /** How far back a cut looks for the end of a word, and for the head of a registered secret. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { performance } from 'node:perf_hooks'
-import { cutText, redact, redactBounded, registerSecret, REDACT_LIMIT } from '../../../src/main/logging/redact'
+import { cutText, forgetSecret, redact, redactBounded, registerSecret, REDACT_LIMIT } from '../../../src/main/logging/redact'
 import { maskUrlPasswords } from '../../../src/main/logging/url-password'
 
 describe('redact: secrets in known shapes, registered or not', () => {
@@ -107,7 +107,9 @@ describe('redact: linear in the length of the text, bounded before any pattern r
     (_name, make) => {
       const small = make(32 * 1024)
       const large = make(128 * 1024)
-      const ratio = cost(large, redact) / Math.max(cost(small, redact), 0.05)
+      // Up to three attempts: a busy machine can slow one measurement, hardly all three.
+      let ratio = Infinity
+      for (let attempt = 0; attempt < 3 && ratio >= 10; attempt++) ratio = Math.min(ratio, cost(large, redact) / Math.max(cost(small, redact), 0.05))
       expect(ratio).toBeLessThan(10)
     },
     60_000
@@ -149,5 +151,31 @@ describe('redact: linear in the length of the text, bounded before any pattern r
     expect(cut).toBe(`${head}${'x '.repeat(100)} … [${text.length - head.length - 200} characters cut]`)
     expect(cutText('short', 10)).toBe('short')
     expect(redactBounded(`rediss://u:${'p'.repeat(100)}@h`, 40)).not.toContain('ppp')
+  })
+})
+
+describe('redact: secrets of any length', () => {
+  it.each(['Q', '7z', 'a!b'])('masks the %s-long registered secret where it stands alone', (secret) => {
+    registerSecret(secret)
+    try {
+      expect(redact(`AUTH default ${secret}`)).toBe('AUTH default ***')
+      expect(redact(`{"password":"${secret}"}`)).toBe('{"password":"***"}')
+      expect(redact(`pw=${secret},next`)).toBe('pw=***,next')
+      expect(redact(`(${secret})`)).toBe('(***)')
+    } finally {
+      forgetSecret(secret)
+    }
+  })
+
+  it('leaves a short secret alone inside words and numbers, so logs stay readable', () => {
+    registerSecret('ab')
+    registerSecret('7')
+    try {
+      expect(redact('about tab ab_c xab 17 70 7.5')).toBe('about tab ab_c xab 17 70 ***.5')
+      expect(redact('Quit the table')).toBe('Quit the table')
+    } finally {
+      forgetSecret('ab')
+      forgetSecret('7')
+    }
   })
 })
