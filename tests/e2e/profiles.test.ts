@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDir, useLanguage } from '../support/browser'
 import { useRedisHarness } from '../support/redis'
+import { fakeKubectlEnv } from '../fixtures/kubectl/knobs'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
 import { profilesEn } from '../../src/renderer/src/i18n/profiles/en'
 import { profilesJa } from '../../src/renderer/src/i18n/profiles/ja'
@@ -317,7 +318,7 @@ describe('connection profiles in the browser', () => {
     const state = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-e2e-kubectl-'))
     const calls = path.join(state, 'calls.jsonl')
     const podApp = await startApp({
-      env: { PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-pod`, FAKE_KUBECTL_EXEC: '1', FAKE_KUBECTL_STATE: state, FAKE_KUBECTL_LOG: calls }
+      env: { PSE_WIZARD_KEYCHAIN_SERVICE: `${keychainService}-pod`, ...fakeKubectlEnv(state, { exec: true, state, log: calls }) }
     })
     try {
       const { page, problems, context } = await openPage(browser, await podApp.newLink())

@@ -1,4 +1,4 @@
-import { redact } from './redact'
+import { redactBounded } from './redact'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 export type LogSink = (level: LogLevel, line: string) => void
@@ -8,10 +8,13 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 let threshold: LogLevel = (process.env.PSE_LOG_LEVEL as LogLevel) in order ? (process.env.PSE_LOG_LEVEL as LogLevel) : 'info'
 const sinks = new Set<LogSink>([(level, line) => process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${line}\n`)])
 
-/** Every log line passes through redact() before any sink sees it. */
+/** A log line longer than this is cut (and the cut marked) before it is redacted. */
+export const LOG_LINE_LIMIT = 16 * 1024
+
+/** Every log line is cut to LOG_LINE_LIMIT and passes through redaction before any sink sees it. */
 function write(level: LogLevel, message: string): void {
   if (order[level] < order[threshold]) return
-  const line = redact(message)
+  const line = redactBounded(message, LOG_LINE_LIMIT)
   for (const sink of sinks) sink(level, line)
 }
 

@@ -55,11 +55,11 @@ export function findKubeTool(name: KubeToolName, binaryPath: string | undefined,
  * the kubectl cache), the locale, proxies and CA bundles. Exec credential plugins run as
  * children of kubectl with this same environment: IBM's (`ibmcloud ks`/`oc` token flows) need
  * only IBMCLOUD_HOME, the user's own CLI session folder (a path, not a secret); cloud
- * credentials of other providers (AWS_*, GOOGLE_*, AZURE_*) are not passed.
- * FAKE_KUBECTL_* are the knobs of the stand-in kubectl the tests use (no secrets in them).
+ * credentials of other providers (AWS_*, GOOGLE_*, AZURE_*) are not passed. Nothing test-only:
+ * the tests' stand-in kubectl reads its knobs from the file KUBECONFIG names.
  */
 const KUBE_PASS_THROUGH =
-  /^(PATH|Path|PATHEXT|HOME|USER|LOGNAME|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|SYSTEMROOT|SystemRoot|WINDIR|COMSPEC|TEMP|TMP|TMPDIR|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_RUNTIME_DIR|KUBECONFIG|KUBECACHEDIR|IBMCLOUD_HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|HTTPS?_PROXY|https?_proxy|ALL_PROXY|all_proxy|NO_PROXY|no_proxy|SSL_CERT_FILE|SSL_CERT_DIR|FAKE_KUBECTL_[A-Z_]+)$/
+  /^(PATH|Path|PATHEXT|HOME|USER|LOGNAME|USERPROFILE|HOMEDRIVE|HOMEPATH|APPDATA|LOCALAPPDATA|SYSTEMROOT|SystemRoot|WINDIR|COMSPEC|TEMP|TMP|TMPDIR|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_RUNTIME_DIR|KUBECONFIG|KUBECACHEDIR|IBMCLOUD_HOME|LANG|LANGUAGE|LC_[A-Z]+|TZ|HTTPS?_PROXY|https?_proxy|ALL_PROXY|all_proxy|NO_PROXY|no_proxy|SSL_CERT_FILE|SSL_CERT_DIR)$/
 
 /** The allowlisted part of `env`, for oc/kubectl. */
 export function kubeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -3,6 +3,8 @@
  * the password and the user name; the Pod reads them through env `valueFrom` and a read-only
  * volume, so no secret is in any argv or in the Pod spec. The probe script is plain POSIX sh
  * (runs on the official Debian and Alpine Redis images) and prints one `PSE ...` line per fact.
+ * With TLS verification on, it needs `openssl` in the image as well (redis-cli never checks the
+ * host name): without it the script stops before any connection carries the password.
  */
 export interface PodProbeTarget {
   host: string
@@ -77,6 +79,9 @@ export function podManifest(name: string, secretName: string, image: string, tar
 export const PROBE_SCRIPT = `
 now() { t=$(date +%s%N 2>/dev/null); case "$t" in *N*|'') echo $(( $(date +%s) * 1000 ));; *) echo $(( t / 1000000 ));; esac; }
 lim() { if command -v timeout >/dev/null 2>&1; then timeout 15 "$@"; else "$@"; fi; }
+# Only the redis-cli runs meant to log in see the password (authed runs in a subshell).
+PSE_PW=\${REDISCLI_AUTH:-}; unset REDISCLI_AUTH
+authed() { [ -n "$PSE_PW" ] && export REDISCLI_AUTH="$PSE_PW"; lim redis-cli "$@"; }
 set -- -h "$PSE_HOST" -p "$PSE_PORT" -n "$PSE_DB" --no-auth-warning
 if [ "$PSE_TLS" = 1 ]; then
   set -- "$@" --tls --sni "$PSE_SNI"
@@ -93,8 +98,13 @@ if command -v getent >/dev/null 2>&1; then
   if [ -z "$A" ]; then phase dns fail "Name or service not known"; echo "PSE done"; exit 0; fi
   phase dns ok "$A"
 fi
+# redis-cli (hiredis) verifies the certificate chain but never the host name: without openssl
+# the host name cannot be checked, so stop here, before any connection carries the password.
+if [ "$PSE_TLS" = 1 ] && [ "$PSE_VERIFY" = 1 ] && ! command -v openssl >/dev/null 2>&1; then
+  echo "PSE tls-unverifiable no-openssl"; echo "PSE done"; exit 0
+fi
 T0=$(now)
-OUT=$( (unset REDISCLI_AUTH; lim redis-cli "$@" PING) 2>&1)
+OUT=$(lim redis-cli "$@" PING 2>&1)
 case "$OUT" in
   *PONG*|*NOAUTH*|*WRONGPASS*|*NOPERM*|*"Authentication required"*) CONNECTED=1 ;;
   *"verify failed"*) CONNECTED=0 ;;
@@ -102,8 +112,8 @@ case "$OUT" in
   *) phase connect fail "$OUT"; echo "PSE done"; exit 0 ;;
 esac
 # redis-cli checks the chain but not the host name, and says only "verify failed":
-# openssl, when the image has it, checks both and says why.
-if [ "$PSE_TLS" = 1 ] && [ "$PSE_VERIFY" = 1 ] && command -v openssl >/dev/null 2>&1; then
+# openssl checks both and says why, before the password is sent.
+if [ "$PSE_TLS" = 1 ] && [ "$PSE_VERIFY" = 1 ]; then
   case "$PSE_SNI" in *[!0-9.]*) VH=-verify_hostname ;; *) VH=-verify_ip ;; esac
   V=$(echo | lim openssl s_client -connect "$PSE_HOST:$PSE_PORT" -servername "$PSE_SNI" $VH "$PSE_SNI" \${PSE_CA:+-CAfile "$PSE_CA"} -verify_return_error 2>&1)
   case "$V" in
@@ -113,16 +123,16 @@ if [ "$PSE_TLS" = 1 ] && [ "$PSE_VERIFY" = 1 ] && command -v openssl >/dev/null 
 fi
 if [ "$CONNECTED" = 1 ]; then phase connect ok "$OUT"; else phase connect fail "$OUT"; echo "PSE done"; exit 0; fi
 T0=$(now)
-OUT=$(lim redis-cli "$@" PING 2>&1)
+OUT=$(authed "$@" PING 2>&1)
 case "$OUT" in *PONG*) phase auth ok "" ;; *) phase auth fail "$OUT"; echo "PSE done"; exit 0 ;; esac
 T0=$(now)
-OUT=$(printf 'PING\\nPING\\nPING\\nPING\\nPING\\n' | lim redis-cli "$@" 2>&1)
+OUT=$(printf 'PING\\nPING\\nPING\\nPING\\nPING\\n' | authed "$@" 2>&1)
 case "$OUT" in *PONG*) phase ping ok "5 PINGs on one connection" ;; *) phase ping fail "$OUT" ;; esac
 T0=$(now)
-OUT=$(printf 'SET %s 1 PX 30000\\nGET %s\\nDEL %s\\n' "$PSE_KEY" "$PSE_KEY" "$PSE_KEY" | lim redis-cli "$@" 2>&1)
+OUT=$(printf 'SET %s 1 PX 30000\\nGET %s\\nDEL %s\\n' "$PSE_KEY" "$PSE_KEY" "$PSE_KEY" | authed "$@" 2>&1)
 case "$OUT" in *NOPERM*) phase write ok "read-only user" ;; OK*) phase write ok "" ;; *) phase write fail "$OUT" ;; esac
 T0=$(now)
-OUT=$(printf 'INFO server\\nINFO replication\\n' | lim redis-cli "$@" 2>&1)
+OUT=$(printf 'INFO server\\nINFO replication\\n' | authed "$@" 2>&1)
 case "$OUT" in *redis_version*) phase info ok "" ;; *) phase info fail "$OUT" ;; esac
 printf '%s\\n' "$OUT" | tr -d '\\r' | grep -E '^(redis_version|redis_mode|role):' | sed 's/^/PSE info /'
 echo "PSE done"

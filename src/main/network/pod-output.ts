@@ -22,8 +22,23 @@ export interface PodProbeOutcome {
   readOnly: boolean
   /** True when openssl in the image verified chain AND host name; redis-cli alone checks only the chain. */
   hostnameVerified: boolean
+  /** True when the script stopped before sending the password: TLS verification asked for, no openssl in the image. */
+  tlsUnverifiable?: boolean
   /** `redis-cli --version` inside the pod. */
   client?: string
+}
+
+export const POD_TLS_UNVERIFIABLE = 'pod_tls_unverifiable'
+const TLS_UNVERIFIABLE_DETAIL =
+  'Not connected: the image has no openssl, and redis-cli checks only the certificate chain, not the host name. The password was not sent.'
+
+/** What to do when the pod cannot check the host name; `image` names the image that lacks openssl. */
+export function tlsUnverifiableMessage(image?: string): string {
+  return (
+    `The test stopped before sending the password: the image${image ? ` "${image}"` : ''} has redis-cli but no openssl, and redis-cli ` +
+    'verifies the certificate chain but not the host name. Use an image that has both redis-cli and openssl, for example one built ' +
+    'FROM docker.io/library/redis:7 with "apt-get install -y openssl" (Alpine images: "apk add openssl"), and set it as the pod image.'
+  )
 }
 
 const PHASE_LINE = /^PSE phase (\w+) (ok|fail) (\d+) ?(.*)$/
@@ -56,6 +71,11 @@ export function parsePodOutput(output: string, tls: boolean): PodProbeOutcome {
       if (key === 'redis_mode') outcome.server.mode = value
     } else if (line.startsWith('PSE tls-verified ')) {
       outcome.hostnameVerified = true
+    } else if (line.startsWith('PSE tls-unverifiable ')) {
+      outcome.tlsUnverifiable = true
+      outcome.phases.push({ name: 'tls', ok: false, ms: 0, detail: TLS_UNVERIFIABLE_DETAIL })
+      outcome.code ??= POD_TLS_UNVERIFIABLE
+      outcome.message ??= tlsUnverifiableMessage()
     } else if (line.startsWith('PSE start ')) {
       outcome.client = line.slice('PSE start '.length).trim()
     } else if (line === 'PSE done') {

@@ -5,7 +5,7 @@ import { registerSecret } from '../logging/redact'
 import { log } from '../logging/log'
 import { findKubeTool, KubeCodes, runKube, type KubeTool, type KubeToolName } from './kube-tool'
 import { DEFAULT_POD_IMAGE, MANAGED_BY_LABEL, podManifest, secretManifest, type PodProbeTarget } from './pod-manifests'
-import { parsePodOutput, type PodProbeOutcome } from './pod-output'
+import { parsePodOutput, tlsUnverifiableMessage, type PodProbeOutcome } from './pod-output'
 
 export interface PodPathSettings {
   tool: KubeToolName
@@ -88,7 +88,9 @@ export async function runProbeInPod(settings: PodPathSettings, target: PodProbeT
     await create('pod', podManifest(podName, secretName, image, target, scratchKey))
     await waitForPod(run, podName, image, deadline, options)
     const output = await run(['logs', podName])
-    result = { ...parsePodOutput(output, target.tls), podName, image, output, cleanedUp: false, cleanupCommand }
+    const outcome = parsePodOutput(output, target.tls)
+    if (outcome.tlsUnverifiable) outcome.message = tlsUnverifiableMessage(image)
+    result = { ...outcome, podName, image, output, cleanedUp: false, cleanupCommand }
   } finally {
     const cleanedUp = await cleanup(tool, podName, secretName, created, commandTimeoutMs)
     if (result) result.cleanedUp = cleanedUp

@@ -196,7 +196,7 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
     ms: round(Math.max(0, performance.now() - started - inner)),
     detail: `Pod ${run.podName} in ${where}, image ${run.image}: start, wait and clean-up time${run.cleanedUp ? '' : ` (NOT deleted: run ${run.cleanupCommand})`}`
   }
-  const phases: ProbePhase[] = [podPhase, ...run.phases.map((ph) => toProbePhase(ph, run.hostnameVerified))]
+  const phases: ProbePhase[] = [podPhase, ...run.phases.map((ph) => toProbePhase(ph, target.tls.verifyServerCert, run.hostnameVerified))]
   for (const name of PROBE_PHASES) {
     if (phases.some((ph) => ph.name === name)) continue
     if (name === 'tcp' && target.tls.enabled && phases.some((ph) => ph.name === 'tls')) continue // measured together with TLS
@@ -263,12 +263,15 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
 const PHASE_ORDER = ['ssh_connect', 'ssh_auth', 'ssh_forward', 'pod', ...PROBE_PHASES]
 const order = (name: string) => PHASE_ORDER.indexOf(name)
 
-function toProbePhase(ph: PodPhase, hostnameVerified: boolean): ProbePhase {
+/** The TLS phase says exactly what was checked, and by what. */
+function toProbePhase(ph: PodPhase, verify: boolean, hostnameVerified: boolean): ProbePhase {
   let detail = ph.detail ?? ''
   if (ph.name === 'tls' && ph.ok)
-    detail += hostnameVerified
-      ? '; chain and host name verified (openssl in the image)'
-      : '; chain verified by redis-cli, host name NOT checked (the image has no openssl)'
+    detail += !verify
+      ? '; certificate NOT verified (verification is off for this profile)'
+      : hostnameVerified
+        ? '; chain and host name verified by openssl in the image before the password was sent; redis-cli verified the chain again on each of its connections'
+        : '; chain verified by redis-cli, host name NOT verified'
   return { name: ph.name, ok: ph.ok, ms: ph.ms, detail }
 }
 

@@ -4,7 +4,7 @@ import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import tls from 'node:tls'
 import type { AddressClass, ProbeCode, ProbePhase, ProbeResult } from '../../shared/schemas/probe'
-import { redact, registerSecret } from '../logging/redact'
+import { cutText, redact, registerSecret } from '../logging/redact'
 import { addressClassLabel, classifyAddress } from './address-class'
 import { Conversation, ConversationError, type Exchange, type Reply } from './conversation'
 import { diagnose, tlsVerifyCode } from './diagnose'
@@ -60,13 +60,21 @@ export const PROBE_PHASES = ['dns', 'tcp', 'tls', 'auth', 'ping', 'write', 'info
 export const SCRATCH_PREFIX = 'pse-wizard:probe:'
 const SCRATCH_TTL_SECONDS = 30
 
+/** The longest detail a phase keeps: details quote the server, and a server may answer megabytes. */
+const MAX_DETAIL = 4096
+
 class ProbeFailure extends Error {
+  readonly detail: string
+  readonly extra?: string
   constructor(
     readonly code: ProbeCode,
-    readonly detail: string,
-    readonly extra?: string
+    detail: string,
+    extra?: string
   ) {
-    super(detail)
+    const bounded = cutText(detail, MAX_DETAIL)
+    super(bounded)
+    this.detail = bounded
+    if (extra !== undefined) this.extra = cutText(extra, MAX_DETAIL)
   }
 }
 
@@ -577,7 +585,8 @@ async function authPhase(
     selected = select.length ? fallback.replies[auth.length] : 'OK'
     protocol = 2
     // Redis echoes the arguments of an unknown command, and HELLO's carry the password.
-    const refusal = redact(hello.message.replace(/,? with args beginning with:.*$/s, '')).slice(0, 80)
+    // hello.message is already cut to MAX_ERROR_TEXT by the decoder; 80 characters are shown.
+    const refusal = redact(cutText(hello.message.replace(/,? with args beginning with:.*$/s, ''), 160)).slice(0, 80)
     detail = `${who} with AUTH (HELLO refused: ${refusal}); RESP2.`
     hello = {}
   } else {

@@ -3,8 +3,17 @@
  * decode any reply type. The probe speaks RESP itself (rather than through ioredis) so that it
  * controls every round trip, pipelines what it can and maps each failure to its phase.
  */
+import { cutText } from '../logging/redact'
+
+/** An error reply longer than this is a hostile or broken server, not advice: the rest is cut. */
+export const MAX_ERROR_TEXT = 4096
+
 export class RespError {
-  constructor(readonly message: string) {}
+  /** The server's text, cut to MAX_ERROR_TEXT: nothing downstream (regexes, redaction, the UI) sees megabytes of it. */
+  readonly message: string
+  constructor(message: string) {
+    this.message = cutText(message, MAX_ERROR_TEXT)
+  }
   /** First word of the error: NOAUTH, WRONGPASS, NOPERM, ERR… */
   get kind(): string {
     return this.message.split(' ', 1)[0]

@@ -121,7 +121,8 @@ export const PathCode = z.enum([
   'pod_image_pull_failed',
   'pod_failed',
   'pod_output_incomplete',
-  'pod_probe_failed'
+  'pod_probe_failed',
+  'pod_tls_unverifiable'
 ])
 export type PathCode = z.infer<typeof PathCode>
 

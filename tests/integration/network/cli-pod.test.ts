@@ -7,6 +7,7 @@ import { createProfilesService } from '../../../src/main/profiles'
 import { defaultProfileFields } from '../../../src/shared/schemas/profile'
 import { ProbeResult } from '../../../src/shared/schemas/probe'
 import { useRedisHarness } from '../../support/redis'
+import { fakeKubectlEnv } from '../../fixtures/kubectl/knobs'
 
 /**
  * `pse-wizard test PROFILE` for a profile whose path is a pod. No cluster can run here: the
@@ -46,9 +47,7 @@ describe('pse-wizard test for a pod profile', () => {
       PSE_WIZARD_HOME: home,
       PSE_WIZARD_KEYCHAIN_SERVICE: 'pse-wizard-test-cli-pod',
       REDIS_PASSWORD: h.users.app.password,
-      FAKE_KUBECTL_EXEC: '1',
-      FAKE_KUBECTL_STATE: state,
-      FAKE_KUBECTL_LOG: path.join(home, 'calls.jsonl')
+      ...fakeKubectlEnv(home, { exec: true, state, log: path.join(home, 'calls.jsonl') })
     }
     const code = await runCli(['test', 'from the cluster', '--json'], {
       stdout: (t) => (stdout += t),

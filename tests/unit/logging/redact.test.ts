@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { redact, registerSecret } from '../../../src/main/logging/redact'
+import { performance } from 'node:perf_hooks'
+import { cutText, forgetSecret, redact, redactBounded, registerSecret, REDACT_LIMIT } from '../../../src/main/logging/redact'
+import { maskUrlPasswords } from '../../../src/main/logging/url-password'
 
 describe('redact: secrets in known shapes, registered or not', () => {
   it.each([
@@ -64,5 +66,116 @@ describe('redact: secrets in known shapes, registered or not', () => {
     registerSecret('short-secret')
     registerSecret('short-secret-and-more')
     expect(redact('a short-secret-and-more b short-secret c')).toBe('a *** b *** c')
+  })
+})
+
+/**
+ * Texts that made the old patterns backtrack from every position: many `://` and no @ (the URL
+ * password ran to the end of the run for each), `a.a.a…` (a scheme started at every letter),
+ * `a-a-a…` (a NAME= started at every letter), and a few near-misses of the other patterns.
+ */
+const MiB = 1024 * 1024
+const adversarial: Array<[string, (n: number) => string]> = [
+  ['many :// and no @', (n) => 'a://:'.repeat(n / 5)],
+  ['many :// with a late @', (n) => 'a://:'.repeat(n / 5) + '@'],
+  ['scheme-like a.a.a', (n) => 'a.'.repeat(n / 2)],
+  ['scheme://user: without @', (n) => 'x rediss://u:'.repeat(n / 13)],
+  ['name-like a-a-a', (n) => 'a-'.repeat(n / 2)],
+  ['password= repeated', (n) => 'password="'.repeat(n / 10)],
+  ['unclosed JSON secret', (n) => '{"password":"' + 'a'.repeat(n)],
+  ['escaped JSON secrets', (n) => '\\"password\\":\\"'.repeat(n / 16)],
+  ['Bearer and a long token', (n) => 'Bearer ' + 'a'.repeat(n)]
+]
+
+/** Best of a few runs, after a warm-up: the least noisy estimate of one redaction's cost. */
+function cost(text: string, run: (t: string) => string): number {
+  run(text)
+  let best = Infinity
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now()
+    run(text)
+    best = Math.min(best, performance.now() - t)
+  }
+  return best
+}
+
+describe('redact: linear in the length of the text, bounded before any pattern runs', () => {
+  // Four times the text costs about four times the time (quadratic: sixteen). The sizes are
+  // small enough for the old patterns to finish (seconds), so this fails on them rather than hanging.
+  it.each(adversarial)(
+    'scales linearly on %s',
+    (_name, make) => {
+      const small = make(32 * 1024)
+      const large = make(128 * 1024)
+      // Up to three attempts: a busy machine can slow one measurement, hardly all three.
+      let ratio = Infinity
+      for (let attempt = 0; attempt < 3 && ratio >= 10; attempt++) ratio = Math.min(ratio, cost(large, redact) / Math.max(cost(small, redact), 0.05))
+      expect(ratio).toBeLessThan(10)
+    },
+    60_000
+  )
+
+  it.each(adversarial)(
+    'redacts 1, 2, 4 and 8 MiB of %s (the test timeout is the bound)',
+    (_name, make) => {
+      for (const size of [1, 2, 4, 8]) {
+        const text = make(size * MiB)
+        const out = redact(text)
+        if (text.length > REDACT_LIMIT) expect(out).toMatch(/ … \[\d+ characters cut\]$/)
+        expect(out.length).toBeLessThanOrEqual(REDACT_LIMIT + 40)
+      }
+    },
+    30_000
+  )
+
+  it('scans 8 MiB for URL passwords without a cut', () => {
+    const noAt = 'a://:'.repeat((8 * MiB) / 5)
+    expect(maskUrlPasswords(noAt)).toBe(noAt)
+    const count = Math.floor((8 * MiB) / 18)
+    expect(maskUrlPasswords('x rediss://u:pw@h '.repeat(count))).toBe('x rediss://u:***@h '.repeat(count))
+  }, 30_000)
+
+  it('masks URL passwords exactly as the old pattern did', () => {
+    expect(redact('1a.b://u:p@h and A-B+c.d://u:p@h')).toBe('1a.b://u:***@h and A-B+c.d://u:***@h')
+    expect(redact('a://u:p@h://v:q@x y')).toBe('a://u:***@x y')
+    expect(redact('http://host/path and https://user@host and ftp://:@h')).toBe('http://host/path and https://user@host and ftp://:@h')
+    expect(redact('"rediss://u:pw@h" <redis://u:pw@h>')).toBe('"rediss://u:***@h" <redis://u:***@h>')
+    expect(redact('--password=x and a-b-password=y')).toBe('--password=*** and a-b-password=***')
+  })
+
+  it('cuts long text at a word, never inside a registered secret, and says how much it cut', () => {
+    registerSecret('cut-secret-value')
+    const head = 'reply: '
+    const text = `${head}${'x '.repeat(100)}cut-secret-value and more`
+    const cut = cutText(text, head.length + 200 + 8)
+    expect(cut).toBe(`${head}${'x '.repeat(100)} … [${text.length - head.length - 200} characters cut]`)
+    expect(cutText('short', 10)).toBe('short')
+    expect(redactBounded(`rediss://u:${'p'.repeat(100)}@h`, 40)).not.toContain('ppp')
+  })
+})
+
+describe('redact: secrets of any length', () => {
+  it.each(['Q', '7z', 'a!b'])('masks the %s-long registered secret where it stands alone', (secret) => {
+    registerSecret(secret)
+    try {
+      expect(redact(`AUTH default ${secret}`)).toBe('AUTH default ***')
+      expect(redact(`{"password":"${secret}"}`)).toBe('{"password":"***"}')
+      expect(redact(`pw=${secret},next`)).toBe('pw=***,next')
+      expect(redact(`(${secret})`)).toBe('(***)')
+    } finally {
+      forgetSecret(secret)
+    }
+  })
+
+  it('leaves a short secret alone inside words and numbers, so logs stay readable', () => {
+    registerSecret('ab')
+    registerSecret('7')
+    try {
+      expect(redact('about tab ab_c xab 17 70 7.5')).toBe('about tab ab_c xab 17 70 ***.5')
+      expect(redact('Quit the table')).toBe('Quit the table')
+    } finally {
+      forgetSecret('ab')
+      forgetSecret('7')
+    }
   })
 })

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findKubeTool, runKube, type KubeTool } from '../../../src/main/network/kube-tool'
+import { findKubeTool, kubeEnv, runKube, type KubeTool } from '../../../src/main/network/kube-tool'
 
 /**
  * Stand-ins for kubectl written as tiny shell scripts: one that leaves a long-lived child holding
@@ -90,7 +90,16 @@ describe('findKubeTool', () => {
     const relative = path.relative(process.cwd(), dir)
     expect(path.isAbsolute(relative)).toBe(false)
     expect(() => findKubeTool('kubectl', undefined, { PATH: relative })).toThrow(expect.objectContaining({ code: 'pod_tool_not_found' }))
-    expect(() => findKubeTool('kubectl', undefined, { PATH: ['.', relative].join(path.delimiter) })).toThrow(expect.objectContaining({ code: 'pod_tool_not_found' }))
+    expect(() => findKubeTool('kubectl', undefined, { PATH: ['.', relative].join(path.delimiter) })).toThrow(
+      expect.objectContaining({ code: 'pod_tool_not_found' })
+    )
     expect(findKubeTool('kubectl', undefined, { PATH: dir })).toBe(path.join(dir, 'kubectl'))
+  })
+})
+
+describe('kubeEnv: the allowlist has no test-only entries', () => {
+  it('drops FAKE_KUBECTL_* (the stand-in reads its knobs from the KUBECONFIG file) and keeps KUBECONFIG', () => {
+    const env = kubeEnv({ PATH: '/usr/bin', KUBECONFIG: '/k/config', FAKE_KUBECTL_EXEC: '1', FAKE_KUBECTL_STATE: '/tmp/s', FAKE_KUBECTL_SCENARIO: 'ok' })
+    expect(env).toEqual({ PATH: '/usr/bin', KUBECONFIG: '/k/config' })
   })
 })

@@ -7,6 +7,7 @@ import { parsePodOutput } from '../../../src/main/network/pod-output'
 import type { PodProbeTarget } from '../../../src/main/network/pod-manifests'
 import { testViaPath } from '../../../src/main/network/run-probe-via-path'
 import { ProbeResult } from '../../../src/shared/schemas/probe'
+import { fakeKubectlEnv } from '../../fixtures/kubectl/knobs'
 
 /**
  * No Kubernetes cluster can run here: `kubectl` is the stand-in in tests/fixtures/kubectl, which
@@ -36,10 +37,7 @@ afterEach(async () => {
 
 const env = (scenario: string, logs = 'logs-success.txt') => ({
   ...process.env,
-  FAKE_KUBECTL_SCENARIO: scenario,
-  FAKE_KUBECTL_LOGS: path.join(fixtures, logs),
-  FAKE_KUBECTL_STATE: dir,
-  FAKE_KUBECTL_LOG: path.join(dir, 'calls.jsonl')
+  ...fakeKubectlEnv(dir, { scenario, logs: path.join(fixtures, logs), state: dir, log: path.join(dir, 'calls.jsonl') })
 })
 
 interface Call {
@@ -115,13 +113,17 @@ describe('pod path with a stand-in kubectl', () => {
       PSE_SSH_PASSWORD: 'ssh-pw-never-passed',
       AWS_SECRET_ACCESS_KEY: 'aws-never-passed'
     }
-    const r = await runProbeInPod(settings, target, { env: { ...env('ok'), ...secrets, KUBECONFIG: '/tmp/kubeconfig-for-test', IBMCLOUD_HOME: '/tmp/ibmcloud-home-for-test', LC_ALL: 'C' }, pollMs: 5 })
+    const r = await runProbeInPod(settings, target, {
+      env: { ...env('ok'), ...secrets, FAKE_KUBECTL_SCENARIO: 'forbidden-pods', IBMCLOUD_HOME: '/tmp/ibmcloud-home-for-test', LC_ALL: 'C' },
+      pollMs: 5
+    })
     expect(r.ok).toBe(true)
     const cs = await calls()
     expect(cs.length).toBeGreaterThan(3)
     for (const c of cs) {
       for (const name of Object.keys(secrets)) expect(c.envKeys).not.toContain(name)
       expect(c.envKeys).toEqual(expect.arrayContaining(['PATH', 'KUBECONFIG', 'IBMCLOUD_HOME', 'LC_ALL']))
+      expect(c.envKeys.filter((k) => k.startsWith('FAKE_KUBECTL_'))).toEqual([])
     }
   })
 
@@ -184,6 +186,28 @@ describe('pod path with a stand-in kubectl', () => {
     expect(parsePodOutput(await read('logs-no-answer.txt'), true)).toMatchObject({ ok: false, code: 'timeout' })
     expect(parsePodOutput(await read('logs-truncated.txt'), true)).toMatchObject({ ok: false, code: 'pod_output_incomplete' })
     expect(parsePodOutput('', true)).toMatchObject({ ok: false, code: 'pod_output_incomplete' })
+  })
+
+  it('an image without openssl: pod_tls_unverifiable, naming the image, and the result claims no TLS verification', async () => {
+    const r = await testViaPath(
+      {
+        host: target.host,
+        port: target.port,
+        db: 0,
+        username: 'admin',
+        password,
+        tls: { enabled: true, caPem: null, servername: null, verifyServerCert: true },
+        timeouts: { connectMs: 1000, commandMs: 1000 }
+      },
+      { kind: 'pod', tool: 'kubectl', binaryPath: kubectl, context: 'prod', namespace: 'team-a', image: 'docker.io/library/redis:7' },
+      {},
+      { knownHosts: { lookup: async () => undefined }, env: env('ok', 'logs-no-openssl.txt'), pod: { pollMs: 5 } }
+    )
+    expect(r).toMatchObject({ ok: false, code: 'pod_tls_unverifiable', path: 'pod', tls: null })
+    expect(r.message).toContain('"docker.io/library/redis:7" has redis-cli but no openssl')
+    expect(r.phases.find((p) => p.name === 'tls')).toMatchObject({ ok: false })
+    expect(r.phases.find((p) => p.name === 'auth')).toMatchObject({ skipped: true })
+    expect(ProbeResult.safeParse(r).success).toBe(true)
   })
 
   it('turns a refusal into a test result the contract accepts: the pod phase failed, the rest not run', async () => {
