@@ -130,7 +130,9 @@ export function networkService(deps: NetworkServiceDeps) {
         localHost: tunnel.localHost,
         localPort: tunnel.localPort,
         target: `${target.host}:${target.port}`,
-        expiresAt: new Date(Date.now() + lifetimeMs).toISOString()
+        expiresAt: new Date(Date.now() + lifetimeMs).toISOString(),
+        sharedWithLocalUsers: true,
+        warning: tunnelWarning(tunnel.localHost, tunnel.localPort)
       }
       tunnels.set(id, { tunnel, info })
       void tunnel.closed.then(() => tunnels.delete(id))
@@ -170,4 +172,9 @@ export const MAX_SESSION_MINUTES = 120
 function secretsFor(p: NetworkPath, secret: string | undefined): PathSecrets {
   if (p.kind !== 'ssh' || !secret) return {}
   return p.auth.method === 'password' ? { sshPassword: secret } : { sshPassphrase: secret }
+}
+
+/** What a session tunnel exposes, said when it opens: Redis still asks for its password, but the port itself is open to every local user. */
+export function tunnelWarning(host: string, port: number): string {
+  return `Other users of this computer can connect to ${host}:${port} while this tunnel is open (Redis still asks for its password). Close the tunnel when you are done; it closes by itself when the time is up or PSE Wizard quits.`
 }

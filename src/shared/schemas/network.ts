@@ -79,7 +79,10 @@ export const SessionTunnel = z.object({
   localPort: z.number().int(),
   /** The Redis endpoint behind it: TLS clients must still use this host as servername. */
   target: z.string(),
-  expiresAt: z.string()
+  expiresAt: z.string(),
+  /** A loopback port is not private to this user: anyone logged in to this computer can connect while it is open. */
+  sharedWithLocalUsers: z.literal(true),
+  warning: z.string()
 })
 export type SessionTunnel = z.infer<typeof SessionTunnel>
 

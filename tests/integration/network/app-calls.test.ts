@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../../src/main/app'
 import { dispatch } from '../../../src/main/transport/dispatch'
 import { defaultProfileFields, type Profile } from '../../../src/shared/schemas/profile'
-import type { PathTestResult } from '../../../src/shared/schemas/network'
+import type { PathTestResult, SessionTunnel } from '../../../src/shared/schemas/network'
 import type { ProbeResult } from '../../../src/shared/schemas/probe'
 import { useRedisHarness } from '../../support/redis'
 import { isListening, startSshd, type Sshd } from '../../support/sshd'
@@ -82,6 +82,15 @@ describe('bastion profile through the contract', () => {
 
     const saved = await call<Profile>('profiles.get', { id: profile.id })
     expect(saved.lastTest).toMatchObject({ ok: true })
+
+    // A session tunnel says who else can reach it, and goes when the app closes.
+    const other = await createApp({ dataDir, transport: 'browser', sandbox: false, env: { ...process.env, PSE_WIZARD_KEYCHAIN_SERVICE: 'pse-wizard-test-network' } })
+    const tunnel = await call<SessionTunnel>('network.openTunnel', { profileId: profile.id, minutes: 5 })
+    expect(tunnel.warning).toMatch(/Other users of this computer can connect/)
+    expect(await isListening(tunnel.localPort)).toBe(true)
+    await app.close()
+    expect(await isListening(tunnel.localPort)).toBe(false)
+    app = other
   })
 
   it('rejects a host key that is not a fingerprint, and a pod path with a binary that is not oc/kubectl', async () => {

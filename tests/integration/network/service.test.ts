@@ -74,6 +74,8 @@ describe('network service (what the UI calls)', () => {
     const svc = service(sshPath)
     const t = await svc.openSessionTunnel('p1', 5)
     expect(t.localHost).toBe('127.0.0.1')
+    expect(t.sharedWithLocalUsers).toBe(true)
+    expect(t.warning).toContain(`Other users of this computer can connect to 127.0.0.1:${t.localPort}`)
     expect(svc.listSessionTunnels()).toHaveLength(1)
     const socket = tls.connect({ host: t.localHost, port: t.localPort, servername: 'localhost', ca: harness().ca.cert })
     await new Promise<void>((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject))

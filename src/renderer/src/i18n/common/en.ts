@@ -133,6 +133,11 @@ export const commonEn = {
       title: 'Image could not be pulled',
       advice: 'The cluster could not pull the image. Use an image from a registry the cluster can reach.'
     },
+    pod_tls_unverifiable: {
+      title: 'The pod cannot verify the server',
+      advice:
+        'The pod image has no openssl, so it could not check the certificate and host name: the password was not sent. Use an image with both redis-cli and openssl.'
+    },
     pod_failed: { title: 'The test pod failed', advice: 'The pod ended with an error. See the details for its output.' },
     pod_output_incomplete: { title: 'Incomplete pod output', advice: "The pod's output ended early. Test again; if it repeats, see the details." },
     pod_probe_failed: { title: 'The test failed inside the pod', advice: 'The connection test failed from inside the cluster. See the phases below.' }

@@ -169,6 +169,11 @@ export const commonJa: Messages['common'] = {
       title: 'イメージをプルできません',
       advice: 'クラスターがイメージをプルできませんでした。クラスターから到達できるレジストリーのイメージを使用してください。'
     },
+    pod_tls_unverifiable: {
+      title: 'ポッドからサーバーを検証できません',
+      advice:
+        'ポッドのイメージに openssl がないため、証明書とホスト名を確認できませんでした。パスワードは送信していません。redis-cli と openssl の両方を含むイメージを使用してください。'
+    },
     pod_failed: { title: 'テスト用ポッドが失敗しました', advice: 'ポッドがエラーで終了しました。詳細で出力を確認してください。' },
     pod_output_incomplete: {
       title: 'ポッドの出力が不完全です',
