@@ -20,6 +20,10 @@ const CORE_ENTRY = 'src/main/core/index.ts'
 /** Deliberate exceptions to the size rules, each with its reason. */
 const LONG_FILES: Record<string, string> = {
   // Add `'src/…': 'why it is one file'` here; an entry whose file is short again fails the test.
+  'src/main/redis/probe.ts':
+    'the probe is one pipelined conversation (TCP, TLS, HELLO/AUTH, PING samples, write, INFO) whose phases share its socket, timers and round-trip budget; to be cut into a phase module each (tls, auth, checks) next',
+  'src/main/network/ssh-tunnel.ts':
+    'one ssh2 connection chain (ProxyJump hops, host key checks against pins and known_hosts, the forward) shares its cleanup; to be cut into hops and host-key verification next'
 }
 const LONG_FUNCTIONS: Record<string, string> = {
   // `'src/…#name': 'why'`

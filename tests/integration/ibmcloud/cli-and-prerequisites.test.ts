@@ -11,7 +11,7 @@ import { createOrAdoptInstance, waitUntilReady } from '../../../src/main/ibmclou
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import type { PrereqReport } from '../../../src/shared/schemas/ibmcloud'
-import { failureOf } from './support'
+import { failureOf } from '../../support/ibmcloud/support'
 
 /** The CLI runner and the prerequisite checks, against the sandbox `ibmcloud` and the emulator. */
 describe('ibmcloud CLI runner and prerequisites (sandbox CLI)', () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { IbmcloudCli } from '../../../src/main/ibmcloud/cli-runner'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
-import { failureOf } from './support'
+import { failureOf } from '../../support/ibmcloud/support'
 
 const alive = (pid: number): boolean => {
   try {

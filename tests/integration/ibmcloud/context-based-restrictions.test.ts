@@ -10,7 +10,7 @@ import {
 } from '../../../src/main/ibmcloud/context-based-restrictions'
 import { cbrClient } from '../../../src/main/ibmcloud/context-based-restrictions'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
-import { clientFor, failureOf, startEmulator } from './support'
+import { clientFor, failureOf, startEmulator } from '../../support/ibmcloud/support'
 
 const GUID = '07d523b1-6eea-4263-bd03-c17edf355e0b'
 /** What someone else puts in the zone from the console. */

@@ -10,7 +10,7 @@ import { createOrAdoptInstance, ensurePrivateServiceKey } from '../../../src/mai
 import { getInstance, toRedisInstance } from '../../../src/main/ibmcloud/resource-controller'
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
-import { API_KEY, clientFor, failureOf, fastRetries, startEmulator } from './support'
+import { API_KEY, clientFor, failureOf, fastRetries, startEmulator } from '../../support/ibmcloud/support'
 
 /**
  * The reference bodies (API-FACTS samples, copied verbatim into tests/fixtures/ibm-cloud) are

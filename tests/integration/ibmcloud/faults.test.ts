@@ -6,7 +6,7 @@ import { getInstance, listRedisInstances } from '../../../src/main/ibmcloud/reso
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
 import type { ProvisionProgress } from '../../../src/shared/schemas/ibmcloud'
-import { clientFor, failureOf, redisRequest, startEmulator } from './support'
+import { clientFor, failureOf, redisRequest, startEmulator } from '../../support/ibmcloud/support'
 
 /** Each injected fault, through the real clients: recovered where IBM's behaviour allows, else a typed error with advice. */
 describe('IBM Cloud faults', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createOrAdoptInstance } from '../../../src/main/ibmcloud/provisioning'
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
-import { clientFor, redisRequest, startEmulator } from './support'
+import { clientFor, redisRequest, startEmulator } from '../../support/ibmcloud/support'
 
 /** The worst bug this app could have is a second, paid instance. */
 describe('create instance never makes a duplicate', () => {

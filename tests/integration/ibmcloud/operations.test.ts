@@ -10,7 +10,7 @@ import { deleteInstance, listRedisInstances, updateServiceEndpoints } from '../.
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
 import type { ProvisionProgress, RedisInstance } from '../../../src/shared/schemas/ibmcloud'
-import { clientFor, failureOf, redisRequest, startEmulator } from './support'
+import { clientFor, failureOf, redisRequest, startEmulator } from '../../support/ibmcloud/support'
 
 async function ping(c: { hostname: string; port: number; caPem: string }, username: string, password: string): Promise<string> {
   const redis = new Redis({ host: c.hostname, port: c.port, username, password, tls: { ca: c.caPem, ...(isIP(c.hostname) ? {} : { servername: c.hostname }) }, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 })

@@ -5,7 +5,7 @@ import { validateApiKey } from '../../../src/main/ibmcloud/account'
 import { createIbmCloudClient } from '../../../src/main/ibmcloud/client'
 import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
-import { API_KEY, failureOf, fastRetries, startEmulator } from './support'
+import { API_KEY, failureOf, fastRetries, startEmulator } from '../../support/ibmcloud/support'
 
 /** An endpoint that answers every request with an endless JSON-looking body (a broken proxy, a wrong URL). */
 function startFloodServer(): Promise<{ url: string; bytesSent: () => number; close: () => Promise<void> }> {

@@ -9,7 +9,7 @@ import { listResourceGroups } from '../../../src/main/ibmcloud/resource-manager'
 import { probe } from '../../../src/main/redis/probe'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
 import type { ConnectionInfo, RedisInstance } from '../../../src/shared/schemas/ibmcloud'
-import { clientFor, redisRequest, startEmulator } from './support'
+import { clientFor, redisRequest, startEmulator } from '../../support/ibmcloud/support'
 
 /**
  * The emulator enforces restrictions on its real Redis: a CBR rule or a Gen 1 allowlist admits

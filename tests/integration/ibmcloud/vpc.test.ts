@@ -18,7 +18,7 @@ import {
 } from '../../../src/main/ibmcloud/vpc'
 import { VPC_API_VERSION } from '../../../src/main/ibmcloud/vpc-api'
 import type { Emulator } from '../../../src/main/sandbox/emulator/server'
-import { API_KEY, clientFor, failureOf, fastRetries, redisRequest, startEmulator } from './support'
+import { API_KEY, clientFor, failureOf, fastRetries, redisRequest, startEmulator } from '../../support/ibmcloud/support'
 
 const REGION = 'jp-tok'
 const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/ibm-cloud', name), 'utf8')) as Record<string, unknown>

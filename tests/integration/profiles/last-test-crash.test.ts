@@ -30,7 +30,7 @@ function profile(i: number): Profile {
 /** Runs the child until it has reported `writes` completed writes, then kills it; returns what it reported. */
 function runUntilKilled(writes: number): Promise<{ reported: Set<string>; writesSeen: number; finished: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/test-all-until-killed.ts'), dir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/profiles/test-all-until-killed.ts'), dir], {
       stdio: ['ignore', 'pipe', 'inherit']
     })
     const reported = new Set<string>()

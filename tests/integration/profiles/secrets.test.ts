@@ -41,7 +41,7 @@ describe('SecretStore against the real Secret Service', () => {
   })
 
   it('without a Secret Service: says what to install, stores nothing until session-only is chosen', () => {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/keychain-status.ts'), service()], {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/profiles/keychain-status.ts'), service()], {
       env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pse-no-bus' },
       encoding: 'utf8',
       timeout: 30_000

@@ -10,7 +10,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function writer(prefix: string, count: number): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/store-writer.ts'), dir, prefix, String(count)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/profiles/store-writer.ts'), dir, prefix, String(count)], {
       stdio: ['ignore', 'inherit', 'inherit']
     })
     child.on('exit', (code) => resolve(code ?? -1))

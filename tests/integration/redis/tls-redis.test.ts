@@ -133,7 +133,7 @@ describe('startRedisServer cleanup when the parent dies', () => {
   async function runChild(kill: NodeJS.Signals | 'exit') {
     const { spawn } = await import('node:child_process')
     const path = await import('node:path')
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/start-and-hang.ts')], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/redis/start-and-hang.ts')], { stdio: ['ignore', 'pipe', 'inherit'] })
     const info = await new Promise<{ pid: number; port: number }>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()))))
     const alive = (pid: number) => {
       try {

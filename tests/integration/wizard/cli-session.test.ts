@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTestKeyring } from '../../support/keyring'
-import { runSetup } from './setup-process'
-import { startRig, type Rig } from './support'
+import { runSetup } from '../../support/wizard/setup-process'
+import { startRig, type Rig } from '../../support/wizard/support'
 
 /**
  * "Use my own ibmcloud CLI session": the sandbox `ibmcloud` is logged in with a key in its own

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { useTestKeyring } from '../../support/keyring'
 import { isolatedCliConfig } from '../../../src/main/ibmcloud/cli-runner'
-import { runSetup as runProcess } from './setup-process'
+import { runSetup as runProcess } from '../../support/wizard/setup-process'
 
 /**
  * `pse-wizard setup --json` runs from source (tsx) against an emulator that lives in this test

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTestKeyring } from '../../support/keyring'
-import { startRig, upToDeploy, type Rig } from './support'
+import { startRig, upToDeploy, type Rig } from '../../support/wizard/support'
 
 /** The whole wizard against the emulator and real TLS Redis, from an empty account to a saved private profile that tests green. */
 describe('setup wizard journey (emulator + real Redis + keychain)', () => {

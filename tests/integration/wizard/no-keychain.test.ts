@@ -26,7 +26,7 @@ describe('setup wizard without a keychain', () => {
       PSE_WIZARD_KEYCHAIN_SERVICE: 'pse-wizard-test-nokeychain',
       PSE_LOG_LEVEL: 'error'
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'helpers/no-keychain-child.ts'), path.join(dir, 'data')], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/wizard/no-keychain-child.ts'), path.join(dir, 'data')], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))

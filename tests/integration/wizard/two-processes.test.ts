@@ -9,7 +9,7 @@ import { createWizard } from '../../../src/main/wizard'
 import { defaultSettings } from '../../../src/shared/schemas/app'
 import type { WizardState } from '../../../src/shared/schemas/wizard'
 import { useTestKeyring } from '../../support/keyring'
-import { runSetup, type Run } from './setup-process'
+import { runSetup, type Run } from '../../support/wizard/setup-process'
 
 /**
  * The desktop app and `pse-wizard setup` on one data folder: whoever runs a step holds the

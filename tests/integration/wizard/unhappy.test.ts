@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTestKeyring } from '../../support/keyring'
-import { startRig, upToDeploy, type Rig } from './support'
+import { startRig, upToDeploy, type Rig } from '../../support/wizard/support'
 
 /** The wizard's unhappy paths, produced for real by the emulator. */
 describe('setup wizard unhappy paths', () => {
