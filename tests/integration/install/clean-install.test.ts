@@ -109,6 +109,8 @@ describe('a clean clone without a compiler or libsecret headers', () => {
     const regions = await call('ibmcloud.regions')
     expect(regions.ok, JSON.stringify(regions)).toBe(true)
     expect((regions.value.regions as unknown[]).length).toBeGreaterThan(0)
+    // Nothing is written until something needs saving; the first write creates the folder, 0700.
+    expect((await call('settings.set', { theme: 'dark' })).ok).toBe(true)
     expect(fs.statSync(user.dataDir).mode & 0o777).toBe(0o700)
   }, 420_000)
 })
