@@ -54,7 +54,7 @@ export function serviceSlots(ctx: ServiceContext) {
     return createWizard({ dataDir, sandbox: ctx.sandboxMode, env, settings: () => s.get(), bus, vault: v, profiles: p })
   })
   const ibm = slot(async () => {
-    const [{ ibmCloudHandlers }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/handlers'), import('../wizard/ibm-services'), settings.get()])
+    const [{ ibmCloudHandlers }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/handlers'), import('../wizard/secret-names'), settings.get()])
     const apiKey = async (): Promise<string | undefined> => {
       const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
       // In the sandbox always the sandbox's own key; `check` reads the environment only.
