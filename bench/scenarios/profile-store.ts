@@ -35,7 +35,7 @@ export function profileAt(i: number, caPem: string): Profile {
     tls: { enabled: true, caPem, servername: null, verifyServerCert: true, clientCertPem: null },
     timeouts: { connectMs: 5000, commandMs: 3000 },
     networkPath: { kind: 'direct' },
-    origin: { kind: 'ibmcloud', crn: `crn:v1:bluemix:public:databases-for-redis:eu-de:a/abc:${i}::`, region: 'eu-de', endpointType: 'private' },
+    origin: { kind: 'ibmcloud', crn: `crn:v1:bluemix:public:databases-for-redis:eu-de:a/abc:${i}::`, region: 'eu-de', endpointType: 'private', generation: 'gen1' },
     secrets: { password: 'keychain', clientKey: 'none', sshSecret: 'none' },
     createdAt: now,
     updatedAt: now,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { RedisInstance, ServiceEndpoints } from '../../shared/schemas/ibmcloud'
+import { generationOfPlan, type RedisInstance, type ServiceEndpoints } from '../../shared/schemas/ibmcloud'
 import { ResourceInstanceBody, ResourceInstanceList, ResourceKeyBody, ResourceKeyList } from './api-shapes'
 import type { IbmCloudClient } from './client'
 import type { RequestOptions } from './request'
@@ -132,6 +132,7 @@ export function toRedisInstance(i: ResourceInstanceBody): RedisInstance {
     region: i.region_id,
     resourceGroupId: i.resource_group_id,
     state: i.state,
+    generation: generationOfPlan(i.resource_plan_id),
     ...(se ? { serviceEndpoints: se } : {}),
     ...(typeof version === 'string' || typeof version === 'number' ? { version: String(version) } : {}),
     ...(i.last_operation

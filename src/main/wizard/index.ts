@@ -95,7 +95,7 @@ export function profileFieldsOf(draft: WizardProfileDraft): ProfileFields {
     db: draft.connection.database,
     username: draft.username,
     tls: { enabled: true, caPem: draft.connection.caPem, servername: null, verifyServerCert: true, clientCertPem: null },
-    origin: { kind: 'ibmcloud', crn: draft.crn, region: draft.region, endpointType: draft.connection.endpoint }
+    origin: { kind: 'ibmcloud', crn: draft.crn, region: draft.region, endpointType: draft.connection.endpoint, generation: draft.generation }
   })
 }
 

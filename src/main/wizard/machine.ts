@@ -30,6 +30,8 @@ export function initialState(options: { sandbox: boolean; now?: Date; runId?: st
     instance: null,
     provisioning: null,
     password: null,
+    credentials: null,
+    vpe: null,
     connections: { public: null, private: null },
     serviceKey: null,
     tests: { public: null, private: null, privateUnreachable: null },
@@ -60,14 +62,20 @@ export function startStep(state: WizardState, step: WizardStepId, patch: Partial
  * `step` finished: it is done, the next step becomes current and ready (unless `stay`: the
  * user should look at this step's result before moving on, e.g. the test timeline).
  */
-export function completeStep(state: WizardState, step: WizardStepId, patch: Partial<WizardState> = {}, options: { stay?: boolean; now?: Date } = {}): WizardState {
+export function completeStep(
+  state: WizardState,
+  step: WizardStepId,
+  patch: Partial<WizardState> = {},
+  options: { stay?: boolean; now?: Date } = {}
+): WizardState {
   const now = options.now ?? new Date()
   let steps = setStep(state, step, { status: 'done', error: null }, now)
   const next = nextStep(step)
   let current: WizardStepId = step
   if (next && !options.stay) {
     current = next
-    if (steps[next].status === 'pending' || steps[next].status === 'failed') steps = { ...steps, [next]: { ...steps[next], status: 'ready', error: null, updatedAt: now.toISOString() } }
+    if (steps[next].status === 'pending' || steps[next].status === 'failed')
+      steps = { ...steps, [next]: { ...steps[next], status: 'ready', error: null, updatedAt: now.toISOString() } }
   } else if (next && steps[next].status === 'pending') {
     steps = { ...steps, [next]: { ...steps[next], status: 'ready', updatedAt: now.toISOString() } }
   }
@@ -135,8 +143,14 @@ export function invalidateAfter(state: WizardState, step: WizardStepId, now = ne
       cleared.instance = null
     },
     wait: () => (cleared.provisioning = null),
-    password: () => (cleared.password = null),
-    connection: () => (cleared.connections = { public: null, private: null }),
+    password: () => {
+      cleared.password = null
+      cleared.credentials = null
+    },
+    connection: () => {
+      cleared.connections = { public: null, private: null }
+      cleared.vpe = null
+    },
     serviceKey: () => (cleared.serviceKey = null),
     test: () => (cleared.tests = { public: null, private: null, privateUnreachable: null }),
     save: () => (cleared.saved = null)

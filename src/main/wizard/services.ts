@@ -3,6 +3,7 @@ import type {
   ConnectionInfo,
   CreateInstanceRequest,
   EndpointType,
+  Generation,
   PasswordCheck,
   PrereqReport,
   ProvisionProgress,
@@ -89,4 +90,5 @@ export interface WizardProfileDraft {
   password: string
   crn: string
   region: string
+  generation: Generation
 }

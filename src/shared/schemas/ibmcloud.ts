@@ -4,6 +4,18 @@ import { z } from 'zod'
 export const ServiceEndpoints = z.enum(['public', 'private', 'public-and-private'])
 export type ServiceEndpoints = z.infer<typeof ServiceEndpoints>
 
+/**
+ * Databases for Redis generation: Gen 1 (plan `standard`, classic, Cloud Databases v5 API, admin
+ * user) or Gen 2 (plan `standard-gen2`, VPC, private only, Resource Controller only, users are
+ * service keys). Told apart by `resource_plan_id` only, never by the CRN (same form for both).
+ */
+export const Generation = z.enum(['gen1', 'gen2'])
+export type Generation = z.infer<typeof Generation>
+export const GEN1_PLAN_ID = 'databases-for-redis-standard'
+export const GEN2_PLAN_ID = 'databases-for-redis-gen2-standard'
+/** Terraform's `isGen2Plan()`: `-gen2` at the end of, or inside, the plan name or id. */
+export const generationOfPlan = (planIdOrName: string | null | undefined): Generation => (/-gen2($|-)/i.test(planIdOrName ?? '') ? 'gen2' : 'gen1')
+
 export const EndpointType = z.enum(['public', 'private'])
 export type EndpointType = z.infer<typeof EndpointType>
 
@@ -45,6 +57,8 @@ export const RedisInstance = z.object({
   region: z.string(),
   resourceGroupId: z.string(),
   state: z.string(),
+  /** From `resource_plan_id` (see generationOfPlan). */
+  generation: Generation,
   serviceEndpoints: ServiceEndpoints.optional(),
   version: z.string().optional(),
   lastOperation: z.object({ type: z.string().optional(), state: z.string().optional(), description: z.string().optional() }).optional(),
@@ -52,13 +66,68 @@ export const RedisInstance = z.object({
 })
 export type RedisInstance = z.infer<typeof RedisInstance>
 
-export const HostFlavor = z.enum(['multitenant', 'b3c.4x16.encrypted', 'b3c.8x32.encrypted', 'm3c.8x64.encrypted', 'b3c.16x64.encrypted', 'b3c.32x128.encrypted', 'm3c.30x240.encrypted'])
+export const HostFlavor = z.enum([
+  'multitenant',
+  'b3c.4x16.encrypted',
+  'b3c.8x32.encrypted',
+  'm3c.8x64.encrypted',
+  'b3c.16x64.encrypted',
+  'b3c.32x128.encrypted',
+  'm3c.30x240.encrypted'
+])
 export type HostFlavor = z.infer<typeof HostFlavor>
+/**
+ * Gen 2 host flavors (no `multitenant`; memory and CPU come with the flavor). The offered list is
+ * per region and comes from the catalog; this is the shape a flavor id must have.
+ */
+export const Gen2HostFlavor = z.string().regex(/^[a-z][a-z0-9]*\.\d+x\d+(\.[a-z0-9]+)?$/, 'Choose a host flavor.')
+/** Per member, GB (the broker's `storage_gb`). */
+export const Gen2StorageGb = z.number().int().min(10, 'At least 10 GB per member.').max(4000, 'At most 4000 GB per member.')
+
+/** Gen 2 create: `parameters.dataservices.redis {host_flavor, members: 2, storage_gb, version}`, private only. */
+export const CreateGen2InstanceRequest = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(180)
+      .regex(/^[\p{L}\p{N} ._:-]+$/u),
+    region: z.string().regex(/^[a-z0-9-]{2,32}$/),
+    resourceGroupId: z.string().min(1).max(64),
+    tags: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(128)
+          .regex(/^[\p{L}\p{N} _.:-]+$/u)
+      )
+      .max(50)
+      .default([]),
+    hostFlavor: Gen2HostFlavor,
+    storageGbPerMember: Gen2StorageGb,
+    version: z
+      .string()
+      .regex(/^\d+(\.\d+)*$/)
+      .optional(),
+    keyProtectKeyCrn: z
+      .string()
+      .regex(/^crn:v1:[a-z0-9:/._%-]+$/i)
+      .optional()
+  })
+  .strict()
+export type CreateGen2InstanceRequest = z.input<typeof CreateGen2InstanceRequest>
 
 const CRN = z.string().regex(/^crn:v1:[a-z0-9:/._%-]+$/i, 'must be a CRN (crn:v1:…)')
 
 /** Name rule of the Resource Controller: ≤180 chars, letters, digits, space and - . _ : */
-export const InstanceName = z.string().trim().min(1).max(180).regex(/^[\p{L}\p{N} ._:-]+$/u, 'use letters, digits, spaces and - . _ : only')
+export const InstanceName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(180)
+  .regex(/^[\p{L}\p{N} ._:-]+$/u, 'use letters, digits, spaces and - . _ : only')
 
 /** Every option of the seed's create screen. Sizes are per member, as the console shows them. */
 export const CreateInstanceRequest = z
@@ -66,14 +135,26 @@ export const CreateInstanceRequest = z
     name: InstanceName,
     region: z.string().regex(/^[a-z0-9-]{2,32}$/),
     resourceGroupId: z.string().min(1).max(64),
-    tags: z.array(z.string().min(1).max(128).regex(/^[\p{L}\p{N} _.:-]+$/u)).max(50).default([]),
+    tags: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(128)
+          .regex(/^[\p{L}\p{N} _.:-]+$/u)
+      )
+      .max(50)
+      .default([]),
     hostFlavor: HostFlavor.default('multitenant'),
     /** Per member; Redis has 2 data members, the broker wants the total. Multitenant only. */
     memoryMbPerMember: z.number().int().min(1024).max(1_048_576).multipleOf(128).optional(),
     diskMbPerMember: z.number().int().min(1024).max(4_194_304).multipleOf(1024).optional(),
     /** Dedicated cores per member; 0 or absent = shared CPU. Multitenant only. */
     cpuPerMember: z.number().int().min(0).max(64).optional(),
-    version: z.string().regex(/^\d+(\.\d+)*$/).optional(),
+    version: z
+      .string()
+      .regex(/^\d+(\.\d+)*$/)
+      .optional(),
     keyProtectKeyCrn: CRN.optional(),
     serviceEndpoints: ServiceEndpoints
   })
@@ -105,7 +186,10 @@ export const ConnectionInfo = z.object({
   database: z.number().int(),
   uri: z.string(),
   caName: z.string().optional(),
+  /** The service's CA (Gen 1, self-signed); empty: publicly trusted, verified with the system's roots (Gen 2). */
   caPem: z.string(),
+  /** SNI and the name the certificate must match when it differs from `hostname` (Gen 2: the VPE domain, also when dialling an IP). */
+  servername: z.string().optional(),
   cliCommand: z.string().optional()
 })
 export type ConnectionInfo = z.infer<typeof ConnectionInfo>
@@ -116,7 +200,8 @@ export const AllowlistEntry = z.object({
 })
 export type AllowlistEntry = z.infer<typeof AllowlistEntry>
 
-export const PrereqId = z.enum(['api_key', 'account', 'cli', 'cli_login', 'plugin', 'vrf', 'service_endpoint'])
+/** Gen 1 items first; `vpc`, `subnet`, `gen2_catalog`, `iam_roles` are the Gen 2 prerequisites (VRF is not asked of VPC users). */
+export const PrereqId = z.enum(['api_key', 'account', 'cli', 'cli_login', 'plugin', 'vrf', 'service_endpoint', 'vpc', 'subnet', 'gen2_catalog', 'iam_roles'])
 export const PrereqItem = z.object({
   id: PrereqId,
   /** null = could not be checked (an earlier item failed). */
@@ -131,3 +216,29 @@ export const PrereqItem = z.object({
 export type PrereqItem = z.infer<typeof PrereqItem>
 export const PrereqReport = z.object({ ok: z.boolean(), items: z.array(PrereqItem), sandbox: z.boolean() })
 export type PrereqReport = z.infer<typeof PrereqReport>
+
+// ── VPC (Gen 2, and Gen 1 reached from a VPC) ───────────────────────────────
+export const VpcSubnet = z.object({ id: z.string(), name: z.string(), zone: z.string(), cidr: z.string() })
+export type VpcSubnet = z.infer<typeof VpcSubnet>
+export const VpcSecurityGroup = z.object({ id: z.string(), name: z.string() })
+export type VpcSecurityGroup = z.infer<typeof VpcSecurityGroup>
+/** A VPC of the chosen region with what the VPE step needs of it. */
+export const VpcSummary = z.object({
+  id: z.string(),
+  crn: z.string(),
+  name: z.string(),
+  region: z.string(),
+  subnets: z.array(VpcSubnet),
+  securityGroups: z.array(VpcSecurityGroup)
+})
+export type VpcSummary = z.infer<typeof VpcSummary>
+
+/** One IBM Cloud support case opened by the app (VRF for a classic account), as Case Management reports it. */
+export const SupportCase = z.object({
+  number: z.string(),
+  /** Case Management's own word: new, in_progress, waiting_on_client, resolved, closed… */
+  status: z.string(),
+  openedAt: z.string(),
+  checkedAt: z.string()
+})
+export type SupportCase = z.infer<typeof SupportCase>

@@ -58,7 +58,9 @@ export const Origin = z.discriminatedUnion('kind', [
       kind: z.literal('ibmcloud'),
       crn: z.string().max(512).nullable(),
       region: z.string().max(64).nullable(),
-      endpointType: z.enum(['public', 'private'])
+      endpointType: z.enum(['public', 'private']),
+      /** Profiles saved before Gen 2 have none: Gen 1. */
+      generation: z.enum(['gen1', 'gen2']).default('gen1')
     })
     .strict()
 ])

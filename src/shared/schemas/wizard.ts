@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { AppErrorSchema } from '../errors'
-import { AccountInfo, ConnectionInfo, EndpointType, PasswordCheck, PrereqItem, RedisInstance, RedisVersion, Region, ResourceGroup, ServiceEndpoints } from './ibmcloud'
+import { AccountInfo, ConnectionInfo, EndpointType, Generation, PasswordCheck, PrereqItem, SupportCase, VpcSummary } from './ibmcloud'
 import { ProbeResult } from './probe'
+import { WizardDeploy, WizardInstance } from './wizard-deploy'
+
+export * from './wizard-deploy'
 
 /**
  * The setup wizard's contract: the state main keeps (and persists) for the nine steps of
@@ -77,89 +80,30 @@ export const WizardPrerequisites = z.object({
   /** VRF off: the support-case text to copy (empty otherwise). */
   supportCaseText: z.string().nullable(),
   /** IBM docs for VRF and service endpoints. */
-  docsLink: z.string()
+  docsLink: z.string(),
+  /** Which generation these items were checked for (Gen 2: VPC items instead of VRF). */
+  generation: Generation.default('gen1'),
+  /** Gen 2: the region whose VPCs and catalog deployment were checked. */
+  region: z.string().nullable().default(null),
+  /** The VRF support case the app opened for the user (after they confirmed), with its last status. */
+  supportCase: SupportCase.nullable().default(null)
 })
 export type WizardPrerequisites = z.infer<typeof WizardPrerequisites>
 
-// ── Step 3: deploy ──────────────────────────────────────────────────────────
-/** Host flavors: shared ('multitenant') or isolated sizes. */
-export const DeployHostFlavor = z.enum(['multitenant', 'b3c.4x16.encrypted', 'b3c.8x32.encrypted', 'm3c.8x64.encrypted', 'b3c.16x64.encrypted', 'b3c.32x128.encrypted', 'm3c.30x240.encrypted'])
-
-const CRN = z.string().regex(/^crn:v1:[A-Za-z0-9:/._%-]+$/, 'Enter a CRN (crn:v1:…).')
-
-/**
- * Every option of the seed's create screen, sizes per member as the console shows them.
- * The renderer validates each field with this very schema before sending.
- */
-export const DeployForm = z
+/** Step 2 (re-)check: which generation (and, for Gen 2, which region) to check for. Empty: as last time, else Gen 1. */
+export const CheckPrerequisitesInput = z
   .object({
-    name: z
+    generation: Generation.optional(),
+    region: z
       .string()
-      .trim()
-      .min(1, 'Enter a name.')
-      .max(180, 'Use at most 180 characters.')
-      .regex(/^[\p{L}\p{N} ._:-]+$/u, 'Use letters, digits, spaces and - . _ : only.'),
-    region: z.string().regex(/^[a-z0-9-]{2,32}$/, 'Choose a region.'),
-    resourceGroupId: z.string().min(1, 'Choose a resource group.').max(64),
-    tags: z.array(z.string().trim().min(1).max(128).regex(/^[\p{L}\p{N} _.:-]+$/u, 'Tags use letters, digits, spaces and _ . : - only.')).max(50),
-    hostFlavor: DeployHostFlavor,
-    /** Per member (Redis has 2 data members). Shared flavor only. */
-    memoryMbPerMember: z.number().int().min(1024, 'At least 1 GB per member.').max(1_048_576).multipleOf(256, 'Use steps of 256 MB.'),
-    diskMbPerMember: z.number().int().min(1024, 'At least 1 GB per member.').max(4_194_304).multipleOf(1024, 'Use steps of 1 GB.'),
-    /** Dedicated cores per member; 0 = shared CPU. Shared flavor only. */
-    cpuPerMember: z.number().int().min(0).max(64),
-    /** Empty = the preferred version. */
-    version: z.union([z.literal(''), z.string().regex(/^\d+(\.\d+)*$/, 'Choose a version.')]),
-    /** Null = automatic disk encryption key (default). */
-    keyProtectKeyCrn: CRN.nullable(),
-    serviceEndpoints: ServiceEndpoints
+      .regex(/^[a-z0-9-]{2,32}$/)
+      .optional()
   })
   .strict()
-export type DeployForm = z.infer<typeof DeployForm>
+export type CheckPrerequisitesInput = z.infer<typeof CheckPrerequisitesInput>
 
-/** The seed's choices: Redis-0101, Tokyo, 1 GB RAM and disk per member, shared CPU, both endpoints. */
-export const defaultDeployForm = (overrides: Partial<DeployForm> = {}): DeployForm => ({
-  name: 'Redis-0101',
-  region: 'jp-tok',
-  resourceGroupId: '',
-  tags: [],
-  hostFlavor: 'multitenant',
-  memoryMbPerMember: 1024,
-  diskMbPerMember: 1024,
-  cpuPerMember: 0,
-  version: '',
-  keyProtectKeyCrn: null,
-  serviceEndpoints: 'public-and-private',
-  ...overrides
-})
-
-export const DeployInput = z.discriminatedUnion('mode', [
-  /** `confirm: true` = the user saw the summary and agreed to create a (billed) instance. */
-  z.object({ mode: z.literal('create'), form: DeployForm, confirm: z.literal(true) }).strict(),
-  z.object({ mode: z.literal('adopt'), instanceId: z.string().min(1).max(512) }).strict()
-])
-export type DeployInput = z.infer<typeof DeployInput>
-
-export const WizardDeploy = z.object({
-  mode: z.enum(['create', 'adopt']),
-  /** The form as submitted (create mode). */
-  form: DeployForm.nullable()
-})
-
-/** The instance the wizard works on (created or adopted). Ids and CRNs only. */
-export const WizardInstance = z.object({
-  /** CRN. */
-  id: z.string(),
-  guid: z.string(),
-  name: z.string(),
-  region: z.string(),
-  resourceGroupId: z.string(),
-  serviceEndpoints: ServiceEndpoints.nullable(),
-  state: z.string(),
-  /** True when the wizard found it rather than created it. */
-  adopted: z.boolean()
-})
-export type WizardInstance = z.infer<typeof WizardInstance>
+/** Step 2, VRF off on a classic account: open the support case with the prepared text; `confirm` = the user read it and agreed. */
+export const OpenSupportCaseInput = z.object({ confirm: z.literal(true) }).strict()
 
 // ── Step 4: wait ────────────────────────────────────────────────────────────
 export const WizardProvisioning = z.object({
@@ -193,11 +137,78 @@ export const WizardPassword = z.object({
   setAt: z.string()
 })
 
+/**
+ * Step 5 for Gen 2 (no admin user): the user's own service key with the Manager role. Its
+ * credentials go to the keychain from the create response (a later read may not show them).
+ */
+export const CreateCredentialsInput = z
+  .object({
+    /** Default: "<instance name>-manager". */
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(180)
+      .regex(/^[\p{L}\p{N} ._:-]+$/u)
+      .optional()
+  })
+  .strict()
+
+export const WizardCredentials = z.object({
+  /** Resource key CRN. */
+  keyId: z.string(),
+  keyName: z.string(),
+  role: z.enum(['Manager', 'Writer']),
+  username: z.string(),
+  storedIn: z.enum(['keychain', 'session']),
+  /** True when a key of that name existed and its credentials were still in the keychain. */
+  reused: z.boolean(),
+  createdAt: z.string()
+})
+export type WizardCredentials = z.infer<typeof WizardCredentials>
+
+// ── Step 6 for Gen 2 (and Gen 1 from a VPC): the VPE gateway ────────────────
+export const ConnectionInput = z
+  .object({
+    /** The security group that admits TCP 6379 from the client subnets; absent: one the app finds or creates (`createSecurityGroup`). */
+    securityGroupId: z.string().min(1).max(64).optional(),
+    /** The user agreed that the app creates a security group admitting TCP 6379 from the VPE's subnets. */
+    createSecurityGroup: z.boolean().optional()
+  })
+  .strict()
+
+export const WizardVpe = z.object({
+  gatewayId: z.string(),
+  name: z.string(),
+  vpcId: z.string(),
+  /** True when a gateway targeting this instance already existed. */
+  reused: z.boolean(),
+  /** VPC's `lifecycle_state`: pending → stable (or failed). */
+  lifecycleState: z.string(),
+  ips: z.array(z.object({ address: z.string(), zone: z.string(), subnetId: z.string() })),
+  /** The name clients dial (the instance's VPE domain), resolved to the IPs inside the VPC. */
+  hostname: z.string(),
+  port: z.number().int(),
+  securityGroupId: z.string().nullable(),
+  createdSecurityGroup: z.boolean()
+})
+export type WizardVpe = z.infer<typeof WizardVpe>
+
 // ── Step 7: private service key ─────────────────────────────────────────────
 export const ServiceKeyInput = z
   .object({
     /** Default: "<instance name>-private-key" (the seed used redis-private-key). */
-    name: z.string().trim().min(1).max(180).regex(/^[\p{L}\p{N} ._:-]+$/u).optional()
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(180)
+      .regex(/^[\p{L}\p{N} ._:-]+$/u)
+      .optional(),
+    /** Gen 2: the application's key role (default Writer); Gen 1 keys have no role choice. */
+    role: z.enum(['Writer', 'Manager']).optional(),
+    /** Gen 2: no separate application key (the Manager key of step 5 is used). */
+    skip: z.boolean().optional()
   })
   .strict()
 
@@ -206,6 +217,8 @@ export const WizardServiceKey = z.object({
   id: z.string(),
   name: z.string(),
   reused: z.boolean(),
+  /** Gen 2 keys carry a service role; null for Gen 1. */
+  role: z.enum(['Manager', 'Writer']).nullable().default(null),
   /** Its connection (private hosts, generated user); the password stays in the keychain. */
   connection: ConnectionInfo
 })
@@ -253,7 +266,17 @@ export const SaveInput = z
     /** Profile names; defaults "<instance> (public)" / "<instance> (private)". */
     publicName: z.string().trim().min(1).max(100).optional(),
     privateName: z.string().trim().min(1).max(100).optional(),
-    tags: z.array(z.string().trim().min(1).max(40).regex(/^[^\s,]+$/)).max(20).optional()
+    tags: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[^\s,]+$/)
+      )
+      .max(20)
+      .optional()
   })
   .strict()
 
@@ -290,6 +313,10 @@ export const WizardState = z.object({
   instance: WizardInstance.nullable(),
   provisioning: WizardProvisioning.nullable(),
   password: WizardPassword.nullable(),
+  /** Gen 2's step 5: the Manager service key (files written before Gen 2 have none). */
+  credentials: WizardCredentials.nullable().default(null),
+  /** The VPE gateway (Gen 2; Gen 1 reached from a VPC). */
+  vpe: WizardVpe.nullable().default(null),
   connections: z.object({ public: ConnectionInfo.nullable(), private: ConnectionInfo.nullable() }),
   serviceKey: WizardServiceKey.nullable(),
   tests: WizardTests,
@@ -310,26 +337,6 @@ export const WizardState = z.object({
   updatedAt: z.string()
 })
 export type WizardState = z.infer<typeof WizardState>
-
-// ── Options for the deploy form ─────────────────────────────────────────────
-export const OptionsInput = z
-  .object({
-    /** Versions and existing instances are per region; default: the form's default region. */
-    region: z.string().regex(/^[a-z0-9-]{2,32}$/).optional()
-  })
-  .strict()
-
-export const WizardOptions = z.object({
-  regions: z.array(Region),
-  resourceGroups: z.array(ResourceGroup),
-  versions: z.array(RedisVersion),
-  hostFlavors: z.array(DeployHostFlavor),
-  /** Existing Redis instances the user may adopt instead of creating one. */
-  instances: z.array(RedisInstance),
-  /** The form's starting values (the seed's choices, the default resource group). */
-  defaults: DeployForm
-})
-export type WizardOptions = z.infer<typeof WizardOptions>
 
 export const GoToInput = z.object({ step: WizardStepId }).strict()
 export const DeleteInstanceInput = z

@@ -44,7 +44,7 @@ export interface FakeControl {
 export function fakeServices(): FakeControl {
   const calls: string[] = []
   const secrets = new Map<string, string>()
-  const instance: RedisInstance = { id: 'crn:v1:bluemix:public:databases-for-redis:jp-tok:a/acc:guid-1::', guid: 'guid-1', name: 'Redis-0101', region: 'jp-tok', resourceGroupId: 'rg1', state: 'provisioning', serviceEndpoints: 'public-and-private' }
+  const instance: RedisInstance = { id: 'crn:v1:bluemix:public:databases-for-redis:jp-tok:a/acc:guid-1::', guid: 'guid-1', name: 'Redis-0101', region: 'jp-tok', resourceGroupId: 'rg1', state: 'provisioning', serviceEndpoints: 'public-and-private', generation: 'gen1' }
   let release: { resolve: () => void; reject: (e: Error) => void } | undefined
   // finishWait() may come before the job reached waitUntilReady: queue the outcome.
   const queued: Array<Error | undefined> = []

@@ -72,11 +72,13 @@ export function importIbm(data: unknown): ImportedProfile {
   const credentials = isObject(root?.credentials) ? root!.credentials : root
   const admin = isObject(credentials) && isObject(credentials.instance_administration_api) ? credentials.instance_administration_api : undefined
   const crn = typeof root?.source_crn === 'string' && root.source_crn ? root.source_crn : typeof admin?.instance_id === 'string' ? admin.instance_id : null
-  const origin: Origin = {
+  const origin: Extract<Origin, { kind: 'ibmcloud' }> = {
     kind: 'ibmcloud',
     crn: crn ? crn.slice(0, 512) : null,
     region: crn ? regionFromCrn(crn) : null,
-    endpointType: host.hostname.includes('.private.') ? 'private' : 'public'
+    endpointType: host.hostname.includes('.private.') ? 'private' : 'public',
+    // A service key does not name its plan; port 6379 with no CA is how Gen 2 keys look.
+    generation: host.port === 6379 && !caPem ? 'gen2' : 'gen1'
   }
   const secrets: ImportedProfile['secrets'] = {}
   if (password && !isPasswordPlaceholder(password)) secrets.password = password

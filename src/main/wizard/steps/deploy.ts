@@ -61,6 +61,14 @@ export async function deployOptions(ctx: StepContext, region: string | undefined
     resourceGroups,
     versions,
     hostFlavors: [...DeployForm.shape.hostFlavor.options],
+    // Gen 2 options (catalog flavors, VPCs) are not offered yet: Gen 1 only.
+    generations: [
+      { id: 'gen1', available: true, reason: null },
+      { id: 'gen2', available: false, reason: 'Gen 2 deployment is not available in this version of PSE Wizard yet.' }
+    ],
+    gen2HostFlavors: [],
+    gen2Versions: [],
+    vpcs: [],
     instances: instances.filter((i) => i.state === 'active' || i.state === 'provisioning' || i.state === 'inactive'),
     defaults: { ...form, region: regionOk ? form.region : (regions[0]?.id ?? form.region), resourceGroupId: group?.id ?? '' }
   }
@@ -91,6 +99,7 @@ export function toWizardInstance(i: RedisInstance, adopted: boolean): WizardInst
     resourceGroupId: i.resourceGroupId,
     serviceEndpoints: i.serviceEndpoints ?? null,
     state: i.state,
-    adopted
+    adopted,
+    generation: i.generation
   }
 }

@@ -24,7 +24,10 @@ async function checkPrerequisites(ctx: StepContext, signal: AbortSignal): Promis
     ok: report.ok,
     items: report.items,
     supportCaseText: vrf?.ok === false ? VRF_CASE_TEXT : null,
-    docsLink: DOCS.vrf
+    docsLink: DOCS.vrf,
+    generation: 'gen1' as const,
+    region: null,
+    supportCase: null
   }
   const state = ctx.state()
   if (vrf?.ok === false) {

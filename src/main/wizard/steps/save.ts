@@ -45,7 +45,8 @@ async function saveProfiles(ctx: StepContext, instance: WizardInstance, input: S
       username: target.connection.username,
       password,
       crn: instance.id,
-      region: instance.region
+      region: instance.region,
+      generation: instance.generation
     })
     saved[idKey] = id
     // Each profile is recorded as soon as it exists: a retry never saves it twice.

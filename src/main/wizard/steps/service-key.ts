@@ -26,5 +26,7 @@ async function ensurePrivateKey(ctx: StepContext, instance: WizardInstance, name
   const key = await ctx.services.ensurePrivateServiceKey(instance, name ?? `${instance.name}-private-key`, signal)
   registerSecret(key.credentials.password)
   await ctx.services.secrets.set(keyPasswordSecret(key.keyId), key.credentials.password)
-  return m.completeStep(ctx.state(), 'serviceKey', { serviceKey: { id: key.keyId, name: key.name, reused: key.reused, connection: key.connection } })
+  return m.completeStep(ctx.state(), 'serviceKey', {
+    serviceKey: { id: key.keyId, name: key.name, reused: key.reused, role: null, connection: key.connection }
+  })
 }

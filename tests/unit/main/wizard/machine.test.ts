@@ -9,7 +9,7 @@ import { registerSecret } from '../../../../src/main/logging/redact'
 import { WizardState, DeployForm, defaultDeployForm } from '../../../../src/shared/schemas/wizard'
 import { conn } from '../../../support/wizard/fake-services'
 
-const instance = { id: 'crn:v1:bluemix:public:databases-for-redis:jp-tok:a/acc:g1::', guid: 'g1', name: 'Redis 0101', region: 'jp-tok', resourceGroupId: 'rg1', serviceEndpoints: 'public-and-private' as const, state: 'active', adopted: false }
+const instance = { id: 'crn:v1:bluemix:public:databases-for-redis:jp-tok:a/acc:g1::', guid: 'g1', name: 'Redis 0101', region: 'jp-tok', resourceGroupId: 'rg1', serviceEndpoints: 'public-and-private' as const, state: 'active', adopted: false, generation: 'gen1' as const }
 
 describe('wizard transitions', () => {
   it('starts on the account step, everything else pending, and always matches the schema', () => {

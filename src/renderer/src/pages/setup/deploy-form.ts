@@ -13,6 +13,11 @@ export interface DeployDraft {
   version: string
   keyProtectKeyCrn: string
   serviceEndpoints: DeployForm['serviceEndpoints']
+  generation: DeployForm['generation']
+  gen2HostFlavor: DeployForm['gen2HostFlavor']
+  storageGbPerMember: string
+  vpcId: DeployForm['vpcId']
+  subnetIds: DeployForm['subnetIds']
 }
 
 export type DraftField = keyof DeployDraft
@@ -23,6 +28,7 @@ export const toDraft = (f: DeployForm): DeployDraft => ({
   memoryMbPerMember: String(f.memoryMbPerMember),
   diskMbPerMember: String(f.diskMbPerMember),
   cpuPerMember: String(f.cpuPerMember),
+  storageGbPerMember: String(f.storageGbPerMember),
   keyProtectKeyCrn: f.keyProtectKeyCrn ?? ''
 })
 
@@ -37,6 +43,7 @@ export const fromDraft = (d: DeployDraft): Record<keyof DeployForm, unknown> => 
   memoryMbPerMember: num(d.memoryMbPerMember),
   diskMbPerMember: num(d.diskMbPerMember),
   cpuPerMember: num(d.cpuPerMember),
+  storageGbPerMember: num(d.storageGbPerMember),
   keyProtectKeyCrn: d.keyProtectKeyCrn.trim() === '' ? null : d.keyProtectKeyCrn.trim()
 })
 

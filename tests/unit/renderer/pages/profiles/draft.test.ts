@@ -22,7 +22,7 @@ const sshProfile: ProfileFields = defaultProfileFields({
     sshConfigAlias: null,
     hostKeyFingerprint: null
   },
-  origin: { kind: 'ibmcloud', crn: null, region: 'jp-tok', endpointType: 'private' }
+  origin: { kind: 'ibmcloud', crn: null, region: 'jp-tok', endpointType: 'private', generation: 'gen1' }
 })
 
 describe('the profile editor form', () => {
