@@ -9,10 +9,10 @@ import { launchBrowser, openPage, screenshot as fullPageScreenshot, screenshotDi
 import { useRedisHarness } from '../support/redis'
 import { startSshd, type Sshd } from '../support/sshd'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
-import { profilesEn } from '../../src/renderer/src/i18n/profiles/en'
-import { profilesJa } from '../../src/renderer/src/i18n/profiles/ja'
-import { commonEn } from '../../src/renderer/src/i18n/common/en'
-import { commonJa } from '../../src/renderer/src/i18n/common/ja'
+import { profilesEn } from '../../src/shared/i18n/profiles/en'
+import { profilesJa } from '../../src/shared/i18n/profiles/ja'
+import { commonEn } from '../../src/shared/i18n/common/en'
+import { commonJa } from '../../src/shared/i18n/common/ja'
 
 /**
  * Issue 6's UI acceptance: a profile whose network path is an SSH bastion (a real sshd on a

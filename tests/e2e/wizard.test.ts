@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launchBrowser, openPage, screenshot as fullScreenshot, screenshotDir, useLanguage } from '../support/browser'
-import { setupEn } from '../../src/renderer/src/i18n/setup/en'
-import { setupJa } from '../../src/renderer/src/i18n/setup/ja'
+import { setupEn } from '../../src/shared/i18n/setup/en'
+import { setupJa } from '../../src/shared/i18n/setup/ja'
 
 /**
  * The setup wizard in Chromium against the sandbox (browser mode): an empty emulated account to

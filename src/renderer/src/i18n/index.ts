@@ -1,7 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { ja } from './ja'
+import { en } from '../../../shared/i18n/en'
+import { ja } from '../../../shared/i18n/ja'
 import type { Language } from '../../../shared/schemas/app'
 
 export const languages: Language[] = ['en', 'ja']

@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../../../src/shared/errors'
 import { ProfileFields, type ExportFormat } from '../../../../src/shared/schemas/profile'
+import { hasUnsafeNameCharacters } from '../../../../src/shared/profile-name'
 import { createCertificateAuthority } from '../../../../src/main/sandbox/certs'
 import { exportProfile } from '../../../../src/main/profiles/exporters'
 import { importProfileText } from '../../../../src/main/profiles/importers'
@@ -37,7 +38,7 @@ const host = fc.oneof(fc.domain(), fc.ipV4())
 const fieldsArb = () =>
   fc
     .record({
-      name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0 && !/[\r\n]/.test(s)),
+      name: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s.length > 0 && !hasUnsafeNameCharacters(s)),
       tags: fc.array(fc.stringMatching(/^[a-z0-9-]{1,12}$/), { maxLength: 4 }),
       host,
       port: fc.integer({ min: 1, max: 65535 }),
