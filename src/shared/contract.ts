@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
+import { RestrictInput, RestrictResult } from './schemas/restrictions'
 import {
   AcceptHostKeyInput,
   CloseTunnelInput,
@@ -195,7 +196,14 @@ export const calls = {
   'wizard.goTo': call('Go to a step already reached', GoToInput, WizardState),
   'wizard.cancel': call('Stop waiting or working; never deletes anything', z.object({}).strict(), WizardState),
   'wizard.reset': call('Start the wizard over (cloud resources and saved profiles stay)', z.object({}).strict(), WizardState),
-  'wizard.deleteInstance': call('Delete the wizard instance in IBM Cloud; the typed name must match', DeleteInstanceInput, WizardState)
+  'wizard.deleteInstance': call('Delete the wizard instance in IBM Cloud; the typed name must match', DeleteInstanceInput, WizardState),
+
+  // Who may connect: a context-based restriction (or the Gen 1 allowlist) on a profile's instance
+  'restrictions.apply': call(
+    "Admit only these networks to a saved profile's instance; checks the profile still connects, else puts the restriction back",
+    RestrictInput,
+    RestrictResult
+  )
 } as const
 
 /** Events main pushes to the UI. */

@@ -24,5 +24,10 @@ export const commands: CommandEntry[] = [
     summary: 'run the IBM Cloud emulator and sandbox ibmcloud; print the variables that use them',
     load: async () => (await import('./sandbox')).sandboxCommand
   },
+  {
+    name: 'restrict',
+    summary: "admit only your networks to a profile's instance (context-based restriction or Gen 1 allowlist)",
+    load: async () => (await import('./restrict')).restrictCommand
+  },
   { name: 'setup', summary: 'run the setup wizard headless from a config file (resumable)', load: async () => (await import('./setup')).setupCommand }
 ]

@@ -51,7 +51,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const sandboxMode = config.sandbox || (options.followEnvironmentSandbox === true && Boolean(env.PSE_SANDBOX_URL))
   const { dataDir } = config
 
-  const { settings, profiles, network, wizard, ibm } = serviceSlots({
+  const { settings, profiles, network, wizard, ibm, restrictions } = serviceSlots({
     dataDir,
     env,
     bus,
@@ -72,6 +72,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     ...lazyGroup('app.', async () => appInfoHandlers({ ...config, systemLocale: config.systemLocale ?? systemLocale(config.env ?? process.env) })),
     ...lazyGroup('settings.', async () => settingsHandlers(await settings.get(), bus)),
     ...lazyGroup('ibmcloud.', () => ibm.get()),
+    ...lazyGroup('restrictions.', () => restrictions.get()),
     ...lazyGroup('wizard.', async () => (await wizard.get()).handlers),
     ...lazyGroup('profiles.', async () => {
       const [{ profileHandlers }, p] = await Promise.all([import('../profiles/handlers'), profiles.get()])

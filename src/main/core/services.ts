@@ -53,15 +53,32 @@ export function serviceSlots(ctx: ServiceContext) {
     const [s, v, p] = await Promise.all([settings.get(), vault.get(), profiles.get()])
     return createWizard({ dataDir, sandbox: ctx.sandboxMode, env, settings: () => s.get(), bus, vault: v, profiles: p })
   })
-  const ibm = slot(async () => {
-    const [{ ibmCloudHandlers }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/handlers'), import('../wizard/secret-names'), settings.get()])
+  // One IBM client per key for the IBM calls and the restrictions, so the IAM token is shared.
+  const ibmClients = slot(async () => {
+    const [{ ibmClientSource }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/client-source'), import('../wizard/secret-names'), settings.get()])
     const apiKey = async (): Promise<string | undefined> => {
       const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
       // In the sandbox always the sandbox's own key; `check` reads the environment only.
       if (ctx.sandbox || ctx.apiKeySource === 'environment') return fromEnv
       return (await (await vault.get()).get(API_KEY_SECRET).catch(() => undefined)) ?? fromEnv
     }
-    return ibmCloudHandlers({ env, dataDir, sandbox: ctx.sandboxMode, settings: () => s.get(), apiKey })
+    const deps = { env, dataDir, settings: () => s.get(), apiKey }
+    return { deps, clients: ibmClientSource(deps) }
   })
-  return { settings, profiles, vault, network, wizard, ibm }
+  const ibm = slot(async () => {
+    const [{ ibmCloudHandlers }, { deps, clients }] = await Promise.all([import('../ibmcloud/handlers'), ibmClients.get()])
+    return ibmCloudHandlers({ ...deps, sandbox: ctx.sandboxMode, clients })
+  })
+  // Who may connect to a profile's instance; checked with the profile's own test.
+  const restrictions = slot(async () => {
+    const [{ restrictionsHandlers }, { clients }, p] = await Promise.all([import('../restrictions/handlers'), ibmClients.get(), profiles.get()])
+    const pollMs = Number(env.PSE_WIZARD_POLL_MS) || undefined
+    return restrictionsHandlers({
+      client: () => clients.need(),
+      profile: (id) => p.get(id),
+      test: (id, signal) => p.test(id, { signal }),
+      ...(pollMs ? { pollIntervalMs: pollMs } : {})
+    })
+  })
+  return { settings, profiles, vault, network, wizard, ibm, restrictions }
 }

@@ -231,3 +231,44 @@ function ruleMatches(rule: Rule, r: RuleRequest): boolean {
 const attribute = (attributes: Array<{ name: string; value: string }>, name: string) => attributes.find((a) => a.name === name)?.value
 const addressKey = (a: { type: string; value?: string }) => `${a.type}=${a.value ?? ''}`
 const sameSet = (a: string[], b: string[]) => a.length === b.length && new Set(a).size === new Set([...a, ...b]).size
+
+/** Deletes a rule (its instances' enforcement changes when their task completes). */
+export async function deleteRule(client: IbmCloudClient, ruleId: string, options: RequestOptions = {}): Promise<void> {
+  await client.requester.run({ what: 'delete the restriction rule', role: ROLE_RULES }, z.unknown(), () => cbrClient(client).deleteRule({ ruleId }), {
+    ...options,
+    idempotent: true
+  })
+}
+
+/** Deletes a network zone no rule names any more. */
+export async function deleteZone(client: IbmCloudClient, zoneId: string, options: RequestOptions = {}): Promise<void> {
+  await client.requester.run({ what: 'delete the network zone', role: ROLE_ZONES }, z.unknown(), () => cbrClient(client).deleteZone({ zoneId }), {
+    ...options,
+    idempotent: true
+  })
+}
+
+/** Puts a rule back exactly as it was read (contexts, resources, operations, enforcement), with If-Match. */
+export async function restoreRule(client: IbmCloudClient, previous: Rule, options: RequestOptions = {}): Promise<void> {
+  const current = await client.requester.run(
+    { what: 'read the restriction rule', role: ROLE_RULES },
+    withEtag(RuleBody),
+    () => tagged(cbrClient(client).getRule({ ruleId: previous.id })),
+    options
+  )
+  await client.requester.run(
+    { what: 'put the restriction rule back', role: ROLE_RULES },
+    RuleBody,
+    () =>
+      cbrClient(client).replaceRule({
+        ruleId: previous.id,
+        ifMatch: current.etag,
+        description: previous.description,
+        contexts: previous.contexts as ContextBasedRestrictionsV1.RuleContext[],
+        resources: previous.resources as ContextBasedRestrictionsV1.Resource[],
+        ...(previous.operations ? { operations: previous.operations as ContextBasedRestrictionsV1.NewRuleOperations } : {}),
+        enforcementMode: previous.enforcement_mode
+      }),
+    options
+  )
+}

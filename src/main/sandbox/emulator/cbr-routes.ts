@@ -281,5 +281,33 @@ export const cbrRoutes: RouteTable = [
       queueEnforcement(ctx, [before, r])
       return withEtag(200, ruleBody(ctx, r), r)
     }
+  },
+  {
+    id: 'cbr.rules.delete',
+    method: 'DELETE',
+    path: ['cbr', 'v1', 'rules', ':id'],
+    auth: 'bearer',
+    family: 'cbr',
+    async handle(ctx) {
+      const r = findRule(ctx)
+      ctx.emu.cbr.rules.splice(ctx.emu.cbr.rules.indexOf(r), 1)
+      queueEnforcement(ctx, [r])
+      return { status: 204, body: undefined }
+    }
+  },
+  {
+    id: 'cbr.zones.delete',
+    method: 'DELETE',
+    path: ['cbr', 'v1', 'zones', ':id'],
+    auth: 'bearer',
+    family: 'cbr',
+    async handle(ctx) {
+      const z = findZone(ctx)
+      // IBM refuses to delete a zone that a rule still names.
+      if (ctx.emu.cbr.rules.some((r) => r.contexts.some((c) => c.attributes.some((a) => a.name === 'networkZoneId' && a.value === z.id))))
+        throw cbrError(409, 'zone_in_use', 'The network zone is referenced by a rule; delete or change the rule first.')
+      ctx.emu.cbr.zones.splice(ctx.emu.cbr.zones.indexOf(z), 1)
+      return { status: 204, body: undefined }
+    }
   }
 ]

@@ -56,6 +56,8 @@ export const ROUTE_IDS = [
   'cbr.rules.list',
   'cbr.rules.get',
   'cbr.rules.replace',
+  'cbr.rules.delete',
+  'cbr.zones.delete',
   'sandbox.account',
   'sandbox.cli',
   'sandbox.control'

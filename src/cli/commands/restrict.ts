@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util'
+import { isAppFailure } from '../../shared/errors'
+import type { RestrictResult } from '../../shared/schemas/restrictions'
+import { Exit, UsageError, type Command } from '../command'
+import { withCore } from '../core'
+import { printable, printableJson } from '../printable'
+
+const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS [--allow ADDRESS …] [--allowlist] [--dry-run] [--json]
+
+Admits only the given networks to the Databases for Redis instance a saved profile was made
+from: a context-based restriction (a network zone and an enforced rule for the instance's data
+plane), or with --allowlist the Gen 1 IP allowlist (deprecated; context-based restrictions are
+preferred). The profile is tested before and after: if it no longer connects, the previous
+setting is put back and the missing address is named. Exit code 0 when in force, else 1.
+
+  --allow ADDRESS  an IPv4/IPv6 address, a range a-b or a CIDR subnet (repeat it; at most 100)
+  --allowlist      use the Gen 1 IP allowlist instead of a context-based restriction
+  --dry-run        show the rule and the ibmcloud commands; change nothing
+  --json           print the result as JSON`
+
+export const restrictCommand: Command = {
+  name: 'restrict',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { allow: { type: 'string', multiple: true }, allowlist: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: true
+    })
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected argument "${positionals[1]}"` : 'name the profile')
+    const allow = values.allow ?? []
+    if (allow.length === 0) throw new UsageError('name at least one network with --allow')
+    try {
+      const result = await withCore(io, { followEnvironmentSandbox: true }, async (core) => {
+        const profile = await core.call('profiles.find', { nameOrId: positionals[0] })
+        return core.call('restrictions.apply', {
+          profileId: profile.id,
+          addresses: allow,
+          mechanism: values.allowlist ? 'allowlist' : 'cbr',
+          dryRun: values['dry-run'] === true
+        })
+      })
+      io.stdout(values.json ? printableJson(result) : formatResult(result))
+      return Exit.ok
+    } catch (e) {
+      if (!isAppFailure(e)) throw e
+      if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message }))
+      else io.stderr(`pse-wizard restrict: ${printable(e.message)} (${e.code})\n`)
+      return Exit.failure
+    }
+  }
+}
+
+function formatResult(r: RestrictResult): string {
+  const head = { applied: 'In force:', unchanged: 'Already in force:', planned: 'Would apply (dry run, nothing changed):' }[r.outcome]
+  const lines = [`${head} ${r.summary}`]
+  if (r.check) lines.push(`The profile still connects: ${r.check.message}`)
+  if (r.sourceAddress) lines.push(`This computer connects from ${r.sourceAddress}.`)
+  lines.push('', 'The same with the ibmcloud CLI:', ...r.cliEquivalents.map((c) => `  $ ${c}`))
+  return printable(lines.join('\n')) + '\n'
+}

@@ -1,0 +1,113 @@
+import { AppFailure } from '../../shared/errors'
+import { covers, parseIp, type NetworkAddress } from '../../shared/network-addresses'
+import type { Profile } from '../../shared/schemas/profile'
+import type { ProbeResult } from '../../shared/schemas/probe'
+import type { RestrictInput, RestrictResult } from '../../shared/schemas/restrictions'
+import type { IbmCloudClient } from '../ibmcloud/client'
+import { deleteRule, deleteZone, ensureRedisRule, ensureZone, findZone, restoreRule, rulesForInstance } from '../ibmcloud/context-based-restrictions'
+import { listAllowlist, setAllowlist } from '../ibmcloud/databases'
+import { waitForInstanceTasks } from './instance-tasks'
+import { cliEquivalents, instanceOfCrn, parseAddresses, RestrictCodes, summaryOf, zoneAddresses, zoneName, type InstanceRef } from './plan'
+import { sourceAddressToward } from './source-address'
+
+export interface RestrictDeps {
+  client: () => Promise<IbmCloudClient>
+  profile: (id: string) => Promise<Profile>
+  /** The profile's own test (its saved path), as the one-click test runs it. */
+  test: (id: string, signal: AbortSignal) => Promise<ProbeResult>
+  pollIntervalMs?: number
+}
+
+/** Undoes one applied change: puts back what was there before. */
+type Undo = () => Promise<void>
+
+/**
+ * Admits only the given networks to a saved profile's instance, then checks that the profile
+ * still connects; if it no longer does, the change is put back and the failure names the
+ * address this computer connects from. The profile must pass before, so a lock-out is told apart.
+ */
+export async function restrict(deps: RestrictDeps, input: RestrictInput, signal: AbortSignal): Promise<RestrictResult> {
+  const mechanism = input.mechanism ?? 'cbr'
+  const profile = await deps.profile(input.profileId)
+  const instance = profile.origin.kind === 'ibmcloud' && profile.origin.crn ? instanceOfCrn(profile.origin.crn) : undefined
+  if (!instance || profile.origin.kind !== 'ibmcloud')
+    throw new AppFailure({
+      code: RestrictCodes.notIbmProfile,
+      message: `The profile "${profile.name}" was not saved from an IBM Cloud instance, so PSE Wizard cannot tell which instance to restrict. Use a profile the setup wizard saved.`
+    })
+  if (mechanism === 'allowlist' && profile.origin.generation === 'gen2')
+    throw new AppFailure({ code: RestrictCodes.allowlistGen2, message: 'Gen 2 instances have no IP allowlist: use a context-based restriction (the default).' })
+  const addresses = parseAddresses(input.addresses, mechanism)
+  const sourceAddress = profile.networkPath.kind === 'direct' ? ((await sourceAddressToward(profile.host, profile.port)) ?? null) : null
+  const base = {
+    instance: { crn: instance.crn, guid: instance.guid, name: profile.name },
+    mechanism,
+    addresses: addresses.map((a) => a.value),
+    summary: summaryOf(profile.name, mechanism, addresses),
+    cliEquivalents: cliEquivalents(instance, mechanism, addresses),
+    sourceAddress
+  }
+  if (input.dryRun) return { ...base, outcome: 'planned', check: null }
+
+  const before = await deps.test(profile.id, signal)
+  if (!before.ok)
+    throw new AppFailure({
+      code: RestrictCodes.profileFailsBefore,
+      message: `The profile "${profile.name}" does not connect now (${before.code ?? 'failed'}), so a restriction could not be checked. Fix the profile's test first, then restrict.`
+    })
+  const client = await deps.client()
+  const waitOptions = { signal, ...(deps.pollIntervalMs ? { pollIntervalMs: deps.pollIntervalMs } : {}) }
+  const { changed, undo } = mechanism === 'cbr' ? await applyCbr(client, instance, addresses, waitOptions) : await applyAllowlist(client, instance, addresses, waitOptions)
+  if (changed && mechanism === 'cbr') await waitForInstanceTasks(client, instance.crn, waitOptions)
+
+  const after = await deps.test(profile.id, signal)
+  if (!after.ok) {
+    await undo()
+    if (mechanism === 'cbr') await waitForInstanceTasks(client, instance.crn, waitOptions)
+    throw lockedOut(profile, after, sourceAddress, addresses)
+  }
+  return { ...base, outcome: changed ? 'applied' : 'unchanged', check: { ok: true, code: null, message: after.message } }
+}
+
+function lockedOut(profile: Profile, after: ProbeResult, source: string | null, addresses: NetworkAddress[]): AppFailure {
+  const ip = source ? parseIp(source) : undefined
+  const missing = source && ip && !addresses.some((a) => covers(a, ip)) ? source : null
+  const which = missing
+    ? `This computer connects from ${missing}, which none of the entries admit: add it (or its network) and try again.`
+    : profile.networkPath.kind === 'direct'
+      ? 'Add the address this computer reaches IBM Cloud from (after any NAT or VPN) and try again.'
+      : "Add the egress address of the profile's bastion or cluster and try again."
+  return new AppFailure({
+    code: RestrictCodes.wouldLockOut,
+    message: `With this restriction the profile "${profile.name}" no longer connects (${after.code ?? 'failed'}), so PSE Wizard put the previous setting back. ${which}`,
+    params: { missing: missing ?? '' }
+  })
+}
+
+async function applyCbr(client: IbmCloudClient, instance: InstanceRef, addresses: NetworkAddress[], options: { signal: AbortSignal }) {
+  const name = zoneName(instance)
+  const [previousZone, previousRules] = await Promise.all([findZone(client, instance.accountId, name, options), rulesForInstance(client, instance.accountId, instance.guid, options)])
+  const zone = await ensureZone(client, { accountId: instance.accountId, name, description: 'PSE Wizard: the networks that may connect to Redis', addresses: zoneAddresses(addresses) }, options)
+  const rule = await ensureRedisRule(
+    client,
+    { accountId: instance.accountId, instanceGuid: instance.guid, zoneId: zone.zone.id, description: 'PSE Wizard: only the listed networks', enforcementMode: 'enabled' },
+    options
+  )
+  const undo: Undo = async () => {
+    const [previousRule] = previousRules
+    if (rule.changed) await (previousRule ? restoreRule(client, previousRule, options) : deleteRule(client, rule.rule.id, options))
+    if (!zone.changed) return
+    if (previousZone) await ensureZone(client, { accountId: instance.accountId, name, description: previousZone.body.description, addresses: previousZone.body.addresses as never }, options)
+    else await deleteZone(client, zone.zone.id, options)
+  }
+  return { changed: zone.changed || rule.changed, undo }
+}
+
+async function applyAllowlist(client: IbmCloudClient, instance: InstanceRef, addresses: NetworkAddress[], options: { signal: AbortSignal; pollIntervalMs?: number }) {
+  const previous = await listAllowlist(client, instance.crn, options)
+  const wanted = addresses.map((a) => a.value)
+  const same = previous.length === wanted.length && previous.every((e) => wanted.includes(e.address))
+  if (same) return { changed: false, undo: async () => {} }
+  await setAllowlist(client, instance.crn, wanted.map((address) => ({ address, description: 'pse-wizard' })), options)
+  return { changed: true, undo: () => setAllowlist(client, instance.crn, previous, options) }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+/**
+ * Restricting who may connect to a saved profile's instance: a context-based restriction (a
+ * network zone and a rule for the data plane, enforced), or for Gen 1 the IP allowlist.
+ */
+export const RestrictionMechanism = z.enum(['cbr', 'allowlist'])
+export type RestrictionMechanism = z.infer<typeof RestrictionMechanism>
+
+export const RestrictInput = z
+  .object({
+    profileId: z.string().min(1).max(64),
+    /** IPv4/IPv6 addresses, ranges `a-b` and CIDR subnets; checked by src/shared/network-addresses.ts. */
+    addresses: z.array(z.string().max(100)).min(1).max(100),
+    mechanism: RestrictionMechanism.default('cbr'),
+    /** Show what would change and the CLI equivalents; change nothing. */
+    dryRun: z.boolean().default(false)
+  })
+  .strict()
+export type RestrictInput = z.input<typeof RestrictInput>
+
+export const RestrictionCheck = z.object({
+  ok: z.boolean(),
+  code: z.string().nullable(),
+  message: z.string()
+})
+
+export const RestrictResult = z.object({
+  instance: z.object({ crn: z.string(), guid: z.string(), name: z.string().nullable() }),
+  mechanism: RestrictionMechanism,
+  /** Canonical addresses admitted, as IBM Cloud echoes them. */
+  addresses: z.array(z.string()),
+  /** The rule in words: who may connect once it is in force. */
+  summary: z.string(),
+  /** What the same change is with the ibmcloud CLI. */
+  cliEquivalents: z.array(z.string()),
+  /** 'applied': in force and the profile still connects; 'unchanged': already so; 'planned': dry run. */
+  outcome: z.enum(['applied', 'unchanged', 'planned']),
+  /** The profile's own test after the change (null on a dry run). */
+  check: RestrictionCheck.nullable(),
+  /** The address this computer reaches the instance from, when the profile's path is direct. */
+  sourceAddress: z.string().nullable()
+})
+export type RestrictResult = z.infer<typeof RestrictResult>

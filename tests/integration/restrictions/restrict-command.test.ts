@@ -1,0 +1,135 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
+import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
+import { runCliJson } from '../../support/cli/run-cli'
+import { runSetup } from '../../support/wizard/setup-process'
+
+/**
+ * `pse-wizard restrict` against the emulator, which enforces restrictions on its real Redis by
+ * source address: the setup wizard saves a tested private profile, then the restriction is
+ * applied, checked with that profile's own test, and put back when it would lock this computer
+ * out. Everything stays on loopback (127.0.0.1 is this computer; 10.0.0.0/24 is someone else).
+ */
+describe('pse-wizard restrict (spawned, emulator enforcing on a real Redis)', () => {
+  // One keychain service for the whole file: the profile saved in beforeAll serves every test.
+  const service = uniqueServiceName('restrict')
+  let sandbox: Sandbox
+  let dir: string
+  let env: NodeJS.ProcessEnv
+  let profileId: string
+
+  beforeAll(async () => {
+    await assertSecretService()
+    sandbox = await startSandbox({ provisioningMs: 300, taskMs: 150 })
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pse-restrict-it-'))
+    const config = path.join(dir, 'setup.json')
+    fs.writeFileSync(config, JSON.stringify({ name: 'Redis-0101', region: 'jp-tok', resourceGroup: 'Default' }))
+    env = {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
+      ...sandbox.env,
+      PSE_WIZARD_HOME: path.join(dir, 'home'),
+      PSE_WIZARD_KEYCHAIN_SERVICE: service,
+      PSE_WIZARD_POLL_MS: '100',
+      PSE_LOG_LEVEL: 'warn'
+    }
+    const setup = await runSetup(['--config', config, '--json'], env)
+    expect(setup.code, setup.stderr).toBe(0)
+    profileId = String(setup.lines.at(-1)!.privateProfileId)
+  })
+  afterAll(async () => {
+    await clearService(service)
+    await sandbox?.close()
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  const restrict = async (...args: string[]) => {
+    const run = await runCliJson(['restrict', profileId, ...args, '--json'], env)
+    return { code: run.code, out: run.json, stderr: run.stderr }
+  }
+  const instanceGuid = () => [...sandbox.emulator.state.instances.values()][0].guid
+  const rulesOnInstance = () => sandbox.emulator.cbr.rules.filter((r) => r.resources.some((res) => res.attributes.some((a) => a.value === instanceGuid())))
+  const endpointPort = async () => {
+    const shown = await runCliJson(['profiles', 'show', profileId, '--json'], env)
+    return Number(shown.json.port)
+  }
+  /** Whether a connection from this loopback source stays open (a restriction closes it at once). */
+  const admitsFrom = (port: number, localAddress: string) =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port, localAddress })
+      const done = (admitted: boolean) => {
+        socket.destroy()
+        resolve(admitted)
+      }
+      socket.once('connect', () => setTimeout(() => done(!socket.destroyed && socket.readyState === 'open'), 150))
+      socket.once('close', () => done(false))
+      socket.once('error', () => done(false))
+    })
+
+  it('refuses a too-broad or malformed entry before touching IBM Cloud', async () => {
+    const run = await restrict('--allow', '0.0.0.0/0', '--allow', '10.0.0.1/24')
+    expect(run.code).toBe(1)
+    expect(run.out).toMatchObject({ ok: false, code: 'restrict_address_invalid' })
+    expect(String(run.out.message)).toContain('10.0.0.0/24')
+    expect(sandbox.emulator.cbr.zones).toHaveLength(0)
+  })
+
+  it('a dry run shows the rule and the ibmcloud commands and changes nothing', async () => {
+    const run = await restrict('--allow', '127.0.0.1', '--dry-run')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.out).toMatchObject({ outcome: 'planned', mechanism: 'cbr', addresses: ['127.0.0.1'], sourceAddress: '127.0.0.1', check: null })
+    expect((run.out.cliEquivalents as string[]).join('\n')).toMatch(/ibmcloud cbr zone-create .*127\.0\.0\.1[\s\S]*ibmcloud cbr rule-create .*--enforcement-mode enabled/)
+    expect(sandbox.emulator.cbr.zones).toHaveLength(0)
+  })
+
+  it('a restriction that locks this computer out is put back, and the missing address is named', async () => {
+    const run = await restrict('--allow', '10.0.0.0/24')
+    expect(run.code).toBe(1)
+    expect(run.out).toMatchObject({ ok: false, code: 'restrict_would_lock_out' })
+    expect(String(run.out.message)).toContain('127.0.0.1')
+    expect(rulesOnInstance()).toHaveLength(0)
+    expect(sandbox.emulator.cbr.zones).toHaveLength(0)
+    expect(await admitsFrom(await endpointPort(), '127.0.0.2')).toBe(true)
+  })
+
+  it('admits only the listed networks once in force, the profile still passing; a second run changes nothing', async () => {
+    const run = await restrict('--allow', '127.0.0.1', '--allow', '10.0.0.0/24')
+    expect(run.code, JSON.stringify(run.out)).toBe(0)
+    expect(run.out).toMatchObject({ outcome: 'applied', check: { ok: true }, addresses: ['127.0.0.1', '10.0.0.0/24'] })
+    expect(rulesOnInstance()).toEqual([expect.objectContaining({ enforcementMode: 'enabled' })])
+    const port = await endpointPort()
+    expect(await admitsFrom(port, '127.0.0.1')).toBe(true)
+    expect(await admitsFrom(port, '127.0.0.2')).toBe(false)
+
+    const again = await restrict('--allow', '10.0.0.0/24', '--allow', '127.0.0.1')
+    expect(again.code).toBe(0)
+    expect(again.out).toMatchObject({ outcome: 'unchanged' })
+  })
+
+  it('tightening an existing restriction so that it locks out puts the earlier zone back', async () => {
+    const run = await restrict('--allow', '10.0.0.0/24')
+    expect(run.code).toBe(1)
+    expect(run.out).toMatchObject({ code: 'restrict_would_lock_out' })
+    const zone = sandbox.emulator.cbr.zones[0]
+    expect(zone.addresses.map((a) => a.value).sort()).toEqual(['10.0.0.0/24', '127.0.0.1'])
+    expect(await admitsFrom(await endpointPort(), '127.0.0.2')).toBe(false)
+  })
+
+  it('the Gen 1 allowlist: applied when it admits this computer, put back when it would not', async () => {
+    const ok = await restrict('--allowlist', '--allow', '127.0.0.0/30')
+    expect(ok.code, JSON.stringify(ok.out)).toBe(0)
+    expect(ok.out).toMatchObject({ outcome: 'applied', mechanism: 'allowlist', check: { ok: true } })
+    const deployment = () => [...sandbox.emulator.state.instances.values()][0].deployment
+    expect(deployment().allowlist.map((e) => e.address)).toEqual(['127.0.0.0/30'])
+
+    const locked = await restrict('--allowlist', '--allow', '10.1.1.0/24')
+    expect(locked.code).toBe(1)
+    expect(locked.out).toMatchObject({ code: 'restrict_would_lock_out' })
+    expect(deployment().allowlist.map((e) => e.address)).toEqual(['127.0.0.0/30'])
+  })
+})
