@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppFailure, type AppError } from '../shared/errors'
 import type { CallInput, CallName, CallOutput } from '../shared/contract'
+import { RestrictInput, RestrictionMechanism } from '../shared/schemas/restrictions'
 import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardState, type WizardStepId } from '../shared/schemas/wizard'
 
 type WizardCallName = Extract<CallName, `wizard.${string}`>
@@ -31,6 +32,11 @@ export const HeadlessConfig = z
       .strict()
       .default({}),
     serviceKeyName: ServiceKeyInput.shape.name,
+    /** Once the private profile passes: admit only these networks (`pse-wizard restrict`'s --allow). */
+    restrict: z
+      .object({ allow: RestrictInput.shape.addresses, mechanism: RestrictionMechanism.default('cbr') })
+      .strict()
+      .optional(),
     /** Profile tags (default: ibmcloud and the region). */
     profileTags: z
       .array(

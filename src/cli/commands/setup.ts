@@ -7,6 +7,7 @@ import { registerSecret } from '../../main/core'
 import { openCore } from '../core'
 import { HeadlessConfig, progressLines, runHeadless, type HeadlessResult, type ProgressLine } from '../headless-setup'
 import { printable, printableJsonLine } from '../printable'
+import { restrictAfterSetup } from '../setup-restrict'
 
 const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session] [--session-secrets]
 
@@ -23,7 +24,10 @@ PSE_WIZARD_ADMIN_PASSWORD.
 
   --config FILE  JSON: {"name", "region", "resourceGroup"?, "options"?: {"tags", "hostFlavor",
                  "memoryMbPerMember", "diskMbPerMember", "cpuPerMember", "version",
-                 "keyProtectKeyCrn", "serviceEndpoints"}, "serviceKeyName"?, "profileTags"?}
+                 "keyProtectKeyCrn", "serviceEndpoints"}, "serviceKeyName"?, "profileTags"?,
+                 "restrict"?: {"allow": [ADDRESS, …], "mechanism"?: "cbr" | "allowlist"}}
+                 With "restrict", the instance then admits only those networks, checked with the
+                 private profile's own test as "pse-wizard restrict" does.
   --json         one JSON object per line (progress, then {"result": …})
   --sandbox      run against a fresh in-process sandbox (emulator + real TLS Redis)
   --reset        forget the saved wizard state first (nothing in the cloud is deleted)
@@ -117,6 +121,7 @@ export const setupCommand: Command = {
         result = { ok: false, state: await core.call('wizard.state', {}), error: e.toValue() }
       }
       io.signal.removeEventListener('abort', stop)
+      if (result.ok && config.restrict) return await restrictAfterSetup(core, result, config.restrict, print)
       return report(result, print)
     } finally {
       await core.close()
@@ -125,11 +130,11 @@ export const setupCommand: Command = {
 }
 
 /** The last line(s): the profiles saved, or where the setup stopped and why. */
-export function report(result: HeadlessResult, print: (obj: object, text: string) => void): ExitCode {
+export function report(result: HeadlessResult, print: (obj: object, text: string) => void, extra: Record<string, unknown> = {}): ExitCode {
   if (result.ok) {
     const s = result.state
     print(
-      { result: 'ok', instance: s.instance?.id, privateProfileId: s.saved?.privateProfileId, publicProfileId: s.saved?.publicProfileId },
+      { result: 'ok', instance: s.instance?.id, privateProfileId: s.saved?.privateProfileId, publicProfileId: s.saved?.publicProfileId, ...extra },
       `\nDone: "${s.instance?.name}" is reachable through its private endpoint.\nPrivate profile: ${s.saved?.privateProfileId}${s.saved?.publicProfileId ? `\nPublic profile:  ${s.saved.publicProfileId}` : ''}\nTest it again any time: pse-wizard test ${s.saved?.privateProfileId}`
     )
     return Exit.ok
