@@ -121,7 +121,11 @@ export const setupCommand: Command = {
         result = { ok: false, state: await core.call('wizard.state', {}), error: e.toValue() }
       }
       io.signal.removeEventListener('abort', stop)
-      if (result.ok && config.restrict) return await restrictAfterSetup(core, result, config.restrict, print)
+      const privateProfileId = result.state.saved?.privateProfileId
+      if (result.ok && config.restrict && privateProfileId) {
+        const restricted = await restrictAfterSetup(core, privateProfileId, config.restrict, print)
+        return restricted ? report(result, print, restricted) : Exit.failure
+      }
       return report(result, print)
     } finally {
       await core.close()
