@@ -40,7 +40,7 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
   const group = state.instance?.resourceGroupId ?? form?.resourceGroupId ?? ''
   const n = shellQuote(name)
   const keyName = state.serviceKey?.name ?? `${name}-private-key`
-  const endpoints = state.instance?.serviceEndpoints ?? form?.serviceEndpoints ?? 'public-and-private'
+  const endpoints = state.instance?.serviceEndpoints ?? form?.serviceEndpoints ?? 'private'
 
   const account = [
     state.account?.source === 'session'

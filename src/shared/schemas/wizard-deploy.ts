@@ -75,7 +75,11 @@ export function deployFormProblems(form: DeployForm): { path: keyof DeployForm; 
   return problems
 }
 
-/** The seed's choices: Redis-0101, Tokyo, 1 GB RAM and disk per member, shared CPU, both endpoints. */
+/**
+ * The seed's choices (Redis-0101, Tokyo, 1 GB RAM and disk per member, shared CPU) with today's IBM
+ * default for endpoints: private only (the console's default since 16 Sep 2024). The renderer
+ * preselects the region's preferred version from the options' version list.
+ */
 export const defaultDeployForm = (overrides: Partial<DeployForm> = {}): DeployForm => ({
   name: 'Redis-0101',
   region: 'jp-tok',
@@ -87,7 +91,7 @@ export const defaultDeployForm = (overrides: Partial<DeployForm> = {}): DeployFo
   cpuPerMember: 0,
   version: '',
   keyProtectKeyCrn: null,
-  serviceEndpoints: 'public-and-private',
+  serviceEndpoints: 'private',
   generation: 'gen1',
   gen2HostFlavor: null,
   storageGbPerMember: 10,

@@ -29,10 +29,11 @@ describe('setup wizard journey (emulator + real Redis + keychain)', () => {
 
     const options = await job.options()
     expect(options.regions.map((r) => r.id)).toContain('jp-tok')
-    expect(options.defaults).toMatchObject({ name: 'Redis-0101', region: 'jp-tok', serviceEndpoints: 'public-and-private', memoryMbPerMember: 1024 })
+    expect(options.defaults).toMatchObject({ name: 'Redis-0101', region: 'jp-tok', serviceEndpoints: 'private', memoryMbPerMember: 1024 })
     expect(options.defaults.resourceGroupId).not.toBe('')
 
-    const deploying = await job.deploy({ mode: 'create', form: options.defaults, confirm: true })
+    // Both endpoints, so the journey tests the public one as well as the private one.
+    const deploying = await job.deploy({ mode: 'create', form: { ...options.defaults, serviceEndpoints: 'public-and-private' }, confirm: true })
     expect(deploying.instance?.id).toMatch(/^crn:v1:/)
     expect(deploying.steps.deploy.status).toBe('done')
     const waited = await job.idle()

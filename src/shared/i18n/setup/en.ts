@@ -186,6 +186,12 @@ export const setupEn = {
       totals: '{{memory}} MB RAM and {{disk}} MB disk in total (2 members)'
     }
   },
+  deployDefaults: {
+    publicMeans:
+      'A public endpoint puts the database on the internet: anyone who learns its host name can try to connect, and only TLS, the password and your allowlist or context-based restrictions keep them out. IBM Cloud creates private endpoints only unless you ask for public.',
+    eolReached: 'Redis {{version}} reached end of life on {{date}}. IBM Cloud upgrades such deployments in place without SLA; choose a newer version.',
+    eolNear: 'Redis {{version}} reaches end of life on {{date}}. IBM Cloud will then upgrade it in place; choose a newer version to avoid that.'
+  },
   wait: {
     title: 'Provisioning',
     lead: 'IBM Cloud is creating the deployment. This usually takes 10 to 30 minutes.',

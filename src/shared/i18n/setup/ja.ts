@@ -187,6 +187,12 @@ export const setupJa: Messages['setup'] = {
       totals: '合計 RAM {{memory}} MB、ディスク {{disk}} MB (2 メンバー)'
     }
   },
+  deployDefaults: {
+    publicMeans:
+      'パブリック・エンドポイントを選ぶと、データベースがインターネットに公開されます。ホスト名を知った人はだれでも接続を試みることができ、それを防ぐのは TLS、パスワード、許可リストまたはコンテキスト・ベースの制限だけです。パブリックを指定しないかぎり、IBM Cloud はプライベート・エンドポイントのみで作成します。',
+    eolReached: 'Redis {{version}} は {{date}} にサポート終了 (EOL) を迎えました。IBM Cloud はこのようなデプロイメントを SLA なしでインプレース・アップグレードします。新しいバージョンを選択してください。',
+    eolNear: 'Redis {{version}} は {{date}} にサポート終了 (EOL) を迎えます。その後 IBM Cloud がインプレース・アップグレードします。避けるには新しいバージョンを選択してください。'
+  },
   wait: {
     title: 'プロビジョニング',
     lead: 'IBM Cloud がデプロイメントを作成しています。通常 10～30 分かかります。',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, InlineNotification, NumberInput, RadioButton, RadioButtonGroup, Select, SelectItem, TextInput } from '@carbon/react'
 import type { DeployForm, WizardOptions } from '../../../../../shared/schemas/wizard'
 import type { DeployDraft, DraftField } from '../deploy-form'
+import { endOfLifeNotice } from '../../../../../shared/redis-end-of-life'
 
 /** What the create-form sections share: the draft, its validation, and the setter. */
 export interface DeployFieldsProps {
@@ -71,7 +72,7 @@ export function DeployCreateForm(props: DeployFieldsProps & { busy: boolean; for
           invalid={invalid('version')}
           invalidText={invalidText('version')}
         >
-          <SelectItem value="" text={t('setup.deploy.versionPreferred')} />
+          {options.versions.length === 0 && <SelectItem value="" text={t('setup.deploy.versionPreferred')} />}
           {options.versions.map((v) => (
             <SelectItem key={v.version} value={v.version} text={v.preferred ? t('setup.deploy.versionPreferredTag', { version: v.version }) : v.version} />
           ))}
@@ -87,16 +88,20 @@ export function DeployCreateForm(props: DeployFieldsProps & { busy: boolean; for
           invalidText={invalidText('keyProtectKeyCrn')}
         />
       </div>
+      <VersionEndOfLifeNotice version={draft.version} />
       <RadioButtonGroup
         legendText={t('setup.deploy.endpoints')}
         name="deploy-endpoints"
         valueSelected={draft.serviceEndpoints}
         onChange={(v) => set('serviceEndpoints', String(v))}
       >
-        {(['public-and-private', 'private', 'public'] as const).map((e) => (
+        {(['private', 'public-and-private', 'public'] as const).map((e) => (
           <RadioButton key={e} id={`deploy-endpoints-${e}`} value={e} labelText={t(`setup.deploy.endpointOptions.${e}`)} />
         ))}
       </RadioButtonGroup>
+      {draft.serviceEndpoints !== 'private' && (
+        <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deployDefaults.publicMeans')} data-testid="deploy-public-note" />
+      )}
       {draft.serviceEndpoints === 'public' && <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deploy.endpointsPublicOnly')} />}
       {showAll && !form && <InlineNotification kind="error" lowContrast hideCloseButton title={t('setup.deploy.fixFields')} />}
       <div className="pse-setup__actions">
@@ -105,6 +110,18 @@ export function DeployCreateForm(props: DeployFieldsProps & { busy: boolean; for
         </Button>
       </div>
     </div>
+  )
+}
+
+/** A warning, with the date, when the chosen version has reached or nears end of life (dates: shared/redis-end-of-life). */
+function VersionEndOfLifeNotice({ version }: { version: string }) {
+  const { t, i18n } = useTranslation()
+  const notice = endOfLifeNotice(version, new Date())
+  if (!notice) return null
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${notice.date}T00:00:00Z`))
+  const key = notice.kind === 'reached' ? 'setup.deployDefaults.eolReached' : 'setup.deployDefaults.eolNear'
+  return (
+    <InlineNotification kind="warning" lowContrast hideCloseButton title={t(key, { version: notice.version, date })} data-testid="deploy-version-eol" data-eol={notice.kind} />
   )
 }
 

@@ -5,7 +5,8 @@ import { call, toAppError } from '../../../api/client'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import type { AppError } from '../../../../../shared/errors'
 import type { DeployForm, WizardOptions } from '../../../../../shared/schemas/wizard'
-import { checkDraft, toDraft, type DeployDraft, type DraftField } from '../deploy-form'
+import { checkDraft, type DeployDraft, type DraftField } from '../deploy-form'
+import { initialDraft, keepOfferedVersion } from '../deploy-defaults'
 import type { StepProps } from '../step-props'
 import { StepHeader } from './StepHeader'
 import { DeployCreateForm } from './DeployCreateForm'
@@ -30,7 +31,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
     call('wizard.options', region ? { region } : {}).then(
       (o) => {
         setOptions(o)
-        setDraft((d) => d ?? toDraft(o.defaults))
+        setDraft((d) => (d ? keepOfferedVersion(d, o.versions) : initialDraft(o)))
       },
       (e) => setLoadError(toAppError(e))
     )
