@@ -307,6 +307,24 @@ describe('connection profiles in the browser', () => {
     const row = page.locator('tr[data-profile="silent-cancel"]')
     await row.waitFor()
     expect(await row.getByTestId('profile-last-test').textContent()).toContain(profilesEn.list.never)
+
+    // The list's one-click test is cancelled the same way: Cancel while it runs, "cancelled", nothing recorded.
+    for (const language of ['en', 'ja'] as const) {
+      const { p, c } = strings[language]
+      await useLanguage(page, language)
+      await row.getByTestId('profile-test').click()
+      await row.getByTestId('profile-test-cancel').click({ timeout: 10_000 })
+      await expect.poll(() => row.getByTestId('profile-test-cancelled').textContent(), { timeout: 2_000 }).toContain(c.probe.cancelled.title)
+      expect(await row.getByTestId('profile-test-cancelled').getAttribute('title')).toBe(p.editor.cancelledText)
+      expect(await page.getByTestId('error-notice').count()).toBe(0)
+      expect(await row.getByTestId('profile-test').isEnabled()).toBe(true)
+      await screenshot(page, `profiles-list-test-cancelled-${language}`)
+    }
+    await new Promise((r) => setTimeout(r, 4_000))
+    await page.reload()
+    await page.locator('tr[data-profile="silent-cancel"]').waitFor()
+    await useLanguage(page, 'en')
+    expect(await page.locator('tr[data-profile="silent-cancel"]').getByTestId('profile-last-test').textContent()).toContain(profilesEn.list.never)
     expect(problems).toEqual([])
     await context.close()
   })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   Button,
@@ -22,7 +22,8 @@ import {
 import { Renew } from '@carbon/icons-react'
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { AppError } from '../../../../shared/errors'
-import { toAppError } from '../../api/errors'
+import { isCancelled, toAppError } from '../../api/errors'
+import { callsCanBeCancelled } from '../../api/client'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { profilesApi, type ImportDraft, type TestResult } from './api'
 import { allTags, describePath, endpointType, formatTime, matches } from './describe'
@@ -45,6 +46,9 @@ export function ProfileList({ onOpen, onNew }: Props) {
   const [tag, setTag] = useState<string | null>(null)
   const [testing, setTesting] = useState<Set<string>>(new Set())
   const [importing, setImporting] = useState<ImportKind | null>(null)
+  // One-click tests that can still be stopped (browser mode), and those the user stopped.
+  const running = useRef(new Map<string, AbortController>())
+  const [cancelled, setCancelled] = useState<Set<string>>(new Set())
 
   const load = useCallback(async () => {
     try {
@@ -80,7 +84,23 @@ export function ProfileList({ onOpen, onNew }: Props) {
     }
   }
 
-  const testOne = (p: Profile) => run([p.id], async () => [{ id: p.id, result: await profilesApi.test(p) }])
+  const testOne = (p: Profile) => {
+    const controller = new AbortController()
+    running.current.set(p.id, controller)
+    setCancelled((prev) => without(prev, p.id))
+    return run([p.id], async () => {
+      try {
+        return [{ id: p.id, result: await profilesApi.test(p, undefined, { signal: controller.signal }) }]
+      } catch (e) {
+        if (!controller.signal.aborted && !isCancelled(e)) throw e
+        setCancelled((prev) => new Set(prev).add(p.id))
+        return [{ id: p.id, result: null }]
+      } finally {
+        running.current.delete(p.id)
+      }
+    })
+  }
+  const cancelOne = (id: string) => running.current.get(id)?.abort()
   const shown = (profiles ?? []).filter((p) => matches(p, search, tag))
   const testAll = () => {
     const ids = shown.map((p) => p.id)
@@ -177,6 +197,10 @@ export function ProfileList({ onOpen, onNew }: Props) {
                   <TableCell data-testid="profile-last-test">
                     {testing.has(p.id) ? (
                       <InlineLoading description={t('profiles.list.testing')} />
+                    ) : cancelled.has(p.id) ? (
+                      <span className="pse-profiles__when" data-testid="profile-test-cancelled" title={t('profiles.editor.cancelledText')}>
+                        {t('common.probe.cancelled.title')}
+                      </span>
                     ) : p.lastTest ? (
                       <span className="pse-profiles__last">
                         <span className="pse-profiles__badge">
@@ -196,16 +220,22 @@ export function ProfileList({ onOpen, onNew }: Props) {
                     )}
                   </TableCell>
                   <TableCell>
-                    <Button
-                      kind="tertiary"
-                      size="sm"
-                      className="pse-profiles__test"
-                      disabled={testing.has(p.id)}
-                      onClick={() => void testOne(p)}
-                      data-testid="profile-test"
-                    >
-                      {t('profiles.list.test')}
-                    </Button>
+                    {testing.has(p.id) && callsCanBeCancelled && running.current.has(p.id) ? (
+                      <Button kind="ghost" size="sm" className="pse-profiles__test" onClick={() => cancelOne(p.id)} data-testid="profile-test-cancel">
+                        {t('profiles.editor.cancelTest')}
+                      </Button>
+                    ) : (
+                      <Button
+                        kind="tertiary"
+                        size="sm"
+                        className="pse-profiles__test"
+                        disabled={testing.has(p.id)}
+                        onClick={() => void testOne(p)}
+                        data-testid="profile-test"
+                      >
+                        {t('profiles.list.test')}
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               )
@@ -229,4 +259,10 @@ export function ProfileList({ onOpen, onNew }: Props) {
       )}
     </section>
   )
+}
+
+const without = (set: Set<string>, id: string): Set<string> => {
+  const next = new Set(set)
+  next.delete(id)
+  return next
 }
