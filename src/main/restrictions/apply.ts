@@ -33,7 +33,8 @@ export async function restrict(deps: RestrictDeps, input: RestrictInput, signal:
   if (!instance || profile.origin.kind !== 'ibmcloud')
     throw new AppFailure({
       code: RestrictCodes.notIbmProfile,
-      message: `The profile "${profile.name}" was not saved from an IBM Cloud instance, so PSE Wizard cannot tell which instance to restrict. Use a profile the setup wizard saved.`
+      message: `The profile "${profile.name}" was not saved from an IBM Cloud instance, so PSE Wizard cannot tell which instance to restrict. Use a profile the setup wizard saved.`,
+      params: { name: profile.name }
     })
   if (mechanism === 'allowlist' && profile.origin.generation === 'gen2')
     throw new AppFailure({ code: RestrictCodes.allowlistGen2, message: 'Gen 2 instances have no IP allowlist: use a context-based restriction (the default).' })
@@ -53,7 +54,8 @@ export async function restrict(deps: RestrictDeps, input: RestrictInput, signal:
   if (!before.ok)
     throw new AppFailure({
       code: RestrictCodes.profileFailsBefore,
-      message: `The profile "${profile.name}" does not connect now (${before.code ?? 'failed'}), so a restriction could not be checked. Fix the profile's test first, then restrict.`
+      message: `The profile "${profile.name}" does not connect now (${before.code ?? 'failed'}), so a restriction could not be checked. Fix the profile's test first, then restrict.`,
+      params: { name: profile.name, result: before.code ?? 'failed' }
     })
   const client = await deps.client()
   const waitOptions = { signal, ...(deps.pollIntervalMs ? { pollIntervalMs: deps.pollIntervalMs } : {}) }
@@ -80,7 +82,7 @@ function lockedOut(profile: Profile, after: ProbeResult, source: string | null, 
   return new AppFailure({
     code: RestrictCodes.wouldLockOut,
     message: `With this restriction the profile "${profile.name}" no longer connects (${after.code ?? 'failed'}), so PSE Wizard put the previous setting back. ${which}`,
-    params: { missing: missing ?? '' }
+    params: { name: profile.name, result: after.code ?? 'failed', missing: missing ?? '', path: profile.networkPath.kind }
   })
 }
 

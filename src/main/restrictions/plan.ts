@@ -45,7 +45,11 @@ export function parseAddresses(inputs: string[], mechanism: RestrictionMechanism
   const parsed = inputs.map((raw) => parseNetworkAddress(raw))
   const problems = parsed.flatMap((p) => (p.ok ? [] : [problemText(p.problem)]))
   if (problems.length)
-    throw new AppFailure({ code: RestrictCodes.addressInvalid, message: `Fix these entries, then try again: ${problems.join('; ')}.`, params: { count: problems.length } })
+    throw new AppFailure({
+      code: RestrictCodes.addressInvalid,
+      message: `Fix these entries, then try again: ${problems.join('; ')}.`,
+      params: { count: problems.length, entries: parsed.flatMap((p) => (p.ok ? [] : [p.problem.input])).join(', ') }
+    })
   const addresses = parsed.flatMap((p) => (p.ok ? [p.address] : []))
   if (mechanism === 'allowlist' && addresses.some((a) => a.family === 6 || a.kind === 'ipRange'))
     throw new AppFailure({

@@ -215,5 +215,41 @@ export const profilesEn = {
     json: 'Profile JSON',
     withSecrets: 'Include the password',
     withSecretsHint: 'Off: the password is left out, with a placeholder to fill in.'
+  },
+  restrict: {
+    open: 'Restrict access',
+    title: 'Who may connect to {{name}}',
+    lead: 'Only the networks you list may then connect to Redis; IBM’s own management still can. The profile is tested before and after: if it would no longer connect, the previous setting is put back.',
+    addresses: 'Networks allowed to connect',
+    addressesHint: 'IPv4 or IPv6 addresses, ranges (a-b) or CIDR subnets, one per line. Include the address this computer connects from.',
+    mechanism: 'How',
+    cbr: 'Context-based restriction (recommended)',
+    allowlist: 'IP allowlist (Gen 1 only; deprecated)',
+    preview: 'Preview',
+    apply: 'Apply',
+    close: 'Close',
+    failed: 'The restriction was not applied',
+    summaryCbr: 'Only {{list}} may connect to {{name}} (a context-based restriction on its data plane, enforced). IBM’s own management still can.',
+    summaryAllowlist: 'Only {{list}} may connect to {{name}} (the Gen 1 IP allowlist; context-based restrictions are preferred).',
+    source: 'This computer connects from {{address}}.',
+    outcome: { planned: 'Preview: nothing has changed yet', applied: 'In force, and the profile still connects', unchanged: 'Already in force, and the profile still connects' },
+    messages: {
+      restrict_address_invalid: 'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6).',
+      lockedOutMissing: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. This computer connects from {{missing}}, which none of the entries admit: add it (or its network) and try again.',
+      lockedOutDirect: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the address this computer reaches IBM Cloud from (after any NAT or VPN) and try again.',
+      lockedOutPath: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the egress address of the profile’s bastion or cluster and try again.',
+      restrict_profile_fails_before: 'The profile “{{name}}” does not connect now ({{result}}), so a restriction could not be checked. Fix the profile’s test first, then restrict.',
+      restrict_profile_not_ibm: 'The profile “{{name}}” was not saved from an IBM Cloud instance, so PSE Wizard cannot tell which instance to restrict.',
+      restrict_allowlist_ipv6: 'The Gen 1 allowlist holds IPv4 addresses and subnets only. Use a context-based restriction for IPv6 or ranges.',
+      restrict_allowlist_gen2: 'Gen 2 instances have no IP allowlist: use a context-based restriction.'
+    },
+    errors: {
+      restrict_address_invalid: 'Some entries cannot be used',
+      restrict_would_lock_out: 'This would lock this computer out: put back',
+      restrict_profile_fails_before: 'Fix the profile’s test first',
+      restrict_profile_not_ibm: 'This profile has no IBM Cloud instance',
+      restrict_allowlist_ipv6: 'The allowlist takes IPv4 only',
+      restrict_allowlist_gen2: 'Gen 2 has no allowlist'
+    }
   }
 }

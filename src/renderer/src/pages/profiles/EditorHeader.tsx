@@ -1,10 +1,12 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumb, BreadcrumbItem, Button, Modal, Tag } from '@carbon/react'
-import { TrashCan } from '@carbon/icons-react'
+import { Locked, TrashCan } from '@carbon/icons-react'
 import type { ProfileFields } from '../../../../shared/schemas/profile'
 import type { ProfileEditorHandle } from './use-profile-editor'
 import { endpointType } from './describe'
 import { ExportMenu } from './ExportMenu'
+import { RestrictModal, canRestrict } from './RestrictModal'
 
 /** The crumbs back to the list, the profile's name and endpoint type, export and delete. */
 export function EditorHeader({ editor, fields, onClose }: { editor: ProfileEditorHandle; fields?: ProfileFields; onClose(): void }) {
@@ -12,6 +14,7 @@ export function EditorHeader({ editor, fields, onClose }: { editor: ProfileEdito
   const { profile, busy } = editor.state
   const endpoint = fields ? endpointType(fields) : 'unknown'
   const working = busy !== null
+  const [restricting, setRestricting] = useState(false)
   return (
     <>
       <Breadcrumb noTrailingSlash className="pse-editor__crumbs">
@@ -37,6 +40,11 @@ export function EditorHeader({ editor, fields, onClose }: { editor: ProfileEdito
           )}
         </div>
         <div className="pse-editor__actions">
+          {profile && canRestrict(profile) && (
+            <Button kind="ghost" size="md" renderIcon={Locked} disabled={working} onClick={() => setRestricting(true)} data-testid="restrict-open">
+              {t('profiles.restrict.open')}
+            </Button>
+          )}
           {profile && <ExportMenu profileId={profile.id} disabled={working} />}
           {profile && (
             <Button
@@ -51,6 +59,7 @@ export function EditorHeader({ editor, fields, onClose }: { editor: ProfileEdito
           )}
         </div>
       </div>
+      {profile && restricting && <RestrictModal profile={profile} open={restricting} onClose={() => setRestricting(false)} />}
     </>
   )
 }

@@ -1,0 +1,114 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
+import { InlineNotification, Modal, RadioButton, RadioButtonGroup, TextArea } from '@carbon/react'
+import type { AppError } from '../../../../shared/errors'
+import type { Profile } from '../../../../shared/schemas/profile'
+import type { RestrictionMechanism, RestrictResult } from '../../../../shared/schemas/restrictions'
+import { call, toAppError } from '../../api/client'
+import { CliEquivalent } from '../../components/CliEquivalent'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+/** Whether a profile names the IBM Cloud instance it was made from (only then can it be restricted). */
+export const canRestrict = (p: Profile): boolean => p.origin.kind === 'ibmcloud' && Boolean(p.origin.crn)
+
+const entriesOf = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/**
+ * "Restrict access": the networks that may connect to the profile's instance. Preview shows the
+ * rule in words and the ibmcloud commands; Apply makes it, checks the profile still connects,
+ * and puts it back (saying what is missing) when it would not.
+ */
+export function RestrictModal({ profile, open, onClose }: { profile: Profile; open: boolean; onClose(): void }) {
+  const { t } = useTranslation()
+  const gen1 = profile.origin.kind === 'ibmcloud' && profile.origin.generation === 'gen1'
+  const [text, setText] = useState('')
+  const [mechanism, setMechanism] = useState<RestrictionMechanism>('cbr')
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<RestrictResult | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  const run = async (dryRun: boolean) => {
+    setBusy(true)
+    setError(null)
+    try {
+      setResult(await call('restrictions.apply', { profileId: profile.id, addresses: entriesOf(text), mechanism, dryRun }))
+    } catch (e) {
+      setResult(null)
+      setError(toAppError(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const applied = result && result.outcome !== 'planned'
+  return (
+    <Modal
+      open={open}
+      size="md"
+      modalHeading={t('profiles.restrict.title', { name: profile.name })}
+      primaryButtonText={result?.outcome === 'planned' ? t('profiles.restrict.apply') : t('profiles.restrict.preview')}
+      secondaryButtonText={applied ? t('profiles.restrict.close') : t('profiles.cancel')}
+      primaryButtonDisabled={busy || entriesOf(text).length === 0 || Boolean(applied)}
+      onRequestClose={onClose}
+      onRequestSubmit={() => void run(result?.outcome !== 'planned')}
+      data-testid="restrict-modal"
+    >
+      <p className="pse-modal__lead">{t('profiles.restrict.lead')}</p>
+      <TextArea
+        id="restrict-addresses"
+        labelText={t('profiles.restrict.addresses')}
+        helperText={t('profiles.restrict.addressesHint')}
+        rows={3}
+        value={text}
+        disabled={busy}
+        onChange={(e) => {
+          setText(e.target.value)
+          setResult(null)
+        }}
+      />
+      {gen1 && (
+        <RadioButtonGroup
+          className="pse-restrict__mechanism"
+          legendText={t('profiles.restrict.mechanism')}
+          name="restrict-mechanism"
+          valueSelected={mechanism}
+          onChange={(v) => {
+            setMechanism(v as RestrictionMechanism)
+            setResult(null)
+          }}
+        >
+          <RadioButton id="restrict-cbr" value="cbr" labelText={t('profiles.restrict.cbr')} />
+          <RadioButton id="restrict-allowlist" value="allowlist" labelText={t('profiles.restrict.allowlist')} />
+        </RadioButtonGroup>
+      )}
+      {error && <ErrorNotice error={inLanguage(error, t)} title={t(`profiles.restrict.errors.${error.code}`, { defaultValue: t('profiles.restrict.failed') })} />}
+      {result && <RestrictOutcome result={result} name={profile.name} />}
+    </Modal>
+  )
+}
+
+/** The failure's message in the UI's language, from its code and parameters (main's English when the code is not one of these). */
+function inLanguage(error: AppError, t: TFunction): AppError {
+  const p = error.params ?? {}
+  const key =
+    error.code === 'restrict_would_lock_out' ? (p.missing ? 'lockedOutMissing' : p.path === 'direct' ? 'lockedOutDirect' : 'lockedOutPath') : error.code
+  return { ...error, message: t(`profiles.restrict.messages.${key}`, { ...p, defaultValue: error.message }) }
+}
+
+function RestrictOutcome({ result, name }: { result: RestrictResult; name: string }) {
+  const { t } = useTranslation()
+  const list = result.addresses.join(', ')
+  const summary = t(result.mechanism === 'cbr' ? 'profiles.restrict.summaryCbr' : 'profiles.restrict.summaryAllowlist', { list, name })
+  const kind = result.outcome === 'planned' ? 'info' : 'success'
+  return (
+    <div data-testid="restrict-outcome" data-outcome={result.outcome}>
+      <InlineNotification kind={kind} lowContrast hideCloseButton title={t(`profiles.restrict.outcome.${result.outcome}`)} subtitle={summary} />
+      {result.sourceAddress && <p className="pse-modal__lead">{t('profiles.restrict.source', { address: result.sourceAddress })}</p>}
+      <CliEquivalent commands={result.cliEquivalents} />
+    </div>
+  )
+}
