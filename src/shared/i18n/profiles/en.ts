@@ -123,6 +123,8 @@ export const profilesEn = {
     clientCert: 'Client certificate (PEM)',
     clientKey: 'Client private key',
     clientKeyFile: 'Load the client key from a file',
+    clientKeyPem: 'Client private key (PEM)',
+    clientKeyHint: 'Paste it or load it from a file. It goes to the OS keychain when you save, never into the profile file.',
     verify: 'Verify the server certificate and host name',
     pathKind: 'How this computer reaches Redis',
     sshAlias: 'Fill in from ~/.ssh/config',

@@ -124,6 +124,8 @@ export const profilesJa: Messages['profiles'] = {
     clientCert: 'クライアント証明書 (PEM)',
     clientKey: 'クライアントの秘密鍵',
     clientKeyFile: 'クライアントの秘密鍵をファイルから読み込む',
+    clientKeyPem: 'クライアントの秘密鍵 (PEM)',
+    clientKeyHint: '貼り付けるか、ファイルから読み込んでください。保存すると OS のキーチェーンに格納され、プロファイル・ファイルには書き込まれません。',
     verify: 'サーバー証明書とホスト名を検証する',
     pathKind: 'このコンピューターから Redis への到達方法',
     sshAlias: '~/.ssh/config から入力',

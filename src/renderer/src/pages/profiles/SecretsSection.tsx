@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Button, PasswordInput } from '@carbon/react'
+import { Button, PasswordInput, TextArea } from '@carbon/react'
 import { SecretField } from '../../components/SecretField'
 import { profilesApi } from './api'
 import { TextFileInput } from './TextFileInput'
@@ -37,21 +37,37 @@ export function SecretsSection({ editor }: { editor: ProfileEditorHandle }) {
   )
 }
 
-/** The mutual-TLS client key: the stored one, or a file to read one from. */
+/** The mutual-TLS client key: the stored one, or a new one pasted or read from a file. */
 export function ClientKeyField({ editor }: { editor: ProfileEditorHandle }) {
   const { t } = useTranslation()
-  const { profile } = editor.state
+  const { profile, clientKey } = editor.state
   if (profile && showsStoredSecret(editor.state, 'clientKey')) {
     return <SecretField id="profile-client-key-stored" label={t('profiles.field.clientKey')} reveal={() => profilesApi.revealSecret(profile.id, 'clientKey')} />
   }
   return (
-    <TextFileInput
-      id="profile-client-key-file"
-      label={t('profiles.field.clientKeyFile')}
-      maxBytes={64_000}
-      accept=".pem,.key,.txt"
-      onText={(pem, fileName) => editor.dispatch({ type: 'clientKeyRead', key: { pem, fileName } })}
-    />
+    <>
+      <TextArea
+        id="profile-client-key"
+        labelText={t('profiles.field.clientKeyPem')}
+        helperText={t('profiles.field.clientKeyHint')}
+        rows={4}
+        className="pse-editor__pem"
+        value={clientKey?.pem ?? ''}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="-----BEGIN PRIVATE KEY-----"
+        onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
+          editor.dispatch({ type: 'clientKeyRead', key: e.target.value.trim() ? { pem: e.target.value, fileName: '' } : undefined })
+        }
+      />
+      <TextFileInput
+        id="profile-client-key-file"
+        label={t('profiles.field.clientKeyFile')}
+        maxBytes={64_000}
+        accept=".pem,.key,.txt"
+        onText={(pem, fileName) => editor.dispatch({ type: 'clientKeyRead', key: { pem, fileName } })}
+      />
+    </>
   )
 }
 

@@ -55,7 +55,7 @@ export type EditorAction =
   | { type: 'submitted' }
   | { type: 'passwordTyped'; value: string }
   | { type: 'sshSecretTyped'; value: string }
-  | { type: 'clientKeyRead'; key: ClientKeyFile }
+  | { type: 'clientKeyRead'; key: ClientKeyFile | undefined }
   | { type: 'changePassword' }
   | { type: 'changeSshSecret' }
   | { type: 'pasteTyped'; text: string }

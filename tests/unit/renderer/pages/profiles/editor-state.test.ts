@@ -93,6 +93,11 @@ describe('profile editor state', () => {
     const key = run(loaded(), { type: 'clientKeyRead', key: { pem: 'KEY', fileName: 'k.pem' } })
     expect(secretsToSave(run(key, { type: 'passwordTyped', value: 'pw' }))).toEqual({ password: 'pw', clientKey: 'KEY' })
     expect(secretsToSave(loaded())).toEqual({})
+    // A pasted key emptied again is no key at all (nothing to save, nothing unsaved).
+    const cleared = run(key, { type: 'clientKeyRead', key: undefined })
+    expect(cleared.clientKey).toBeUndefined()
+    expect(hasUnsavedSecrets(cleared)).toBe(false)
+    expect(secretsToSave(cleared)).toEqual({})
   })
 
   it('tests the saved profile only when nothing on screen is unsaved', () => {
