@@ -1,5 +1,5 @@
-/** Exit codes of `pse-wizard`: 0 ok, 1 the thing failed, 2 the command line was wrong. */
-export const Exit = { ok: 0, failure: 1, usage: 2 } as const
+/** Exit codes of `pse-wizard`: 0 ok, 1 the thing failed, 2 the command line was wrong, 3 nothing failed but something could not be checked (prove). */
+export const Exit = { ok: 0, failure: 1, usage: 2, inconclusive: 3 } as const
 export type ExitCode = (typeof Exit)[keyof typeof Exit]
 
 export interface CliIO {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { call } from './contract-kit'
 import { AppInfo, Settings, SettingsPatch } from './schemas/app'
+import { PrivacyReport, ProveInput } from './schemas/privacy'
 import { RestrictInput, RestrictResult } from './schemas/restrictions'
 import {
   AcceptHostKeyInput,
@@ -203,6 +204,13 @@ export const calls = {
     "Admit only these networks to a saved profile's instance; checks the profile still connects, else puts the restriction back",
     RestrictInput,
     RestrictResult
+  ),
+
+  // The privacy report: src/main/privacy/handlers.ts
+  'privacy.prove': call(
+    "Check five claims about a profile's instance (private endpoints only, no answer from the internet, restricted, reachable the intended way, narrow credentials), each holds / fails / inconclusive with its evidence",
+    ProveInput,
+    PrivacyReport
   )
 } as const
 

@@ -29,5 +29,10 @@ export const commands: CommandEntry[] = [
     summary: "admit only your networks to a profile's instance (context-based restriction or Gen 1 allowlist)",
     load: async () => (await import('./restrict')).restrictCommand
   },
+  {
+    name: 'prove',
+    summary: "the privacy report of a profile's instance: five claims, each holds, fails or is inconclusive, with evidence",
+    load: async () => (await import('./prove')).proveCommand
+  },
   { name: 'setup', summary: 'run the setup wizard headless from a config file (resumable)', load: async () => (await import('./setup')).setupCommand }
 ]

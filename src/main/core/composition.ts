@@ -51,7 +51,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
   const sandboxMode = config.sandbox || (options.followEnvironmentSandbox === true && Boolean(env.PSE_SANDBOX_URL))
   const { dataDir } = config
 
-  const { settings, profiles, network, wizard, ibm, restrictions } = serviceSlots({
+  const { settings, profiles, network, wizard, ibm, restrictions, privacy } = serviceSlots({
     dataDir,
     env,
     bus,
@@ -73,6 +73,7 @@ export async function buildCore(config: AppConfig, options: CoreOptions = {}): P
     ...lazyGroup('settings.', async () => settingsHandlers(await settings.get(), bus)),
     ...lazyGroup('ibmcloud.', () => ibm.get()),
     ...lazyGroup('restrictions.', () => restrictions.get()),
+    ...lazyGroup('privacy.', () => privacy.get()),
     ...lazyGroup('wizard.', async () => (await wizard.get()).handlers),
     ...lazyGroup('profiles.', async () => {
       const [{ profileHandlers }, p] = await Promise.all([import('../profiles/handlers'), profiles.get()])

@@ -80,5 +80,23 @@ export function serviceSlots(ctx: ServiceContext) {
       ...(pollMs ? { pollIntervalMs: pollMs } : {})
     })
   })
-  return { settings, profiles, vault, network, wizard, ibm, restrictions }
+  // The privacy report: the same clients and profile tests; "outside" simulated in the sandbox.
+  const privacy = slot(async () => {
+    const [{ privacyHandlers }, { clients }, p, view] = await Promise.all([
+      import('../privacy/handlers'),
+      ibmClients.get(),
+      profiles.get(),
+      ctx.sandboxMode ? import('../sandbox/outside-view').then((m) => m.sandboxOutsideView()) : import('../privacy/outside-view').then((m) => m.thisComputer())
+    ])
+    return privacyHandlers({
+      client: () => clients.need(),
+      profile: (id) => p.get(id),
+      profiles: async () => (await p.list()).profiles,
+      test: (profile, signal) => p.test(profile.id, { signal }),
+      secretsOf: (profile) => p.secretValues(profile),
+      dataDir,
+      view
+    })
+  })
+  return { settings, profiles, vault, network, wizard, ibm, restrictions, privacy }
 }

@@ -241,6 +241,13 @@ export class ProfilesService {
     return result
   }
 
+  /** The profile's saved secrets (for the privacy report's leak scan; never leaves main). */
+  async secretValues(profile: Profile): Promise<string[]> {
+    const names = ['password', 'clientKey', 'sshSecret'] as const
+    const values = await Promise.all(names.map((n) => this.secrets.get(profile.id, n, profile.secrets[n], profile.name)))
+    return values.filter((v): v is string => typeof v === 'string' && v.length > 0)
+  }
+
   private async testSaved(profile: Profile, options: { signal?: AbortSignal; testId?: string }): Promise<ProbeResult> {
     const { id } = profile
     const password = await this.secrets.get(id, 'password', profile.secrets.password, profile.name)

@@ -1,6 +1,7 @@
 import { setupEn } from './setup/en'
 import { profilesEn } from './profiles/en'
 import { commonEn } from './common/en'
+import { privacyEn } from './privacy/en'
 
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
 export const en = {
@@ -39,6 +40,7 @@ export const en = {
   common: commonEn,
   setup: setupEn,
   profiles: profilesEn,
+  privacy: privacyEn,
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

@@ -2,6 +2,7 @@ import type { Messages } from './en'
 import { setupJa } from './setup/ja'
 import { profilesJa } from './profiles/ja'
 import { commonJa } from './common/ja'
+import { privacyJa } from './privacy/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
 export const ja: Messages = {
@@ -40,6 +41,7 @@ export const ja: Messages = {
   common: commonJa,
   setup: setupJa,
   profiles: profilesJa,
+  privacy: privacyJa,
   settings: {
     title: '設定',
     appearance: '表示',
