@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
-import { createCertificateAuthority, issueClientCert, issueServerCert, LOOPBACK_NAMES, type CertificateAuthority, type PemPair } from '../../src/main/sandbox/certs'
+import {
+  createCertificateAuthority,
+  issueClientCert,
+  issueServerCert,
+  LOOPBACK_NAMES,
+  type CertificateAuthority,
+  type PemPair
+} from '../../src/main/sandbox/certs'
 import { startRedisServer, type RunningRedis } from '../../src/main/sandbox/tls-redis'
 
 /**

@@ -8,6 +8,7 @@ import type { PathTestResult } from '../../shared/schemas/network'
 import { ResultCode, type ProbePhase, type ProbeResult } from '../../shared/schemas/probe'
 import { classifyAddress } from '../redis/address-class'
 import { probe, PROBE_PHASES, type ProbeOptions, type ProbeTarget } from '../redis/probe'
+import { sandboxPrivateDns } from '../sandbox/private-dns'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
 import type { KnownHostsStore } from './known-hosts'
 import type { PodRunOptions } from './pod-runner'
@@ -43,10 +44,12 @@ export interface PathTestOptions {
 export async function testViaPath(target: ProbeTarget, networkPath: NetworkPath, secrets: PathSecrets, options: PathTestOptions): Promise<PathTestResult> {
   if (networkPath.kind === 'ssh') return testViaSsh(target, networkPath, secrets, options)
   if (networkPath.kind === 'pod') return testViaPod(target, networkPath, options)
+  // A sandbox's private DNS zone (PSE_SANDBOX_PRIVATE_DNS_ZONE) does not resolve from here.
+  const resolve = options.resolve ?? sandboxPrivateDns(options.env)
   const result = await probe(target, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
-    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(resolve ? { resolve } : {}),
     ...(options.connectTo ? { connectTo: options.connectTo } : {})
   })
   const privateEndpoint = options.privateEndpoint || isPrivateEndpointName(target.host)

@@ -158,7 +158,7 @@ export function networkService(deps: NetworkServiceDeps) {
     /** Runs the direct test whatever the profile's path, and explains a private endpoint failure. */
     async diagnose(profileId: string, signal?: AbortSignal): Promise<PathDiagnosis | null> {
       const { target, networkPath, privateEndpoint } = await deps.profiles.load(profileId)
-      const result = await testViaPath(target, { kind: 'direct' }, {}, { knownHosts: deps.knownHosts, ...(signal ? { signal } : {}), ...deps.testOptions })
+      const result = await testViaPath(target, { kind: 'direct' }, {}, { knownHosts: deps.knownHosts, env: deps.env, signal, ...deps.testOptions })
       if (result.ok) return null
       return diagnoseReachability(result, { currentPath: networkPath.kind, privateEndpoint: privateEndpoint || isPrivateEndpointName(target.host) })
     }

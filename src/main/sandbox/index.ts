@@ -81,7 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
  * Sandbox settings from the environment, for `--sandbox` runs of the app:
  * PSE_SANDBOX_PROVISIONING_MS, PSE_SANDBOX_FAULTS (`route:kind[:times],…`),
  * PSE_SANDBOX_VRF / PSE_SANDBOX_SERVICE_ENDPOINTS / PSE_SANDBOX_PLUGIN (`on` | `off`),
- * PSE_SANDBOX_REDIS (`real` | `fake`).
+ * PSE_SANDBOX_REDIS (`real` | `fake`), PSE_SANDBOX_PRIVATE_ENDPOINT (`reachable` | `unresolvable`).
  */
 export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   const onOff = (v: string | undefined) => (v === 'off' || v === 'false' ? false : v === 'on' || v === 'true' ? true : undefined)
@@ -94,6 +94,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     ...(env.PSE_SANDBOX_FAULTS ? { faultList: env.PSE_SANDBOX_FAULTS } : {}),
     account: { ...(vrf !== undefined ? { vrfEnabled: vrf } : {}), ...(se !== undefined ? { serviceEndpointEnabled: se } : {}) },
     cli: plugin !== undefined ? { pluginInstalled: plugin } : {},
-    ...(env.PSE_SANDBOX_REDIS === 'fake' ? { backend: 'fake' as const } : {})
+    ...(env.PSE_SANDBOX_REDIS === 'fake' ? { backend: 'fake' as const } : {}),
+    ...(env.PSE_SANDBOX_PRIVATE_ENDPOINT === 'unresolvable' ? { privateEndpoint: 'unresolvable' as const } : {})
   }
 }

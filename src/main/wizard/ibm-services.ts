@@ -14,6 +14,7 @@ import { listResourceGroups } from '../ibmcloud/resource-manager'
 import { registerSecret } from '../logging/redact'
 import { probe } from '../redis/probe'
 import { diagnoseReachability } from '../network/diagnosis'
+import { sandboxPrivateDns } from '../sandbox/private-dns'
 import { wizardMessages } from './messages'
 import { API_KEY_SECRET } from './secret-names'
 import type { WizardCloudServices, WizardProfileDraft } from './services'
@@ -110,6 +111,9 @@ function ibmSession(o: IbmWizardServicesOptions) {
 export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServices {
   const { connect, connectSession, need, keyFor, hasCliSession, userCli, settings, apiKey, signedIn, hasClient } = ibmSession(o)
   const opts = (signal: AbortSignal) => ({ signal })
+  // A sandbox's private DNS zone does not resolve from here (src/main/sandbox/private-dns.ts).
+  const resolve = sandboxPrivateDns(o.env)
+  const privateDns = resolve ? { resolve } : {}
 
   return {
     async accountChoices() {
@@ -183,7 +187,7 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
           tls: { enabled: true, caPem: connection.caPem, servername: null, verifyServerCert: true },
           timeouts: { connectMs: 5_000, commandMs: 3_000 }
         },
-        { signal }
+        { signal, ...privateDns }
       )
       const diagnosis = result.ok ? null : diagnoseReachability(result, { currentPath: 'direct', privateEndpoint: connection.endpoint === 'private' })
       return { ...result, diagnosis }

@@ -89,6 +89,19 @@ export const realRedisBackend: BackendFactory = async (guid) => {
   }
 }
 
+/** The same deployment, its private endpoint under another name (same port): what `privateEndpoint: 'unresolvable'` hands out. */
+export function withPrivateName(backend: DeploymentBackend, hostname: string): DeploymentBackend {
+  return {
+    caPem: backend.caPem,
+    publicEndpoint: backend.publicEndpoint,
+    privateEndpoint: { hostname, port: backend.privateEndpoint.port },
+    setUser: (name, password) => backend.setUser(name, password),
+    setEndpoints: (enabled) => backend.setEndpoints(enabled),
+    setAdmission: (admit) => backend.setAdmission(admit),
+    stop: () => backend.stop()
+  }
+}
+
 /** No processes: a CA and made-up ports. For fast tests that never connect to Redis. */
 export const fakeRedisBackend: BackendFactory = async () => {
   const ca = await createCertificateAuthority('IBM Cloud Databases (sandbox)')

@@ -6,7 +6,8 @@ import { cdbRoutes } from './cdb-routes'
 import { FaultPlan, type FaultSpec } from './faults'
 import { HttpError, errorBody, readBody, type ErrorFamily, type Reply } from './http'
 import { platformRoutes } from './platform-routes'
-import { fakeRedisBackend, realRedisBackend, type BackendFactory } from './redis-backend'
+import { fakeRedisBackend, realRedisBackend, withPrivateName, type BackendFactory } from './redis-backend'
+import { IBM_PRIVATE_DOMAIN, PRIVATE_DNS_ZONE_VARIABLE } from '../private-dns'
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
 import { vpcRoutes } from './vpc-routes'
@@ -43,6 +44,12 @@ export interface EmulatorOptions {
   vpcs?: VpcSeed[]
   /** How long a new VPE gateway stays `pending` before `stable` with its IPs bound (default 3 s). */
   gatewayMs?: number
+  /**
+   * 'unresolvable': private endpoints are named as on IBM Cloud (`<guid>.<cluster>.private.databases.appdomain.cloud`)
+   * in a zone only the emulated private DNS knows, so from here they do not resolve (src/main/sandbox/private-dns.ts).
+   * Default 'reachable': `127.0.0.1`, a port of the deployment's own.
+   */
+  privateEndpoint?: 'reachable' | 'unresolvable'
 }
 
 type Resolved = Required<
@@ -64,6 +71,8 @@ export class Emulator {
   readonly options: Resolved
   readonly controlToken: string
   private readonly backend: BackendFactory
+  /** With privateEndpoint 'unresolvable': the private DNS zone of this emulator's deployments. */
+  readonly privateDnsZone: string | undefined
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly sockets = new Set<net.Socket>()
   private server?: http.Server
@@ -84,6 +93,7 @@ export class Emulator {
     this.vpc = new VpcState(this.state.account.id, options.vpcs ?? [{ region: 'jp-tok', name: 'sandbox-vpc' }])
     this.backend = options.backend === 'fake' ? fakeRedisBackend : typeof options.backend === 'function' ? options.backend : realRedisBackend
     this.controlToken = options.controlToken ?? randomBytes(24).toString('hex')
+    this.privateDnsZone = options.privateEndpoint === 'unresolvable' ? privateDnsZone() : undefined
     for (const f of options.faults ?? []) this.faults.add(f)
   }
 
@@ -106,7 +116,8 @@ export class Emulator {
       IBMCLOUD_ACCOUNT_MANAGEMENT_API_ENDPOINT: this.url,
       IBMCLOUD_ICD_API_ENDPOINT: `${this.url}/cdb/{region}/v5/ibm`,
       IBMCLOUD_IS_NG_API_ENDPOINT: `${this.url}/vpc/{region}/v1`,
-      CONTEXT_BASED_RESTRICTIONS_URL: `${this.url}/cbr`
+      CONTEXT_BASED_RESTRICTIONS_URL: `${this.url}/cbr`,
+      ...(this.privateDnsZone ? { [PRIVATE_DNS_ZONE_VARIABLE]: this.privateDnsZone } : {})
     }
   }
 
@@ -227,7 +238,7 @@ export class Emulator {
         const backend = await this.backend(i.guid)
         if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
         await backend.setEndpoints({ public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
-        i.deployment.backend = backend
+        i.deployment.backend = this.privateDnsZone ? withPrivateName(backend, `${i.guid}.${this.privateDnsZone}`) : backend
         enforce(this, i)
         i.state = 'active'
       } catch (e) {
@@ -312,4 +323,11 @@ function send(res: http.ServerResponse, reply: Reply): void {
   headers['content-type'] = 'application/json'
   res.writeHead(reply.status, headers)
   res.end(text)
+}
+
+/** `<cluster>.private.databases.appdomain.cloud`, the cluster part random as IBM's are (20 lowercase letters and digits). */
+function privateDnsZone(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'
+  const cluster = [...randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('')
+  return `${cluster}.${IBM_PRIVATE_DOMAIN}`
 }

@@ -195,7 +195,38 @@ export const profilesEn = {
     addresses: 'Resolved addresses:',
     use_direct: 'Use a direct connection',
     use_ssh: 'Use an SSH bastion host',
-    use_pod: 'Use a pod in my cluster'
+    use_pod: 'Use a pod in my cluster',
+    why: {
+      not_on_private_network:
+        "{{host}} resolves to {{addresses}}, in IBM Cloud's service endpoint network (166.8.0.0/14), but nothing answered: this computer is not on the IBM Cloud private network. That is expected on a laptop on the internet.",
+      private_dns_unreachable:
+        "{{host}} does not resolve here. Private endpoint names are answered only by IBM Cloud's private DNS, which this computer cannot reach.",
+      vpe_unreachable:
+        '{{host}} resolves to {{addresses}}, a private VPC address (a Virtual Private Endpoint), but nothing answered: it is reachable only from inside that VPC or a network connected to it.'
+    },
+    path: {
+      direct: 'Direct: VPN or Direct Link',
+      ssh: 'Through an SSH bastion host',
+      pod: 'From a pod in your cluster'
+    },
+    action: {
+      not_on_private_network: {
+        direct:
+          'Connect this computer to the IBM Cloud private network (client-to-site VPN, Direct Link, or run the app on a server inside IBM Cloud), then test again.',
+        ssh: 'Tunnel through a virtual server in IBM Cloud (classic or VPC) that reaches service endpoints; you need SSH access to it.',
+        pod: 'Test from a short-lived pod in an IBM Cloud Kubernetes or OpenShift cluster; you need oc or kubectl logged in to it.'
+      },
+      private_dns_unreachable: {
+        direct: 'Use a VPN or Direct Link that also forwards DNS to IBM Cloud private DNS, then test again.',
+        ssh: 'Tunnel through a virtual server in IBM Cloud: it resolves private names with IBM Cloud DNS.',
+        pod: 'Test from a pod in an IBM Cloud cluster: its DNS resolves private names.'
+      },
+      vpe_unreachable: {
+        direct: 'Connect with a client-to-site VPN into the VPC of the endpoint (or a network joined to it by Transit Gateway), then test again.',
+        ssh: 'Tunnel through a virtual server in the same VPC as the endpoint.',
+        pod: 'Test from a pod in a cluster that runs in the same VPC as the endpoint.'
+      }
+    }
   },
   keychain: {
     unavailableTitle: 'No keychain found: passwords cannot be saved',

@@ -197,7 +197,38 @@ export const profilesJa: Messages['profiles'] = {
     addresses: '解決されたアドレス:',
     use_direct: '直接接続を使用する',
     use_ssh: 'SSH 踏み台サーバーを使用する',
-    use_pod: 'クラスター内のポッドを使用する'
+    use_pod: 'クラスター内のポッドを使用する',
+    why: {
+      not_on_private_network:
+        '{{host}} は IBM Cloud のサービス・エンドポイント・ネットワーク（166.8.0.0/14）のアドレス {{addresses}} に解決されましたが、応答がありませんでした。このコンピューターは IBM Cloud のプライベート・ネットワークに接続されていません。インターネット上のノート PC からであれば想定どおりです。',
+      private_dns_unreachable:
+        'ここでは {{host}} の名前を解決できません。プライベート・エンドポイントの名前に応答するのは IBM Cloud のプライベート DNS だけで、このコンピューターからは到達できません。',
+      vpe_unreachable:
+        '{{host}} は VPC のプライベート・アドレス {{addresses}}（仮想プライベート・エンドポイント）に解決されましたが、応答がありませんでした。この VPC の内側、またはそこに接続されたネットワークからしか到達できません。'
+    },
+    path: {
+      direct: '直接接続：VPN または Direct Link',
+      ssh: 'SSH 踏み台サーバー経由',
+      pod: 'クラスター内のポッドから'
+    },
+    action: {
+      not_on_private_network: {
+        direct:
+          'このコンピューターを IBM Cloud のプライベート・ネットワークに接続してから（Client-to-Site VPN、Direct Link、または IBM Cloud 内のサーバーでアプリを実行）、再テストしてください。',
+        ssh: 'サービス・エンドポイントに到達できる IBM Cloud の仮想サーバー（クラシックまたは VPC）を経由してトンネルを張ります。そのサーバーへの SSH アクセスが必要です。',
+        pod: 'IBM Cloud Kubernetes Service または Red Hat OpenShift on IBM Cloud のクラスターで短時間だけ動くポッドからテストします。そのクラスターにログイン済みの oc または kubectl が必要です。'
+      },
+      private_dns_unreachable: {
+        direct: 'IBM Cloud のプライベート DNS への DNS 転送も行う VPN または Direct Link を使用してから、再テストしてください。',
+        ssh: 'IBM Cloud の仮想サーバーを経由してトンネルを張ります。そのサーバーは IBM Cloud DNS でプライベートの名前を解決します。',
+        pod: 'IBM Cloud のクラスター内のポッドからテストします。ポッドの DNS はプライベートの名前を解決します。'
+      },
+      vpe_unreachable: {
+        direct: 'エンドポイントの VPC（または Transit Gateway でそこに接続されたネットワーク）への Client-to-Site VPN で接続してから、再テストしてください。',
+        ssh: 'エンドポイントと同じ VPC 内の仮想サーバーを経由してトンネルを張ります。',
+        pod: 'エンドポイントと同じ VPC で動くクラスター内のポッドからテストします。'
+      }
+    }
   },
   keychain: {
     unavailableTitle: 'キーチェーンが見つからないため、パスワードを保存できません',

@@ -279,7 +279,23 @@ export const setupEn = {
       title: 'This computer is outside IBM Cloud’s private network',
       body: 'That is expected on a laptop: the private endpoint only answers inside IBM Cloud (a virtual server, a cluster, VPN or Direct Link). The instance and its key are fine. Save the profiles, then test the private one another way:',
       available: 'PSE Wizard can do this',
-      manual: 'Do this yourself'
+      manual: 'Do this yourself',
+      diagnosis: 'Why, as seen from this computer',
+      options: {
+        bastion: {
+          label: 'Through an SSH bastion host',
+          detail: 'A virtual server on IBM Cloud’s private network. Save the profiles, then test the private profile through the bastion.'
+        },
+        pod: {
+          label: 'From a pod in your OpenShift / Kubernetes cluster',
+          detail:
+            'Save the profiles, then test the private profile from a pod: PSE Wizard starts a short-lived pod with oc or kubectl and deletes it afterwards.'
+        },
+        vpn: {
+          label: 'Over a VPN or Direct Link',
+          detail: 'Connect this computer to IBM Cloud’s private network (client VPN for VPC, classic SSL VPN or Direct Link), then run the test again here.'
+        }
+      }
     }
   },
   save: {

@@ -280,7 +280,25 @@ export const setupJa: Messages['setup'] = {
       title: 'このコンピューターは IBM Cloud のプライベート・ネットワークの外にあります',
       body: 'ノート PC からであれば想定どおりです。プライベート・エンドポイントは IBM Cloud の内側 (仮想サーバー、クラスター、VPN、Direct Link) からしか応答しません。インスタンスとサービス・キーに問題はありません。プロファイルを保存してから、次のいずれかの方法でプライベートの接続をテストしてください:',
       available: 'PSE Wizard で実行できます',
-      manual: 'ご自身で実施してください'
+      manual: 'ご自身で実施してください',
+      diagnosis: 'このコンピューターから見た原因',
+      options: {
+        bastion: {
+          label: 'SSH 踏み台サーバー経由',
+          detail:
+            'IBM Cloud のプライベート・ネットワーク上の仮想サーバーを使います。プロファイルを保存してから、踏み台サーバー経由でプライベートのプロファイルをテストしてください。'
+        },
+        pod: {
+          label: 'OpenShift / Kubernetes クラスター内のポッドから',
+          detail:
+            'プロファイルを保存してから、ポッドからプライベートのプロファイルをテストしてください。PSE Wizard が oc または kubectl で短時間だけ動くポッドを起動し、終了後に削除します。'
+        },
+        vpn: {
+          label: 'VPN または Direct Link 経由',
+          detail:
+            'このコンピューターを IBM Cloud のプライベート・ネットワークに接続してから（VPC 用クライアント VPN、クラシックの SSL VPN、または Direct Link）、ここで再テストしてください。'
+        }
+      }
     }
   },
   save: {

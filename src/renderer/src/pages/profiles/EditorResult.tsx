@@ -32,6 +32,7 @@ export function EditorResult({ editor }: { editor: ProfileEditorHandle }) {
       {result.diagnosis && (
         <DiagnosisPanel
           diagnosis={result.diagnosis}
+          host={result.target.host}
           onChoosePath={(kind) => {
             editor.dispatch({ type: 'edited', patch: { path: { ...draft.path, kind } } })
             document.getElementById('section-path')?.scrollIntoView({ behavior: 'smooth' })
