@@ -43,6 +43,7 @@ import {
   AccountChoices,
   AccountInput,
   CheckPasswordInput,
+  CheckPrerequisitesInput,
   DeleteInstanceInput,
   DeployInput,
   GoToInput,
@@ -145,8 +146,8 @@ export const calls = {
     AccountInfo
   ),
   'ibmcloud.checkPrerequisites': call(
-    'API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints, each with advice',
-    z.object({}).strict(),
+    "Gen 1 (default): API key, account, ibmcloud CLI and login, cloud-databases plugin, VRF and service endpoints; Gen 2 (with a region): API key, account, the region's Gen 2 deployment, VPC, subnet, IAM roles; each with advice",
+    CheckPrerequisitesInput,
     PrereqReport
   ),
   'ibmcloud.installPlugin': call(
@@ -177,7 +178,11 @@ export const calls = {
   'wizard.state': call('The setup wizard state (persisted; resumes after a restart)', z.object({}).strict(), WizardState),
   'wizard.accountChoices': call('Which API key sources exist: keychain, IBMCLOUD_API_KEY, CLI session', z.object({}).strict(), AccountChoices),
   'wizard.account': call('Step 1: sign in with an API key (kept in the keychain, never echoed) or another source', AccountInput, WizardState),
-  'wizard.checkPrerequisites': call('Step 2: check VRF, service endpoints, CLI and plugin (re-check any time)', z.object({}).strict(), WizardState),
+  'wizard.checkPrerequisites': call(
+    'Step 2: check VRF, service endpoints, CLI and plugin, or (Gen 2, a region) the VPC, subnet, Gen 2 deployment and IAM roles (re-check any time)',
+    CheckPrerequisitesInput,
+    WizardState
+  ),
   'wizard.options': call('Step 3: regions, resource groups, versions, flavors and existing instances for the form', OptionsInput, WizardOptions),
   'wizard.deploy': call('Step 3: create the instance (after the confirmed summary) or adopt one; the wait runs in main', DeployInput, WizardState),
   'wizard.idle': call(

@@ -1,20 +1,44 @@
 import { Exit, UsageError, type Command } from '../command'
 import { parseArgs } from 'node:util'
 import type { PrereqReport } from '../../shared/schemas/ibmcloud'
+import { fillMessage } from '../../shared/i18n/fill'
+import { prereqGen2En } from '../../shared/i18n/prereq-gen2/en'
 import { withCore } from '../core'
 import { printable, printableJson } from '../printable'
 
-const USAGE = `Usage: pse-wizard check [--json] [--sandbox]
+const USAGE = `Usage: pse-wizard check [--generation gen1|gen2] [--region REGION] [--json] [--sandbox]
 
-Checks what a private Redis connection needs: the API key (IBMCLOUD_API_KEY), the account,
-the ibmcloud CLI and its login, the cloud-databases plugin, VRF and service endpoints.
-Each item is ok, failed (with advice) or unknown. Exit code 0 when everything is ok, else 1.
+Checks what a private Redis connection needs. Gen 1 (the default): the API key
+(IBMCLOUD_API_KEY), the account, the ibmcloud CLI and its login, the cloud-databases plugin,
+VRF and service endpoints. Gen 2 (--generation gen2 --region REGION): the API key, the account,
+the region's Gen 2 deployment in the Global Catalog, a VPC in the region with a subnet, and the
+IAM roles (only what the APIs show; the others are reported unknown). VRF is not asked of Gen 2.
+Each item is ok, failed (with advice and the command that fixes it) or unknown (with the reason).
+Exit code 0 when every item is ok, else 1.
 
-  --json      print the report as JSON
-  --sandbox   check against a fresh sandbox (emulator and sandbox ibmcloud) instead of IBM Cloud
+  --generation G  gen1 (default) or gen2
+  --region R      the region to check Gen 2 for (required with gen2), e.g. us-south
+  --json          print the report as JSON
+  --sandbox       check against a fresh sandbox (emulator and sandbox ibmcloud) instead of IBM Cloud
 
-The API endpoints and CLI come from IBMCLOUD_*_API_ENDPOINT and PSE_IBMCLOUD_BIN when set
-(as printed by "pse-wizard sandbox"), else from the settings and PATH.`
+The API endpoints and CLI come from IBMCLOUD_*_API_ENDPOINT (the VPC API: IBMCLOUD_IS_NG_API_ENDPOINT,
+the Global Catalog: GLOBAL_CATALOG_URL) and PSE_IBMCLOUD_BIN when set (as printed by
+"pse-wizard sandbox"), else from the settings and PATH.`
+
+type Target = { generation: 'gen1' } | { generation: 'gen2'; region: string }
+
+/** --generation and --region, checked: a bad value is a usage error, never a silent Gen 1 check. */
+export function targetOf(values: { generation?: string; region?: string }): Target {
+  const generation = values.generation ?? 'gen1'
+  if (generation !== 'gen1' && generation !== 'gen2') throw new UsageError(`--generation must be gen1 or gen2, not "${generation}"`)
+  if (generation === 'gen1') {
+    if (values.region !== undefined) throw new UsageError('--region is for --generation gen2 (Gen 1 checks the account, not a region)')
+    return { generation }
+  }
+  if (values.region === undefined) throw new UsageError('--generation gen2 needs --region REGION (for example --region us-south)')
+  if (!/^[a-z0-9-]{2,32}$/.test(values.region)) throw new UsageError(`--region must be a region name such as us-south, not "${values.region}"`)
+  return { generation, region: values.region }
+}
 
 export const checkCommand: Command = {
   name: 'check',
@@ -22,25 +46,27 @@ export const checkCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, sandbox: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, sandbox: { type: 'boolean' }, generation: { type: 'string' }, region: { type: 'string' } },
       strict: true,
       allowPositionals: true
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+    const target = targetOf(values)
     // --sandbox: a fresh sandbox without Redis; the key is IBMCLOUD_API_KEY's (the sandbox's own there), never the keychain's.
     // The core's close logs the isolated CLI out: no CLI token stays in the data folder after a check (DESIGN "Secrets").
     const report = await withCore(
       io,
       { sandbox: values.sandbox === true, sandboxBackend: 'fake', followEnvironmentSandbox: true, apiKeySource: 'environment' },
-      (core) => core.call('ibmcloud.checkPrerequisites', {})
+      (core) => core.call('ibmcloud.checkPrerequisites', target)
     )
-    io.stdout(values.json ? printableJson(report) : formatReport(report))
+    io.stdout(values.json ? printableJson(report) : formatReport(report, target))
     return report.ok ? Exit.ok : Exit.failure
   }
 }
 
-export function formatReport(report: PrereqReport): string {
-  const lines = [report.sandbox ? 'PSE Wizard check (SANDBOX: nothing here is IBM Cloud)' : 'PSE Wizard check', '']
+export function formatReport(report: PrereqReport, target: Target = { generation: 'gen1' }): string {
+  const title = target.generation === 'gen2' ? `PSE Wizard check: ${fillMessage(prereqGen2En.heading, { region: target.region })}` : 'PSE Wizard check'
+  const lines = [report.sandbox ? `${title} (SANDBOX: nothing here is IBM Cloud)` : title, '']
   for (const item of report.items) {
     const mark = item.ok === true ? 'ok  ' : item.ok === false ? 'FAIL' : '?   '
     lines.push(`[${mark}] ${item.label}${item.detail ? `: ${item.detail}` : ''}`)

@@ -12,6 +12,8 @@ export interface Endpoints {
   vpc(region: string): string
   /** Context-based restrictions (global). */
   contextBasedRestrictions: string
+  /** The Global Catalog API, ending in `/api/v1` (Gen 2 deployments per region). */
+  globalCatalog: string
 }
 
 const PUBLIC = {
@@ -19,7 +21,8 @@ const PUBLIC = {
   resourceController: 'https://resource-controller.cloud.ibm.com',
   accountManagement: 'https://accounts.cloud.ibm.com',
   cloudDatabases: 'https://api.{region}.databases.cloud.ibm.com/v5/ibm',
-  vpc: 'https://{region}.iaas.cloud.ibm.com/v1'
+  vpc: 'https://{region}.iaas.cloud.ibm.com/v1',
+  globalCatalog: 'https://globalcatalog.cloud.ibm.com/api/v1'
 }
 
 // API-FACTS §1: private RC/RM and account hosts exist only in us-south and us-east.
@@ -28,7 +31,9 @@ const PRIVATE = {
   resourceController: 'https://private.us-south.resource-controller.cloud.ibm.com',
   accountManagement: 'https://private.us-south.accounts.cloud.ibm.com',
   cloudDatabases: 'https://api.{region}.private.databases.cloud.ibm.com/v5/ibm',
-  vpc: 'https://{region}.private.iaas.cloud.ibm.com/v1'
+  vpc: 'https://{region}.private.iaas.cloud.ibm.com/v1',
+  // API-FACTS §1: the private Global Catalog host exists in us-south (and us-east).
+  globalCatalog: 'https://private.us-south.globalcatalog.cloud.ibm.com/api/v1'
 }
 
 export interface EndpointOptions {
@@ -61,7 +66,9 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv, options: EndpointOption
     cloudDatabases: (region: string) => icdBase.split('{region}').join(checkRegion(region)),
     vpc: (region: string) => vpcBase.split('{region}').join(checkRegion(region)),
     // The SDK's own variable (<SERVICE_NAME>_URL). CBR's private host is UNVERIFIED: public unless set.
-    contextBasedRestrictions: pick('CONTEXT_BASED_RESTRICTIONS_URL', 'https://cbr.cloud.ibm.com')
+    contextBasedRestrictions: pick('CONTEXT_BASED_RESTRICTIONS_URL', 'https://cbr.cloud.ibm.com'),
+    // The SDK's own variable (GlobalCatalogV1's service name is global_catalog).
+    globalCatalog: pick('GLOBAL_CATALOG_URL', base.globalCatalog)
   }
 }
 

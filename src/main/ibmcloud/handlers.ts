@@ -4,6 +4,7 @@ import { ibmClientSource, type IbmClientDeps, type IbmClientSource } from './cli
 import { createIbmCloudClient } from './client'
 import { listRedisVersions, listRegions } from './databases'
 import { checkPrerequisites } from './prerequisites'
+import { checkGen2Prerequisites, requireGen2Region } from './prerequisites-gen2'
 import { listRedisInstances, toRedisInstance } from './resource-controller'
 import { listResourceGroups } from './resource-manager'
 
@@ -29,7 +30,17 @@ export function ibmCloudHandlers(deps: IbmHandlerDeps): Pick<Handlers, IbmCallNa
 
   return {
     'ibmcloud.validateApiKey': async ({ apiKey }, { signal }) => validateApiKey(createIbmCloudClient({ apiKey, env: deps.env, privateEndpoints: deps.settings().privateApiEndpoints }), { signal }),
-    'ibmcloud.checkPrerequisites': async (_input, { signal }) => prerequisites(signal),
+    'ibmcloud.checkPrerequisites': async ({ generation, region }, { signal }) => {
+      if (generation !== 'gen2') return prerequisites(signal)
+      const c = await client()
+      const where = requireGen2Region(region)
+      return checkGen2Prerequisites({
+        ...(c ? { validate: () => validateApiKey(c, { signal }), client: c } : {}),
+        region: where,
+        sandbox: deps.sandbox,
+        signal
+      })
+    },
     'ibmcloud.installPlugin': async ({ update }, { signal }) => {
       await cli().installPlugin(signal, update === true)
       return prerequisites(signal)
@@ -37,6 +48,8 @@ export function ibmCloudHandlers(deps: IbmHandlerDeps): Pick<Handlers, IbmCallNa
     'ibmcloud.regions': async (_input, { signal }) => ({ regions: await listRegions(await need(), { signal }) }),
     'ibmcloud.resourceGroups': async (_input, { signal }) => ({ resourceGroups: await listResourceGroups(await need(), undefined, { signal }) }),
     'ibmcloud.redisVersions': async ({ region }, { signal }) => ({ versions: await listRedisVersions(await need(), region, { signal }) }),
-    'ibmcloud.instances': async ({ region }, { signal }) => ({ instances: (await listRedisInstances(await need(), region ? { region } : {}, { signal })).map(toRedisInstance) })
+    'ibmcloud.instances': async ({ region }, { signal }) => ({
+      instances: (await listRedisInstances(await need(), region ? { region } : {}, { signal })).map(toRedisInstance)
+    })
   }
 }

@@ -22,30 +22,43 @@ export interface PrereqDeps {
 
 const message = (e: unknown) => (isAppFailure(e) ? e.message : (e as Error)?.message ?? String(e))
 
+/** The API key and the account it belongs to (every generation starts with these two). */
+export async function checkKeyItems(validate: (() => Promise<AccountInfo>) | undefined): Promise<{ items: PrereqItem[]; account?: AccountInfo }> {
+  if (!validate) {
+    return {
+      items: [
+        { id: 'api_key', ok: false, label: 'IBM Cloud API key', advice: 'Enter an API key on the Account step (create one under Manage > Access (IAM) > API keys), or set IBMCLOUD_API_KEY.', link: 'https://cloud.ibm.com/iam/apikeys' },
+        { id: 'account', ok: null, label: 'IBM Cloud account' }
+      ]
+    }
+  }
+  try {
+    const account = await validate()
+    return {
+      account,
+      items: [
+        { id: 'api_key', ok: true, label: 'IBM Cloud API key', ...(account.apiKeyName ? { detail: `Key "${account.apiKeyName}"` } : {}) },
+        { id: 'account', ok: true, label: 'IBM Cloud account', detail: account.accountName ? `${account.accountName} (${account.accountId})` : account.accountId }
+      ]
+    }
+  } catch (e) {
+    if (isAppFailure(e) && e.code === 'cancelled') throw e
+    return {
+      items: [
+        { id: 'api_key', ok: false, label: 'IBM Cloud API key', detail: message(e), advice: 'Check the key on the Account step; create a new one under Manage > Access (IAM) > API keys if it was deleted.', link: 'https://cloud.ibm.com/iam/apikeys' },
+        { id: 'account', ok: null, label: 'IBM Cloud account' }
+      ]
+    }
+  }
+}
+
 /**
  * Each prerequisite of the journey with ok / fail / unknown and what to do about it:
  * API key, account, CLI, CLI login, cloud-databases plugin, VRF, service endpoints.
  * An item that depends on a failed one is `ok: null` ("could not be checked").
  */
 export async function checkPrerequisites(deps: PrereqDeps): Promise<PrereqReport> {
-  const items: PrereqItem[] = []
-  let account: AccountInfo | undefined
-
-  if (!deps.validate) {
-    items.push({ id: 'api_key', ok: false, label: 'IBM Cloud API key', advice: 'Enter an API key on the Account step (create one under Manage > Access (IAM) > API keys), or set IBMCLOUD_API_KEY.', link: 'https://cloud.ibm.com/iam/apikeys' })
-    items.push({ id: 'account', ok: null, label: 'IBM Cloud account' })
-  } else {
-    try {
-      account = await deps.validate()
-      items.push({ id: 'api_key', ok: true, label: 'IBM Cloud API key', ...(account.apiKeyName ? { detail: `Key "${account.apiKeyName}"` } : {}) })
-      items.push({ id: 'account', ok: true, label: 'IBM Cloud account', detail: account.accountName ? `${account.accountName} (${account.accountId})` : account.accountId })
-    } catch (e) {
-      if (isAppFailure(e) && e.code === 'cancelled') throw e
-      items.push({ id: 'api_key', ok: false, label: 'IBM Cloud API key', detail: message(e), advice: 'Check the key on the Account step; create a new one under Manage > Access (IAM) > API keys if it was deleted.', link: 'https://cloud.ibm.com/iam/apikeys' })
-      items.push({ id: 'account', ok: null, label: 'IBM Cloud account' })
-    }
-  }
-
+  const { items } = await checkKeyItems(deps.validate)
   const cli = deps.cli
   const cliItem: PrereqItem = { id: 'cli', ok: false, label: 'IBM Cloud CLI (ibmcloud)', advice: `Install the IBM Cloud CLI, or set its path in Settings.`, link: DOCS.cli }
   let version: string | undefined

@@ -6,6 +6,8 @@ export const WizardCodes = {
   vrfDisabled: 'wizard_vrf_disabled',
   serviceEndpointsDisabled: 'wizard_service_endpoints_disabled',
   prerequisitesFailed: 'wizard_prerequisites_failed',
+  vpcMissing: 'wizard_vpc_missing',
+  gen2NotOffered: 'wizard_gen2_not_offered',
   nameMismatch: 'wizard_name_mismatch',
   noPrivateEndpoint: 'wizard_no_private_endpoint',
   testFailed: 'wizard_test_failed',

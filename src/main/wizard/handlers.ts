@@ -10,7 +10,7 @@ export function wizardHandlers(job: WizardJob, services: Pick<WizardServices, 'a
     'wizard.state': () => job.refresh(),
     'wizard.accountChoices': () => services.accountChoices(),
     'wizard.account': (input) => job.account(input),
-    'wizard.checkPrerequisites': () => job.checkPrerequisites(),
+    'wizard.checkPrerequisites': (input) => job.checkPrerequisites(input),
     'wizard.options': (input, ctx) => job.options(input.region, ctx.signal),
     'wizard.deploy': (input) => job.deploy(input),
     'wizard.idle': () => job.idle(),

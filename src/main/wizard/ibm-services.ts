@@ -8,6 +8,7 @@ import { CliSessionAuthenticator } from '../ibmcloud/cli-session-auth'
 import { getConnectionInfo, listRedisVersions, listRegions, setAdminPassword } from '../ibmcloud/databases'
 import { IbmCodes } from '../ibmcloud/errors'
 import { checkPrerequisites } from '../ibmcloud/prerequisites'
+import { checkGen2Prerequisites } from '../ibmcloud/prerequisites-gen2'
 import { createOrAdoptInstance, ensurePrivateServiceKey, waitUntilReady } from '../ibmcloud/provisioning'
 import { deleteInstance, getInstance, listRedisInstances, toRedisInstance } from '../ibmcloud/resource-controller'
 import { listResourceGroups } from '../ibmcloud/resource-manager'
@@ -138,7 +139,11 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
       else connect(await keyFor(source))
     },
 
-    async checkPrerequisites(signal) {
+    async checkPrerequisites(signal, target) {
+      if (target?.generation === 'gen2') {
+        const c = need()
+        return checkGen2Prerequisites({ validate: () => validateApiKey(c, opts(signal)), client: c, region: target.region, sandbox: o.sandbox, signal })
+      }
       const s = settings()
       // Signed in with the CLI session: the CLI checks use that very login (never our own isolated one).
       const cli =

@@ -1,6 +1,6 @@
 import { AppFailure } from '../../shared/errors'
 import type { EndpointType } from '../../shared/schemas/ibmcloud'
-import type { AccountInput, DeployInput, PasswordInput, WizardOptions, WizardState, WizardStepId } from '../../shared/schemas/wizard'
+import type { AccountInput, CheckPrerequisitesInput, DeployInput, PasswordInput, WizardOptions, WizardState, WizardStepId } from '../../shared/schemas/wizard'
 import { log } from '../logging/log'
 import { WizardCodes } from './codes'
 import { deleteWizardInstance, instanceToDelete } from './instance-deletion'
@@ -100,8 +100,9 @@ export class WizardJob {
     return this.step('account', input)
   }
 
-  checkPrerequisites(): Promise<WizardState> {
-    return this.step('prerequisites', undefined)
+  /** Gen 1 unless the input (or the last check) says Gen 2 and its region. */
+  checkPrerequisites(input: CheckPrerequisitesInput = {}): Promise<WizardState> {
+    return this.step('prerequisites', input)
   }
 
   /** What the Deploy form offers (regions, groups, versions, instances to adopt). */

@@ -30,6 +30,12 @@ export const wizardMessages = {
   serviceEndpointsDisabled: () =>
     'Service endpoints are not enabled for this account. Run the command below (account owner or a user allowed to manage private endpoints), then check again.',
   prerequisiteUnavailable: (p: Pick<PrereqItem, 'label' | 'detail'>) => `${p.label}: ${p.detail ?? 'not available'}.`,
+  gen2NotOffered: (p: Pick<PrereqItem, 'detail' | 'advice'>) => `${p.detail ?? 'IBM Cloud does not offer Gen 2 in this region.'} ${p.advice ?? ''}`.trim(),
+  gen2RegionFirst: () => 'Choose the region for Gen 2 first: its VPC, subnets and Gen 2 deployment are checked there.',
+  gen2VpcMissing: (p: { region: string; what: 'vpc' | 'subnet' }) =>
+    p.what === 'vpc'
+      ? `Gen 2 is reached only from a VPC in ${p.region}, and there is none. Create one (command below, or in the console), add a subnet, then check again.`
+      : `The VPCs in ${p.region} have no subnet, and the VPE gateway needs one. Create a subnet (command below, or in the console), then check again.`,
 
   waitStillTrying: (p: { ibmMessage: string }) => `${p.ibmMessage} PSE Wizard keeps waiting and asks again.`,
   waitUntilReady: () => 'Wait until the instance is ready.',

@@ -15,6 +15,9 @@ import type {
 import type { ProbeResult } from '../../shared/schemas/probe'
 import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
 
+/** What the prerequisites are checked for: Gen 1, or Gen 2 in a region. */
+export type PrereqTarget = { generation: 'gen1' } | { generation: 'gen2'; region: string }
+
 /**
  * What the wizard job needs from the rest of the app, as one port: the IBM Cloud layer, the
  * probe, the profile store and the keychain. `wizard-services.ts` wires the real modules (the IBM part, `ibm-services.ts`, on first use); unit
@@ -29,7 +32,8 @@ export interface WizardServices {
   signIn(input: AccountInput, signal: AbortSignal): Promise<{ source: AccountSource; info: AccountInfo }>
   /** After a restart: sign in again from the saved source (no key typed). */
   restoreSession(source: AccountSource, signal: AbortSignal): Promise<void>
-  checkPrerequisites(signal: AbortSignal): Promise<PrereqReport>
+  /** Gen 1 without a target; Gen 2: the region's VPC, subnets, Gen 2 deployment and IAM roles. */
+  checkPrerequisites(signal: AbortSignal, target?: PrereqTarget): Promise<PrereqReport>
 
   listRegions(signal: AbortSignal): Promise<Region[]>
   listResourceGroups(signal: AbortSignal): Promise<ResourceGroup[]>

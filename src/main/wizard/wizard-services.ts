@@ -26,7 +26,7 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
     accountChoices: async () => (await ibm()).accountChoices(),
     signIn: async (input, signal) => (await ibm()).signIn(input, signal),
     restoreSession: async (source, signal) => (await ibm()).restoreSession(source, signal),
-    checkPrerequisites: async (signal) => (await ibm()).checkPrerequisites(signal),
+    checkPrerequisites: async (signal, target) => (await ibm()).checkPrerequisites(signal, target),
 
     listRegions: async (signal) => (await ibm()).listRegions(signal),
     listResourceGroups: async (signal) => (await ibm()).listResourceGroups(signal),

@@ -2,6 +2,7 @@ import { setupEn } from './setup/en'
 import { profilesEn } from './profiles/en'
 import { commonEn } from './common/en'
 import { privacyEn } from './privacy/en'
+import { prereqGen2En } from './prereq-gen2/en'
 
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
 export const en = {
@@ -41,6 +42,7 @@ export const en = {
   setup: setupEn,
   profiles: profilesEn,
   privacy: privacyEn,
+  prereqGen2: prereqGen2En,
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

@@ -3,6 +3,7 @@ import { setupJa } from './setup/ja'
 import { profilesJa } from './profiles/ja'
 import { commonJa } from './common/ja'
 import { privacyJa } from './privacy/ja'
+import { prereqGen2Ja } from './prereq-gen2/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
 export const ja: Messages = {
@@ -42,6 +43,7 @@ export const ja: Messages = {
   setup: setupJa,
   profiles: profilesJa,
   privacy: privacyJa,
+  prereqGen2: prereqGen2Ja,
   settings: {
     title: '設定',
     appearance: '表示',

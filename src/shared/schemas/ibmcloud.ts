@@ -200,6 +200,10 @@ export const AllowlistEntry = z.object({
 })
 export type AllowlistEntry = z.infer<typeof AllowlistEntry>
 
+/** A text of the message catalogue (its dotted key) with its parameters. */
+export const MessageRef = z.object({ key: z.string().max(120), params: z.record(z.string(), z.string().max(4000)) })
+export type MessageRef = z.infer<typeof MessageRef>
+
 /** Gen 1 items first; `vpc`, `subnet`, `gen2_catalog`, `iam_roles` are the Gen 2 prerequisites (VRF is not asked of VPC users). */
 export const PrereqId = z.enum(['api_key', 'account', 'cli', 'cli_login', 'plugin', 'vrf', 'service_endpoint', 'vpc', 'subnet', 'gen2_catalog', 'iam_roles'])
 export const PrereqItem = z.object({
@@ -211,7 +215,9 @@ export const PrereqItem = z.object({
   advice: z.string().optional(),
   /** A command the user can copy to fix it. */
   command: z.string().optional(),
-  link: z.string().optional()
+  link: z.string().optional(),
+  /** The detail and advice as catalogue texts (src/shared/i18n), so the UI shows them in its language; `detail`/`advice` are their English. */
+  text: z.object({ detail: MessageRef.optional(), advice: MessageRef.optional() }).optional()
 })
 export type PrereqItem = z.infer<typeof PrereqItem>
 export const PrereqReport = z.object({ ok: z.boolean(), items: z.array(PrereqItem), sandbox: z.boolean() })

@@ -13,6 +13,7 @@ import { sandboxRoutes } from './sandbox-routes'
 import { vpcRoutes } from './vpc-routes'
 import { enforce } from './enforcement'
 import { CbrState, cbrRoutes } from './cbr-routes'
+import { CatalogState, catalogRoutes } from './catalog-routes'
 import { VpcState, type GatewayRecord, type VpcSeed } from './vpc-state'
 import { EmulatorState, endpointEnabled, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
 
@@ -40,8 +41,10 @@ export interface EmulatorOptions {
   faults?: FaultSpec[]
   /** Secret for the /sandbox/control route (generated when absent). */
   controlToken?: string
-  /** VPCs of the account (default: one, `sandbox-vpc` in jp-tok, three zones with a subnet each). */
+  /** VPCs of the account (default: `sandbox-vpc` in jp-tok and in us-south, three zones with a subnet each). */
   vpcs?: VpcSeed[]
+  /** Regions whose Gen 2 deployment the Global Catalog lists (default: catalog-routes DEFAULT_GEN2_REGIONS). */
+  gen2Regions?: string[]
   /** How long a new VPE gateway stays `pending` before `stable` with its IPs bound (default 3 s). */
   gatewayMs?: number
   /**
@@ -56,7 +59,7 @@ type Resolved = Required<
   Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs'>
 >
 
-const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...cbrRoutes, ...sandboxRoutes]
+const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...catalogRoutes, ...cbrRoutes, ...sandboxRoutes]
 
 /**
  * The IBM Cloud emulator: IAM, Account Management, Resource Manager, Resource Controller and
@@ -67,6 +70,7 @@ export class Emulator {
   readonly state: EmulatorState
   readonly vpc: VpcState
   readonly cbr = new CbrState()
+  readonly catalog: CatalogState
   readonly faults = new FaultPlan()
   readonly options: Resolved
   readonly controlToken: string
@@ -90,7 +94,14 @@ export class Emulator {
       gatewayMs: options.gatewayMs ?? 3_000
     }
     this.state = new EmulatorState({ account: options.account, cli: options.cli, apiKeys: options.apiKeys ?? [] })
-    this.vpc = new VpcState(this.state.account.id, options.vpcs ?? [{ region: 'jp-tok', name: 'sandbox-vpc' }])
+    this.vpc = new VpcState(
+      this.state.account.id,
+      options.vpcs ?? [
+        { region: 'jp-tok', name: 'sandbox-vpc' },
+        { region: 'us-south', name: 'sandbox-vpc' }
+      ]
+    )
+    this.catalog = new CatalogState(options.gen2Regions)
     this.backend = options.backend === 'fake' ? fakeRedisBackend : typeof options.backend === 'function' ? options.backend : realRedisBackend
     this.controlToken = options.controlToken ?? randomBytes(24).toString('hex')
     this.privateDnsZone = options.privateEndpoint === 'unresolvable' ? privateDnsZone() : undefined
@@ -117,6 +128,7 @@ export class Emulator {
       IBMCLOUD_ICD_API_ENDPOINT: `${this.url}/cdb/{region}/v5/ibm`,
       IBMCLOUD_IS_NG_API_ENDPOINT: `${this.url}/vpc/{region}/v1`,
       CONTEXT_BASED_RESTRICTIONS_URL: `${this.url}/cbr`,
+      GLOBAL_CATALOG_URL: `${this.url}/globalcatalog/api/v1`,
       ...(this.privateDnsZone ? { [PRIVATE_DNS_ZONE_VARIABLE]: this.privateDnsZone } : {})
     }
   }
