@@ -80,13 +80,15 @@ export function serviceSlots(ctx: ServiceContext) {
       ...(pollMs ? { pollIntervalMs: pollMs } : {})
     })
   })
-  // The privacy report: the same clients and profile tests; "outside" simulated in the sandbox.
+  // The privacy report: the same clients and profile tests. Where the IBM Cloud it reads is the
+  // emulator (sandbox mode, or PSE_SANDBOX_URL), instances live on loopback: "outside" is simulated.
+  const simulatedOutside = ctx.sandboxMode || Boolean(env.PSE_SANDBOX_URL)
   const privacy = slot(async () => {
     const [{ privacyHandlers }, { clients }, p, view] = await Promise.all([
       import('../privacy/handlers'),
       ibmClients.get(),
       profiles.get(),
-      ctx.sandboxMode ? import('../sandbox/outside-view').then((m) => m.sandboxOutsideView()) : import('../privacy/outside-view').then((m) => m.thisComputer())
+      simulatedOutside ? import('../sandbox/outside-view').then((m) => m.sandboxOutsideView()) : import('../privacy/outside-view').then((m) => m.thisComputer())
     ])
     return privacyHandlers({
       client: () => clients.need(),

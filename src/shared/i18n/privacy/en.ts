@@ -4,6 +4,9 @@
  */
 export const privacyEn = {
   title: 'Privacy report',
+  open: 'Privacy report',
+  failed: 'The report could not be created',
+  checkedAt: 'Checked',
   lead: 'Five claims about this instance and the profile that reaches it, each checked now, with the evidence.',
   run: 'Create the report',
   runAgain: 'Check again',

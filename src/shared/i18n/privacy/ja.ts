@@ -5,6 +5,9 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 /** プライバシー・レポート（日本語）。キーは en.ts と同じ。 */
 export const privacyJa: Widen<typeof privacyEn> = {
   title: 'プライバシー・レポート',
+  open: 'プライバシー・レポート',
+  failed: 'レポートを作成できませんでした',
+  checkedAt: '確認日時',
   lead: 'このインスタンスと、そこへ接続するプロファイルについての 5 つの主張を、いま確認し、その根拠とともに示します。',
   run: 'レポートを作成',
   runAgain: 'もう一度確認',

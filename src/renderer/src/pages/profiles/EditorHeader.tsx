@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Breadcrumb, BreadcrumbItem, Button, Modal, Tag } from '@carbon/react'
-import { Locked, TrashCan } from '@carbon/icons-react'
+import { Locked, Security, TrashCan } from '@carbon/icons-react'
 import type { ProfileFields } from '../../../../shared/schemas/profile'
 import type { ProfileEditorHandle } from './use-profile-editor'
 import { endpointType } from './describe'
@@ -9,7 +9,7 @@ import { ExportMenu } from './ExportMenu'
 import { RestrictModal, canRestrict } from './RestrictModal'
 
 /** The crumbs back to the list, the profile's name and endpoint type, export and delete. */
-export function EditorHeader({ editor, fields, onClose }: { editor: ProfileEditorHandle; fields?: ProfileFields; onClose(): void }) {
+export function EditorHeader({ editor, fields, onClose, onPrivacy }: { editor: ProfileEditorHandle; fields?: ProfileFields; onClose(): void; onPrivacy?: () => void }) {
   const { t } = useTranslation()
   const { profile, busy } = editor.state
   const endpoint = fields ? endpointType(fields) : 'unknown'
@@ -43,6 +43,11 @@ export function EditorHeader({ editor, fields, onClose }: { editor: ProfileEdito
           {profile && canRestrict(profile) && (
             <Button kind="ghost" size="md" renderIcon={Locked} disabled={working} onClick={() => setRestricting(true)} data-testid="restrict-open">
               {t('profiles.restrict.open')}
+            </Button>
+          )}
+          {profile && onPrivacy && canRestrict(profile) && (
+            <Button kind="ghost" size="md" renderIcon={Security} disabled={working} onClick={onPrivacy} data-testid="privacy-open">
+              {t('privacy.open')}
             </Button>
           )}
           {profile && <ExportMenu profileId={profile.id} disabled={working} />}

@@ -27,7 +27,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
 
   return (
     <section className="pse-page pse-editor" aria-labelledby="profile-editor-title">
-      <EditorHeader editor={editor} fields={validation.fields} onClose={props.onClose} />
+      <EditorHeader editor={editor} fields={validation.fields} onClose={props.onClose} {...(props.onPrivacy ? { onPrivacy: props.onPrivacy } : {})} />
       {state.error && <ErrorNotice error={state.error} onClose={() => dispatch({ type: 'dismissError' })} />}
       {state.savedNotice && (
         <InlineNotification

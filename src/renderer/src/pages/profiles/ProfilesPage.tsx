@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { ImportDraft } from './api'
 import { ProfileList } from './ProfileList'
 import { ProfileEditor } from './ProfileEditor'
 
-/** `#/profiles` is the table, `#/profiles/new` a new profile, `#/profiles/<id>` one profile. */
-const subRoute = (): string | null => window.location.hash.replace(/^#\/?/, '').split('/')[1] || null
+const PrivacyReportPage = lazy(() => import('../privacy/PrivacyReportPage').then((m) => ({ default: m.PrivacyReportPage })))
 
-function useSubRoute(): string | null {
+/** `#/profiles` is the table, `#/profiles/new` a new profile, `#/profiles/<id>` one profile, `#/profiles/<id>/privacy` its privacy report. */
+const subRoute = (): string[] => window.location.hash.replace(/^#\/?/, '').split('/').slice(1).filter(Boolean)
+
+function useSubRoute(): string[] {
   const [sub, setSub] = useState(subRoute)
   useEffect(() => {
     const onChange = (): void => setSub(subRoute())
@@ -16,14 +18,21 @@ function useSubRoute(): string | null {
   return sub
 }
 
-const go = (sub: string | null): void => void (window.location.hash = sub ? `#/profiles/${encodeURIComponent(sub)}` : '#/profiles')
+const go = (sub: string | null, page?: 'privacy'): void =>
+  void (window.location.hash = sub ? `#/profiles/${encodeURIComponent(sub)}${page ? `/${page}` : ''}` : '#/profiles')
 
 /** Screens 3 and 4 of UX.md: the profile table, and the editor for one profile. */
 export function ProfilesPage() {
-  const sub = useSubRoute()
+  const [sub, page] = useSubRoute()
   const [imported, setImported] = useState<ImportDraft>()
+  if (sub && page === 'privacy')
+    return (
+      <Suspense fallback={null}>
+        <PrivacyReportPage key={sub} profileId={decodeURIComponent(sub)} onBack={() => go(sub)} onList={() => go(null)} />
+      </Suspense>
+    )
   if (sub === 'new') return <ProfileEditor key={`new-${imported?.importId ?? ''}`} imported={imported} onClose={() => go(null)} />
-  if (sub) return <ProfileEditor key={sub} profileId={decodeURIComponent(sub)} onClose={() => go(null)} />
+  if (sub) return <ProfileEditor key={sub} profileId={decodeURIComponent(sub)} onClose={() => go(null)} onPrivacy={() => go(sub, 'privacy')} />
   return (
     <ProfileList
       onOpen={(id) => go(id)}

@@ -16,6 +16,8 @@ export interface ProfileEditorProps {
   /** …or a new one, blank or prefilled by an import (whose secrets main keeps under importId). */
   imported?: ImportDraft
   onClose(): void
+  /** Opens the saved profile's privacy report. */
+  onPrivacy?: () => void
 }
 
 export interface ProfileEditorHandle {
