@@ -9,8 +9,10 @@ import { fieldsOf } from '../profile-fields'
 import { readCaFile } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson } from '../printable'
+import { cliLanguage, cliTranslator } from '../locale'
+import { formatResult, localizedResult } from '../test-output'
 
-const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json]
+const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json] [--lang en|ja]
                         [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
 
 Runs the connection test (DNS, TCP, TLS, AUTH, PING, write check, INFO) for a saved profile
@@ -22,7 +24,10 @@ it fails, 2 on bad usage.
   --servername NAME  TLS server name (SNI) and the name the certificate must match
   --insecure         do not verify the server certificate (chain and host name)
   --timeout MS       connect and command timeout, milliseconds (100-120000)
-  --json             print the full result as JSON
+  --json             print the full result as JSON: codes and parameters, plus each message in
+                     the chosen language
+  --lang en|ja       the language of the output (default: from LC_ALL, LC_MESSAGES or LANG;
+                     ja* is Japanese, anything else English)
   --via-ssh USER@HOST[:PORT]
                      test through this SSH bastion (HOST may be a ~/.ssh/config alias; its
                      ProxyJump hops are followed). Profiles with an SSH or pod path use it
@@ -50,6 +55,7 @@ export const testCommand: Command = {
         insecure: { type: 'boolean' },
         timeout: { type: 'string' },
         json: { type: 'boolean' },
+        lang: { type: 'string' },
         'via-ssh': { type: 'string' },
         'ssh-key': { type: 'string' },
         'ssh-host-key': { type: 'string' }
@@ -62,6 +68,7 @@ export const testCommand: Command = {
     if (!name && !values.url) throw new UsageError('name a profile or give --url')
     if (name && values.url) throw new UsageError('give either a profile or --url, not both')
     const timeout = parseIntOption('timeout', values.timeout, 100, 120_000)
+    const lang = cliLanguage(values.lang, io.env)
     if ((values['ssh-key'] || values['ssh-host-key']) && !values['via-ssh']) throw new UsageError('--ssh-key and --ssh-host-key go with --via-ssh')
     const envPassword = io.env.REDIS_PASSWORD || undefined
     registerSecret(envPassword)
@@ -69,7 +76,8 @@ export const testCommand: Command = {
     return withCore(io, {}, async (core) => {
       try {
         const result = name ? await testProfile(core, name, values, timeout, envPassword, io) : await testUrl(core, values, timeout, envPassword, io)
-        io.stdout(values.json ? printableJson(result) : formatResult(result))
+        const t = cliTranslator(lang)
+        io.stdout(values.json ? printableJson(localizedResult(result, t, lang)) : formatResult(result, t))
         return result.ok ? Exit.ok : Exit.failure
       } catch (e) {
         if (!isAppFailure(e)) throw e
@@ -141,22 +149,6 @@ async function applyOverrides(
   const parsed = ProfileFields.safeParse(next)
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
   return parsed.data
-}
-
-/** The human form: one line per phase, then the verdict and the advice. */
-export function formatResult(result: ProbeResult): string {
-  const lines = [
-    `Testing ${result.target.host}:${result.target.port}${result.target.tls ? ' (TLS)' : ' (plain text)'}${result.target.connectedTo ? ` via ${result.target.connectedTo}` : ''}`,
-    ''
-  ]
-  const width = Math.max(...result.phases.map((p) => p.name.length))
-  for (const p of result.phases) {
-    const mark = p.skipped ? ' -- ' : p.ok ? ' ok ' : 'FAIL'
-    lines.push(`[${mark}] ${p.name.padEnd(width)} ${p.skipped ? '' : `${p.ms.toFixed(1).padStart(8)} ms  `}${p.detail}`)
-  }
-  lines.push('', result.ok ? `OK: ${result.message}` : `FAILED (${result.code}): ${result.message}`)
-  // Phase details quote the server (error replies, INFO fields): never let them drive the terminal.
-  return printable(lines.join('\n')) + '\n'
 }
 
 // ── --via-ssh: a one-off SSH bastion for this test (src/main/network) ─────────

@@ -4,7 +4,8 @@ import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import tls from 'node:tls'
 import type { AddressClass, ProbeCode, ProbePhase, ProbeResult } from '../../shared/schemas/probe'
-import { cutText, redact, registerSecret } from '../logging/redact'
+import { probeNote as note, type ProbeNote } from '../../shared/schemas/probe-notes'
+import { cutText, redact, redactBounded, registerSecret } from '../logging/redact'
 import { addressClassLabel, classifyAddress } from './address-class'
 import { Conversation, ConversationError, type Exchange, type Reply } from './conversation'
 import { diagnose, tlsVerifyCode } from './diagnose'
@@ -63,19 +64,38 @@ const SCRATCH_TTL_SECONDS = 30
 /** The longest detail a phase keeps: details quote the server, and a server may answer megabytes. */
 const MAX_DETAIL = 4096
 
+/** A quote of the server (or a library) in a note: bounded, the English detail keeps more. */
+const MAX_QUOTE = 400
+const quote = (text: string): string => redactBounded(text, MAX_QUOTE)
+/** A name from the peer (certificate subject, SAN, error code) in a note: the schema keeps list items to 300 characters. */
+const bound = (text: string): string => cutText(text, 280)
+
 class ProbeFailure extends Error {
   readonly detail: string
   readonly extra?: string
+  readonly notes: ProbeNote[]
   constructor(
     readonly code: ProbeCode,
     detail: string,
+    notes: ProbeNote | ProbeNote[],
     extra?: string
   ) {
     const bounded = cutText(detail, MAX_DETAIL)
     super(bounded)
     this.detail = bounded
+    this.notes = Array.isArray(notes) ? notes : [notes]
     if (extra !== undefined) this.extra = cutText(extra, MAX_DETAIL)
   }
+}
+
+const cancelled = () => new ProbeFailure('cancelled', 'cancelled', note('phase.cancelled', {}))
+
+/** What a phase found: its value, the English line and the same as notes. */
+interface PhaseOutcome<T> {
+  value: T
+  detail: string
+  notes: ProbeNote[]
+  ok?: boolean
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
@@ -117,12 +137,12 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
   let current: (typeof PROBE_PHASES)[number] = 'dns'
   let phaseStart = started
 
-  const phase = async <T>(name: (typeof PROBE_PHASES)[number], run: () => Promise<{ value: T; detail: string; ok?: boolean }>): Promise<T> => {
+  const phase = async <T>(name: (typeof PROBE_PHASES)[number], run: () => Promise<PhaseOutcome<T>>): Promise<T> => {
     current = name
     phaseStart = performance.now()
-    if (signal?.aborted) throw new ProbeFailure('cancelled', 'cancelled')
-    const { value, detail, ok = true } = await run()
-    const record: ProbePhase = { name, ok, ms: round(performance.now() - phaseStart), detail }
+    if (signal?.aborted) throw cancelled()
+    const { value, detail, notes, ok = true } = await run()
+    const record: ProbePhase = { name, ok, ms: round(performance.now() - phaseStart), detail, notes }
     result.phases.push(record)
     options.onPhase?.(record)
     return value
@@ -150,7 +170,7 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
       )
       stream = secure.socket
     } else {
-      skip(result, 'tls', 'TLS is off for this profile (plain text).')
+      skip(result, 'tls', 'TLS is off for this profile (plain text).', note('tls.off', {}))
     }
 
     const conversation = new Conversation(stream)
@@ -163,31 +183,19 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
     result.server = { version: hello.version, role: hello.role, mode: hello.mode, protocol: hello.protocol }
 
     result.ping = await phase('ping', () => pingPhase(conversation, samples, hello.pipelined, checks.commands, timeouts.commandMs, signal))
-    const flight = samples === 1 && hello.pipelined ? 'in the same flight as HELLO and PING' : 'in the same flight as the last PING'
-    result.write = await phase('write', () => writePhase(conversation, checks, flight, timeouts.commandMs, signal))
-    await phase('info', async () => {
-      const info = await infoReplies(conversation, timeouts.commandMs, signal)
-      if (info.denied) return { value: null, detail: `INFO is not allowed for this user; server facts come from HELLO. (Pipelined with the write check.)` }
-      result.server = {
-        version: info.version ?? hello.version,
-        role: info.role ?? hello.role,
-        mode: info.mode ?? hello.mode,
-        protocol: hello.protocol
-      }
-      return {
-        value: null,
-        detail: `Redis ${result.server.version ?? '?'}, ${result.server.role ?? '?'}, ${result.server.mode ?? '?'}, RESP${hello.protocol} (pipelined with the write check; time from the DEL reply to the INFO replies)`
-      }
-    })
+    const withHello = samples === 1 && hello.pipelined
+    result.write = await phase('write', () => writePhase(conversation, checks, withHello, timeouts.commandMs, signal))
+    result.server = await phase('info', () => infoPhase(conversation, hello, timeouts.commandMs, signal))
     result.ok = true
     result.message = summary(result)
   } catch (e) {
-    const failure = e instanceof ProbeFailure ? e : new ProbeFailure('unexpected_reply', e instanceof Error ? e.message : String(e))
-    const failed: ProbePhase = { name: current, ok: false, ms: round(performance.now() - phaseStart), detail: failure.detail }
+    const said = e instanceof Error ? e.message : String(e)
+    const failure = e instanceof ProbeFailure ? e : new ProbeFailure('unexpected_reply', said, note('phase.error', { said: quote(said) }))
+    const failed: ProbePhase = { name: current, ok: false, ms: round(performance.now() - phaseStart), detail: failure.detail, notes: failure.notes }
     result.phases.push(failed)
     options.onPhase?.(failed)
     for (const name of PROBE_PHASES.slice(PROBE_PHASES.indexOf(current) + 1)) {
-      if (!result.phases.some((p) => p.name === name)) skip(result, name, 'Not run: an earlier phase failed.')
+      if (!result.phases.some((p) => p.name === name)) skip(result, name, 'Not run: an earlier phase failed.', note('phase.not_run', {}))
     }
     result.code = failure.code
     result.message = diagnose(failure.code, { ...context, timeoutMs: timeoutFor(current, timeouts), extra: failure.extra }).message
@@ -203,8 +211,8 @@ function timeoutFor(name: string, t: { dnsMs: number; tcpMs: number; tlsMs: numb
   return name === 'dns' ? t.dnsMs : name === 'tcp' ? t.tcpMs : name === 'tls' ? t.tlsMs : t.commandMs
 }
 
-function skip(result: Mutable<ProbeResult>, name: string, detail: string): void {
-  result.phases.push({ name, ok: true, ms: 0, detail, skipped: true })
+function skip(result: Mutable<ProbeResult>, name: string, detail: string, why: ProbeNote): void {
+  result.phases.push({ name, ok: true, ms: 0, detail, notes: [why], skipped: true })
 }
 
 function round(ms: number): number {
@@ -235,7 +243,7 @@ function bounded<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undef
       fn()
     }
     const timer = setTimeout(() => finish(() => reject(onTimeout())), ms)
-    const onAbort = () => finish(() => reject(new ProbeFailure('cancelled', 'cancelled')))
+    const onAbort = () => finish(() => reject(cancelled()))
     if (signal?.aborted) return onAbort()
     signal?.addEventListener('abort', onAbort, { once: true })
     promise.then(
@@ -259,26 +267,35 @@ async function systemResolve(host: string): Promise<string[]> {
   return answers.map((a) => a.address)
 }
 
-async function resolvePhase(host: string, ms: number, resolve: ProbeOptions['resolve'], signal?: AbortSignal) {
+async function resolvePhase(host: string, ms: number, resolve: ProbeOptions['resolve'], signal?: AbortSignal): Promise<PhaseOutcome<string[]>> {
   const bare = host.replace(/^\[|\]$/g, '')
-  if (net.isIP(bare)) return { value: [bare], detail: `${bare} is an address (${addressClassLabel[classifyAddress(bare)]}); no lookup needed.` }
+  if (net.isIP(bare))
+    return {
+      value: [bare],
+      detail: `${bare} is an address (${addressClassLabel[classifyAddress(bare)]}); no lookup needed.`,
+      notes: [note('dns.literal', { address: bare, addressClass: classifyAddress(bare) })]
+    }
   let addresses: string[]
   try {
     addresses = await bounded(
       (resolve ?? systemResolve)(host),
       ms,
       signal,
-      () => new ProbeFailure('dns_not_found', `No DNS answer for ${host} within ${ms} ms.`)
+      () => new ProbeFailure('dns_not_found', `No DNS answer for ${host} within ${ms} ms.`, note('dns.timeout', { host, ms }))
     )
   } catch (e) {
     if (e instanceof ProbeFailure) throw e
     const code = (e as NodeJS.ErrnoException).code ?? 'error'
-    throw new ProbeFailure('dns_not_found', `${host} did not resolve (${code}).`)
+    throw new ProbeFailure('dns_not_found', `${host} did not resolve (${code}).`, note('dns.lookup_failed', { host, error: code }))
   }
   addresses = addresses.filter((a) => net.isIP(a))
-  if (addresses.length === 0) throw new ProbeFailure('dns_not_found', `${host} resolved to no address.`)
+  if (addresses.length === 0) throw new ProbeFailure('dns_not_found', `${host} resolved to no address.`, note('dns.no_address', { host }))
   const described = addresses.map((a) => `${a} (${addressClassLabel[classifyAddress(a)]})`).join(', ')
-  return { value: addresses, detail: `${host} → ${described}` }
+  return {
+    value: addresses,
+    detail: `${host} → ${described}`,
+    notes: [note('dns.resolved', { host, addresses: addresses.slice(0, 32), addressClass: classifyAddress(addresses[0]) })]
+  }
 }
 
 // ── TCP ─────────────────────────────────────────────────────────────────────
@@ -288,10 +305,13 @@ async function resolvePhase(host: string, ms: number, resolve: ProbeOptions['res
  * next one the name resolved to (as clients do); one timeout bounds the whole phase.
  */
 function tcpPhase(hosts: string[], port: number, ms: number, endpointClass: AddressClass, signal: AbortSignal | undefined, sockets: net.Socket[]) {
-  const unreachable = (why: string) =>
+  const unreachable = (why: string, what: ProbeNote) =>
     endpointClass === 'ibm_service_endpoint'
-      ? new ProbeFailure('private_endpoint_unreachable', `${why} The address is in IBM Cloud's service endpoint network (166.8.0.0/14).`)
-      : new ProbeFailure('tcp_timeout', why)
+      ? new ProbeFailure('private_endpoint_unreachable', `${why} The address is in IBM Cloud's service endpoint network (166.8.0.0/14).`, [
+          what,
+          note('tcp.service_endpoint_network', {})
+        ])
+      : new ProbeFailure('tcp_timeout', why, what)
   const refused: string[] = []
   const attempt = (i: number): Promise<{ socket: net.Socket; host: string }> =>
     new Promise((resolve, reject) => {
@@ -303,14 +323,20 @@ function tcpPhase(hosts: string[], port: number, ms: number, endpointClass: Addr
         const moveOn = e.code === 'ECONNREFUSED' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH'
         if (moveOn) refused.push(`${host} (${e.code})`)
         if (moveOn && i + 1 < hosts.length && !signal?.aborted) return resolve(attempt(i + 1))
-        if (e.code === 'ECONNREFUSED') reject(new ProbeFailure('tcp_refused', `Port ${port} refused the connection on ${refused.join(', ')}.`))
-        else if (moveOn) reject(unreachable(`Port ${port} is unreachable from here: ${refused.join(', ')}.`))
-        else reject(unreachable(`Could not connect to ${host}:${port} (${e.code ?? e.message}).`))
+        if (e.code === 'ECONNREFUSED')
+          reject(new ProbeFailure('tcp_refused', `Port ${port} refused the connection on ${refused.join(', ')}.`, note('tcp.refused', { port, refused })))
+        else if (moveOn) reject(unreachable(`Port ${port} is unreachable from here: ${refused.join(', ')}.`, note('tcp.unreachable', { port, refused })))
+        else
+          reject(
+            unreachable(`Could not connect to ${host}:${port} (${e.code ?? e.message}).`, note('tcp.connect_failed', { address: host, port, error: bound(e.code ?? e.message) }))
+          )
       })
     })
-  return bounded(attempt(0), ms, signal, () => unreachable(`${hosts.join(', ')} port ${port} did not accept a connection within ${ms} ms.`)).then((c) => ({
+  const timedOut = () => unreachable(`${hosts.join(', ')} port ${port} did not accept a connection within ${ms} ms.`, note('tcp.timeout', { addresses: hosts, port, ms }))
+  return bounded(attempt(0), ms, signal, timedOut).then((c) => ({
     value: c,
-    detail: `Connected to ${c.host}:${port}${refused.length ? ` (after ${refused.join(', ')})` : ''}.`
+    detail: `Connected to ${c.host}:${port}${refused.length ? ` (after ${refused.join(', ')})` : ''}.`,
+    notes: [note('tcp.connected', { address: c.host, port }), ...(refused.length ? [note('tcp.after_refused', { refused })] : [])]
   }))
 }
 
@@ -353,13 +379,14 @@ async function tlsPhase(
     socket.once('error', (e: NodeJS.ErrnoException) => {
       const text = `${e.code ?? ''} ${e.message}`
       if (/wrong version number|WRONG_VERSION_NUMBER|packet length too long|unknown protocol|record layer failure|http request/i.test(text)) {
-        rejectHandshake(new ProbeFailure('tls_not_offered', 'The server answered the TLS handshake with plain text.'))
+        rejectHandshake(new ProbeFailure('tls_not_offered', 'The server answered the TLS handshake with plain text.', note('tls.plain_reply', {})))
       } else if (isClientCertAlert(e.code)) {
         rejectHandshake(clientCertRejected(e.code))
       } else if (e.code === 'ECONNRESET' || /socket disconnected|closed/i.test(text)) {
-        rejectHandshake(new ProbeFailure('tls_not_offered', 'The server closed the connection during the TLS handshake.'))
+        rejectHandshake(new ProbeFailure('tls_not_offered', 'The server closed the connection during the TLS handshake.', note('tls.closed', {})))
       } else {
-        rejectHandshake(new ProbeFailure('tls_untrusted_ca', `TLS handshake failed: ${e.code ?? e.message}.`))
+        const error = e.code ?? e.message
+        rejectHandshake(new ProbeFailure('tls_untrusted_ca', `TLS handshake failed: ${error}.`, note('tls.handshake_failed', { error: bound(error) })))
       }
     })
   })
@@ -369,7 +396,9 @@ async function tlsPhase(
   const sniffTimer = setTimeout(() => {
     speaksPlainRedis(endpoint.host, endpoint.port, Math.max(200, ms - sniffAfter), sockets).then((plain) => {
       if (plain && !handshakeDone)
-        rejectHandshake(new ProbeFailure('tls_not_offered', 'The TLS handshake got no answer, and the port answers a plain-text PING: it speaks plain text.'))
+        rejectHandshake(
+          new ProbeFailure('tls_not_offered', 'The TLS handshake got no answer, and the port answers a plain-text PING: it speaks plain text.', note('tls.plain_sniffed', {}))
+        )
     })
   }, sniffAfter)
   let secure: tls.TLSSocket
@@ -378,7 +407,7 @@ async function tlsPhase(
       handshake,
       ms,
       signal,
-      () => new ProbeFailure('timeout', `The TLS handshake got no answer within ${ms} ms.`, 'during the TLS handshake')
+      () => new ProbeFailure('timeout', `The TLS handshake got no answer within ${ms} ms.`, note('tls.handshake_timeout', { ms }), 'during the TLS handshake')
     )
   } finally {
     clearTimeout(sniffTimer)
@@ -388,12 +417,20 @@ async function tlsPhase(
   if (target.tls.verifyServerCert) {
     if (!info.verified) {
       const code = tlsVerifyCode(info.verifyError ?? '')
-      throw new ProbeFailure(code, `Certificate not trusted: ${info.verifyError}.`, code === 'tls_expired' ? `valid until ${info.validTo}` : undefined)
+      const verifyError = info.verifyError ?? 'UNKNOWN'
+      throw new ProbeFailure(
+        code,
+        `Certificate not trusted: ${info.verifyError}.`,
+        note('tls.untrusted', { verifyError: bound(verifyError) }),
+        code === 'tls_expired' ? `valid until ${info.validTo}` : undefined
+      )
     }
     if (!info.hostnameVerified) {
+      const names = (info.subjectAltNames.length ? info.subjectAltNames.slice(0, 32) : [info.subject ?? '?']).map(bound)
       throw new ProbeFailure(
         'tls_hostname_mismatch',
         `The certificate does not cover ${servername}; it names ${info.subjectAltNames.join(', ') || info.subject}.`,
+        note('tls.hostname_mismatch', { servername, names }),
         info.subjectAltNames.join(', ') || (info.subject ?? undefined)
       )
     }
@@ -401,7 +438,23 @@ async function tlsPhase(
   const verdict = target.tls.verifyServerCert
     ? 'chain and host name verified'
     : `NOT verified (insecure profile): chain ${info.verified ? 'ok' : info.verifyError}, host name ${info.hostnameVerified ? 'ok' : 'mismatch'}`
-  return { value: { socket: secure, info } as TlsOutcome, detail: `${info.protocol}, ${info.cipher}; ${info.subject} issued by ${info.issuer}; ${verdict}.` }
+  return {
+    value: { socket: secure, info } as TlsOutcome,
+    detail: `${info.protocol}, ${info.cipher}; ${info.subject} issued by ${info.issuer}; ${verdict}.`,
+    notes: tlsNotes(info, target.tls.verifyServerCert)
+  }
+}
+
+function tlsNotes(info: NonNullable<ProbeResult['tls']>, verify: boolean): ProbeNote[] {
+  const [protocol, cipher, subject, issuer] = [info.protocol, info.cipher, info.subject, info.issuer].map((v) => bound(v ?? '?'))
+  const session = note('tls.session', { protocol, cipher, subject, issuer })
+  if (verify) return [session, note('tls.verified', {})]
+  return [
+    session,
+    note('tls.not_verified', {}),
+    info.verified ? note('tls.chain_ok', {}) : note('tls.chain_untrusted', { verifyError: bound(info.verifyError ?? 'UNKNOWN') }),
+    info.hostnameVerified ? note('tls.hostname_ok', {}) : note('tls.hostname_unverified', {})
+  ]
 }
 
 function describePeer(socket: tls.TLSSocket, servername: string): NonNullable<ProbeResult['tls']> {
@@ -476,29 +529,39 @@ interface Hello {
 
 function conversationFailure(e: unknown, ms: number, during: string): unknown {
   if (!(e instanceof ConversationError)) return e
-  if (e.reason === 'aborted') return new ProbeFailure('cancelled', 'cancelled')
+  if (e.reason === 'aborted') return cancelled()
   // TLS 1.3: the client's handshake ends before the server has judged its certificate, so a
   // refused (or missing) client certificate arrives as an alert on the first read.
   if (isClientCertAlert(e.code)) return clientCertRejected(e.code)
-  if (e.reason === 'timeout') return new ProbeFailure('timeout', `No reply to ${during} within ${ms} ms.`, `no reply to ${during}`)
-  if (e.reason === 'protocol') return new ProbeFailure('unexpected_reply', e.message, e.message)
-  return new ProbeFailure('unexpected_reply', `The connection ended during ${during}: ${e.message}.`, `connection ended during ${during}`)
+  const command = during === 'the write check' ? 'SET/GET/DEL' : during
+  if (e.reason === 'timeout') return new ProbeFailure('timeout', `No reply to ${during} within ${ms} ms.`, note('reply.timeout', { command, ms }), `no reply to ${during}`)
+  if (e.reason === 'protocol') return new ProbeFailure('unexpected_reply', e.message, note('reply.protocol', { said: quote(e.message) }), e.message)
+  return new ProbeFailure(
+    'unexpected_reply',
+    `The connection ended during ${during}: ${e.message}.`,
+    note('reply.connection_ended', { command, said: quote(e.message) }),
+    `connection ended during ${during}`
+  )
 }
 
+type ClientCertNote = 'tls.client_cert_required' | 'tls.client_cert_unknown_ca' | 'tls.client_cert_refused' | 'tls.client_cert_expired' | 'tls.client_cert_revoked'
+
 /** TLS alerts a server sends when it refuses the client's certificate, or wants one and got none. */
-const CLIENT_CERT_ALERTS: Record<string, string> = {
-  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the server requires a client certificate and got none',
-  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: 'the server does not trust the CA that issued the client certificate',
-  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: 'the server refused the client certificate',
-  ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN: 'the server refused the client certificate',
-  ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: 'the client certificate has expired',
-  ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED: 'the client certificate was revoked'
+const CLIENT_CERT_ALERTS: Record<string, [string, ClientCertNote]> = {
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: ['the server requires a client certificate and got none', 'tls.client_cert_required'],
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: ['the server does not trust the CA that issued the client certificate', 'tls.client_cert_unknown_ca'],
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: ['the server refused the client certificate', 'tls.client_cert_refused'],
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN: ['the server refused the client certificate', 'tls.client_cert_refused'],
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: ['the client certificate has expired', 'tls.client_cert_expired'],
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED: ['the client certificate was revoked', 'tls.client_cert_revoked']
 }
 
 const isClientCertAlert = (code: string | undefined): code is string => code !== undefined && Object.hasOwn(CLIENT_CERT_ALERTS, code)
 
-const clientCertRejected = (code: string): ProbeFailure =>
-  new ProbeFailure('tls_client_cert_rejected', `Mutual TLS failed: ${CLIENT_CERT_ALERTS[code]} (${code}).`, CLIENT_CERT_ALERTS[code])
+const clientCertRejected = (code: string): ProbeFailure => {
+  const [why, noteCode] = CLIENT_CERT_ALERTS[code]
+  return new ProbeFailure('tls_client_cert_rejected', `Mutual TLS failed: ${why} (${code}).`, note(noteCode, { alert: code }), why)
+}
 
 async function exchange(
   conversation: Conversation,
@@ -527,9 +590,10 @@ async function replies(conversation: Conversation, count: number, ms: number, si
 }
 
 function authFailure(error: RespError): ProbeFailure | undefined {
-  if (error.kind === 'NOAUTH') return new ProbeFailure('auth_required', `The server requires authentication: ${error.message}`)
+  const reply = quote(error.message)
+  if (error.kind === 'NOAUTH') return new ProbeFailure('auth_required', `The server requires authentication: ${error.message}`, note('auth.required', { reply }))
   if (error.kind === 'WRONGPASS' || /invalid password|invalid username-password/i.test(error.message))
-    return new ProbeFailure('auth_failed', `Authentication failed: ${error.message}`)
+    return new ProbeFailure('auth_failed', `Authentication failed: ${error.message}`, note('auth.failed', { reply }))
   return undefined
 }
 
@@ -547,7 +611,7 @@ async function authPhase(
   ms: number,
   endpoint: { host: string; port: number },
   signal?: AbortSignal
-) {
+): Promise<PhaseOutcome<Hello>> {
   const credentials = target.password !== null ? ['AUTH', target.username ?? 'default', target.password] : []
   const select = target.db !== 0 ? [['SELECT', target.db]] : []
   let hello: RespValue
@@ -561,14 +625,16 @@ async function authPhase(
     // A plain client that meets a TLS port: the server hangs up without a word.
     if (e instanceof ProbeFailure && e.code === 'unexpected_reply' && !target.tls.enabled && conversation.received === 0) {
       if (await speaksTls(endpoint.host, endpoint.port, Math.min(ms, 3000)))
-        throw new ProbeFailure('tls_required', 'The server closed the plain-text connection and answers TLS handshakes.')
+        throw new ProbeFailure('tls_required', 'The server closed the plain-text connection and answers TLS handshakes.', note('auth.tls_required', {}))
     }
     throw e
   }
   let protocol = 3
   let pipelined = true
   let detail: string
+  let notes: ProbeNote[]
   const who = target.password !== null ? `Authenticated as ${target.username ?? 'default'}` : 'No authentication needed'
+  const whoNote = target.password !== null ? note('auth.as_user', { user: target.username ?? 'default' }) : note('auth.none_needed', {})
   if (hello instanceof RespError) {
     const failure = authFailure(hello)
     if (failure) throw failure
@@ -579,23 +645,37 @@ async function authPhase(
     const auth = target.password !== null ? [target.username ? ['AUTH', target.username, target.password] : ['AUTH', target.password]] : []
     const fallback = await exchange(conversation, [...auth, ...select, ['PING']], ms, signal, 'AUTH')
     const authReply = auth.length ? fallback.replies[0] : 'OK'
-    if (authReply instanceof RespError) throw authFailure(authReply) ?? new ProbeFailure('auth_failed', `Authentication failed: ${authReply.message}`)
+    if (authReply instanceof RespError)
+      throw authFailure(authReply) ?? new ProbeFailure('auth_failed', `Authentication failed: ${authReply.message}`, note('auth.failed', { reply: quote(authReply.message) }))
     const ping = fallback.replies[fallback.replies.length - 1]
-    if (ping instanceof RespError) throw authFailure(ping) ?? new ProbeFailure('acl_denied', `PING was refused: ${ping.message}`, 'PING')
+    if (ping instanceof RespError)
+      throw authFailure(ping) ?? new ProbeFailure('acl_denied', `PING was refused: ${ping.message}`, note('ping.refused', { reply: quote(ping.message) }), 'PING')
     selected = select.length ? fallback.replies[auth.length] : 'OK'
     protocol = 2
     // Redis echoes the arguments of an unknown command, and HELLO's carry the password.
     // hello.message is already cut to MAX_ERROR_TEXT by the decoder; 80 characters are shown.
     const refusal = redact(cutText(hello.message.replace(/,? with args beginning with:.*$/s, ''), 160)).slice(0, 80)
     detail = `${who} with AUTH (HELLO refused: ${refusal}); RESP2.`
+    notes = [whoNote, note('auth.hello_refused', { reply: refusal })]
     hello = {}
   } else {
     protocol = Number(helloField(hello, 'proto') ?? 3)
     const sentAhead = ahead.length > 1 ? 'PING and the write/INFO checks' : 'the first PING'
     detail = `${who}; RESP${protocol} negotiated with HELLO${select.length ? ` and SELECT ${target.db}` : ''}, pipelined with ${sentAhead} in one flight. Time: write to the ${select.length ? 'SELECT' : 'HELLO'} reply.`
+    notes = [
+      whoNote,
+      select.length ? note('auth.hello_select', { protocol, db: target.db }) : note('auth.hello', { protocol }),
+      ahead.length > 1 ? note('auth.pipelined_checks', {}) : note('auth.pipelined_ping', {}),
+      note('auth.timed_to', { command: select.length ? 'SELECT' : 'HELLO' })
+    ]
   }
   if (selected instanceof RespError)
-    throw new ProbeFailure('unexpected_reply', `SELECT ${target.db} failed: ${selected.message}`, `SELECT ${target.db}: ${selected.message}`)
+    throw new ProbeFailure(
+      'unexpected_reply',
+      `SELECT ${target.db} failed: ${selected.message}`,
+      note('auth.select_failed', { db: target.db, reply: quote(selected.message) }),
+      `SELECT ${target.db}: ${selected.message}`
+    )
   return {
     value: {
       protocol,
@@ -604,7 +684,8 @@ async function authPhase(
       mode: str(helloField(hello, 'mode')),
       pipelined
     } as Hello,
-    detail
+    detail,
+    notes
   }
 }
 
@@ -628,7 +709,14 @@ const str = (v: RespValue | undefined): string | null => (typeof v === 'string' 
  * first one, with one sample), behind it, so they never delay a PONG. A sample is the time from
  * its flight's write to its PONG; the phase's time counts from the HELLO reply.
  */
-async function pingPhase(conversation: Conversation, samples: number, firstInFlight: boolean, checks: (string | number)[][], ms: number, signal?: AbortSignal) {
+async function pingPhase(
+  conversation: Conversation,
+  samples: number,
+  firstInFlight: boolean,
+  checks: (string | number)[][],
+  ms: number,
+  signal?: AbortSignal
+): Promise<PhaseOutcome<NonNullable<ProbeResult['ping']>>> {
   const times: number[] = []
   for (let i = 0; i < samples; i++) {
     if (i > 0 || !firstInFlight) conversation.write([['PING'], ...(i === samples - 1 ? checks : [])])
@@ -636,17 +724,30 @@ async function pingPhase(conversation: Conversation, samples: number, firstInFli
     if (reply instanceof RespError) {
       throw (
         authFailure(reply) ??
-        new ProbeFailure(reply.kind === 'NOPERM' ? 'acl_denied' : 'unexpected_reply', `PING was refused: ${reply.message}`, `PING: ${reply.message}`)
+        new ProbeFailure(
+          reply.kind === 'NOPERM' ? 'acl_denied' : 'unexpected_reply',
+          `PING was refused: ${reply.message}`,
+          note('ping.refused', { reply: quote(reply.message) }),
+          `PING: ${reply.message}`
+        )
       )
     }
-    if (reply !== 'PONG') throw new ProbeFailure('unexpected_reply', `PING answered ${JSON.stringify(reply)}.`, `PING answered ${JSON.stringify(reply)}`)
+    if (reply !== 'PONG') {
+      const said = JSON.stringify(reply) ?? String(reply)
+      throw new ProbeFailure('unexpected_reply', `PING answered ${said}.`, note('ping.answered', { reply: quote(said) }), `PING answered ${said}`)
+    }
     times.push(round(sample))
   }
   const sorted = [...times].sort((a, b) => a - b)
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
   const stats = { samples: times, p50: pct(50), p95: pct(95) }
   const how = firstInFlight ? ` The first PING was pipelined with HELLO${samples > 1 ? '; each further sample took a round trip of its own' : ''}.` : ''
-  return { value: stats, detail: `${times.length} samples: p50 ${stats.p50} ms, p95 ${stats.p95} ms.${how}` }
+  const pipelinedNote = firstInFlight ? [note(samples > 1 ? 'ping.first_pipelined_more' : 'ping.first_pipelined', {})] : []
+  return {
+    value: stats,
+    detail: `${times.length} samples: p50 ${stats.p50} ms, p95 ${stats.p95} ms.${how}`,
+    notes: [note('ping.samples', { count: times.length, p50: stats.p50, p95: stats.p95 }), ...pipelinedNote]
+  }
 }
 
 // ── Write check + INFO (pipelined with a PING) ──────────────────────────────
@@ -672,23 +773,63 @@ function scratchCheck(): ScratchCheck {
   }
 }
 
-async function writePhase(conversation: Conversation, checks: ScratchCheck, flight: string, ms: number, signal?: AbortSignal) {
+async function writePhase(
+  conversation: Conversation,
+  checks: ScratchCheck,
+  withHello: boolean,
+  ms: number,
+  signal?: AbortSignal
+): Promise<PhaseOutcome<NonNullable<ProbeResult['write']>>> {
   const [{ value: set }, { value: get }, { value: del }] = await replies(conversation, 3, ms, signal, 'the write check')
+  const flight = withHello ? 'in the same flight as HELLO and PING' : 'in the same flight as the last PING'
   const how = `Sent ${flight}; time from the PONG to the DEL reply.`
+  const howNotes = [note(withHello ? 'write.sent_with_hello' : 'write.sent_with_ping', {}), note('write.timed', {})]
   if (set instanceof RespError) {
     if (set.kind === 'NOPERM' || set.kind === 'READONLY') {
       const why = set.kind === 'READONLY' ? 'this is a read-only replica' : 'read-only user: the ACL forbids writes'
-      return { value: { allowed: false, readOnly: true }, detail: `SET refused (${why}); reads work. Not a failure. ${how}` }
+      return {
+        value: { allowed: false, readOnly: true },
+        detail: `SET refused (${why}); reads work. Not a failure. ${how}`,
+        notes: [note(set.kind === 'READONLY' ? 'write.read_only_replica' : 'write.read_only_acl', {}), ...howNotes]
+      }
     }
-    throw new ProbeFailure('unexpected_reply', `SET failed: ${set.message}`, `SET: ${set.message}`)
+    throw new ProbeFailure('unexpected_reply', `SET failed: ${set.message}`, note('write.set_failed', { reply: quote(set.message) }), `SET: ${set.message}`)
   }
-  if (set !== 'OK' || get !== checks.value)
-    throw new ProbeFailure('unexpected_reply', `The scratch key did not read back (SET ${JSON.stringify(set)}, GET mismatch).`, 'scratch key did not read back')
-  const removed =
-    del === 1 ? 'removed' : `not removed (${del instanceof RespError ? del.message : JSON.stringify(del)}); it expires in ${SCRATCH_TTL_SECONDS} s`
+  if (set !== 'OK' || get !== checks.value) {
+    const said = JSON.stringify(set) ?? String(set)
+    throw new ProbeFailure(
+      'unexpected_reply',
+      `The scratch key did not read back (SET ${said}, GET mismatch).`,
+      note('write.read_back', { reply: quote(said) }),
+      'scratch key did not read back'
+    )
+  }
+  const delSaid = del instanceof RespError ? del.message : (JSON.stringify(del) ?? String(del))
+  const removed = del === 1 ? 'removed' : `not removed (${delSaid}); it expires in ${SCRATCH_TTL_SECONDS} s`
+  const ttl = SCRATCH_TTL_SECONDS
   return {
     value: { allowed: true, readOnly: false },
-    detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}. ${how}`
+    detail: `SET/GET/DEL of a scratch key with a ${SCRATCH_TTL_SECONDS} s TTL: ok, key ${removed}. ${how}`,
+    notes: [del === 1 ? note('write.ok_removed', { ttl }) : note('write.ok_not_removed', { ttl, reply: quote(delSaid) }), ...howNotes]
+  }
+}
+
+/** INFO server and INFO replication, sent with the write check: the server's facts. */
+async function infoPhase(conversation: Conversation, hello: Hello, ms: number, signal?: AbortSignal): Promise<PhaseOutcome<NonNullable<ProbeResult['server']>>> {
+  const info = await infoReplies(conversation, ms, signal)
+  const fromHello = { version: hello.version, role: hello.role, mode: hello.mode, protocol: hello.protocol }
+  if (info.denied)
+    return {
+      value: fromHello,
+      detail: `INFO is not allowed for this user; server facts come from HELLO. (Pipelined with the write check.)`,
+      notes: [note('info.denied', {})]
+    }
+  const server = { version: info.version ?? hello.version, role: info.role ?? hello.role, mode: info.mode ?? hello.mode, protocol: hello.protocol }
+  const [version, role, mode] = [server.version ?? '?', server.role ?? '?', server.mode ?? '?']
+  return {
+    value: server,
+    detail: `Redis ${version}, ${role}, ${mode}, RESP${hello.protocol} (pipelined with the write check; time from the DEL reply to the INFO replies)`,
+    notes: [note('info.server', { version, role, mode, protocol: hello.protocol }), note('info.timed', {})]
   }
 }
 

@@ -3,6 +3,8 @@ import { profilesEn } from './profiles/en'
 import { commonEn } from './common/en'
 import { privacyEn } from './privacy/en'
 import { prereqGen2En } from './prereq-gen2/en'
+import { probeNotesEn } from './probe-notes/en'
+import { cliTestEn } from './cli-test/en'
 
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
 export const en = {
@@ -43,6 +45,8 @@ export const en = {
   profiles: profilesEn,
   privacy: privacyEn,
   prereqGen2: prereqGen2En,
+  probeNotes: probeNotesEn,
+  cliTest: cliTestEn,
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

@@ -4,6 +4,8 @@ import { profilesJa } from './profiles/ja'
 import { commonJa } from './common/ja'
 import { privacyJa } from './privacy/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
+import { probeNotesJa } from './probe-notes/ja'
+import { cliTestJa } from './cli-test/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
 export const ja: Messages = {
@@ -44,6 +46,8 @@ export const ja: Messages = {
   profiles: profilesJa,
   privacy: privacyJa,
   prereqGen2: prereqGen2Ja,
+  probeNotes: probeNotesJa,
+  cliTest: cliTestJa,
   settings: {
     title: '設定',
     appearance: '表示',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HostKeyPrompt, PathCode, PathDiagnosis, PodRunInfo } from './network-path'
+import { ProbeNote } from './probe-notes'
 
 /** The connection test's result: what the CLI prints with --json and what the UI draws. */
 
@@ -45,6 +46,8 @@ export const ProbePhase = z.object({
   ms: z.number().nonnegative(),
   /** One human line: what was found, or what went wrong. */
   detail: z.string().max(2000),
+  /** The same as data, one sentence a note: a code and its parameters (./probe-notes.ts), worded by the UI and the CLI. */
+  notes: z.array(ProbeNote).max(12).optional(),
   /** Not run because an earlier phase failed (or it does not apply, e.g. TLS on a plain profile). */
   skipped: z.boolean().optional()
 })

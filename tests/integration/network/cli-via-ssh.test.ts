@@ -64,7 +64,7 @@ describe('pse-wizard test --via-ssh', () => {
 
     const third = await run(['test', '--url', url, '--ca', caFile, ...via], env)
     expect(third.code, third.stdout + third.stderr).toBe(0)
-    expect(third.stdout).toMatch(/\[ ok \] ssh_forward/)
+    expect(third.stdout).toMatch(/\[ ok \] SSH forward/)
     expect((await run(['hostkey', 'list'])).stdout).toContain(fingerprint)
   })
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { redact } from '../../../src/main/logging/redact'
 import { probe, type ProbeTarget } from '../../../src/main/redis/probe'
 import { RespDecoder, type RespValue } from '../../../src/main/redis/resp'
+import { ProbeNote } from '../../../src/shared/schemas/probe-notes'
 
 /**
  * A hostile server on 127.0.0.1 that speaks just enough RESP: it answers HELLO with an error
@@ -114,6 +115,13 @@ describe('a hostile server answering HELLO with megabytes of error text', () => 
     expect(failed.detail).toMatch(/^Authentication failed: WRONGPASS invalid username-password pair/)
     expect(failed.detail).toMatch(/ … \[\d+ characters cut\]$/)
     expect(failed.detail.length).toBeLessThan(5000)
+    // The same as data: the server's words quoted, bounded, within the schema's limits.
+    expect(failed.notes).toHaveLength(1)
+    expect(failed.notes![0].code).toBe('auth.failed')
+    const reply = String(failed.notes![0].params.reply)
+    expect(reply).toMatch(/^WRONGPASS invalid username-password pair/)
+    expect(reply.length).toBeLessThan(500)
+    expect(ProbeNote.array().parse(failed.notes)).toEqual(failed.notes)
     expect(JSON.stringify(result).length).toBeLessThan(64 * 1024)
     expect(redact(JSON.stringify(result))).toContain('auth_failed')
     expect(longestGapMs).toBeLessThan(2000)

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { probe, PROBE_PHASES, SCRATCH_PREFIX, type ProbeOptions, type ProbeTarget } from '../../../src/main/redis/probe'
 import type { RunningRedis } from '../../../src/main/sandbox/tls-redis'
 import { useRedisHarness, type HarnessUser } from '../../support/redis'
+import { ProbeResult } from '../../../src/shared/schemas/probe'
+import { renderNote } from '../../../src/shared/i18n/probe-notes/render'
+import { cliTranslator } from '../../../src/cli/locale'
 
 const harness = useRedisHarness()
 
@@ -38,6 +41,20 @@ async function adminClient(server: RunningRedis): Promise<Redis> {
   return client
 }
 
+const words = { en: cliTranslator('en'), ja: cliTranslator('ja') }
+
+/** Every phase the probe ran carries notes the schema accepts and both catalogues word (not the bare code). */
+function expectWorded(result: ProbeResult, extraPhases = 0) {
+  expect(ProbeResult.parse(result).phases).toEqual(result.phases)
+  for (const phase of result.phases.slice(extraPhases)) {
+    expect(phase.notes?.length, phase.name).toBeGreaterThan(0)
+    for (const note of phase.notes!) {
+      expect(renderNote(words.en, note), note.code).not.toBe(note.code)
+      expect(renderNote(words.ja, note), note.code).toMatch(/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/)
+    }
+  }
+}
+
 async function expectCode(t: ProbeTarget, code: string, options: ProbeOptions = {}) {
   const result = await probe(t, options)
   expect(result.ok, JSON.stringify(result, null, 1)).toBe(false)
@@ -47,6 +64,7 @@ async function expectCode(t: ProbeTarget, code: string, options: ProbeOptions = 
   expect(failed).toHaveLength(1)
   expect(result.phases.map((p) => p.name)).toEqual([...(options.extraPhases ?? []).map((p) => p.name), ...PROBE_PHASES])
   expect(JSON.stringify(result)).not.toContain(t.password ?? '\u0000never')
+  expectWorded(result, options.extraPhases?.length ?? 0)
   return result
 }
 
@@ -57,6 +75,7 @@ describe('probe: passing tests', () => {
     const result = await probe(target(h.tls), { onPhase: (p) => seen.push(p.name) })
     expect(result.ok, JSON.stringify(result, null, 1)).toBe(true)
     expect(result.code).toBeNull()
+    expectWorded(result)
     expect(result.phases.map((p) => [p.name, p.ok, Boolean(p.skipped)])).toEqual(PROBE_PHASES.map((n) => [n, true, false]))
     expect(seen).toEqual([...PROBE_PHASES])
     expect(result.dns.classification).toBe('loopback')

@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/cli/main'
-import { formatResult } from '../../../src/cli/commands/test'
+import { formatResult } from '../../../src/cli/test-output'
+import { cliTranslator } from '../../../src/cli/locale'
 import { formatReport } from '../../../src/cli/commands/check'
 import { printable } from '../../../src/cli/printable'
 import { createProfilesService } from '../../../src/main/profiles'
@@ -36,7 +37,8 @@ describe('what the CLI prints for people cannot drive the terminal', () => {
       write: null,
       server: null
     }
-    expect(formatResult(result)).not.toContain(ESC)
+    expect(formatResult(result, cliTranslator('en'))).not.toContain(ESC)
+    expect(formatResult(result, cliTranslator('ja'))).not.toContain(ESC)
   })
 
   it('check: details quoting IBM Cloud or the CLI are made printable', () => {

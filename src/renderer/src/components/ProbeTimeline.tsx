@@ -3,6 +3,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag } fr
 import { CheckmarkFilled, ErrorFilled, CircleDash } from '@carbon/icons-react'
 import type { ProbeResult } from '../../../shared/schemas/probe'
 import { probeAdvice, probeTitle } from './probe-text'
+import { phaseText, type Translate } from '../../../shared/i18n/probe-notes/render'
 import { formatMs, layoutBars, type Bar } from './timeline-layout'
 
 export function usePhaseLabel(): (name: string) => string {
@@ -17,6 +18,8 @@ export function usePhaseLabel(): (name: string) => string {
 export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; id?: string }) {
   const { t } = useTranslation()
   const label = usePhaseLabel()
+  // What each phase found, worded in the UI's language from its notes (codes and parameters).
+  const words: Translate = (key, options) => String(t(key, options as never))
   const bars = layoutBars(result.phases)
   const failing = bars.find((b) => b.state === 'failed')
   const statusText = (b: Bar) => t(`common.timeline.${b.state === 'ok' ? 'passed' : b.state === 'failed' ? 'failed' : 'skipped'}`)
@@ -58,7 +61,7 @@ export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; i
                 <span className="pse-timeline__bar-label">{label(b.phase.name)}</span>
                 <span className="pse-timeline__tip" role="tooltip">
                   <strong>{hover}</strong>
-                  {b.phase.detail && <span>{b.phase.detail}</span>}
+                  {(b.phase.notes?.length || b.phase.detail) && <span>{phaseText(words, b.phase)}</span>}
                 </span>
               </div>
             )
@@ -108,7 +111,7 @@ export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; i
                 </span>
               </TableCell>
               <TableCell className="pse-timeline__ms">{b.state === 'skipped' ? '—' : formatMs(b.phase.ms)}</TableCell>
-              <TableCell className="pse-timeline__detail">{b.phase.detail}</TableCell>
+              <TableCell className="pse-timeline__detail">{phaseText(words, b.phase)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
