@@ -37,6 +37,19 @@ export function localizedResult(result: ProbeResult, t: Translate, lang: string)
   }
 }
 
+/**
+ * A failure before the test ran (an unreadable saved password, a bastion that refused…): the
+ * catalogue's title and advice for its code (common.probe), filled with its parameters; main's
+ * own message, and no title, for a code the catalogue does not word.
+ */
+export function appFailureWords(t: Translate, e: { code: string; message: string; params?: Record<string, string | number | boolean> }) {
+  const missing = '\u0000'
+  const advice = t(`common.probe.${e.code}.advice`, { ...e.params, defaultValue: missing })
+  // A text that needs a parameter this failure does not carry (i18next leaves {{host}} as it is): main's words.
+  if (advice === missing || advice.includes('{{')) return { title: null, message: e.message }
+  return { title: t(`common.probe.${e.code}.title`, { defaultValue: e.code }), message: advice }
+}
+
 const phaseLabel = (t: Translate, name: string) => t(`common.timeline.phases.${name}`, { defaultValue: name })
 
 export function failureTitle(result: ProbeResult, t: Translate): string {

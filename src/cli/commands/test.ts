@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type CliIO, type Command, type ExitCode } from '../command'
-import { isAppFailure } from '../../shared/errors'
+import { isAppFailure, type AppFailure } from '../../shared/errors'
 import type { ProbeResult } from '../../shared/schemas/probe'
 import { ProfileFields } from '../../shared/schemas/profile'
 import { registerSecret, validatePemCertificates } from '../../main/core'
@@ -9,8 +9,8 @@ import { fieldsOf } from '../profile-fields'
 import { readCaFile } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson } from '../printable'
-import { cliLanguage, cliTranslator } from '../locale'
-import { formatResult, localizedResult } from '../test-output'
+import { cliLanguage, cliTranslator, type CliLanguage } from '../locale'
+import { appFailureWords, formatResult, localizedResult } from '../test-output'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json] [--lang en|ja]
                         [--via-ssh USER@HOST[:PORT] [--ssh-key FILE] [--ssh-host-key SHA256:…]]
@@ -81,7 +81,7 @@ export const testCommand: Command = {
         return result.ok ? Exit.ok : Exit.failure
       } catch (e) {
         if (!isAppFailure(e)) throw e
-        return printFailure(io, Boolean(values.json), e.code, e.message)
+        return printFailure(io, Boolean(values.json), e, lang)
       }
     })
   }
@@ -123,9 +123,11 @@ async function testUrl(core: CliCore, values: TestValues, timeout: number | unde
   return result
 }
 
-function printFailure(io: CliIO, json: boolean, code: string, message: string): ExitCode {
-  if (json) io.stdout(printableJson({ ok: false, code, message, phases: [] }))
-  else io.stderr(`pse-wizard test: ${printable(message)} (${code})\n`)
+/** A failure before any phase ran: in the chosen language when the catalogue has its code, else main's message. */
+function printFailure(io: CliIO, json: boolean, e: AppFailure, lang: CliLanguage): ExitCode {
+  const localized = appFailureWords(cliTranslator(lang), e)
+  if (json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message, phases: [], lang, localized }))
+  else io.stderr(`pse-wizard test: ${printable(localized.message)} (${e.code})\n`)
   return Exit.failure
 }
 
