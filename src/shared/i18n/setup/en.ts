@@ -310,7 +310,12 @@ export const setupEn = {
     privateProfile: 'Private profile',
     open: 'Open in Connection profiles',
     openAll: 'Go to Connection profiles',
-    startOver: 'Set up another connection'
+    startOver: 'Set up another connection',
+    restrictTitle: 'Only your networks, and the proof',
+    restrictLead:
+      'A private endpoint can be reached from any account on IBM Cloud’s private network. Admit only your own networks, then let the privacy report check every claim.',
+    restrict: 'Restrict who may connect',
+    privacyReport: 'Open the privacy report'
   },
   cliHint: 'The same step with the ibmcloud CLI, as the seed article does it.',
   cliHintExample: 'An example with the seed article’s values; once you create the instance, this shows the command with your own.',

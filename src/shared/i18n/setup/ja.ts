@@ -313,7 +313,12 @@ export const setupJa: Messages['setup'] = {
     privateProfile: 'プライベートのプロファイル',
     open: '接続プロファイルで開く',
     openAll: '接続プロファイルへ移動',
-    startOver: '別の接続をセットアップする'
+    startOver: '別の接続をセットアップする',
+    restrictTitle: '自分のネットワークだけに、そしてその証明',
+    restrictLead:
+      'プライベート・エンドポイントには、IBM Cloud のプライベート・ネットワーク上のどのアカウントからも到達できます。自分のネットワークだけを許可し、プライバシー・レポートですべての主張を確認してください。',
+    restrict: '接続できる相手を制限',
+    privacyReport: 'プライバシー・レポートを開く'
   },
   cliHint: '同じ手順を ibmcloud CLI で行う場合のコマンドです (元記事と同じ操作です)。',
   cliHintExample: '元記事の値を使った例です。インスタンスを作成すると、入力した値でのコマンドを表示します。',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, InlineNotification, Link, TextInput } from '@carbon/react'
 import { call } from '../../../api/client'
 import type { StepProps } from '../step-props'
+import { RestrictAndProve } from './RestrictAndProve'
 import { StepHeader } from './StepHeader'
 
 const profileHref = (id: string) => `#/profiles/${encodeURIComponent(id)}`
@@ -60,8 +61,9 @@ export function SaveStep({ state, run, busy }: StepProps) {
               </li>
             )}
           </ul>
+          {saved.privateProfileId && <RestrictAndProve privateProfileId={saved.privateProfileId} />}
           <div className="pse-setup__actions">
-            <Button kind="primary" href="#/profiles" data-testid="open-profiles">
+            <Button kind="tertiary" href="#/profiles" data-testid="open-profiles">
               {t('setup.save.openAll')}
             </Button>
             <Button kind="ghost" onClick={() => void run('account', () => call('wizard.reset', {}))}>
