@@ -24,10 +24,12 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload can only require('electron'): bundle everything it imports.
+      // A sandboxed preload can only require('electron'): bundle everything it imports, in one
+      // file (the contract's schema modules, which it never loads, stay inside it).
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') }
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { codeSplitting: false }
       }
     }
   },

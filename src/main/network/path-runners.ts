@@ -3,7 +3,7 @@ import type { ProfileFields } from '../../shared/schemas/profile'
 import type { ProbeResult } from '../../shared/schemas/probe'
 import { registerSecret } from '../logging/redact'
 import type { ProbeOptions, ProbeTarget } from '../redis/probe'
-import { KnownHostsStore } from './known-hosts'
+import type { KnownHostsStore } from './known-hosts'
 import type { PathSecrets, PathTestOptions } from './run-probe-via-path'
 
 /**
@@ -37,7 +37,9 @@ export interface NetworkRunnerDeps {
  */
 export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | 'ssh' | 'pod', NetworkPathRunner> {
   const env = deps.env ?? process.env
-  const knownHosts = new KnownHostsStore(deps.dataDir)
+  // The pinned host keys (and the file lock behind them) load with the first test, like the path code.
+  let knownHosts: Promise<KnownHostsStore> | undefined
+  const pins = () => (knownHosts ??= import('./known-hosts').then(({ KnownHostsStore: Store }) => new Store(deps.dataDir)))
   const secretsFor = deps.sshSecrets ?? (async () => envSecrets(env))
   const secrets = async (fields: ProfileFields, given: string | null | undefined): Promise<PathSecrets> => {
     if (fields.networkPath.kind !== 'ssh') return {}
@@ -48,7 +50,7 @@ export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | '
   // The path code (and the diagnosis) loads with the first test, not with the profiles service.
   const run: NetworkPathRunner = async (fields, target, options, path) =>
     (await import('./run-probe-via-path')).testViaPath(target, fields.networkPath, await secrets(fields, path?.sshSecret), {
-      knownHosts,
+      knownHosts: await pins(),
       env,
       homeDir: deps.homeDir ?? os.homedir(),
       privateEndpoint: fields.origin.kind === 'ibmcloud' && fields.origin.endpointType === 'private',

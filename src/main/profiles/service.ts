@@ -13,7 +13,7 @@ import {
 } from '../../shared/schemas/profile'
 import { log } from '../logging/log'
 import { registerSecret } from '../logging/redact'
-import { probe, type ProbeOptions, type ProbeTarget } from '../redis/probe'
+import type { ProbeOptions, ProbeTarget } from '../redis/probe'
 import { exportProfile, type ExportedText } from './exporters'
 import { importProfileText } from './importers'
 import { LastTestRecorder, type LastTestRecorderOptions } from './last-test-recorder'
@@ -32,6 +32,7 @@ import type { ProfileStore } from './store'
 /** `path.sshSecret`: the bastion passphrase or password, when the profile's path needs one. */
 export type PathRunner = (profile: ProfileFields, target: ProbeTarget, options: ProbeOptions, path?: { sshSecret?: string | null }) => Promise<ProbeResult>
 
+const directProbe: PathRunner = async (_p, target, o) => (await import('../redis/probe')).probe(target, o)
 const SECRET_NAMES = ['password', 'clientKey', 'sshSecret'] as const
 
 export interface ProfilesServiceOptions {
@@ -80,7 +81,7 @@ export class ProfilesService {
     readonly secrets: SecretStore,
     private readonly options: ProfilesServiceOptions = {}
   ) {
-    this.runners = { direct: (_p, target, o) => probe(target, o), ...(options.pathRunners ?? {}) } as Record<string, PathRunner>
+    this.runners = { direct: directProbe, ...(options.pathRunners ?? {}) } as Record<string, PathRunner>
     this.now = options.now ?? (() => new Date())
     this.lastTests = options.lastTests === false ? null : new LastTestRecorder(store, options.lastTests)
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { calls, isCallName, type CallName, type CallOutput } from '../../shared/contract'
+import { calls, isCallName, type CallInputSchema, type CallName, type CallOutput } from '../../shared/contract'
 import { AppFailure, TransportCodes, type AppError, type Result } from '../../shared/errors'
 import { redact } from '../logging/redact'
 import { log } from '../logging/log'
@@ -10,7 +10,7 @@ export interface CallContext {
   signal: AbortSignal
 }
 
-export type Handler<N extends CallName> = (input: z.output<(typeof calls)[N]['input']>, ctx: CallContext) => Promise<CallOutput<N>>
+export type Handler<N extends CallName> = (input: z.output<CallInputSchema<N>>, ctx: CallContext) => Promise<CallOutput<N>>
 
 export type Handlers = { [N in CallName]: Handler<N> }
 
@@ -19,7 +19,8 @@ const formatIssues = (error: z.ZodError): string => error.issues.map((i) => `${i
 /**
  * The one place a contract call is executed, whatever the transport: the name is checked, the
  * input parsed against its schema, the handler run, the output parsed (stripping anything the
- * schema does not name), and every failure turned into an error value. It never throws.
+ * schema does not name), and every failure turned into an error value. It never throws. Only
+ * this call's schemas are built (on its first use), never the whole contract's.
  */
 export async function dispatch(handlers: Handlers, name: unknown, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>> {
   if (!isCallName(name)) {
@@ -28,7 +29,12 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
       error: { code: TransportCodes.unknownCall, message: 'This request names no known call. Update PSE Wizard so the window and the app match.' }
     }
   }
-  const spec = calls[name]
+  let spec: { input: z.ZodType; output: z.ZodType }
+  try {
+    spec = await calls[name].schemas()
+  } catch (e) {
+    return internalFailure(name, e)
+  }
   const parsed = spec.input.safeParse(rawInput ?? {})
   if (!parsed.success) {
     return {
@@ -55,15 +61,19 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
   } catch (e) {
     if (e instanceof AppFailure) return { ok: false, error: redactError(e.toValue()) }
     if (ctx.signal.aborted) return { ok: false, error: cancelledFailure().toValue() }
-    const detail = redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e))
-    log.error(`call ${name} failed: ${detail}`)
-    return {
-      ok: false,
-      error: {
-        code: TransportCodes.internal,
-        message: 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details below.',
-        detail
-      }
+    return internalFailure(name, e)
+  }
+}
+
+function internalFailure(name: string, e: unknown): Result<never> {
+  const detail = redact(e instanceof Error ? `${e.name}: ${e.message}` : String(e))
+  log.error(`call ${name} failed: ${detail}`)
+  return {
+    ok: false,
+    error: {
+      code: TransportCodes.internal,
+      message: 'Something went wrong inside PSE Wizard. Try again; if it persists, report it with the details below.',
+      detail
     }
   }
 }
