@@ -1,5 +1,5 @@
-import { X509Certificate } from 'node:crypto'
 import { AppFailure } from '../../shared/errors'
+import { nodeCrypto } from '../util/lazy-builtins'
 
 export const PemCodes = { invalidCertificate: 'invalid_certificate' } as const
 
@@ -22,7 +22,7 @@ export function validatePemCertificates(text: string, what = 'CA certificate'): 
     blocks
       .map((block, i) => {
         try {
-          const cert = new X509Certificate(block)
+          const cert = new (nodeCrypto().X509Certificate)(block)
           return cert.toString().trim()
         } catch {
           throw new AppFailure({ code: PemCodes.invalidCertificate, message: `Certificate ${i + 1} of the ${what} does not parse. Copy it again, whole.` })

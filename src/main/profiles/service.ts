@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { nodeCrypto } from '../util/lazy-builtins'
 import { AppFailure } from '../../shared/errors'
 import type { ProbePhase, ProbeResult, TestAllResult } from '../../shared/schemas/probe'
 import {
@@ -126,7 +126,7 @@ export class ProfilesService {
       sshSecret: secrets.sshSecret ?? null
     }
     if (wanted.clientKey) wanted.clientKey = validatePrivateKeyPem(wanted.clientKey)
-    const id = randomUUID()
+    const id = nodeCrypto().randomUUID()
     const stored: Record<SecretName, SecretLocation> = { password: 'none', clientKey: 'none', sshSecret: 'none' }
     for (const name of SECRET_NAMES) {
       const value = wanted[name]
@@ -338,7 +338,7 @@ export class ProfilesService {
   importText(text: string, format?: ImportFormat): ImportDraftResult {
     const imported = importProfileText(text, format)
     this.pruneImports()
-    const importId = randomUUID()
+    const importId = nodeCrypto().randomUUID()
     this.imports.set(importId, { secrets: imported.secrets, expires: Date.now() + IMPORT_TTL_MS })
     return {
       importId,

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import crypto from 'node:crypto'
 import { readFileBounded } from './bounded-read'
 import { ensureDir } from './data-dir'
+import { nodeCrypto } from '../util/lazy-builtins'
 
 /**
  * Writes a file so that readers see either the old or the new content, never half of it:
@@ -12,7 +12,7 @@ import { ensureDir } from './data-dir'
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file)
   await ensureDir(dir)
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`)
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`)
   const handle = await fs.open(tmp, 'wx', 0o600)
   try {
     await handle.writeFile(data)

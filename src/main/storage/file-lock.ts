@@ -1,9 +1,9 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { AppFailure } from '../../shared/errors'
 import { ensureDir } from './data-dir'
+import { nodeCrypto } from '../util/lazy-builtins'
 
 /**
  * A lock file next to a data file, so that two processes (the desktop app and the CLI) never
@@ -55,7 +55,7 @@ export async function withFileLock<T>(file: string, run: () => Promise<T>, optio
   const lockFile = `${file}.lock`
   const staleMs = options.staleMs ?? 30_000
   const deadline = Date.now() + (options.waitMs ?? 15_000)
-  const owner: Owner = { pid: process.pid, host: os.hostname(), token: crypto.randomBytes(8).toString('hex'), at: Date.now() }
+  const owner: Owner = { pid: process.pid, host: os.hostname(), token: nodeCrypto().randomBytes(8).toString('hex'), at: Date.now() }
   await ensureDir(path.dirname(lockFile))
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     try {
