@@ -33,6 +33,13 @@ function createParameters(state: WizardState): Record<string, string> {
   return p
 }
 
+/** Gen 2: what the prerequisites step reads, in the region it checked (VRF is not asked). */
+const gen2Prerequisites = (region: string): CliCommand[] => [
+  cmd('target_region', 'Target the region', `ibmcloud target -r ${shellQuote(region)}`),
+  cmd('vpcs', 'List the VPCs of the region', 'ibmcloud is vpcs'),
+  cmd('subnets', 'List the subnets (zone and address range)', 'ibmcloud is subnets')
+]
+
 export function cliEquivalents(state: WizardState): WizardState['cli'] {
   const form = state.deploy?.form ?? null
   const name = state.instance?.name ?? form?.name ?? 'Redis-0101'
@@ -49,16 +56,19 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
     cmd('account_show', 'Show the account name and id', 'ibmcloud account show')
   ]
 
-  const prerequisites = [
-    cmd('account_show', 'Check "VRF Enabled: true" and "Service Endpoint Enabled: true"', 'ibmcloud account show'),
-    cmd(
-      'service_endpoint_enable',
-      'Enable service endpoints (needs VRF; otherwise it offers a support case)',
-      'ibmcloud account update --service-endpoint-enable true'
-    ),
-    cmd('plugin_install', 'Install the Cloud Databases plugin (cdb)', 'ibmcloud plugin install cloud-databases'),
-    cmd('plugin_list', 'Check the installed plugins', 'ibmcloud plugin list')
-  ]
+  const gen2 = state.prerequisites?.generation === 'gen2' ? state.prerequisites.region : null
+  const prerequisites = gen2
+    ? gen2Prerequisites(gen2)
+    : [
+        cmd('account_show', 'Check "VRF Enabled: true" and "Service Endpoint Enabled: true"', 'ibmcloud account show'),
+        cmd(
+          'service_endpoint_enable',
+          'Enable service endpoints (needs VRF; otherwise it offers a support case)',
+          'ibmcloud account update --service-endpoint-enable true'
+        ),
+        cmd('plugin_install', 'Install the Cloud Databases plugin (cdb)', 'ibmcloud plugin install cloud-databases'),
+        cmd('plugin_list', 'Check the installed plugins', 'ibmcloud plugin list')
+      ]
 
   const deploy: CliCommand[] = []
   if (state.deploy?.mode === 'adopt') {

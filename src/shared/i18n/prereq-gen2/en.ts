@@ -5,6 +5,43 @@
  */
 export const prereqGen2En = {
   heading: 'Gen 2 prerequisites in {{region}}',
+  lead: 'Gen 2 is private only and lives on VPC: it needs a VPC with a subnet in the region, the region’s Gen 2 deployment and the IAM roles of the steps. VRF is not needed.',
+  generation: {
+    legend: 'Databases for Redis generation',
+    gen1: 'Gen 1 (classic)',
+    gen1Hint: 'Needs a classic account with VRF and service endpoints; reached through private service endpoints.',
+    gen2: 'Gen 2 (VPC)',
+    gen2Hint: 'Needs a VPC in the region; private only, reached through a Virtual Private Endpoint gateway.'
+  },
+  openConsole: 'Open it in the IBM Cloud console',
+  region: 'Region',
+  regionHelp: 'The VPC, its subnets and the Gen 2 deployment are checked in this region.',
+  regions: {
+    'au-syd': 'Sydney',
+    'br-sao': 'São Paulo',
+    'ca-mon': 'Montreal',
+    'ca-tor': 'Toronto',
+    'eu-de': 'Frankfurt',
+    'eu-es': 'Madrid',
+    'eu-gb': 'London',
+    'in-che': 'Chennai',
+    'jp-osa': 'Osaka',
+    'jp-tok': 'Tokyo',
+    'us-east': 'Washington DC',
+    'us-south': 'Dallas'
+  },
+  readyWithUnknown: 'Nothing is missing for Gen 2 in {{region}}. The items marked “Not checked” cannot be read ahead; they do not stop the wizard, and a refused step names what it lacked.',
+  blocked: {
+    vpcTitle: 'A VPC with a subnet is needed in {{region}}',
+    vpcBody: 'Gen 2 is reached only from a VPC in the same region. Run the commands in the table below (or use the console), then check again.',
+    notOfferedTitle: 'Gen 2 is not offered in {{region}}',
+    notOfferedBody: 'Choose another region above, or Gen 1, and check again.'
+  },
+  cli: {
+    target_region: 'Target the region',
+    vpcs: 'List the VPCs of the region',
+    subnets: 'List the subnets (zone and address range)'
+  },
   items: {
     gen2_catalog: 'Databases for Redis Gen 2 in the region',
     vpc: 'VPC in the region',

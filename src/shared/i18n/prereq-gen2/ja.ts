@@ -2,6 +2,43 @@ import type { Messages } from '../en'
 
 export const prereqGen2Ja: Messages['prereqGen2'] = {
   heading: '{{region}} の Gen 2 の前提条件',
+  lead: 'Gen 2 はプライベート専用で VPC 上にあります。リージョンにサブネットのある VPC、そのリージョンの Gen 2 デプロイメント、各手順の IAM の役割が必要です。VRF は不要です。',
+  generation: {
+    legend: 'Databases for Redis の世代',
+    gen1: 'Gen 1 (クラシック)',
+    gen1Hint: 'VRF とサービス・エンドポイントが有効なクラシック・アカウントが必要です。プライベート・サービス・エンドポイントで接続します。',
+    gen2: 'Gen 2 (VPC)',
+    gen2Hint: 'リージョンに VPC が必要です。プライベート専用で、仮想プライベート・エンドポイント (VPE) ゲートウェイを経由して接続します。'
+  },
+  openConsole: 'IBM Cloud コンソールで開く',
+  region: 'リージョン',
+  regionHelp: 'VPC、そのサブネット、Gen 2 のデプロイメントをこのリージョンで確認します。',
+  regions: {
+    'au-syd': 'シドニー',
+    'br-sao': 'サンパウロ',
+    'ca-mon': 'モントリオール',
+    'ca-tor': 'トロント',
+    'eu-de': 'フランクフルト',
+    'eu-es': 'マドリード',
+    'eu-gb': 'ロンドン',
+    'in-che': 'チェンナイ',
+    'jp-osa': '大阪',
+    'jp-tok': '東京',
+    'us-east': 'ワシントン DC',
+    'us-south': 'ダラス'
+  },
+  readyWithUnknown: '{{region}} の Gen 2 に足りないものはありません。「未確認」の項目は事前に読み取れません。ウィザードは止まらず、拒否された手順には足りなかったものが表示されます。',
+  blocked: {
+    vpcTitle: '{{region}} にサブネットのある VPC が必要です',
+    vpcBody: 'Gen 2 には同じリージョンの VPC からしか接続できません。下の表のコマンドを実行するか (またはコンソールを使って)、もう一度確認してください。',
+    notOfferedTitle: '{{region}} では Gen 2 が提供されていません',
+    notOfferedBody: '上で別のリージョンか Gen 1 を選んで、もう一度確認してください。'
+  },
+  cli: {
+    target_region: 'リージョンをターゲットにする',
+    vpcs: 'リージョンの VPC を一覧表示する',
+    subnets: 'サブネットを一覧表示する (ゾーンとアドレス範囲)'
+  },
   items: {
     gen2_catalog: 'リージョンの Databases for Redis Gen 2',
     vpc: 'リージョンの VPC',

@@ -33,7 +33,7 @@ const screens: Record<WizardStepId, ComponentType<StepProps>> = {
 }
 
 /** Errors a step explains on its own screen (with its own next action). */
-const explainedByStep = new Set(['wizard_vrf_disabled', 'wizard_service_endpoints_disabled', 'wizard_private_unreachable'])
+const explainedByStep = new Set(['wizard_vrf_disabled', 'wizard_service_endpoints_disabled', 'wizard_private_unreachable', 'wizard_vpc_missing', 'wizard_gen2_not_offered'])
 
 /**
  * The setup wizard (UX.md screen 2): the nine steps down the side, the current step's screen,
@@ -105,7 +105,7 @@ export function SetupWizard() {
 
         {commands.length > 0 && (
           <CliEquivalent
-            commands={commands.map((c) => `# ${t(`setup.cli.${c.id}`, { defaultValue: c.label })}\n${c.command}`)}
+            commands={commands.map((c) => `# ${t([`setup.cli.${c.id}`, `prereqGen2.cli.${c.id}`], { defaultValue: c.label })}\n${c.command}`)}
             hint={view === 'deploy' && !state.deploy ? t('setup.cliHintExample') : t('setup.cliHint')}
           />
         )}

@@ -1,18 +1,23 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, CodeSnippet, InlineNotification, Link, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag } from '@carbon/react'
+import { Button, CodeSnippet, InlineNotification, Link } from '@carbon/react'
 import { Renew } from '@carbon/icons-react'
 import { call } from '../../../api/client'
 import type { PrereqItem } from '../../../../../shared/schemas/ibmcloud'
+import type { WizardPrerequisites } from '../../../../../shared/schemas/wizard'
 import type { StepProps } from '../step-props'
+import { PrereqTable } from './PrereqTable'
+import { PrereqTargetPicker, type PrereqTarget } from './PrereqTargetPicker'
 import { StepHeader } from './StepHeader'
 
-/** Step 2: VRF, service endpoints, CLI and plugin, each with what to do when missing. */
+/** Step 2: Gen 1 (VRF, service endpoints, CLI and plugin) or Gen 2 in a region (VPC, subnet, Gen 2 deployment, IAM roles), each with what to do when missing. */
 export function PrerequisitesStep({ state, run, busy }: StepProps) {
   const { t, i18n } = useTranslation()
   const report = state.prerequisites
   const started = useRef(false)
-  const check = () => void run('prerequisites', () => call('wizard.checkPrerequisites', {}))
+  const [target, setTarget] = useState<PrereqTarget>({ generation: report?.generation ?? 'gen1', region: report?.region ?? 'us-south' })
+  const check = () =>
+    void run('prerequisites', () => call('wizard.checkPrerequisites', target.generation === 'gen2' ? { generation: 'gen2', region: target.region } : { generation: 'gen1' }))
 
   // Checking only reads the account: do it as soon as the step opens.
   useEffect(() => {
@@ -21,15 +26,41 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
     check()
   })
 
-  const item = (id: PrereqItem['id']) => report?.items.find((i) => i.id === id)
-  const vrfOff = item('vrf')?.ok === false
-  const endpointsOff = !vrfOff && item('service_endpoint')?.ok === false
+  const shown = report && report.generation === target.generation && (target.generation === 'gen1' || report.region === target.region) ? report : null
+  const gen2 = target.generation === 'gen2'
 
   return (
     <section className="pse-setup__step" aria-labelledby="step-title">
-      <StepHeader step="prerequisites" title={t('setup.prereq.title')} lead={t('setup.prereq.lead')} />
+      <StepHeader step="prerequisites" title={t('setup.prereq.title')} lead={gen2 ? t('prereqGen2.lead') : t('setup.prereq.lead')} />
+      <PrereqTargetPicker target={target} onChange={setTarget} disabled={busy} />
 
-      {vrfOff && report && (
+      {shown?.generation === 'gen1' && <Gen1Panels report={shown} />}
+      {shown?.generation === 'gen2' && <Gen2Panels report={shown} errorCode={state.steps.prerequisites.error?.code} />}
+
+      <div className="pse-setup__actions">
+        <Button kind={shown?.ok ? 'tertiary' : 'primary'} renderIcon={Renew} disabled={busy || state.steps.account.status !== 'done'} onClick={check} data-testid="prereq-check">
+          {shown ? t('setup.prereq.recheck') : t('setup.prereq.check')}
+        </Button>
+        <span className="pse-setup__meta">
+          {shown ? t('setup.prereq.checkedAt', { time: new Date(shown.checkedAt).toLocaleString(i18n.language) }) : t('setup.prereq.notChecked')}
+        </span>
+      </div>
+
+      {shown && <PrereqTable items={shown.items} />}
+    </section>
+  )
+}
+
+const item = (report: WizardPrerequisites, id: PrereqItem['id']) => report.items.find((i) => i.id === id)
+
+/** Gen 1: VRF off (the support case text), service endpoints off (the command), or all ready. */
+function Gen1Panels({ report }: { report: WizardPrerequisites }) {
+  const { t } = useTranslation()
+  const vrfOff = item(report, 'vrf')?.ok === false
+  const endpointsOff = !vrfOff && item(report, 'service_endpoint')?.ok === false
+  return (
+    <>
+      {vrfOff && (
         <div className="pse-setup__panel pse-setup__panel--blocked" data-testid="vrf-disabled">
           <InlineNotification kind="error" lowContrast hideCloseButton title={t('setup.prereq.vrf.title')} subtitle={t('setup.prereq.vrf.body')} />
           <p className="pse-setup__text">{t('setup.prereq.vrf.steps')}</p>
@@ -51,61 +82,36 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
         <div className="pse-setup__panel" data-testid="service-endpoints-disabled">
           <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.prereq.serviceEndpoints.title')} subtitle={t('setup.prereq.serviceEndpoints.body')} />
           <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')}>
-            {item('service_endpoint')?.command ?? 'ibmcloud account update --service-endpoint-enable true'}
+            {item(report, 'service_endpoint')?.command ?? 'ibmcloud account update --service-endpoint-enable true'}
           </CodeSnippet>
         </div>
       )}
 
-      {report?.ok && <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.prereq.allOk')} />}
-
-      <div className="pse-setup__actions">
-        <Button kind={report?.ok ? 'tertiary' : 'primary'} renderIcon={Renew} disabled={busy || state.steps.account.status !== 'done'} onClick={check} data-testid="prereq-check">
-          {report ? t('setup.prereq.recheck') : t('setup.prereq.check')}
-        </Button>
-        <span className="pse-setup__meta">
-          {report ? t('setup.prereq.checkedAt', { time: new Date(report.checkedAt).toLocaleString(i18n.language) }) : t('setup.prereq.notChecked')}
-        </span>
-      </div>
-
-      {report && (
-        <Table size="md" useZebraStyles={false} className="pse-setup__prereq" aria-label={t('setup.prereq.title')} data-testid="prereq-table">
-          <TableHead>
-            <TableRow>
-              <TableHeader>{t('setup.prereq.columns.item')}</TableHeader>
-              <TableHeader>{t('setup.prereq.columns.result')}</TableHeader>
-              <TableHeader>{t('setup.prereq.columns.detail')}</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {report.items.map((i) => (
-              <TableRow key={i.id} data-item={i.id} data-ok={String(i.ok)}>
-                <TableCell>{t(`setup.prereq.items.${i.id}`, { defaultValue: i.label })}</TableCell>
-                <TableCell>
-                  <Tag type={i.ok ? 'green' : i.ok === false ? 'red' : 'gray'} size="md">
-                    {i.ok ? t('setup.prereq.ok') : i.ok === false ? t('setup.prereq.fail') : t('setup.prereq.unknown')}
-                  </Tag>
-                </TableCell>
-                <TableCell>
-                  <div className="pse-setup__detail">
-                  {i.detail && <div>{i.detail}</div>}
-                  {i.ok !== true && i.advice && <div className="pse-setup__advice">{i.advice}</div>}
-                  {i.ok !== true && i.command && (
-                    <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')}>
-                      {i.command}
-                    </CodeSnippet>
-                  )}
-                  {i.ok !== true && i.link && (
-                    <Link href={i.link} target="_blank" rel="noreferrer" size="sm">
-                      {t('setup.prereq.docs')}
-                    </Link>
-                  )}
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </section>
+      {report.ok && <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.prereq.allOk')} />}
+    </>
   )
+}
+
+/** Gen 2: no VPC / subnet, or no Gen 2 in the region (the step is blocked); else nothing missing, with what could not be read ahead. */
+function Gen2Panels({ report, errorCode }: { report: WizardPrerequisites; errorCode: string | undefined }) {
+  const { t } = useTranslation()
+  const region = report.region ?? ''
+  if (errorCode === 'wizard_vpc_missing' || errorCode === 'wizard_gen2_not_offered') {
+    const vpc = errorCode === 'wizard_vpc_missing'
+    return (
+      <div className="pse-setup__panel pse-setup__panel--blocked" data-testid={vpc ? 'gen2-vpc-missing' : 'gen2-not-offered'}>
+        <InlineNotification
+          kind="error"
+          lowContrast
+          hideCloseButton
+          title={t(vpc ? 'prereqGen2.blocked.vpcTitle' : 'prereqGen2.blocked.notOfferedTitle', { region })}
+          subtitle={t(vpc ? 'prereqGen2.blocked.vpcBody' : 'prereqGen2.blocked.notOfferedBody')}
+        />
+      </div>
+    )
+  }
+  if (report.ok) return <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.prereq.allOk')} />
+  if (report.items.every((i) => i.ok !== false))
+    return <InlineNotification kind="info" lowContrast hideCloseButton title={t('prereqGen2.readyWithUnknown', { region })} data-testid="gen2-ready" />
+  return null
 }
