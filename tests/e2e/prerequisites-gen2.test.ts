@@ -103,7 +103,7 @@ describe('setup wizard: the Gen 2 prerequisites step (sandbox)', () => {
         for (const id of ['vpc', 'subnet']) {
           const fits = await row(page, id)
             .getByTestId('prereq-command')
-            .evaluate((el) => [...el.querySelectorAll('.cds--snippet-container, pre, code')].every((n) => n.scrollWidth <= n.clientWidth + 1))
+            .evaluate((el) => Array.from(el.querySelectorAll('.cds--snippet-container, pre, code')).every((n) => n.scrollWidth <= n.clientWidth + 1))
           expect(fits, id).toBe(true)
         }
         expect(await row(page, 'vpc').getByRole('link').getAttribute('href')).toBe('https://cloud.ibm.com/infrastructure/provision/vpc')
