@@ -1,6 +1,8 @@
 import { claimTitle, evidenceText, fixText, instanceText, vantageText, verdictText, type Translate } from '../shared/privacy/words'
 import type { PrivacyReport } from '../shared/schemas/privacy'
 
+const phaseLabel = (t: Translate, name: string) => t(`common.timeline.phases.${name}`, { defaultValue: name.toUpperCase() })
+
 const MARK = { holds: '✓', fails: '✗', inconclusive: '?' } as const
 
 /** The report for a terminal: one block per claim, evidence as bullets, the fix and its commands. */
@@ -15,7 +17,7 @@ export function reportText(r: PrivacyReport, t: Translate): string {
   for (const c of r.claims) {
     lines.push(`${MARK[c.verdict]} ${verdictText(t, c.verdict)}: ${claimTitle(t, c)}`)
     for (const e of c.evidence) lines.push(`    - ${evidenceText(t, e)}`)
-    if (c.timeline?.length) lines.push(`    ${c.timeline.map((p) => `${p.name} ${p.skipped ? '–' : p.ok ? `${p.ms.toFixed(1)} ms` : '✗'}`).join(' · ')}`)
+    if (c.timeline?.length) lines.push(`    ${c.timeline.map((p) => `${phaseLabel(t, p.name)} ${p.skipped ? '–' : p.ok ? `${p.ms.toFixed(1)} ms` : '✗'}`).join(' · ')}`)
     if (c.fix) {
       lines.push(`    ${t('privacy.fixLabel')}: ${fixText(t, c.fix)}`)
       for (const cmd of c.fix.commands) lines.push(`      $ ${cmd}`)

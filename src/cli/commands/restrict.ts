@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util'
 import { isAppFailure } from '../../shared/errors'
+import type { Translate } from '../../shared/privacy/words'
+import { restrictFailureText, restrictSummaryText } from '../../shared/restrict-words'
 import type { RestrictResult } from '../../shared/schemas/restrictions'
 import { Exit, UsageError, type Command } from '../command'
 import { withCore } from '../core'
+import { cliLanguage, cliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 
-const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS [--allow ADDRESS …] [--allowlist] [--dry-run] [--json]
+const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS [--allow ADDRESS …] [--allowlist] [--dry-run] [--json] [--lang en|ja]
 
 Admits only the given networks to the Databases for Redis instance a saved profile was made
 from: a context-based restriction (a network zone and an enforced rule for the instance's data
@@ -16,7 +19,8 @@ setting is put back and the missing address is named. Exit code 0 when in force,
   --allow ADDRESS  an IPv4/IPv6 address, a range a-b or a CIDR subnet (repeat it; at most 100)
   --allowlist      use the Gen 1 IP allowlist instead of a context-based restriction
   --dry-run        show the rule and the ibmcloud commands; change nothing
-  --json           print the result as JSON`
+  --json           print the result as JSON (with the sentences in the chosen language)
+  --lang en|ja     the language of the sentences (default: LC_ALL, LC_MESSAGES or LANG)`
 
 export const restrictCommand: Command = {
   name: 'restrict',
@@ -24,16 +28,25 @@ export const restrictCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { allow: { type: 'string', multiple: true }, allowlist: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      options: {
+        allow: { type: 'string', multiple: true },
+        allowlist: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' }
+      },
       strict: true,
       allowPositionals: true
     })
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected argument "${positionals[1]}"` : 'name the profile')
     const allow = values.allow ?? []
     if (allow.length === 0) throw new UsageError('name at least one network with --allow')
+    const t = cliTranslator(cliLanguage(values.lang, io.env))
+    let name = positionals[0]
     try {
       const result = await withCore(io, { followEnvironmentSandbox: true }, async (core) => {
         const profile = await core.call('profiles.find', { nameOrId: positionals[0] })
+        name = profile.name
         return core.call('restrictions.apply', {
           profileId: profile.id,
           addresses: allow,
@@ -41,22 +54,22 @@ export const restrictCommand: Command = {
           dryRun: values['dry-run'] === true
         })
       })
-      io.stdout(values.json ? printableJson(result) : formatResult(result))
+      const summary = restrictSummaryText(t, result, name)
+      io.stdout(values.json ? printableJson({ ...result, summary }) : formatResult(result, summary, t))
       return Exit.ok
     } catch (e) {
       if (!isAppFailure(e)) throw e
-      if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message }))
-      else io.stderr(`pse-wizard restrict: ${printable(e.message)} (${e.code})\n`)
+      const message = restrictFailureText(t, e)
+      if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message, ...(e.params ? { params: e.params } : {}) }))
+      else io.stderr(`pse-wizard restrict: ${printable(message)} (${e.code})\n`)
       return Exit.failure
     }
   }
 }
 
-function formatResult(r: RestrictResult): string {
-  const head = { applied: 'In force:', unchanged: 'Already in force:', planned: 'Would apply (dry run, nothing changed):' }[r.outcome]
-  const lines = [`${head} ${r.summary}`]
-  if (r.check) lines.push(`The profile still connects: ${r.check.message}`)
-  if (r.sourceAddress) lines.push(`This computer connects from ${r.sourceAddress}.`)
-  lines.push('', 'The same with the ibmcloud CLI:', ...r.cliEquivalents.map((c) => `  $ ${c}`))
+function formatResult(r: RestrictResult, summary: string, t: Translate): string {
+  const lines = [t(`profiles.restrict.outcome.${r.outcome}`), summary]
+  if (r.sourceAddress) lines.push(t('profiles.restrict.source', { address: r.sourceAddress }))
+  lines.push('', t('common.cli.title'), ...r.cliEquivalents.map((c) => `  $ ${c}`))
   return printable(lines.join('\n')) + '\n'
 }

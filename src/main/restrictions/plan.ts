@@ -48,7 +48,11 @@ export function parseAddresses(inputs: string[], mechanism: RestrictionMechanism
     throw new AppFailure({
       code: RestrictCodes.addressInvalid,
       message: `Fix these entries, then try again: ${problems.join('; ')}.`,
-      params: { count: problems.length, entries: parsed.flatMap((p) => (p.ok ? [] : [p.problem.input])).join(', ') }
+      params: {
+        count: problems.length,
+        entries: parsed.flatMap((p) => (p.ok ? [] : [p.problem.input])).join(', '),
+        corrections: parsed.flatMap((p) => (!p.ok && p.problem.code === 'address_cidr_not_network' ? [`${p.problem.input} → ${p.problem.network}`] : [])).join(', ')
+      }
     })
   const addresses = parsed.flatMap((p) => (p.ok ? [p.address] : []))
   if (mechanism === 'allowlist' && addresses.some((a) => a.family === 6 || a.kind === 'ipRange'))

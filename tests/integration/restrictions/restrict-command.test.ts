@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
-import { runCliJson } from '../../support/cli/run-cli'
+import { runCli, runCliJson } from '../../support/cli/run-cli'
 import { runSetup } from '../../support/wizard/setup-process'
 
 /**
@@ -85,6 +85,17 @@ describe('pse-wizard restrict (spawned, emulator enforcing on a real Redis)', ()
     expect(run.out).toMatchObject({ outcome: 'planned', mechanism: 'cbr', addresses: ['127.0.0.1'], sourceAddress: '127.0.0.1', check: null })
     expect((run.out.cliEquivalents as string[]).join('\n')).toMatch(/ibmcloud cbr zone-create .*127\.0\.0\.1[\s\S]*ibmcloud cbr rule-create .*--enforcement-mode enabled/)
     expect(sandbox.emulator.cbr.zones).toHaveLength(0)
+  })
+
+  it('speaks the language of the user: LANG=ja_JP.UTF-8 in Japanese, --lang en in English, a bad --lang is a usage error', async () => {
+    const ja = await runCli(['restrict', profileId, '--allow', '127.0.0.1', '--dry-run'], { ...env, LANG: 'ja_JP.UTF-8' })
+    expect(ja.code, ja.stderr).toBe(0)
+    expect(ja.stdout).toContain('プレビュー：まだ何も変更していません\nRedis-0101 (private) に接続できるのは 127.0.0.1 だけになります')
+    expect(ja.stdout).toContain('\n同等の CLI コマンド\n  $ ibmcloud cbr zone-create')
+    const en = await runCli(['restrict', profileId, '--allow', '10.0.0.1/24', '--lang', 'en'], { ...env, LANG: 'ja_JP.UTF-8' })
+    expect(en.code).toBe(1)
+    expect(en.stderr).toContain('Subnets that do not start at their network address: 10.0.0.1/24 → 10.0.0.0/24')
+    expect((await runCli(['restrict', profileId, '--allow', '127.0.0.1', '--lang', 'de'], env)).code).toBe(2)
   })
 
   it('a restriction that locks this computer out is put back, and the missing address is named', async () => {

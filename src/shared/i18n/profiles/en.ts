@@ -268,6 +268,8 @@ export const profilesEn = {
     outcome: { planned: 'Preview: nothing has changed yet', applied: 'In force, and the profile still connects', unchanged: 'Already in force, and the profile still connects' },
     messages: {
       restrict_address_invalid: 'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6).',
+      addressInvalidCorrected:
+        'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6). Subnets that do not start at their network address: {{corrections}}.',
       lockedOutMissing: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. This computer connects from {{missing}}, which none of the entries admit: add it (or its network) and try again.',
       lockedOutDirect: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the address this computer reaches IBM Cloud from (after any NAT or VPN) and try again.',
       lockedOutPath: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the egress address of the profile’s bastion or cluster and try again.',

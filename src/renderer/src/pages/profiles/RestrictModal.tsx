@@ -6,6 +6,8 @@ import type { AppError } from '../../../../shared/errors'
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { RestrictionMechanism, RestrictResult } from '../../../../shared/schemas/restrictions'
 import { call, toAppError } from '../../api/client'
+import type { Translate } from '../../../../shared/privacy/words'
+import { restrictFailureText, restrictSummaryText } from '../../../../shared/restrict-words'
 import { CliEquivalent } from '../../components/CliEquivalent'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
@@ -93,16 +95,12 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
 
 /** The failure's message in the UI's language, from its code and parameters (main's English when the code is not one of these). */
 function inLanguage(error: AppError, t: TFunction): AppError {
-  const p = error.params ?? {}
-  const key =
-    error.code === 'restrict_would_lock_out' ? (p.missing ? 'lockedOutMissing' : p.path === 'direct' ? 'lockedOutDirect' : 'lockedOutPath') : error.code
-  return { ...error, message: t(`profiles.restrict.messages.${key}`, { ...p, defaultValue: error.message }) }
+  return { ...error, message: restrictFailureText(t as unknown as Translate, error) }
 }
 
 function RestrictOutcome({ result, name }: { result: RestrictResult; name: string }) {
   const { t } = useTranslation()
-  const list = result.addresses.join(', ')
-  const summary = t(result.mechanism === 'cbr' ? 'profiles.restrict.summaryCbr' : 'profiles.restrict.summaryAllowlist', { list, name })
+  const summary = restrictSummaryText(t as unknown as Translate, result, name)
   const kind = result.outcome === 'planned' ? 'info' : 'success'
   return (
     <div data-testid="restrict-outcome" data-outcome={result.outcome}>

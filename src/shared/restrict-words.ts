@@ -1,0 +1,28 @@
+import type { AppError } from './errors'
+import type { RestrictResult } from './schemas/restrictions'
+import type { Translate } from './privacy/words'
+
+/**
+ * A restriction's outcome and failures in one language, from the shared catalogue
+ * (profiles.restrict): the Restrict access modal and `pse-wizard restrict` say the same.
+ */
+export function restrictSummaryText(t: Translate, result: RestrictResult, name: string): string {
+  const list = result.addresses.join(', ')
+  return t(result.mechanism === 'cbr' ? 'profiles.restrict.summaryCbr' : 'profiles.restrict.summaryAllowlist', { list, name })
+}
+
+/** The failure's message from its code and parameters; main's English when the code is not a restriction's. */
+export function restrictFailureText(t: Translate, error: Pick<AppError, 'code' | 'message' | 'params'>): string {
+  const p = error.params ?? {}
+  const key =
+    error.code === 'restrict_would_lock_out'
+      ? p.missing
+        ? 'lockedOutMissing'
+        : p.path === 'direct'
+          ? 'lockedOutDirect'
+          : 'lockedOutPath'
+      : error.code === 'restrict_address_invalid' && p.corrections
+        ? 'addressInvalidCorrected'
+        : error.code
+  return t(`profiles.restrict.messages.${key}`, { ...p, defaultValue: error.message })
+}
