@@ -71,7 +71,8 @@ const scalar: fc.Arbitrary<Sample> = fc.oneof(
   fc.constant({ wire: '$-1\r\n', value: null }),
   fc.constant({ wire: '_\r\n', value: null }),
   fc.boolean().map((b) => ({ wire: `#${b ? 't' : 'f'}\r\n`, value: b })),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => ({ wire: `,${d}\r\n`, value: d })),
+  // String(-0) is "0": write the sign, as a server would, so the sample means what it says.
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => ({ wire: `,${Object.is(d, -0) ? '-0' : d}\r\n`, value: d })),
   fc.bigInt().map((b) => ({ wire: `(${b}\r\n`, value: b })),
   fc.string({ maxLength: 20 }).map((s) => ({ wire: `=${Buffer.byteLength(s) + 4}\r\ntxt:${s}\r\n`, value: s }))
 )
