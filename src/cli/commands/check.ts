@@ -14,7 +14,7 @@ VRF and service endpoints. Gen 2 (--generation gen2 --region REGION): the API ke
 the region's Gen 2 deployment in the Global Catalog, a VPC in the region with a subnet, and the
 IAM roles (only what the APIs show; the others are reported unknown). VRF is not asked of Gen 2.
 Each item is ok, failed (with advice and the command that fixes it) or unknown (with the reason).
-Exit code 0 when every item is ok, else 1.
+Exit code 0 when every item is ok, 1 when any failed, 3 when none failed but some are unknown.
 
   --generation G  gen1 (default) or gen2
   --region R      the region to check Gen 2 for (required with gen2), e.g. us-south
@@ -60,7 +60,8 @@ export const checkCommand: Command = {
       (core) => core.call('ibmcloud.checkPrerequisites', target)
     )
     io.stdout(values.json ? printableJson(report) : formatReport(report, target))
-    return report.ok ? Exit.ok : Exit.failure
+    if (report.items.some((i) => i.ok === false)) return Exit.failure
+    return report.items.some((i) => i.ok === null) ? Exit.inconclusive : Exit.ok
   }
 }
 
