@@ -1,6 +1,7 @@
 import { isAppFailure } from '../../shared/errors'
 import type { AccountInfo, PrereqItem, PrereqReport } from '../../shared/schemas/ibmcloud'
 import { CLI_INSTALL_URL, PLUGIN_NAME, type IbmcloudCli } from './cli-runner'
+import { said, worded } from './prerequisites-text'
 
 export const DOCS = {
   vrf: 'https://cloud.ibm.com/docs/account?topic=account-vrf-service-endpoint',
@@ -27,7 +28,7 @@ export async function checkKeyItems(validate: (() => Promise<AccountInfo>) | und
   if (!validate) {
     return {
       items: [
-        { id: 'api_key', ok: false, label: 'IBM Cloud API key', advice: 'Enter an API key on the Account step (create one under Manage > Access (IAM) > API keys), or set IBMCLOUD_API_KEY.', link: 'https://cloud.ibm.com/iam/apikeys' },
+        worded({ id: 'api_key', ok: false, label: 'IBM Cloud API key', advice: said('advice.apiKeyMissing'), link: 'https://cloud.ibm.com/iam/apikeys' }),
         { id: 'account', ok: null, label: 'IBM Cloud account' }
       ]
     }
@@ -37,7 +38,7 @@ export async function checkKeyItems(validate: (() => Promise<AccountInfo>) | und
     return {
       account,
       items: [
-        { id: 'api_key', ok: true, label: 'IBM Cloud API key', ...(account.apiKeyName ? { detail: `Key "${account.apiKeyName}"` } : {}) },
+        worded({ id: 'api_key', ok: true, label: 'IBM Cloud API key', ...(account.apiKeyName ? { detail: said('detail.apiKeyName', { name: account.apiKeyName }) } : {}) }),
         { id: 'account', ok: true, label: 'IBM Cloud account', detail: account.accountName ? `${account.accountName} (${account.accountId})` : account.accountId }
       ]
     }
@@ -45,7 +46,7 @@ export async function checkKeyItems(validate: (() => Promise<AccountInfo>) | und
     if (isAppFailure(e) && e.code === 'cancelled') throw e
     return {
       items: [
-        { id: 'api_key', ok: false, label: 'IBM Cloud API key', detail: message(e), advice: 'Check the key on the Account step; create a new one under Manage > Access (IAM) > API keys if it was deleted.', link: 'https://cloud.ibm.com/iam/apikeys' },
+        worded({ id: 'api_key', ok: false, label: 'IBM Cloud API key', detail: message(e), advice: said('advice.apiKeyCheck'), link: 'https://cloud.ibm.com/iam/apikeys' }),
         { id: 'account', ok: null, label: 'IBM Cloud account' }
       ]
     }
@@ -60,28 +61,28 @@ export async function checkKeyItems(validate: (() => Promise<AccountInfo>) | und
 export async function checkPrerequisites(deps: PrereqDeps): Promise<PrereqReport> {
   const { items } = await checkKeyItems(deps.validate)
   const cli = deps.cli
-  const cliItem: PrereqItem = { id: 'cli', ok: false, label: 'IBM Cloud CLI (ibmcloud)', advice: `Install the IBM Cloud CLI, or set its path in Settings.`, link: DOCS.cli }
+  const cliItem: Parameters<typeof worded>[0] = { id: 'cli', ok: false, label: 'IBM Cloud CLI (ibmcloud)', advice: said('advice.cliInstall'), link: DOCS.cli }
   let version: string | undefined
   if (cli?.bin) {
     try {
       version = await cli.version(deps.signal)
-      Object.assign(cliItem, { ok: true, detail: version ? `Version ${version} at ${cli.bin}` : cli.bin, advice: undefined, link: undefined })
+      Object.assign(cliItem, { ok: true, detail: version ? said('detail.cliVersion', { version, path: cli.bin }) : cli.bin, advice: undefined, link: undefined })
     } catch (e) {
       if (isAppFailure(e) && e.code === 'cancelled') throw e
       cliItem.detail = message(e)
     }
   }
-  items.push(clean(cliItem))
+  items.push(worded(cliItem))
 
   let session = false
   if (cliItem.ok && cli) {
     try {
       await cli.ensureSession(deps.signal)
       session = true
-      items.push({ id: 'cli_login', ok: true, label: 'CLI login', detail: cli.isolated ? 'Logged in with the API key in PSE Wizard’s own CLI folder' : 'Using your own ibmcloud login' })
+      items.push(worded({ id: 'cli_login', ok: true, label: 'CLI login', detail: said(cli.isolated ? 'detail.loginIsolated' : 'detail.loginOwn') }))
     } catch (e) {
       if (isAppFailure(e) && e.code === 'cancelled') throw e
-      items.push({ id: 'cli_login', ok: false, label: 'CLI login', detail: message(e), advice: cli.isolated ? 'Check the API key on the Account step.' : 'Run "ibmcloud login" in a terminal, or turn off "Use my CLI session" in Settings.', command: cli.isolated ? undefined : 'ibmcloud login --sso' })
+      items.push(worded({ id: 'cli_login', ok: false, label: 'CLI login', detail: message(e), advice: said(cli.isolated ? 'advice.loginIsolated' : 'advice.loginOwn'), command: cli.isolated ? undefined : 'ibmcloud login --sso' }))
     }
   } else {
     items.push({ id: 'cli_login', ok: null, label: 'CLI login' })
@@ -91,11 +92,11 @@ export async function checkPrerequisites(deps: PrereqDeps): Promise<PrereqReport
     try {
       const plugin = (await cli.plugins(deps.signal)).find((p) => p.name === PLUGIN_NAME || p.aliases.includes('cdb'))
       if (!plugin) {
-        items.push({ id: 'plugin', ok: false, label: 'cloud-databases CLI plugin', advice: 'Install the plugin (PSE Wizard can do it for you).', command: `ibmcloud plugin install ${PLUGIN_NAME} -f` })
+        items.push(worded({ id: 'plugin', ok: false, label: 'cloud-databases CLI plugin', advice: said('advice.pluginInstall'), command: `ibmcloud plugin install ${PLUGIN_NAME} -f` }))
       } else if (plugin.updateAvailable) {
-        items.push({ id: 'plugin', ok: true, label: 'cloud-databases CLI plugin', detail: `Version ${plugin.version ?? '?'}; a newer version is available`, advice: 'Update the plugin to get the latest fixes.', command: `ibmcloud plugin update ${PLUGIN_NAME} -f` })
+        items.push(worded({ id: 'plugin', ok: true, label: 'cloud-databases CLI plugin', detail: said('detail.pluginUpdate', { version: plugin.version ?? '?' }), advice: said('advice.pluginUpdate'), command: `ibmcloud plugin update ${PLUGIN_NAME} -f` }))
       } else {
-        items.push({ id: 'plugin', ok: true, label: 'cloud-databases CLI plugin', detail: `Version ${plugin.version ?? '?'}` })
+        items.push(worded({ id: 'plugin', ok: true, label: 'cloud-databases CLI plugin', detail: said('detail.pluginVersion', { version: plugin.version ?? '?' }) }))
       }
     } catch (e) {
       if (isAppFailure(e) && e.code === 'cancelled') throw e
@@ -116,7 +117,7 @@ export async function checkPrerequisites(deps: PrereqDeps): Promise<PrereqReport
       items.push({ id: 'service_endpoint', ok: null, label: 'Service endpoints enabled', command: 'ibmcloud account show' })
     }
   } else {
-    items.push({ id: 'vrf', ok: null, label: 'VRF enabled', advice: 'Needs the CLI: "ibmcloud account show" is the only place IBM Cloud reports it.' })
+    items.push(worded({ id: 'vrf', ok: null, label: 'VRF enabled', advice: said('advice.vrfNeedsCli') }))
     items.push({ id: 'service_endpoint', ok: null, label: 'Service endpoints enabled' })
   }
 
@@ -126,21 +127,20 @@ export async function checkPrerequisites(deps: PrereqDeps): Promise<PrereqReport
 function flagItem(id: 'vrf' | 'service_endpoint', label: string, value: boolean | undefined, vrf?: boolean): PrereqItem {
   if (value === true) return { id, ok: true, label, detail: 'true' }
   if (value === undefined) {
-    return { id, ok: null, label, detail: `"ibmcloud account show" printed no "${id === 'vrf' ? 'VRF Enabled' : 'Service Endpoint Enabled'}" line`, advice: 'Update the IBM Cloud CLI ("ibmcloud update") and check again.', command: 'ibmcloud update' }
+    const line = id === 'vrf' ? 'VRF Enabled' : 'Service Endpoint Enabled'
+    return worded({ id, ok: null, label, detail: said('detail.flagMissing', { line }), advice: said('advice.cliUpdate'), command: 'ibmcloud update' })
   }
   if (id === 'vrf') {
-    return { id, ok: false, label, detail: 'false', advice: `Only IBM can enable VRF: open a support case with this text: "${VRF_CASE_TEXT}" It cannot be disabled afterwards. Check again once IBM confirms.`, link: DOCS.support }
+    return worded({ id, ok: false, label, detail: 'false', advice: said('advice.vrfCase', { caseText: VRF_CASE_TEXT }), link: DOCS.support })
   }
-  return {
+  return worded({
     id,
     ok: false,
     label,
     detail: 'false',
-    advice: vrf === false ? 'Service endpoints need VRF first (see above); then enable them with the command below.' : 'Enable service endpoints for the account with the command below (account owner or a user with the classic permission "Manage private endpoint service").',
+    advice: said(vrf === false ? 'advice.endpointsNeedVrf' : 'advice.endpointsEnable'),
     command: 'ibmcloud account update --service-endpoint-enable true',
     link: DOCS.vrf
-  }
+  })
 }
-
-const clean = (i: PrereqItem): PrereqItem => Object.fromEntries(Object.entries(i).filter(([, v]) => v !== undefined)) as PrereqItem
 

@@ -3,6 +3,7 @@ import { setupJa } from './setup/ja'
 import { profilesJa } from './profiles/ja'
 import { commonJa } from './common/ja'
 import { privacyJa } from './privacy/ja'
+import { prereqGen1Ja } from './prereq-gen1/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
 import { probeNotesJa } from './probe-notes/ja'
 import { cliTestJa } from './cli-test/ja'
@@ -45,6 +46,7 @@ export const ja: Messages = {
   setup: setupJa,
   profiles: profilesJa,
   privacy: privacyJa,
+  prereqGen1: prereqGen1Ja,
   prereqGen2: prereqGen2Ja,
   probeNotes: probeNotesJa,
   cliTest: cliTestJa,

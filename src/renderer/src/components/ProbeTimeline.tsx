@@ -5,6 +5,7 @@ import type { ProbeResult } from '../../../shared/schemas/probe'
 import { probeAdvice, probeTitle } from './probe-text'
 import { phaseText, type Translate } from '../../../shared/i18n/probe-notes/render'
 import { formatMs, layoutBars, type Bar } from './timeline-layout'
+import { useFittingLabels } from './use-fitting-labels'
 
 export function usePhaseLabel(): (name: string) => string {
   const { t } = useTranslation()
@@ -21,6 +22,7 @@ export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; i
   // What each phase found, worded in the UI's language from its notes (codes and parameters).
   const words: Translate = (key, options) => String(t(key, options as never))
   const bars = layoutBars(result.phases)
+  const track = useFittingLabels<HTMLDivElement>('.pse-timeline__bar-label', [result, t])
   const failing = bars.find((b) => b.state === 'failed')
   const statusText = (b: Bar) => t(`common.timeline.${b.state === 'ok' ? 'passed' : b.state === 'failed' ? 'failed' : 'skipped'}`)
 
@@ -44,7 +46,7 @@ export function ProbeTimeline({ result, id = 'probe' }: { result: ProbeResult; i
       {bars.length === 0 ? (
         <p className="pse-timeline__empty">{t('common.timeline.empty')}</p>
       ) : (
-        <div className="pse-timeline__track" role="list" aria-label={t('common.timeline.title')}>
+        <div ref={track} className="pse-timeline__track" role="list" aria-label={t('common.timeline.title')}>
           {bars.map((b, i) => {
             const hover = t('common.timeline.hover', { phase: label(b.phase.name), ms: formatMs(b.phase.ms), status: statusText(b) })
             return (

@@ -197,6 +197,8 @@ export const setupEn = {
     lead: 'IBM Cloud is creating the deployment. This usually takes 10 to 30 minutes.',
     instance: 'Instance',
     progress: 'Provisioning progress',
+    /** IBM's own progress text, quoted as such where the UI's language is not English. */
+    ibmSays: '{{text}}',
     noPercent: 'Waiting for the service to report progress…',
     elapsed: 'Elapsed: {{time}}',
     canClose: 'You can close the app; it will resume waiting where it left off.',

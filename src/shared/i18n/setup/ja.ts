@@ -198,6 +198,7 @@ export const setupJa: Messages['setup'] = {
     lead: 'IBM Cloud がデプロイメントを作成しています。通常 10～30 分かかります。',
     instance: 'インスタンス',
     progress: 'プロビジョニングの進行状況',
+    ibmSays: 'IBM Cloud の表示:「{{text}}」',
     noPercent: 'サービスから進行状況が届くのを待っています…',
     elapsed: '経過時間: {{time}}',
     canClose: 'アプリを閉じても問題ありません。次に開いたときに待機を再開します。',

@@ -43,7 +43,7 @@ export function WaitStep({ state, run }: StepProps) {
       <div className="pse-setup__progressbar" data-testid="provisioning" data-phase={p?.phase ?? 'none'} data-percent={percent ?? ''}>
         <ProgressBar
           label={p ? t(`setup.wait.phase.${p.phase}`) : t('setup.wait.progress')}
-          helperText={p?.text ?? t('setup.wait.noPercent')}
+          helperText={p?.text ? t('setup.wait.ibmSays', { text: p.text }) : t('setup.wait.noPercent')}
           value={percent ?? undefined}
           max={100}
           status={status}
