@@ -191,9 +191,21 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
   } catch (e) {
     const said = e instanceof Error ? e.message : String(e)
     const failure = e instanceof ProbeFailure ? e : new ProbeFailure('unexpected_reply', said, note('phase.error', { said: quote(said) }))
-    const failed: ProbePhase = { name: current, ok: false, ms: round(performance.now() - phaseStart), detail: failure.detail, notes: failure.notes }
-    result.phases.push(failed)
-    options.onPhase?.(failed)
+    const ms = round(performance.now() - phaseStart)
+    // TLS 1.3: a refused client certificate arrives on the first read, after the handshake looked
+    // done. It is TLS that failed, so its bar turns red (with the time to the refusal), not AUTH's.
+    // (The phase is set inside phase(); the compiler cannot follow that here.)
+    const failedIn = current as (typeof PROBE_PHASES)[number]
+    const handshake = failure.code === 'tls_client_cert_rejected' && failedIn !== 'tls' ? result.phases.find((p) => p.name === 'tls') : undefined
+    if (handshake) {
+      Object.assign(handshake, { ok: false, ms: round(handshake.ms + ms), detail: failure.detail, notes: failure.notes })
+      options.onPhase?.(handshake)
+      current = 'tls'
+    } else {
+      const failed: ProbePhase = { name: current, ok: false, ms, detail: failure.detail, notes: failure.notes }
+      result.phases.push(failed)
+      options.onPhase?.(failed)
+    }
     for (const name of PROBE_PHASES.slice(PROBE_PHASES.indexOf(current) + 1)) {
       if (!result.phases.some((p) => p.name === name)) skip(result, name, 'Not run: an earlier phase failed.', note('phase.not_run', {}))
     }

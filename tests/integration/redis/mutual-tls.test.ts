@@ -56,6 +56,16 @@ describe('probe: mutual TLS (tls-auth-clients yes)', () => {
     expect(result.code).toBe('tls_client_cert_rejected')
     expect(result.message).toMatch(/mutual TLS/)
     expect(result.phases.find((p) => !p.ok)?.detail).toMatch(/requires a client certificate and got none/)
+    // The refusal comes after the TLS 1.3 handshake looked done: still, TLS is the phase that failed.
+    expect(result.phases.map((p) => `${p.name}:${p.skipped ? 'skipped' : p.ok ? 'ok' : 'failed'}`)).toEqual([
+      'dns:ok',
+      'tcp:ok',
+      'tls:failed',
+      'auth:skipped',
+      'ping:skipped',
+      'write:skipped',
+      'info:skipped'
+    ])
   })
 
   it('fails with a client certificate from another CA', async () => {
