@@ -1,6 +1,7 @@
 import { kib, ms, times, type Row } from './lib/table'
 import type { AppStartResult } from './scenarios/app-start'
 import type { CliProcessResult } from './scenarios/cli-process'
+import type { ModuleTrace } from './scenarios/cli-modules'
 import type { ProbeNoDelayResult } from './scenarios/probe-no-delay'
 import type { ProbeVsLimitResult } from './scenarios/probe-vs-limit'
 import type { StoreFigure } from './scenarios/profile-store'
@@ -145,6 +146,21 @@ export function cliProcessRows(r: CliProcessResult): Row[] {
       met: r.goals.testUrlWithin2_5x
     },
     { item: '6', measure: 'redis-cli --tls PING, SET, GET, DEL, INFO (same work) / bare node', result: line(r.redisCli, r.ratios.redisCli) },
-    { item: '6', measure: 'pse-wizard serve --json until its ready line / bare node', result: line(r.serveReady, r.ratios.serveReady) }
+    { item: '6', measure: 'pse-wizard serve --json until its ready line / bare node', result: line(r.serveReady, r.ratios.serveReady) },
+    ...(r.extraCaCerts
+      ? [
+          {
+            item: '6',
+            measure: 'Bare node -e 0 without NODE_EXTRA_CA_CERTS (set here; Node 20 parses that bundle at every start)',
+            result: ms(r.extraCaCerts.nodeBareWithout.median)
+          }
+        ]
+      : []),
+    ...(r.modules ?? []).map((m) => ({ item: '6', measure: `What ${m.command} loads`, result: loadedModules(m) }))
   ]
+}
+
+function loadedModules(m: ModuleTrace): string {
+  const list = (xs: string[]) => (xs.length ? xs.join(', ') : 'none')
+  return `${m.appFiles} built files (${m.appKiB} KiB); packages: ${list(m.packages)}; schema modules: ${list(m.schemaModules)}; heavy built-ins: ${list(m.extraBuiltins)}`
 }

@@ -8,6 +8,7 @@ import { ProfileStore } from '../../src/main/profiles/store'
 import { runRedisCli } from '../lib/redis-cli'
 import { ratio, summarize, type Summary } from '../lib/stats'
 import type { TlsTarget } from '../lib/tls-target'
+import { traceModules, type ModuleTrace } from './cli-modules'
 import { profileAt } from './profile-store'
 
 /**
@@ -28,6 +29,14 @@ export interface CliProcessResult {
   serveReady: Summary
   ratios: { version: number; profilesList: number; testUrl: number; redisCli: number; serveReady: number }
   goals: { testUrlWithin2_5x: boolean; versionWithin1_5x: boolean; profilesListWithin1_5x: boolean }
+  /**
+   * NODE_EXTRA_CA_CERTS is set here: Node 20 then parses that bundle in every process before any
+   * script runs (Node 22 waits for the first TLS use), so the bare node above pays it too. Then
+   * also a bare node without it, side by side, to show what that costs.
+   */
+  extraCaCerts: { file: string; nodeBareWithout: Summary } | null
+  /** What `--version` and `profiles list` load (one traced run each). */
+  modules: ModuleTrace[]
 }
 
 interface Run {
@@ -94,6 +103,9 @@ export async function measureCliProcess(cli: string, target: TlsTarget): Promise
       redisCli: [] as number[],
       serveReady: [] as number[]
     }
+    const extraCa = process.env.NODE_EXTRA_CA_CERTS
+    const withoutExtraCa: number[] = []
+    const envWithoutExtraCa = { ...env, NODE_EXTRA_CA_CERTS: undefined }
     for (let i = 0; i < RUNS + 1; i++) {
       const round = {
         nodeBare: expect(await timed(['-e', '0'], env), 'node -e 0', (r) => r.code === 0),
@@ -115,8 +127,10 @@ export async function measureCliProcess(cli: string, target: TlsTarget): Promise
         })(),
         serveReady: await serveReady(cli, env)
       }
+      const bareWithout = extraCa ? expect(await timed(['-e', '0'], envWithoutExtraCa), 'node -e 0', (r) => r.code === 0) : undefined
       // The first round warms the page cache (a user's second command finds the files there too).
       if (i === 0) continue
+      if (bareWithout !== undefined) withoutExtraCa.push(bareWithout)
       for (const [k, v] of Object.entries(round)) samples[k as keyof typeof samples].push(v)
     }
     const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof samples, Summary>
@@ -132,7 +146,9 @@ export async function measureCliProcess(cli: string, target: TlsTarget): Promise
       runs: RUNS,
       ...s,
       ratios,
-      goals: { testUrlWithin2_5x: ratios.testUrl <= 2.5, versionWithin1_5x: ratios.version <= 1.5, profilesListWithin1_5x: ratios.profilesList <= 1.5 }
+      goals: { testUrlWithin2_5x: ratios.testUrl <= 2.5, versionWithin1_5x: ratios.version <= 1.5, profilesListWithin1_5x: ratios.profilesList <= 1.5 },
+      extraCaCerts: extraCa ? { file: extraCa, nodeBareWithout: summarize(withoutExtraCa) } : null,
+      modules: [traceModules(cli, ['--version'], env), traceModules(cli, ['profiles', 'list'], env)]
     }
   } finally {
     await fs.rm(home, { recursive: true, force: true })

@@ -1,5 +1,4 @@
 import type { EventBus } from '../events'
-import { SettingsStore } from '../settings/store'
 import type { CoreOptions } from './config'
 import { slot } from './lazy'
 
@@ -23,6 +22,7 @@ export interface ServiceContext {
 export function serviceSlots(ctx: ServiceContext) {
   const { dataDir, env, bus } = ctx
   const settings = slot(async () => {
+    const { SettingsStore } = await import('../settings/store')
     const store = new SettingsStore(dataDir)
     await store.load()
     return store
