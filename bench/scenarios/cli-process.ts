@@ -37,7 +37,11 @@ export interface CliProcessResult {
   extraCaCerts: { file: string; nodeBareWithout: Summary } | null
   /** What `--version` and `profiles list` load (one traced run each). */
   modules: ModuleTrace[]
+  /** The same commands of an earlier build ($PSE_BENCH_BASELINE: its out/main/cli.js), in the same rounds. */
+  baseline?: { cli: string; version: Summary; profilesList: Summary; testUrl: Summary; serveReady: Summary; ratios: Record<Command, number> }
 }
+
+type Command = 'version' | 'profilesList' | 'testUrl' | 'serveReady'
 
 interface Run {
   wallMs: number
@@ -88,13 +92,33 @@ const expect = (run: Run, what: string, ok: (r: Run) => boolean): number => {
   return run.wallMs
 }
 
+/** One run of each pse-wizard command of `cli`, checked to have done its work. */
+async function commandsOnce(cli: string, env: NodeJS.ProcessEnv, target: TlsTarget): Promise<Record<Command, number>> {
+  const url = `rediss://${target.user.username}@127.0.0.1:${target.redis.port}/0`
+  const testEnv = { ...env, REDIS_PASSWORD: target.user.password }
+  return {
+    version: expect(await timed([cli, '--version'], env), 'pse-wizard --version', (r) => r.code === 0 && /^\d+\.\d+\.\d+/.test(r.stdout)),
+    profilesList: expect(
+      await timed([cli, 'profiles', 'list'], env),
+      'pse-wizard profiles list',
+      (r) => r.code === 0 && r.stdout.trim().split('\n').length === 10
+    ),
+    testUrl: expect(
+      await timed([cli, 'test', '--url', url, '--ca', target.caFile, '--json'], testEnv),
+      'pse-wizard test --url',
+      (r) => r.code === 0 && JSON.parse(r.stdout).ok === true
+    ),
+    serveReady: await serveReady(cli, env)
+  }
+}
+
 export async function measureCliProcess(cli: string, target: TlsTarget): Promise<CliProcessResult> {
+  const baselineCli = process.env.PSE_BENCH_BASELINE || undefined
+  const before = { version: [] as number[], profilesList: [] as number[], testUrl: [] as number[], serveReady: [] as number[] }
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'pse-bench-cli-'))
   try {
     await new ProfileStore(home).mutate(() => ({ profiles: Array.from({ length: 10 }, (_, i) => profileAt(i, target.caPem)), value: null }))
     const env = { ...process.env, PSE_WIZARD_HOME: home, PSE_WIZARD_KEYCHAIN_SERVICE: 'pse-wizard-bench', LANG: 'en_US.UTF-8', PSE_LOG_LEVEL: 'warn' }
-    const url = `rediss://${target.user.username}@127.0.0.1:${target.redis.port}/0`
-    const testEnv = { ...env, REDIS_PASSWORD: target.user.password }
     const samples = {
       nodeBare: [] as number[],
       version: [] as number[],
@@ -109,28 +133,19 @@ export async function measureCliProcess(cli: string, target: TlsTarget): Promise
     for (let i = 0; i < RUNS + 1; i++) {
       const round = {
         nodeBare: expect(await timed(['-e', '0'], env), 'node -e 0', (r) => r.code === 0),
-        version: expect(await timed([cli, '--version'], env), 'pse-wizard --version', (r) => r.code === 0 && /^\d+\.\d+\.\d+/.test(r.stdout)),
-        profilesList: expect(
-          await timed([cli, 'profiles', 'list'], env),
-          'pse-wizard profiles list',
-          (r) => r.code === 0 && r.stdout.trim().split('\n').length === 10
-        ),
-        testUrl: expect(
-          await timed([cli, 'test', '--url', url, '--ca', target.caFile, '--json'], testEnv),
-          'pse-wizard test --url',
-          (r) => r.code === 0 && JSON.parse(r.stdout).ok === true
-        ),
+        ...(await commandsOnce(cli, env, target)),
         redisCli: await (async () => {
           const r = await runRedisCli({ host: '127.0.0.1', port: target.redis.port, caFile: target.caFile, ...target.user })
           if (r.exitCode !== 0 || !r.output.includes('redis_version')) throw new Error(`redis-cli failed: ${r.output.slice(0, 500)}`)
           return r.wallMs
-        })(),
-        serveReady: await serveReady(cli, env)
+        })()
       }
+      const baselineRound = baselineCli ? await commandsOnce(baselineCli, env, target) : undefined
       const bareWithout = extraCa ? expect(await timed(['-e', '0'], envWithoutExtraCa), 'node -e 0', (r) => r.code === 0) : undefined
       // The first round warms the page cache (a user's second command finds the files there too).
       if (i === 0) continue
       if (bareWithout !== undefined) withoutExtraCa.push(bareWithout)
+      if (baselineRound) for (const [k, v] of Object.entries(baselineRound)) before[k as Command].push(v)
       for (const [k, v] of Object.entries(round)) samples[k as keyof typeof samples].push(v)
     }
     const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof samples, Summary>
@@ -148,9 +163,16 @@ export async function measureCliProcess(cli: string, target: TlsTarget): Promise
       ratios,
       goals: { testUrlWithin2_5x: ratios.testUrl <= 2.5, versionWithin1_5x: ratios.version <= 1.5, profilesListWithin1_5x: ratios.profilesList <= 1.5 },
       extraCaCerts: extraCa ? { file: extraCa, nodeBareWithout: summarize(withoutExtraCa) } : null,
-      modules: [traceModules(cli, ['--version'], env), traceModules(cli, ['profiles', 'list'], env)]
+      modules: [traceModules(cli, ['--version'], env), traceModules(cli, ['profiles', 'list'], env)],
+      ...(baselineCli ? { baseline: baselineSummary(baselineCli, before, s.nodeBare) } : {})
     }
   } finally {
     await fs.rm(home, { recursive: true, force: true })
   }
+}
+
+function baselineSummary(cli: string, samples: Record<Command, number[]>, nodeBare: Summary): NonNullable<CliProcessResult['baseline']> {
+  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)])) as Record<Command, Summary>
+  const ratios = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, ratio(v.median, nodeBare.median)])) as Record<Command, number>
+  return { cli, ...s, ratios }
 }
