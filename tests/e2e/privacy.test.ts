@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from '../support/app-server'
 import { launchBrowser, openPage, screenshot, screenshotDir, useLanguage } from '../support/browser'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
-import { runSetup } from '../support/wizard/setup-process'
+import { runSetup, sandboxCliEnv } from '../support/wizard/setup-process'
 import { startSandbox, type Sandbox } from '../../src/main/sandbox'
 import { privacyEn } from '../../src/shared/i18n/privacy/en'
 import { privacyJa } from '../../src/shared/i18n/privacy/ja'
@@ -44,16 +44,7 @@ describe('the privacy report page (browser mode, emulator)', () => {
     sandbox = await startSandbox({ provisioningMs: 300, taskMs: 150 })
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pse-e2e-privacy-'))
     const home = path.join(dir, 'home')
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-      ...sandbox.env,
-      PSE_WIZARD_HOME: home,
-      PSE_WIZARD_KEYCHAIN_SERVICE: keychainService,
-      PSE_WIZARD_POLL_MS: '100',
-      PSE_LOG_LEVEL: 'warn'
-    }
+    const env = sandboxCliEnv(dir, sandbox.env, keychainService)
     const setup = async (name: string, options: Record<string, unknown> = {}) => {
       const config = path.join(dir, `${name}.json`)
       fs.writeFileSync(config, JSON.stringify({ name, region: 'jp-tok', options }))

@@ -8,7 +8,7 @@ import { startApp, type RunningApp } from '../support/app-server'
 import type { Page } from 'playwright-core'
 import { launchBrowser, openPage, screenshotDir, useLanguage } from '../support/browser'
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
-import { runSetup } from '../support/wizard/setup-process'
+import { runSetup, sandboxCliEnv } from '../support/wizard/setup-process'
 import { startSandbox, type Sandbox } from '../../src/main/sandbox'
 import { profilesEn } from '../../src/shared/i18n/profiles/en'
 import { profilesJa } from '../../src/shared/i18n/profiles/ja'
@@ -37,16 +37,7 @@ describe('restricting who may connect, from a profile (browser mode, emulator)',
     home = path.join(dir, 'home')
     const config = path.join(dir, 'setup.json')
     fs.writeFileSync(config, JSON.stringify({ name: 'Redis-0101', region: 'jp-tok' }))
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-      ...sandbox.env,
-      PSE_WIZARD_HOME: home,
-      PSE_WIZARD_KEYCHAIN_SERVICE: keychainService,
-      PSE_WIZARD_POLL_MS: '100',
-      PSE_LOG_LEVEL: 'warn'
-    }
+    const env = sandboxCliEnv(dir, sandbox.env, keychainService)
     const setup = await runSetup(['--config', config, '--json'], env)
     expect(setup.code, setup.stderr).toBe(0)
     profileId = String(setup.lines.at(-1)!.privateProfileId)

@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { PrivacyReport } from '../../../src/shared/schemas/privacy'
 import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
 import { runCli, runCliJson } from '../../support/cli/run-cli'
-import { runSetup } from '../../support/wizard/setup-process'
+import { runSetup, sandboxCliEnv } from '../../support/wizard/setup-process'
 
 type Json = Record<string, unknown>
 const claim = (report: Json, id: string) => (report.claims as Json[]).find((c) => c.id === id) as Json & { evidence: Json[]; fix?: Json }
@@ -37,17 +37,7 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
     await assertSecretService()
     sandbox = await startSandbox({ provisioningMs: 300, taskMs: 150 })
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pse-prove-it-'))
-    env = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-      ...sandbox.env,
-      PSE_WIZARD_HOME: path.join(dir, 'home'),
-      PSE_WIZARD_KEYCHAIN_SERVICE: service,
-      PSE_WIZARD_POLL_MS: '100',
-      PSE_LOG_LEVEL: 'warn',
-      LANG: 'C'
-    }
+    env = { ...sandboxCliEnv(dir, sandbox.env, service), LANG: 'C' }
     profileId = String((await setup('Redis-0101')).privateProfileId)
   })
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
 import { runCli, runCliJson } from '../../support/cli/run-cli'
-import { runSetup } from '../../support/wizard/setup-process'
+import { runSetup, sandboxCliEnv } from '../../support/wizard/setup-process'
 
 /**
  * `pse-wizard restrict` against the emulator, which enforces restrictions on its real Redis by
@@ -28,16 +28,7 @@ describe('pse-wizard restrict (spawned, emulator enforcing on a real Redis)', ()
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pse-restrict-it-'))
     const config = path.join(dir, 'setup.json')
     fs.writeFileSync(config, JSON.stringify({ name: 'Redis-0101', region: 'jp-tok', resourceGroup: 'Default' }))
-    env = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-      ...sandbox.env,
-      PSE_WIZARD_HOME: path.join(dir, 'home'),
-      PSE_WIZARD_KEYCHAIN_SERVICE: service,
-      PSE_WIZARD_POLL_MS: '100',
-      PSE_LOG_LEVEL: 'warn'
-    }
+    env = sandboxCliEnv(dir, sandbox.env, service)
     const setup = await runSetup(['--config', config, '--json'], env)
     expect(setup.code, setup.stderr).toBe(0)
     profileId = String(setup.lines.at(-1)!.privateProfileId)

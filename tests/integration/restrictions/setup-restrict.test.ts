@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
-import { runSetup } from '../../support/wizard/setup-process'
+import { runSetup, sandboxCliEnv } from '../../support/wizard/setup-process'
 
 /** `setup --config` with "restrict": the headless setup ends in a restricted instance whose private profile still passes. */
 describe('pse-wizard setup --config with networks to admit (spawned, emulator enforcing on a real Redis)', () => {
@@ -22,16 +22,7 @@ describe('pse-wizard setup --config with networks to admit (spawned, emulator en
     await assertSecretService()
     sandbox = await startSandbox({ provisioningMs: 300, taskMs: 150 })
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pse-setup-restrict-it-'))
-    env = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
-      ...sandbox.env,
-      PSE_WIZARD_HOME: path.join(dir, 'home'),
-      PSE_WIZARD_KEYCHAIN_SERVICE: service,
-      PSE_WIZARD_POLL_MS: '100',
-      PSE_LOG_LEVEL: 'warn'
-    }
+    env = sandboxCliEnv(dir, sandbox.env, service)
   })
   afterAll(async () => {
     await clearService(service)

@@ -44,3 +44,20 @@ export function runSetup(
     child.on('close', (code, signal) => resolve({ code, signal, lines, stderr }))
   })
 }
+
+/**
+ * The environment of a `pse-wizard` process run against `sandboxEnv` (a sandbox's variables):
+ * a throwaway HOME and data folder under `dir`, its own keychain service, fast polling.
+ */
+export function sandboxCliEnv(dir: string, sandboxEnv: NodeJS.ProcessEnv, keychainService: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    ...(process.env.DBUS_SESSION_BUS_ADDRESS ? { DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } : {}),
+    ...sandboxEnv,
+    PSE_WIZARD_HOME: path.join(dir, 'home'),
+    PSE_WIZARD_KEYCHAIN_SERVICE: keychainService,
+    PSE_WIZARD_POLL_MS: '100',
+    PSE_LOG_LEVEL: 'warn'
+  }
+}
