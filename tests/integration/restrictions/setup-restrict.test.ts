@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
 import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
+import { runCliJson } from '../../support/cli/run-cli'
 import { runSetup, sandboxCliEnv } from '../../support/wizard/setup-process'
 
 /** `setup --config` with "restrict": the headless setup ends in a restricted instance whose private profile still passes. */
@@ -43,6 +44,11 @@ describe('pse-wizard setup --config with networks to admit (spawned, emulator en
     expect(done.lines.at(-1)).toMatchObject({ result: 'ok', restricted: { outcome: 'applied', mechanism: 'cbr', addresses: ['10.0.0.0/24', '127.0.0.1'] } })
     expect(sandbox.emulator.cbr.rules).toEqual([expect.objectContaining({ enforcementMode: 'enabled' })])
     expect(sandbox.emulator.state.counters.instancesCreated).toBe(1)
+
+    // The headless journey ends in an instance whose privacy report holds in full.
+    const report = await runCliJson(['prove', String(done.lines.at(-1)!.privateProfileId), '--json'], env)
+    expect(report.code, JSON.stringify(report.json, null, 1)).toBe(0)
+    expect(report.json.verdict).toBe('holds')
   })
 
   it('refuses a config whose networks are malformed before anything runs (exit 2)', async () => {
