@@ -194,6 +194,10 @@ export const calls = {
     "Admit only these networks to a saved profile's instance; checks the profile still connects, else puts the restriction back",
     () => [restrictions().RestrictInput, restrictions().RestrictResult]
   ),
+  'restrictions.sourceAddress': call(
+    "The address this computer reaches a saved profile's endpoint from (direct paths; null through a bastion or pod, or when nothing answers), to suggest as an entry",
+    () => [z.object({ profileId: z.string().min(1).max(64) }).strict(), z.object({ address: z.string().max(100).nullable() })]
+  ),
 
   // The privacy report: src/main/privacy/handlers.ts
   'privacy.prove': call(

@@ -84,7 +84,12 @@ describe('restricting who may connect, from a profile (browser mode, emulator)',
       expect(rules().filter((r) => r.enforcementMode === 'enabled')).toHaveLength(language === 'en' ? 0 : 1)
 
       // With this computer's address: in force, the profile still connecting.
-      await page.locator('#restrict-addresses').fill('127.0.0.1\n10.0.0.0/24')
+      // The modal suggests the address this computer connects from: one click adds it.
+      const suggest = modal.getByTestId('restrict-suggest')
+      expect(await suggest.textContent()).toContain('127.0.0.1')
+      await suggest.getByRole('button', { name: p.restrict.suggestAdd.replace('{{address}}', '127.0.0.1') }).click()
+      expect(await page.locator('#restrict-addresses').inputValue()).toBe('10.0.0.0/24\n127.0.0.1')
+      expect(await suggest.count()).toBe(0)
       await modal.getByRole('button', { name: p.restrict.preview }).click()
       await expect.poll(() => modal.getByTestId('restrict-outcome').getAttribute('data-outcome')).toBe('planned')
       await modal.getByRole('button', { name: p.restrict.apply }).click()

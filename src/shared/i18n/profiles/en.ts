@@ -265,6 +265,8 @@ export const profilesEn = {
     summaryCbr: 'Only {{list}} may connect to {{name}} (a context-based restriction on its data plane, enforced). IBM’s own management still can.',
     summaryAllowlist: 'Only {{list}} may connect to {{name}} (the Gen 1 IP allowlist; context-based restrictions are preferred).',
     source: 'This computer connects from {{address}}.',
+    suggest: 'This computer connects from {{address}} (as the instance sees it when no NAT or VPN translates it).',
+    suggestAdd: 'Add {{address}}',
     outcome: { planned: 'Preview: nothing has changed yet', applied: 'In force, and the profile still connects', unchanged: 'Already in force, and the profile still connects' },
     messages: {
       restrict_address_invalid: 'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6).',

@@ -267,6 +267,8 @@ export const profilesJa: Messages['profiles'] = {
     summaryCbr: '{{name}} に接続できるのは {{list}} だけになります（データ・プレーンへのコンテキスト・ベースの制限、適用モード有効）。IBM による管理操作は引き続き可能です。',
     summaryAllowlist: '{{name}} に接続できるのは {{list}} だけになります（Gen 1 の IP 許可リスト。コンテキスト・ベースの制限を推奨します）。',
     source: 'このコンピューターの接続元は {{address}} です。',
+    suggest: 'このコンピューターの接続元は {{address}} です（NAT や VPN で変換されない場合に、インスタンスから見えるアドレスです）。',
+    suggestAdd: '{{address}} を追加',
     outcome: { planned: 'プレビュー：まだ何も変更していません', applied: '適用済み。プロファイルは引き続き接続できます', unchanged: 'すでに適用済み。プロファイルは引き続き接続できます' },
     messages: {
       restrict_address_invalid: '次の項目を修正してから、もう一度実行してください：{{entries}}。各項目は IPv4・IPv6 アドレス、範囲（a-b）、またはネットワーク・アドレスから始まる CIDR サブネットで、/8（IPv4）または /32（IPv6）より広くないものにしてください。',

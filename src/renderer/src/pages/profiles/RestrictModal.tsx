@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
-import { InlineNotification, Modal, RadioButton, RadioButtonGroup, TextArea } from '@carbon/react'
+import { Button, InlineNotification, Modal, RadioButton, RadioButtonGroup, TextArea } from '@carbon/react'
 import type { AppError } from '../../../../shared/errors'
 import type { Profile } from '../../../../shared/schemas/profile'
 import type { RestrictionMechanism, RestrictResult } from '../../../../shared/schemas/restrictions'
@@ -33,6 +33,7 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<RestrictResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
+  const source = useSourceAddress(profile.id)
 
   const run = async (dryRun: boolean) => {
     setBusy(true)
@@ -72,6 +73,22 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
           setResult(null)
         }}
       />
+      {source && !entriesOf(text).includes(source) && (
+        <p className="pse-restrict__suggest" data-testid="restrict-suggest">
+          {t('profiles.restrict.suggest', { address: source })}{' '}
+          <Button
+            kind="ghost"
+            size="sm"
+            disabled={busy}
+            onClick={() => {
+              setText((old) => (old.trim() ? `${old.trimEnd()}\n${source}` : source))
+              setResult(null)
+            }}
+          >
+            {t('profiles.restrict.suggestAdd', { address: source })}
+          </Button>
+        </p>
+      )}
       {gen1 && (
         <RadioButtonGroup
           className="pse-restrict__mechanism"
@@ -91,6 +108,22 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
       {result && <RestrictOutcome result={result} name={profile.name} />}
     </Modal>
   )
+}
+
+/** The address this computer reaches the profile's endpoint from, to suggest (null through a bastion or pod). */
+function useSourceAddress(profileId: string): string | null {
+  const [address, setAddress] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    call('restrictions.sourceAddress', { profileId }).then(
+      (r) => live && setAddress(r.address),
+      () => live && setAddress(null)
+    )
+    return () => {
+      live = false
+    }
+  }, [profileId])
+  return address
 }
 
 /** The failure's message in the UI's language, from its code and parameters (main's English when the code is not one of these). */
