@@ -37,6 +37,54 @@ const next = async (page: Page) => {
 }
 const notBusy = (page: Page) => expect.poll(() => page.locator('[data-testid="setup-wizard"][data-busy="true"]').count(), { timeout: 30_000 }).toBe(0)
 
+/** Scans the screen as it is at both sizes, with a screenshot of each; findings go to `findings` (and a JSON file). */
+function scanner(page: Page, prefix: string, findings: Record<string, string[]>) {
+  return async (name: string) => {
+    for (const viewport of viewports) {
+      await page.setViewportSize(viewport)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+      const found = await scanScreen(page, known)
+      const key = `${name} ${viewport.width}`
+      if (found.english.length) findings[`${key} english`] = found.english
+      if (found.overflow.length) findings[`${key} overflow`] = found.overflow
+      fs.writeFileSync(path.join(screenshotDir, `ja-scan-findings-${prefix}.json`), JSON.stringify(findings, null, 2))
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.mouse.move(0, 0)
+      await page.screenshot({ path: path.join(screenshotDir, `ja-scan-${prefix}-${name}-${viewport.width}.png`), fullPage: true })
+    }
+    await page.setViewportSize(viewports[0])
+  }
+}
+
+/** A sandbox app with `env`, its page in Japanese, signed in (IBMCLOUD_API_KEY) and through to the prerequisites. */
+async function toPrerequisites(browser: Browser, env: NodeJS.ProcessEnv, theme: 'light' | 'dark') {
+  const app = await startApp({ sandbox: true, env: { ...fast, ...env } })
+  const watch = await openPage(browser, await app.newLink(), { locale: 'ja-JP', colorScheme: theme })
+  const { page } = watch
+  await page.getByTestId('language-toggle').waitFor()
+  await useLanguage(page, 'ja')
+  await page.evaluate(() => (window.location.hash = '#/setup'))
+  await onStep(page, 'account')
+  await page.getByText(setupJa.account.source.environment, { exact: true }).click()
+  await page.getByTestId('account-sign-in').click()
+  await page.getByTestId('account-result').waitFor()
+  await next(page)
+  await onStep(page, 'prerequisites')
+  await page.getByTestId('prereq-table').waitFor()
+  return { app, ...watch }
+}
+
+/** From a passed prerequisites step through the deploy form to the wait. */
+async function deployAndWait(page: Page, name: string) {
+  await stepStatus(page, 'done')
+  await next(page)
+  await page.getByTestId('deploy-form').waitFor()
+  await page.locator('#deploy-name').fill(name)
+  await page.getByTestId('deploy-review').click()
+  await page.getByTestId('deploy-create').click()
+  await onStep(page, 'wait')
+}
+
 describe('every screen in Japanese (sandbox, browser mode)', () => {
   let browser: Browser
 
@@ -70,6 +118,47 @@ describe('every screen in Japanese (sandbox, browser mode)', () => {
     }
   })
 
+  it('the wizard\'s stops: VRF off, IBM Cloud hiccups during the wait, a failed provisioning (ja, dark)', async () => {
+    const findings: Record<string, string[]> = {}
+    const service = `pse-wizard-e2e-jascan-${process.pid}-stops`
+    const vrf = await toPrerequisites(browser, { PSE_SANDBOX_VRF: 'off', PSE_SANDBOX_SERVICE_ENDPOINTS: 'off', PSE_WIZARD_KEYCHAIN_SERVICE: service }, 'dark')
+    try {
+      await stepStatus(vrf.page, 'blocked')
+      await vrf.page.getByTestId('vrf-disabled').waitFor()
+      await scanner(vrf.page, 'stops', findings)('20-vrf-off')
+      expect(vrf.problems).toEqual([])
+    } finally {
+      await vrf.context.close()
+      await vrf.app.stop()
+    }
+    const hiccups = await toPrerequisites(
+      browser,
+      { PSE_SANDBOX_PROVISIONING_MS: '12000', PSE_SANDBOX_FAULTS: 'rc.instances.get:server_error:12', PSE_WIZARD_KEYCHAIN_SERVICE: service },
+      'dark'
+    )
+    try {
+      onTestFailed(() => hiccups.page.screenshot({ path: path.join(screenshotDir, 'ja-scan-FAILED-hiccups.png'), fullPage: true }).then(() => undefined))
+      await deployAndWait(hiccups.page, 'Redis-hiccups')
+      await hiccups.page.getByTestId('wait-notice').waitFor({ timeout: 60_000 })
+      await scanner(hiccups.page, 'stops', findings)('21-wait-hiccup')
+    } finally {
+      await hiccups.context.close()
+      await hiccups.app.stop()
+    }
+    const failing = await toPrerequisites(browser, { PSE_SANDBOX_FAULTS: 'rc.instances.create:provisioning_failed', PSE_WIZARD_KEYCHAIN_SERVICE: service }, 'dark')
+    try {
+      await deployAndWait(failing.page, 'Redis-failing')
+      await stepStatus(failing.page, 'failed')
+      await failing.page.getByTestId('wait-resume').waitFor()
+      await scanner(failing.page, 'stops', findings)('22-wait-failed')
+      expect(failing.problems).toEqual([])
+    } finally {
+      await failing.context.close()
+      await failing.app.stop()
+    }
+    expect(findings).toEqual({})
+  }, 300_000)
+
   for (const theme of ['dark', 'light'] as const) {
     it(`the whole wizard and the profiles pages (ja, ${theme})`, async () => {
       const s = setupJa
@@ -77,22 +166,7 @@ describe('every screen in Japanese (sandbox, browser mode)', () => {
       const { page, problems, context } = await openPage(browser, await app.newLink(), { locale: 'ja-JP', colorScheme: theme })
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `ja-scan-FAILED-${theme}.png`), fullPage: true }).then(() => undefined))
       const findings: Record<string, string[]> = {}
-      /** Scans the screen as it is at both sizes, with a screenshot of each. */
-      const scan = async (name: string) => {
-        for (const viewport of viewports) {
-          await page.setViewportSize(viewport)
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
-          const found = await scanScreen(page, known)
-          const key = `${name} ${viewport.width}`
-          if (found.english.length) findings[`${key} english`] = found.english
-          if (found.overflow.length) findings[`${key} overflow`] = found.overflow
-          fs.writeFileSync(path.join(screenshotDir, `ja-scan-findings-${theme}.json`), JSON.stringify(findings, null, 2))
-          await page.evaluate(() => window.scrollTo(0, 0))
-          await page.mouse.move(0, 0)
-          await page.screenshot({ path: path.join(screenshotDir, `ja-scan-${theme}-${name}-${viewport.width}.png`), fullPage: true })
-        }
-        await page.setViewportSize(viewports[0])
-      }
+      const scan = scanner(page, theme, findings)
       try {
         await page.getByTestId('language-toggle').waitFor()
         await useLanguage(page, 'ja')

@@ -148,7 +148,8 @@ export async function waitUntilReady(client: IbmCloudClient, instanceId: string,
     } catch (e) {
       // A long wait outlives network blips and IBM hiccups: keep polling until the overall timeout.
       if (!TRANSIENT.has((e as AppFailure).code)) throw e
-      report({ phase: 'provisioning', instanceId, description: `Could not reach IBM Cloud (${(e as AppFailure).code}); still waiting` })
+      const hiccup = (e as AppFailure).code
+      report({ phase: 'provisioning', instanceId, description: `Could not reach IBM Cloud (${hiccup}); still waiting`, hiccup })
       await pause()
       continue
     }

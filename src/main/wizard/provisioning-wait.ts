@@ -31,12 +31,18 @@ function provisioning(state: WizardState, patch: Partial<WizardProvisioning>): W
 
 function recordProgress(ctx: StepContext, p: ProvisionProgress): void {
   const phase = p.phase === 'adopted' ? 'provisioning' : p.phase
+  // A poll that failed for a moment: a notice (main's words, with the code), IBM's last words kept.
+  if (p.hiccup) {
+    void ctx.commit(m.update(ctx.state(), { provisioning: provisioning(ctx.state(), { phase, notice: p.description ?? p.hiccup, noticeCode: p.hiccup }) })).catch(() => undefined)
+    return
+  }
   const patch: Partial<WizardProvisioning> = {
     phase,
     ...(p.percent !== undefined ? { percent: p.percent } : {}),
     ...(p.description ? { text: p.description } : {}),
     ...(p.state ? { state: p.state } : {}),
-    notice: null
+    notice: null,
+    noticeCode: null
   }
   void ctx.commit(m.update(ctx.state(), { provisioning: provisioning(ctx.state(), patch) })).catch(() => undefined)
 }
@@ -72,7 +78,7 @@ export function provisioningWait(ctx: StepContext, options: ProvisioningWaitOpti
         await ctx.commit(
           m.completeStep(ctx.state(), 'wait', {
             instance: { ...current, state: ready.state, serviceEndpoints: ready.serviceEndpoints ?? current.serviceEndpoints },
-            provisioning: provisioning(ctx.state(), { phase: 'ready', percent: 100, state: ready.state, notice: null })
+            provisioning: provisioning(ctx.state(), { phase: 'ready', percent: 100, state: ready.state, notice: null, noticeCode: null })
           })
         )
         return
@@ -82,7 +88,7 @@ export function provisioningWait(ctx: StepContext, options: ProvisioningWaitOpti
         if (TRANSIENT.has(error.code) && ++transient <= (options.maxTransientErrors ?? 20)) {
           log.warn(`wizard: IBM Cloud answered ${error.code} during the wait; waiting and asking again (${transient})`)
           const notice = wizardMessages.waitStillTrying({ ibmMessage: error.message })
-          await ctx.commit(m.update(ctx.state(), { provisioning: provisioning(ctx.state(), { notice }) }))
+          await ctx.commit(m.update(ctx.state(), { provisioning: provisioning(ctx.state(), { notice, noticeCode: error.code }) }))
           try {
             await sleep(error.retryAfter !== undefined ? error.retryAfter * 1000 : (options.transientDelayMs ?? 5_000), signal)
           } catch {

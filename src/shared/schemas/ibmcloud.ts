@@ -169,6 +169,8 @@ export const ProvisionProgress = z.object({
   state: z.string().optional(),
   /** The service's own words, e.g. "Provisioning redis with version 8.2 (40%)". */
   description: z.string().optional(),
+  /** Set when this poll failed transiently (IBM's 5xx, 429, the network): the failure's code; `description` is then main's English, not IBM's words. */
+  hiccup: z.string().optional(),
   percent: z.number().min(0).max(100).optional(),
   elapsedMs: z.number().nonnegative()
 })

@@ -116,6 +116,8 @@ export const WizardProvisioning = z.object({
   phase: z.enum(['creating', 'provisioning', 'waiting_for_database', 'ready', 'failed', 'stopped']),
   /** Set while the wait sits out an IBM Cloud hiccup (429, 5xx, network): what happened, and that it keeps waiting. */
   notice: z.string().nullable(),
+  /** The code of the hiccup `notice` is about (ibm_server_error…), so the UI words it in its language. */
+  noticeCode: z.string().nullable().optional(),
   /** When the wait began (ISO); elapsed = now − startedAt. Survives restarts. */
   startedAt: z.string(),
   updatedAt: z.string()

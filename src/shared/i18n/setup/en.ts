@@ -59,6 +59,7 @@ export const setupEn = {
     fallback: 'This step did not finish'
   },
   causes: {
+    ibm_provisioning_failed: 'IBM Cloud could not provision the instance (its own words are under the progress bar). Check the Key Protect authorization and quotas, delete the failed instance below, then create a new one.',
     ibm_api_key_invalid: 'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.',
     ibm_rate_limited: 'IBM Cloud is receiving too many requests. Wait a minute, then try again.',
     ibm_server_error: 'IBM Cloud answered with a server error. Try again in a few minutes; if it persists, check the IBM Cloud status page.',
@@ -199,6 +200,7 @@ export const setupEn = {
     progress: 'Provisioning progress',
     /** IBM's own progress text, quoted as such where the UI's language is not English. */
     ibmSays: '{{text}}',
+    hiccup: '{{what}} ({{code}}). PSE Wizard keeps waiting and asks again.',
     noPercent: 'Waiting for the service to report progress…',
     elapsed: 'Elapsed: {{time}}',
     canClose: 'You can close the app; it will resume waiting where it left off.',

@@ -60,6 +60,7 @@ export const setupJa: Messages['setup'] = {
     fallback: 'この手順を完了できませんでした'
   },
   causes: {
+    ibm_provisioning_failed: 'IBM Cloud でインスタンスをプロビジョニングできませんでした (IBM Cloud の表示は進行状況バーの下にあります)。Key Protect の許可とクォータを確認し、下で失敗したインスタンスを削除してから、新しいインスタンスを作成してください。',
     ibm_api_key_invalid: 'IBM Cloud がこの API キーを受け付けませんでした。キー全体が正しくコピーされているか、削除されていないかを確認してください。または「管理」>「アクセス (IAM)」>「API キー」で新しいキーを作成してください。',
     ibm_rate_limited: 'IBM Cloud へのリクエストが多すぎます。1 分ほど待ってから再試行してください。',
     ibm_server_error: 'IBM Cloud がサーバー・エラーを返しました。数分後に再試行してください。続く場合は IBM Cloud のステータス・ページを確認してください。',
@@ -199,6 +200,7 @@ export const setupJa: Messages['setup'] = {
     instance: 'インスタンス',
     progress: 'プロビジョニングの進行状況',
     ibmSays: 'IBM Cloud の表示:「{{text}}」',
+    hiccup: '{{what}} ({{code}})。PSE Wizard は待機を続け、もう一度問い合わせます。',
     noPercent: 'サービスから進行状況が届くのを待っています…',
     elapsed: '経過時間: {{time}}',
     canClose: 'アプリを閉じても問題ありません。次に開いたときに待機を再開します。',

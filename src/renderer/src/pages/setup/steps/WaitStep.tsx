@@ -31,6 +31,8 @@ export function WaitStep({ state, run }: StepProps) {
   const elapsed = p ? formatElapsed(end - Date.parse(p.startedAt)) : '0:00'
   const status = p?.phase === 'failed' || step.status === 'failed' ? 'error' : p?.phase === 'ready' || step.status === 'done' ? 'finished' : 'active'
   const percent = status === 'finished' ? 100 : p?.percent
+  // A hiccup in the UI's language from its code; else main's notice as it is.
+  const hiccup = p?.noticeCode ? t('setup.wait.hiccup', { code: p.noticeCode, what: t(`setup.errors.${p.noticeCode}`, { defaultValue: t('setup.wait.noticeTitle') }) }) : (p?.notice ?? undefined)
 
   return (
     <section className="pse-setup__step" aria-labelledby="step-title">
@@ -43,7 +45,7 @@ export function WaitStep({ state, run }: StepProps) {
       <div className="pse-setup__progressbar" data-testid="provisioning" data-phase={p?.phase ?? 'none'} data-percent={percent ?? ''}>
         <ProgressBar
           label={p ? t(`setup.wait.phase.${p.phase}`) : t('setup.wait.progress')}
-          helperText={p?.text ? t('setup.wait.ibmSays', { text: p.text }) : t('setup.wait.noPercent')}
+          helperText={p?.noticeCode ? hiccup : p?.text ? t('setup.wait.ibmSays', { text: p.text }) : t('setup.wait.noPercent')}
           value={percent ?? undefined}
           max={100}
           status={status}
@@ -55,7 +57,7 @@ export function WaitStep({ state, run }: StepProps) {
       </div>
       {p?.notice && (
         <div data-testid="wait-notice">
-          <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.wait.noticeTitle')} subtitle={p.notice} />
+          <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.wait.noticeTitle')} subtitle={hiccup ?? p.notice} />
         </div>
       )}
       {waiting && <InlineNotification kind="info" lowContrast hideCloseButton title={t('setup.wait.canClose')} subtitle={t('setup.wait.cancelHint')} />}
