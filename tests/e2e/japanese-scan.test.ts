@@ -177,6 +177,10 @@ describe('every screen in Japanese (sandbox, browser mode)', () => {
         // 1 Account: a wrong key (its error), then the sandbox's key.
         await onStep(page, 'account')
         await scan('01-account')
+        // What a screen reader hears beside each step is Japanese too (Carbon's own words are English).
+        const heard = await page.locator('[data-testid="setup-wizard"] .cds--progress-step .cds--assistive-text').allTextContents()
+        expect(heard.length).toBe(9)
+        for (const word of heard) expect(Object.values(s.progressStep)).toContain(word)
         await page.getByText(s.account.source.apiKey, { exact: true }).click()
         await page.locator('#account-api-key').fill('not-a-real-key-0123456789')
         await page.getByTestId('account-sign-in').click()

@@ -16,6 +16,8 @@ export const setupEn = {
   empty: 'The setup wizard is being built. Until then, use the `pse-wizard` command line.',
   loading: 'Loading the setup wizard…',
   progressLabel: 'Setup steps',
+  /** What a screen reader hears beside each step (Carbon's ProgressStep). */
+  progressStep: { complete: 'Complete', incomplete: 'Incomplete', current: 'Current', invalid: 'Needs attention' },
   stepOf: 'Step {{n}} of 9',
   status: {
     pending: 'Not reached yet',

@@ -17,6 +17,7 @@ export const setupJa: Messages['setup'] = {
   empty: 'セットアップ・ウィザードは準備中です。それまでは `pse-wizard` コマンドをご利用ください。',
   loading: 'セットアップ・ウィザードを読み込んでいます…',
   progressLabel: 'セットアップの手順',
+  progressStep: { complete: '完了', incomplete: '未完了', current: '現在の手順', invalid: '対応が必要' },
   stepOf: '手順 {{n}} / 9',
   status: {
     pending: '未着手',

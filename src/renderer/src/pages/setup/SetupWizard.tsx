@@ -87,6 +87,7 @@ export function SetupWizard() {
               complete={state.steps[step].status === 'done'}
               invalid={state.steps[step].status === 'failed' || state.steps[step].status === 'blocked'}
               disabled={busy || !reachable(state, step)}
+              translateWithId={(id: string) => t(`setup.progressStep.${id.split('.').pop()}`, { defaultValue: id })}
             />
           ))}
         </ProgressIndicator>
