@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp } from '../support/app-server'
+import { closedPort } from '../support/net'
 import { launchBrowser, openPage, screenshotDir, useLanguage } from '../support/browser'
 import { englishRuns, glossaryNames, scanScreen, type ScanOptions } from '../support/text-scan'
 import { setupJa } from '../../src/shared/i18n/setup/ja'
@@ -289,6 +290,11 @@ describe('every screen in Japanese (sandbox, browser mode)', () => {
         await page.getByTestId('profile-test').click()
         await expect.poll(() => page.getByTestId('probe-timeline').getAttribute('data-result'), { timeout: 20_000 }).toBe('auth_failed')
         await scan('12-editor-auth-failed')
+        // Nothing listens on the port: the TCP phase fails with its advice.
+        await page.locator('#profile-port').fill(String((await closedPort()).port))
+        await page.getByTestId('profile-test').click()
+        await expect.poll(() => page.getByTestId('probe-timeline').getAttribute('data-result'), { timeout: 20_000 }).toMatch(/^(?!ok$|auth_failed$)\w+$/)
+        await scan('12-editor-refused')
         const editorUrl = page.url()
 
         // Restrict access: the modal, its preview, a lock-out put back.
