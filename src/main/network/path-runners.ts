@@ -37,9 +37,11 @@ export interface NetworkRunnerDeps {
  */
 export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | 'ssh' | 'pod', NetworkPathRunner> {
   const env = deps.env ?? process.env
-  // The pinned host keys (and the file lock behind them) load with the first test, like the path code.
-  let knownHosts: Promise<KnownHostsStore> | undefined
-  const pins = () => (knownHosts ??= import('./known-hosts').then(({ KnownHostsStore: Store }) => new Store(deps.dataDir)))
+  // The pinned host keys (and the file lock behind them) load with the first SSH host key check.
+  let store: Promise<KnownHostsStore> | undefined
+  const knownHosts: Pick<KnownHostsStore, 'lookup'> = {
+    lookup: async (host, port) => (await (store ??= import('./known-hosts').then(({ KnownHostsStore: Store }) => new Store(deps.dataDir)))).lookup(host, port)
+  }
   const secretsFor = deps.sshSecrets ?? (async () => envSecrets(env))
   const secrets = async (fields: ProfileFields, given: string | null | undefined): Promise<PathSecrets> => {
     if (fields.networkPath.kind !== 'ssh') return {}
@@ -50,7 +52,7 @@ export function networkPathRunners(deps: NetworkRunnerDeps): Record<'direct' | '
   // The path code (and the diagnosis) loads with the first test, not with the profiles service.
   const run: NetworkPathRunner = async (fields, target, options, path) =>
     (await import('./run-probe-via-path')).testViaPath(target, fields.networkPath, await secrets(fields, path?.sshSecret), {
-      knownHosts: await pins(),
+      knownHosts,
       env,
       homeDir: deps.homeDir ?? os.homedir(),
       privateEndpoint: fields.origin.kind === 'ibmcloud' && fields.origin.endpointType === 'private',
