@@ -38,7 +38,9 @@ export const ResourceInstanceBody = z.looseObject({
   parameters: z.record(z.string(), z.unknown()).nullish(),
   last_operation: LastOperation.nullish(),
   created_at: z.string().nullish(),
-  dashboard_url: z.string().nullish()
+  dashboard_url: z.string().nullish(),
+  /** Gen 2: connection details and sizes (read by gen2-extensions.ts). */
+  extensions: z.unknown().optional()
 })
 export type ResourceInstanceBody = z.infer<typeof ResourceInstanceBody>
 

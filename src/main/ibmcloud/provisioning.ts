@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/errors'
-import { CreateInstanceRequest, type CreateInstanceSpec, type ConnectionInfo, type ProvisionProgress, type RedisInstance } from '../../shared/schemas/ibmcloud'
+import { CreateInstanceRequest, type ConnectionInfo, type Generation, type ProvisionProgress, type RedisInstance } from '../../shared/schemas/ibmcloud'
 import { log } from '../logging/log'
 import { registerSecret } from '../logging/redact'
 import type { ResourceInstanceBody, ResourceKeyBody } from './api-shapes'
@@ -42,23 +42,54 @@ export interface ProvisionOptions {
 // One create at a time per name/region/group in this process, so a double click cannot race.
 const inFlight = new Map<string, Promise<{ instance: RedisInstance; adopted: boolean }>>()
 
+/** Where an instance is looked for before any create: the same name, region and resource group adopts. */
+export interface InstanceIdentity {
+  name: string
+  region: string
+  resourceGroupId: string
+}
+
 /**
  * Creates the instance, or adopts the one that already has this name in this region and
  * resource group. A repeated call, a retry after a lost answer, or a double click never makes a
  * second (paid) instance: before every POST we look for it by name, and a POST that fails with a
  * network error or 5xx is followed by another look before anything is sent again.
  */
-export function createOrAdoptInstance(client: IbmCloudClient, input: CreateInstanceRequest, options: ProvisionOptions = {}): Promise<{ instance: RedisInstance; adopted: boolean }> {
+export async function createOrAdoptInstance(client: IbmCloudClient, input: CreateInstanceRequest, options: ProvisionOptions = {}): Promise<{ instance: RedisInstance; adopted: boolean }> {
   const req = CreateInstanceRequest.parse(input)
-  const key = `${req.region}\u0000${req.resourceGroupId}\u0000${req.name}`
+  const post = (signal?: AbortSignal) =>
+    postInstance(client, { name: req.name, target: req.region, resourceGroup: req.resourceGroupId, tags: req.tags, parameters: provisioningParameters(req) }, { signal })
+  return expectGeneration(await createOrAdoptWith(client, req, post, options), 'gen1')
+}
+
+/** An adopted instance of the other generation is not silently used: its name is taken. */
+export function expectGeneration<T extends { instance: RedisInstance; adopted: boolean }>(result: T, generation: Generation): T {
+  const found = result.instance
+  if (found.generation === generation) return result
+  const label = (g: Generation) => (g === 'gen2' ? 'Gen 2 (plan standard-gen2)' : 'Gen 1 (plan standard)')
+  throw new AppFailure({
+    code: IbmCodes.conflict,
+    message: `An instance named "${found.name}" already exists in ${found.region} in this resource group, but it is ${label(found.generation)}. Adopt it as ${label(found.generation)}, or choose another name for the ${label(generation)} instance.`,
+    detail: `instance=${found.guid}; generation=${found.generation}`
+  })
+}
+
+/** The duplicate-safe create of either generation: `post` sends the POST (it may be called again only after a look found nothing). */
+export function createOrAdoptWith(
+  client: IbmCloudClient,
+  id: InstanceIdentity,
+  post: (signal?: AbortSignal) => Promise<ResourceInstanceBody>,
+  options: ProvisionOptions = {}
+): Promise<{ instance: RedisInstance; adopted: boolean }> {
+  const key = `${id.region}\u0000${id.resourceGroupId}\u0000${id.name}`
   const running = inFlight.get(key)
   if (running) return running
-  const run = doCreateOrAdopt(client, req, options).finally(() => inFlight.delete(key))
+  const run = doCreateOrAdopt(client, id, post, options).finally(() => inFlight.delete(key))
   inFlight.set(key, run)
   return run
 }
 
-async function doCreateOrAdopt(client: IbmCloudClient, req: CreateInstanceSpec, options: ProvisionOptions) {
+async function doCreateOrAdopt(client: IbmCloudClient, req: InstanceIdentity, post: (signal?: AbortSignal) => Promise<ResourceInstanceBody>, options: ProvisionOptions) {
   const started = Date.now()
   const findExisting = async (): Promise<ResourceInstanceBody | undefined> => {
     const found = await listRedisInstances(client, { name: req.name, resourceGroupId: req.resourceGroupId, region: req.region }, { signal: options.signal })
@@ -66,7 +97,7 @@ async function doCreateOrAdopt(client: IbmCloudClient, req: CreateInstanceSpec, 
   }
   const adopt = (i: ResourceInstanceBody) => {
     log.info(`adopting existing Redis instance "${i.name}" (${i.guid}) instead of creating a duplicate`)
-    options.onProgress?.({ phase: 'adopted', instanceId: i.id, state: i.state, elapsedMs: Date.now() - started })
+    options.onProgress?.({ phase: 'adopted', instanceId: i.id, state: i.state, ...lastOpText(i), elapsedMs: Date.now() - started })
     return { instance: toRedisInstance(i), adopted: true }
   }
 
@@ -76,7 +107,7 @@ async function doCreateOrAdopt(client: IbmCloudClient, req: CreateInstanceSpec, 
     if (existing) return adopt(existing)
     options.onProgress?.({ phase: 'creating', elapsedMs: Date.now() - started })
     try {
-      const created = await postInstance(client, { name: req.name, target: req.region, resourceGroup: req.resourceGroupId, tags: req.tags, parameters: provisioningParameters(req) }, { signal: options.signal })
+      const created = await post(options.signal)
       options.onProgress?.({ phase: 'provisioning', instanceId: created.id, state: created.state, ...lastOpText(created), elapsedMs: Date.now() - started })
       return { instance: toRedisInstance(created), adopted: false }
     } catch (e) {
@@ -116,10 +147,71 @@ export function percentFrom(description: string | null | undefined): number | un
   return n >= 0 && n <= 100 ? n : undefined
 }
 
-const lastOpText = (i: ResourceInstanceBody): { description?: string; percent?: number } => {
+export const lastOpText = (i: ResourceInstanceBody): { description?: string; percent?: number } => {
   const description = i.last_operation?.description ?? undefined
   const percent = percentFrom(description)
   return { ...(description ? { description } : {}), ...(percent !== undefined ? { percent } : {}) }
+}
+
+/** The pace of a long wait: spaced polls (×1.5 up to the maximum), progress with elapsed time, the overall timeout. */
+export function pacer(options: WaitOptions) {
+  const started = Date.now()
+  const timeout = options.timeoutMs ?? 90 * 60_000
+  const maxInterval = options.maxPollIntervalMs ?? 30_000
+  let interval = options.pollIntervalMs ?? 5_000
+  return {
+    report: (p: Omit<ProvisionProgress, 'elapsedMs'>) => options.onProgress?.({ ...p, elapsedMs: Date.now() - started }),
+    restart: () => void (interval = options.pollIntervalMs ?? 5_000),
+    pause: async () => {
+      if (Date.now() - started > timeout) {
+        throw new AppFailure({ code: IbmCodes.timeout, message: 'The instance is taking much longer than usual. It keeps provisioning in IBM Cloud: check it in the console, and resume here later.' })
+      }
+      await sleep(interval, options.signal)
+      interval = Math.min(maxInterval, Math.round(interval * 1.5))
+    }
+  }
+}
+export type Pacer = ReturnType<typeof pacer>
+
+/**
+ * Polls the instance in the Resource Controller until `active` and `isReady` (reporting
+ * `last_operation` words and percent; `whileActive` says what is still awaited). A 401 signs in
+ * again, 429 and 5xx keep polling until the overall timeout; `failed` (or removal) ends with
+ * ibm_provisioning_failed quoting the broker.
+ */
+export async function pollInstanceUntil(
+  client: IbmCloudClient,
+  instanceId: string,
+  pace: Pacer,
+  options: { signal?: AbortSignal; isReady?: (i: ResourceInstanceBody) => boolean; whileActive?: string } = {}
+): Promise<ResourceInstanceBody> {
+  for (;;) {
+    let instance: ResourceInstanceBody
+    try {
+      instance = await getInstance(client, instanceId, { signal: options.signal })
+    } catch (e) {
+      // A long wait outlives network blips and IBM hiccups: keep polling until the overall timeout.
+      if (!TRANSIENT.has((e as AppFailure).code)) throw e
+      const hiccup = (e as AppFailure).code
+      pace.report({ phase: 'provisioning', instanceId, description: `Could not reach IBM Cloud (${hiccup}); still waiting`, hiccup })
+      await pace.pause()
+      continue
+    }
+    const text = lastOpText(instance)
+    if (instance.state === 'active') {
+      const ready = options.isReady?.(instance) ?? true
+      pace.report({ phase: 'waiting_for_database', instanceId: instance.id, state: instance.state, ...text, ...(ready || !options.whileActive ? {} : { description: options.whileActive }), percent: 100 })
+      if (ready) return instance
+    } else if (instance.state === 'failed' || instance.state === 'removed' || instance.state === 'pending_removal' || instance.last_operation?.state === 'failed') {
+      pace.report({ phase: 'failed', instanceId: instance.id, state: instance.state, ...text })
+      throw new AppFailure({
+        code: IbmCodes.provisioningFailed,
+        message: `IBM Cloud could not provision the instance${text.description ? `: "${text.description}"` : ''}. Check the Key Protect authorization and quotas, delete the failed instance in the console, then try again.`,
+        detail: `state=${instance.state}; last_operation=${instance.last_operation?.state ?? '?'}`
+      })
+    } else pace.report({ phase: 'provisioning', instanceId: instance.id, state: instance.state, ...text })
+    await pace.pause()
+  }
 }
 
 /**
@@ -128,60 +220,20 @@ const lastOpText = (i: ResourceInstanceBody): { description?: string; percent?: 
  * ends with ibm_provisioning_failed quoting the broker. Safe to call again after a restart.
  */
 export async function waitUntilReady(client: IbmCloudClient, instanceId: string, options: WaitOptions = {}): Promise<RedisInstance> {
-  const started = Date.now()
-  const timeout = options.timeoutMs ?? 90 * 60_000
-  const maxInterval = options.maxPollIntervalMs ?? 30_000
-  let interval = options.pollIntervalMs ?? 5_000
-  const report = (p: Omit<ProvisionProgress, 'elapsedMs'>) => options.onProgress?.({ ...p, elapsedMs: Date.now() - started })
-  const pause = async () => {
-    if (Date.now() - started > timeout) {
-      throw new AppFailure({ code: IbmCodes.timeout, message: 'The instance is taking much longer than usual. It keeps provisioning in IBM Cloud: check it in the console, and resume here later.' })
-    }
-    await sleep(interval, options.signal)
-    interval = Math.min(maxInterval, Math.round(interval * 1.5))
-  }
-
-  let instance: ResourceInstanceBody
-  for (;;) {
-    try {
-      instance = await getInstance(client, instanceId, { signal: options.signal })
-    } catch (e) {
-      // A long wait outlives network blips and IBM hiccups: keep polling until the overall timeout.
-      if (!TRANSIENT.has((e as AppFailure).code)) throw e
-      const hiccup = (e as AppFailure).code
-      report({ phase: 'provisioning', instanceId, description: `Could not reach IBM Cloud (${hiccup}); still waiting`, hiccup })
-      await pause()
-      continue
-    }
-    const text = lastOpText(instance)
-    if (instance.state === 'active') {
-      report({ phase: 'waiting_for_database', instanceId: instance.id, state: instance.state, ...text, percent: 100 })
-      break
-    }
-    if (instance.state === 'failed' || instance.state === 'removed' || instance.state === 'pending_removal' || instance.last_operation?.state === 'failed') {
-      report({ phase: 'failed', instanceId: instance.id, state: instance.state, ...text })
-      throw new AppFailure({
-        code: IbmCodes.provisioningFailed,
-        message: `IBM Cloud could not provision the instance${text.description ? `: "${text.description}"` : ''}. Check the Key Protect authorization and quotas, delete the failed instance in the console, then try again.`,
-        detail: `state=${instance.state}; last_operation=${instance.last_operation?.state ?? '?'}`
-      })
-    }
-    report({ phase: 'provisioning', instanceId: instance.id, state: instance.state, ...text })
-    await pause()
-  }
-
-  interval = options.pollIntervalMs ?? 5_000
+  const pace = pacer(options)
+  const instance = await pollInstanceUntil(client, instanceId, pace, { signal: options.signal })
+  pace.restart()
   for (;;) {
     try {
       await getDeployment(client, instance.crn, { signal: options.signal })
-      report({ phase: 'ready', instanceId: instance.id, state: 'active', percent: 100 })
+      pace.report({ phase: 'ready', instanceId: instance.id, state: 'active', percent: 100 })
       return toRedisInstance(instance)
     } catch (e) {
       // Right after `active` the deployment can answer 404 or 5xx for a while: keep waiting.
       const code = (e as AppFailure).code
       if (code !== IbmCodes.wrongRegion && code !== IbmCodes.notFound && !TRANSIENT.has(code)) throw e
-      report({ phase: 'waiting_for_database', instanceId: instance.id, state: 'active', description: 'Waiting for the database to answer', percent: 100 })
-      await pause()
+      pace.report({ phase: 'waiting_for_database', instanceId: instance.id, state: 'active', description: 'Waiting for the database to answer', percent: 100 })
+      await pace.pause()
     }
   }
 }

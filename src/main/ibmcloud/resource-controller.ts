@@ -60,7 +60,7 @@ export function getInstance(client: IbmCloudClient, id: string, options: Request
 /** POST /v2/resource_instances. Not retried on its own: see provisioning.ts for the duplicate-safe create. */
 export function postInstance(
   client: IbmCloudClient,
-  body: { name: string; target: string; resourceGroup: string; tags: string[]; parameters: Record<string, unknown> },
+  body: { name: string; target: string; resourceGroup: string; tags: string[]; parameters: Record<string, unknown>; planId?: string },
   options: RequestOptions = {}
 ): Promise<ResourceInstanceBody> {
   return client.requester.run(
@@ -71,7 +71,7 @@ export function postInstance(
         name: body.name,
         target: body.target,
         resourceGroup: body.resourceGroup,
-        resourcePlanId: REDIS_PLAN_ID,
+        resourcePlanId: body.planId ?? REDIS_PLAN_ID,
         tags: body.tags,
         parameters: body.parameters as never
       }),
@@ -122,9 +122,17 @@ export function endpointsOf(parameters: Record<string, unknown> | null | undefin
   return raw === 'public' || raw === 'private' || raw === 'public-and-private' ? raw : undefined
 }
 
+/** Gen 2 sizes live in `parameters.dataservices.redis` (facts §1.4); its version may also sit at the top. */
+const gen2Version = (p: Record<string, unknown> | null | undefined): unknown => {
+  const ds = p?.dataservices as { redis?: { version?: unknown } } | undefined
+  return ds?.redis?.version ?? p?.version
+}
+
 export function toRedisInstance(i: ResourceInstanceBody): RedisInstance {
-  const version = i.parameters?.version
-  const se = endpointsOf(i.parameters)
+  const generation = generationOfPlan(i.resource_plan_id)
+  const version = generation === 'gen2' ? gen2Version(i.parameters) : i.parameters?.version
+  // Gen 2 is private only, whatever the parameters echo.
+  const se = generation === 'gen2' ? 'private' : endpointsOf(i.parameters)
   return {
     id: i.id,
     guid: i.guid,
@@ -132,7 +140,7 @@ export function toRedisInstance(i: ResourceInstanceBody): RedisInstance {
     region: i.region_id,
     resourceGroupId: i.resource_group_id,
     state: i.state,
-    generation: generationOfPlan(i.resource_plan_id),
+    generation,
     ...(se ? { serviceEndpoints: se } : {}),
     ...(typeof version === 'string' || typeof version === 'number' ? { version: String(version) } : {}),
     ...(i.last_operation

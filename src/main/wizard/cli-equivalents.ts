@@ -1,4 +1,6 @@
 import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
+import { gen2DeployCommands } from './cli-equivalents-gen2'
+import { shellQuote } from './shell-quote'
 
 /**
  * The `ibmcloud` commands that do what each wizard step does, filled with this run's names,
@@ -6,11 +8,7 @@ import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
  * key stays `$IBMCLOUD_API_KEY`.
  */
 
-/** POSIX shell quoting: bare when safe, else single quotes. */
-export function shellQuote(value: string): string {
-  if (value !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value
-  return `'${value.replace(/'/g, `'\\''`)}'`
-}
+export { shellQuote }
 
 const cmd = (id: string, label: string, command: string): CliCommand => ({ id, label, command })
 
@@ -71,7 +69,9 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
       ]
 
   const deploy: CliCommand[] = []
-  if (state.deploy?.mode === 'adopt') {
+  const gen2Deploy = form?.generation === 'gen2' && state.deploy?.mode !== 'adopt' ? gen2DeployCommands(form, name) : null
+  if (gen2Deploy) deploy.push(...gen2Deploy.deploy)
+  else if (state.deploy?.mode === 'adopt') {
     deploy.push(cmd('instances_list', 'List your Databases for Redis instances', `ibmcloud resource service-instances --service-name ${REDIS_SERVICE}`))
   } else {
     const params = JSON.stringify(createParameters(state))
@@ -88,7 +88,7 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
       deploy.push(cmd('tag_attach', 'Attach the tags', `ibmcloud resource tag-attach --tag-names ${shellQuote(form.tags.join(','))} --resource-name ${n}`))
   }
 
-  const wait = [
+  const wait = gen2Deploy?.wait ?? [
     cmd('instance_show', 'Show the instance state and its last operation', `ibmcloud resource service-instance ${n}`),
     cmd('cdb_deployments', 'List Cloud Databases deployments and their state', 'ibmcloud cdb deployments')
   ]

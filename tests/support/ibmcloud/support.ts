@@ -36,3 +36,14 @@ export const redisRequest = (resourceGroupId: string, name = 'Redis-0101') => ({
   version: '8.2',
   serviceEndpoints: 'public-and-private' as const
 })
+
+/** A Gen 2 create (plan standard-gen2) in a region whose Gen 2 deployment the emulated catalog lists. */
+export const gen2Request = (resourceGroupId: string, name = 'redis-gen2-01') => ({
+  name,
+  region: 'eu-de',
+  resourceGroupId,
+  tags: ['env:dev'],
+  hostFlavor: 'bx3d.4x20',
+  storageGbPerMember: 10,
+  version: '8.2'
+})

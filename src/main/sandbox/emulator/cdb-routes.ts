@@ -11,10 +11,14 @@ const P = ['cdb', ':region', 'v5', 'ibm']
 
 const notFound = () => new HttpError(404, 'not_found', 'cdb', 'not_found')
 
-/** The deployment behind a CRN, answering only in its own region and only once it runs (else 404, as IBM does). */
+/**
+ * The deployment behind a CRN, answering only in its own region and only once it runs (else 404, as IBM does).
+ * A Gen 2 instance has no v5 deployment ("Gen2 uses Resource Controller API only", facts §1.9): 404
+ * `not_found` too — what v5 really answers for a Gen 2 CRN is UNVERIFIED; clients never ask it.
+ */
 function deployment(emu: Emulator, region: string, id: string): InstanceRecord {
   const i = emu.state.findInstance(id)
-  if (!i || i.region !== region || i.state !== 'active' || !i.deployment.backend) throw notFound()
+  if (!i || i.generation === 'gen2' || i.region !== region || i.state !== 'active' || !i.deployment.backend) throw notFound()
   return i
 }
 

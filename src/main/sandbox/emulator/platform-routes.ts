@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { RouteTable } from './router'
 import { HttpError, makeJwt, parseJson } from './http'
-import { CDB_REGIONS, REDIS_VERSIONS, hex, instanceBody, keyBody, now, resourceGroupBody, endpointEnabled, type InstanceRecord, type KeyRecord } from './state'
+import { GEN2_PLAN, anyInstanceBody, createGen2Instance, gen2Broker } from './gen2-instances'
+import { CDB_REGIONS, REDIS_VERSIONS, hex, keyBody, now, resourceGroupBody, endpointEnabled, type InstanceRecord, type KeyRecord } from './state'
 
 const PLAN = 'databases-for-redis-standard'
 const NAME_RULE = /^[\p{L}\p{N} ._:-]{1,180}$/u
@@ -140,11 +141,11 @@ export const platformRoutes: RouteTable = [
           (!query.get('guid') || i.guid === query.get('guid')) &&
           (!query.get('resource_group_id') || i.resourceGroupId === query.get('resource_group_id')) &&
           (!query.get('resource_id') || query.get('resource_id') === 'databases-for-redis') &&
-          (!query.get('resource_plan_id') || query.get('resource_plan_id') === PLAN)
+          (!query.get('resource_plan_id') || query.get('resource_plan_id') === (i.generation === 'gen2' ? GEN2_PLAN : PLAN))
       )
       return {
         status: 200,
-        body: page(query, all, emu.options.pageSize, '/v2/resource_instances', (i) => instanceBody(emu.state, i, emu.options.provisioningMs))
+        body: page(query, all, emu.options.pageSize, '/v2/resource_instances', (i) => anyInstanceBody(emu.state, i, emu.options))
       }
     }
   },
@@ -159,6 +160,11 @@ export const platformRoutes: RouteTable = [
       const name = b.name
       if (typeof name !== 'string' || !NAME_RULE.test(name))
         throw new HttpError(400, 'Invalid name: up to 180 characters; letters, digits, spaces and - . _ : only', 'rc', 'RC-BadRequest')
+      if (b.resource_plan_id === GEN2_PLAN) {
+        const g = emu.state.resourceGroups.find((x) => x.id === b.resource_group)
+        if (!g) throw new HttpError(400, `Resource group "${String(b.resource_group)}" not found in this account`, 'rc', 'RC-BadRequest')
+        return { status: emu.options.createStatus, body: anyInstanceBody(emu.state, createGen2Instance(emu, b, name, g), emu.options) }
+      }
       if (typeof b.target !== 'string' || !CDB_REGIONS.includes(b.target))
         throw new HttpError(400, `Invalid target "${String(b.target)}": not a region where databases-for-redis is offered`, 'rc', 'RC-BadRequest')
       if (b.resource_plan_id !== PLAN) throw new HttpError(400, `Unknown resource_plan_id "${String(b.resource_plan_id)}"`, 'rc', 'RC-BadRequest')
@@ -207,7 +213,7 @@ export const platformRoutes: RouteTable = [
       emu.state.instances.set(guid, record)
       emu.state.counters.instancesCreated++
       emu.scheduleProvisioning(record)
-      return { status: emu.options.createStatus, body: instanceBody(emu.state, record, emu.options.provisioningMs) }
+      return { status: emu.options.createStatus, body: anyInstanceBody(emu.state, record, emu.options) }
     }
   },
   {
@@ -217,7 +223,7 @@ export const platformRoutes: RouteTable = [
     auth: 'bearer',
     family: 'rc',
     async handle({ emu, params }) {
-      return { status: 200, body: instanceBody(emu.state, findInstance(emu, params.id), emu.options.provisioningMs) }
+      return { status: 200, body: anyInstanceBody(emu.state, findInstance(emu, params.id), emu.options) }
     }
   },
   {
@@ -231,6 +237,7 @@ export const platformRoutes: RouteTable = [
       const b = parseJson(body, 'rc')
       const p = (b.parameters as Record<string, unknown> | undefined) ?? {}
       const se = p['service-endpoints'] ?? p.service_endpoints
+      if (se !== undefined && i.generation === 'gen2') throw gen2Broker(`unsupported parameter 'service-endpoints': Gen 2 deployments are private only`)
       if (se !== undefined) {
         if (se !== 'public' && se !== 'private' && se !== 'public-and-private') throw broker(400, `invalid service-endpoints "${String(se)}"`)
         if (i.state !== 'active') throw broker(409, 'the deployment is not active yet')
@@ -240,7 +247,7 @@ export const platformRoutes: RouteTable = [
       }
       if (typeof b.name === 'string' && NAME_RULE.test(b.name)) i.name = b.name
       i.updatedAt = now()
-      return { status: 200, body: instanceBody(emu.state, i, emu.options.provisioningMs) }
+      return { status: 200, body: anyInstanceBody(emu.state, i, emu.options) }
     }
   },
   {

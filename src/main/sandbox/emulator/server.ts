@@ -11,6 +11,7 @@ import { IBM_PRIVATE_DOMAIN, PRIVATE_DNS_ZONE_VARIABLE } from '../private-dns'
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
 import { vpcRoutes } from './vpc-routes'
+import type { Gen2Required } from './gen2-instances'
 import { enforce } from './enforcement'
 import { CbrState, cbrRoutes } from './cbr-routes'
 import { CatalogState, catalogRoutes } from './catalog-routes'
@@ -45,6 +46,10 @@ export interface EmulatorOptions {
   vpcs?: VpcSeed[]
   /** Regions whose Gen 2 deployment the Global Catalog lists (default: catalog-routes DEFAULT_GEN2_REGIONS). */
   gen2Regions?: string[]
+  /** Gen 2: an active instance shows `extensions` only from the (N+1)-th read on (they may arrive late; default 0). */
+  gen2ExtensionsAfterReads?: number
+  /** UNVERIFIED (facts §1.4): a broker that demands `dataservices.$schema` and/or top-level `service_endpoints` (default: neither, as Terraform sends). */
+  gen2Requires?: Gen2Required[]
   /** How long a new VPE gateway stays `pending` before `stable` with its IPs bound (default 3 s). */
   gatewayMs?: number
   /**
@@ -56,7 +61,7 @@ export interface EmulatorOptions {
 }
 
 type Resolved = Required<
-  Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs'>
+  Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs' | 'gen2ExtensionsAfterReads' | 'gen2Requires'>
 >
 
 const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...catalogRoutes, ...cbrRoutes, ...sandboxRoutes]
@@ -77,6 +82,8 @@ export class Emulator {
   private readonly backend: BackendFactory
   /** With privateEndpoint 'unresolvable': the private DNS zone of this emulator's deployments. */
   readonly privateDnsZone: string | undefined
+  /** Requests answered per route id (tests check, e.g., that a Gen 2 wait never calls Cloud Databases v5). */
+  readonly hits = new Map<string, number>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly sockets = new Set<net.Socket>()
   private server?: http.Server
@@ -91,7 +98,9 @@ export class Emulator {
       tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000,
       createStatus: options.createStatus ?? 201,
       emptyCompletedTask: options.emptyCompletedTask ?? false,
-      gatewayMs: options.gatewayMs ?? 3_000
+      gatewayMs: options.gatewayMs ?? 3_000,
+      gen2ExtensionsAfterReads: options.gen2ExtensionsAfterReads ?? 0,
+      gen2Requires: options.gen2Requires ?? []
     }
     this.state = new EmulatorState({ account: options.account, cli: options.cli, apiKeys: options.apiKeys ?? [] })
     this.vpc = new VpcState(
@@ -171,6 +180,7 @@ export class Emulator {
     if (!found)
       return send(res, { status: 404, body: errorBody(family, 404, `No route for ${method} ${url.pathname}`, family === 'cdb' ? 'not_found' : 'RC-NotFound') })
     const { route, params } = found
+    this.hits.set(route.id, (this.hits.get(route.id) ?? 0) + 1)
     try {
       const body = await readBody(req)
       this.authorize(route.auth, route.family, req)
@@ -243,6 +253,12 @@ export class Emulator {
       if (i.state !== 'provisioning') return
       if (i.willFail) {
         i.state = 'failed'
+        i.updatedAt = new Date().toISOString()
+        return
+      }
+      if (i.generation === 'gen2') {
+        // Gen 2 lives in the Resource Controller only: no v5 deployment, no Gen 1 backend.
+        i.state = 'active'
         i.updatedAt = new Date().toISOString()
         return
       }

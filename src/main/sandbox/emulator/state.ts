@@ -61,6 +61,10 @@ export interface InstanceRecord {
   willFail: boolean
   version: string
   deployment: DeploymentRecord
+  /** Plan `databases-for-redis-gen2-standard`: Resource Controller only, no v5 deployment (gen2-instances.ts). */
+  generation?: 'gen1' | 'gen2'
+  /** Gen 2: reads of the instance since it became active (extensions may arrive late). */
+  activeReads?: number
 }
 
 export interface KeyRecord {
