@@ -127,6 +127,13 @@ describe('Gen 2 instances: create, adopt, wait', () => {
     expect(emu.state.findInstance(instance.id)!.activeReads).toBe(4)
   })
 
+  it('extensions that never arrive end the wait with ibm_timeout at the overall limit, not a hang', async () => {
+    const { client, groupId } = await setup({ gen2ExtensionsAfterReads: 1_000_000, provisioningMs: 100 })
+    const { instance } = await createOrAdoptGen2Instance(client, gen2Request(groupId))
+    const f = await failureOf(waitUntilGen2Ready(client, instance.id, { ...fast(), timeoutMs: 500 }))
+    expect(f.code).toBe('ibm_timeout')
+  })
+
   it('invalid parameters are refused by the broker, its words surfaced, nothing created', async () => {
     const { client, groupId, emu } = await setup()
     const flavor = await failureOf(createOrAdoptGen2Instance(client, { ...gen2Request(groupId), hostFlavor: 'bx9.4x16' }))
