@@ -16,7 +16,7 @@ import { registerSecret } from '../logging/redact'
 import { probe } from '../redis/probe'
 import { diagnoseReachability } from '../network/diagnosis'
 import { sandboxPrivateDns } from '../sandbox/private-dns'
-import { wizardMessages } from './messages'
+import { wizardSay } from './messages'
 import { API_KEY_SECRET } from './secret-names'
 import type { WizardCloudServices, WizardProfileDraft } from './services'
 import type { WizardVault } from './vault'
@@ -70,7 +70,7 @@ function ibmSession(o: IbmWizardServicesOptions) {
     return client
   }
   const need = (): IbmCloudClient => {
-    if (!client) throw new AppFailure({ code: IbmCodes.apiKeyMissing, message: wizardMessages.signInFirst() })
+    if (!client) throw new AppFailure({ code: IbmCodes.apiKeyMissing, ...wizardSay.signInFirst() })
     return client
   }
   const keyFor = async (source: Exclude<AccountSource, 'session'>): Promise<string> => {
@@ -78,7 +78,7 @@ function ibmSession(o: IbmWizardServicesOptions) {
     if (!key) {
       throw new AppFailure({
         code: IbmCodes.apiKeyMissing,
-        message: source === 'environment' ? wizardMessages.environmentKeyMissing() : wizardMessages.keychainKeyMissing()
+        ...(source === 'environment' ? wizardSay.environmentKeyMissing() : wizardSay.keychainKeyMissing())
       })
     }
     return key

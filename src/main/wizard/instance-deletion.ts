@@ -2,16 +2,16 @@ import { AppFailure } from '../../shared/errors'
 import type { WizardInstance, WizardState } from '../../shared/schemas/wizard'
 import { WizardCodes } from './codes'
 import * as m from './machine'
-import { wizardMessages } from './messages'
+import { wizardSay } from './messages'
 import { adminPasswordSecret } from './secret-names'
 import { requireReady, type StepContext } from './steps/step'
 
 /** The wizard's instance, when `instanceId` is it and the user typed its name exactly; else the failure that says so. */
 export function instanceToDelete(state: WizardState, instanceId: string, typedName: string): WizardInstance {
   const instance = state.instance
-  requireReady(instance && instance.id === instanceId, wizardMessages.notTheWizardsInstance())
+  requireReady(instance && instance.id === instanceId, wizardSay.notTheWizardsInstance())
   if (typedName !== instance.name) {
-    throw new AppFailure({ code: WizardCodes.nameMismatch, message: wizardMessages.typeNameToDelete({ instanceName: instance.name }) })
+    throw new AppFailure({ code: WizardCodes.nameMismatch, ...wizardSay.typeNameToDelete({ instanceName: instance.name }) })
   }
   return instance
 }

@@ -5,7 +5,7 @@ import { log } from '../logging/log'
 import { WizardCodes } from './codes'
 import { deleteWizardInstance, instanceToDelete } from './instance-deletion'
 import * as m from './machine'
-import { wizardMessages } from './messages'
+import { wizardSay } from './messages'
 import { canResumeWait, provisioningWait, type ProvisioningWaitOptions } from './provisioning-wait'
 import { StepRunner, type BackgroundTask, type StepRunnerOptions } from './step-runner'
 import { deployOptions } from './steps/deploy'
@@ -154,7 +154,7 @@ export class WizardJob {
   goTo(step: WizardStepId): Promise<WizardState> {
     return this.runner.exclusive('goTo', async () => {
       const state = this.runner.state()
-      if (!m.canGoTo(state, step)) throw new AppFailure({ code: WizardCodes.notReady, message: wizardMessages.stepNotReached() })
+      if (!m.canGoTo(state, step)) throw new AppFailure({ code: WizardCodes.notReady, ...wizardSay.stepNotReached() })
       await this.runner.commit(m.goTo(state, step))
       return this.runner.state()
     })

@@ -94,3 +94,28 @@ export const privatePathOptions = (): PrivatePathOption[] => [
     detail: 'Connect this computer to IBM Cloud’s private network (client VPN for VPC, classic SSL VPN or Direct Link), then run the test again here.'
   }
 ]
+
+type Facts = Record<string, string | number | boolean>
+type Said = { message: string; params: Facts & { say: WizardMessageId } }
+type Sayers = { [K in WizardMessageId]: (...args: Parameters<(typeof wizardMessages)[K]>) => Said }
+
+/** The facts a message was made of, as a failure's params carry them (lists joined, nothing null). */
+function facts(p: unknown): Facts {
+  const out: Facts = {}
+  for (const [k, v] of Object.entries((p ?? {}) as Record<string, unknown>)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v
+    else if (Array.isArray(v)) out[k] = v.join(' ')
+  }
+  return out
+}
+
+/**
+ * The same messages as a failure's `message` plus `params` naming the message (`say`) and its
+ * facts, so a front end words it in its own language (src/shared/i18n/wizard-messages).
+ */
+export const wizardSay = Object.fromEntries(
+  Object.entries(wizardMessages).map(([id, say]) => [
+    id,
+    (p?: unknown) => ({ message: (say as (q?: unknown) => string)(p), params: { ...facts(p), say: id as WizardMessageId } })
+  ])
+) as unknown as Sayers

@@ -6,7 +6,7 @@ import { log } from '../logging/log'
 import { redact } from '../logging/redact'
 import { keepAside, readFileIfExists, writeFileAtomic } from '../storage/atomic-file'
 import { withFileLock } from '../storage/file-lock'
-import { wizardMessages } from './messages'
+import { wizardSay } from './messages'
 import { tryLease, type Lease, type LeaseOwner } from '../storage/lease'
 
 export const WIZARD_STATE_FILE = 'wizard-state.json'
@@ -81,7 +81,7 @@ export class WizardStateStore {
     const probe = text.split(':$PASSWORD@').join('@')
     if (redact(probe) !== probe) {
       // A secret reached the state by mistake: never write it, and say so loudly.
-      throw new AppFailure({ code: 'wizard_state_secret', message: wizardMessages.stateHeldSecret() })
+      throw new AppFailure({ code: 'wizard_state_secret', ...wizardSay.stateHeldSecret() })
     }
     const run = this.queue.then(() => this.ensureDir()).then(() => withFileLock(this.file, () => writeFileAtomic(this.file, text), { code: 'wizard_locked' }))
     this.queue = run.catch(() => undefined)

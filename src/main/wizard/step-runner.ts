@@ -5,7 +5,7 @@ import { log } from '../logging/log'
 import type { Lease, LeaseOwner } from '../storage/lease'
 import { WizardCodes } from './codes'
 import * as m from './machine'
-import { wizardMessages } from './messages'
+import { wizardSay } from './messages'
 import type { WizardServices } from './services'
 import type { WizardStateStore } from './state-store'
 import { requireReady, type PreparedWork, type StepContext } from './steps/step'
@@ -41,18 +41,18 @@ export type BackgroundTask = (turn: Turn) => Promise<void>
 export const toError = (e: unknown): AppError => {
   if (e instanceof AppFailure) return e.toValue()
   const message = e instanceof Error ? e.message : String(e)
-  return { code: TransportCodes.internal, message: wizardMessages.internal(), detail: message }
+  return { code: TransportCodes.internal, ...wizardSay.internal(), detail: message }
 }
 
 function busyElsewhere(holder: LeaseOwner | null, disk: WizardState | undefined): AppFailure {
   const running = disk ? wizardSteps.find((s) => disk.steps[s].status === 'running') : undefined
-  const message = wizardMessages.busyElsewhere({
+  const said = wizardSay.busyElsewhere({
     holderPid: holder ? holder.pid : null,
     inThisProcess: holder?.pid === process.pid,
     otherHost: holder && holder.host !== os.hostname() ? holder.host : null,
     runningStep: running ?? null
   })
-  return new AppFailure({ code: WizardCodes.busyElsewhere, message })
+  return new AppFailure({ code: WizardCodes.busyElsewhere, ...said })
 }
 
 /**
@@ -138,14 +138,14 @@ export class StepRunner implements StepContext {
 
   async ensureSession(signal: AbortSignal): Promise<void> {
     if (this.sessionRestored) return
-    requireReady(this.current.account, wizardMessages.signInFirst())
+    requireReady(this.current.account, wizardSay.signInFirst())
     await this.services.restoreSession(this.current.account.source, signal)
     this.sessionRestored = true
   }
 
   /** In this process: one step at a time (checked synchronously, before any await). */
   private guard(): void {
-    if (this.turn) throw new AppFailure({ code: WizardCodes.busy, message: wizardMessages.busy() })
+    if (this.turn) throw new AppFailure({ code: WizardCodes.busy, ...wizardSay.busy() })
   }
 
   /** The turn is given up, unless something newer took it meanwhile. */

@@ -1,7 +1,7 @@
 import { AppFailure } from '../../shared/errors'
 import { checkPassword, generatePassword } from '../ibmcloud/password-rules'
 import type { IbmWizardServicesOptions } from './ibm-services'
-import { privatePathOptions, wizardMessages } from './messages'
+import { privatePathOptions, wizardSay } from './messages'
 import type { WizardCloudServices, WizardServices } from './services'
 
 /**
@@ -48,7 +48,7 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
     privatePathOptions,
 
     async saveProfile(draft) {
-      if (!o.saveProfile) throw new AppFailure({ code: 'not_ready', message: wizardMessages.profileSavingUnavailable() })
+      if (!o.saveProfile) throw new AppFailure({ code: 'not_ready', ...wizardSay.profileSavingUnavailable() })
       return o.saveProfile(draft)
     },
 

@@ -2,6 +2,7 @@ import { setupEn } from './setup/en'
 import { profilesEn } from './profiles/en'
 import { commonEn } from './common/en'
 import { privacyEn } from './privacy/en'
+import { wizardSayEn } from './wizard-say/en'
 import { prereqGen1En } from './prereq-gen1/en'
 import { prereqGen2En } from './prereq-gen2/en'
 import { probeNotesEn } from './probe-notes/en'
@@ -45,6 +46,7 @@ export const en = {
   setup: setupEn,
   profiles: profilesEn,
   privacy: privacyEn,
+  wizardSay: wizardSayEn,
   prereqGen1: prereqGen1En,
   prereqGen2: prereqGen2En,
   probeNotes: probeNotesEn,

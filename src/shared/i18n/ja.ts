@@ -3,6 +3,7 @@ import { setupJa } from './setup/ja'
 import { profilesJa } from './profiles/ja'
 import { commonJa } from './common/ja'
 import { privacyJa } from './privacy/ja'
+import { wizardSayJa } from './wizard-say/ja'
 import { prereqGen1Ja } from './prereq-gen1/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
 import { probeNotesJa } from './probe-notes/ja'
@@ -46,6 +47,7 @@ export const ja: Messages = {
   setup: setupJa,
   profiles: profilesJa,
   privacy: privacyJa,
+  wizardSay: wizardSayJa,
   prereqGen1: prereqGen1Ja,
   prereqGen2: prereqGen2Ja,
   probeNotes: probeNotesJa,

@@ -104,7 +104,8 @@ describe('setup wizard unhappy paths', () => {
     expect(state.steps.wait).toMatchObject({ status: 'done', error: null })
     expect(rig.sandbox.emulator.faults.pending()).toBe(0)
     // The 429s the request layer gave up on were sat out, and the state said so while it waited.
-    expect(rig.changes.some((s) => /ibm_rate_limited.*still waiting/.test(s.provisioning?.text ?? ''))).toBe(true)
+    // (A notice with the code, so the UI words it in its language; IBM's own progress text stays in `text`.)
+    expect(rig.changes.some((s) => s.provisioning?.noticeCode === 'ibm_rate_limited' && /still waiting/.test(s.provisioning?.notice ?? ''))).toBe(true)
     expect(state.provisioning?.notice).toBeNull()
     expect(rig.sandbox.emulator.state.counters.instancesCreated).toBe(1)
   })

@@ -2,7 +2,7 @@ import { AppFailure } from '../../../shared/errors'
 import type { EndpointType } from '../../../shared/schemas/ibmcloud'
 import type { WizardInstance, WizardState } from '../../../shared/schemas/wizard'
 import * as m from '../machine'
-import { wizardMessages } from '../messages'
+import { wizardSay } from '../messages'
 import { defineStep, requireReady, type StepContext } from './step'
 
 /** Step 6: the public and private connection information (host, port, CA) of the instance's endpoints. */
@@ -10,7 +10,7 @@ export const connectionStep = defineStep<void>({
   id: 'connection',
   prepare(ctx) {
     const state = ctx.state()
-    requireReady(state.instance && state.steps.password.status === 'done', wizardMessages.setPasswordFirst())
+    requireReady(state.instance && state.steps.password.status === 'done', wizardSay.setPasswordFirst())
     const instance = state.instance
     return { work: (signal) => fetchConnections(ctx, instance, signal) }
   }

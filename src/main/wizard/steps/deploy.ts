@@ -1,7 +1,7 @@
 import type { CreateInstanceRequest, RedisInstance } from '../../../shared/schemas/ibmcloud'
 import { DeployForm, defaultDeployForm, type DeployInput, type WizardInstance, type WizardOptions, type WizardState } from '../../../shared/schemas/wizard'
 import * as m from '../machine'
-import { wizardMessages } from '../messages'
+import { wizardSay } from '../messages'
 import { defineStep, requireReady, type StepContext } from './step'
 
 type DeployChoice = NonNullable<WizardState['deploy']>
@@ -14,7 +14,7 @@ export const deployStep = defineStep<DeployInput, { input: DeployInput; deploy: 
   id: 'deploy',
   accept: (input) => ({ input, deploy: input.mode === 'create' ? { mode: 'create', form: input.form } : { mode: 'adopt', form: null } }),
   prepare(ctx, { input, deploy }) {
-    requireReady(ctx.state().steps.prerequisites.status === 'done', wizardMessages.checkPrerequisitesFirst())
+    requireReady(ctx.state().steps.prerequisites.status === 'done', wizardSay.checkPrerequisitesFirst())
     const before = ctx.state().instance
     return { work: (signal) => deployInstance(ctx, input, deploy, before, signal), startPatch: { deploy } }
   },
@@ -43,7 +43,7 @@ async function deployInstance(
 
 /** What the Deploy form offers: regions, groups, versions, flavours, instances to adopt, and its defaults. */
 export async function deployOptions(ctx: StepContext, region: string | undefined, signal: AbortSignal): Promise<WizardOptions> {
-  requireReady(ctx.state().steps.account.status === 'done', wizardMessages.signInFirst())
+  requireReady(ctx.state().steps.account.status === 'done', wizardSay.signInFirst())
   await ctx.ensureSession(signal)
   const s = ctx.services
   const form = ctx.state().deploy?.form ?? defaultDeployForm()

@@ -3,7 +3,7 @@ import type { PasswordInput, WizardInstance, WizardState } from '../../../shared
 import { registerSecret } from '../../logging/redact'
 import { WizardCodes } from '../codes'
 import * as m from '../machine'
-import { wizardMessages } from '../messages'
+import { wizardSay } from '../messages'
 import { adminPasswordSecret } from '../secret-names'
 import { defineStep, requireReady, type StepContext } from './step'
 
@@ -23,7 +23,7 @@ export const passwordStep = defineStep<PasswordInput, ChosenPassword>({
   },
   prepare(ctx, chosen) {
     const state = ctx.state()
-    requireReady(state.instance && state.steps.wait.status === 'done', wizardMessages.waitUntilReady())
+    requireReady(state.instance && state.steps.wait.status === 'done', wizardSay.waitUntilReady())
     const instance = state.instance
     return { work: (signal) => setAdminPassword(ctx, instance, chosen, signal) }
   }
@@ -38,7 +38,7 @@ async function setAdminPassword(
   const check = ctx.services.checkPassword(password)
   if (!check.ok) {
     // Checked here first: a password the rules refuse is never sent.
-    throw new AppFailure({ code: 'ibm_password_rejected', message: wizardMessages.passwordRejected({ problems: check.problems }) })
+    throw new AppFailure({ code: 'ibm_password_rejected', ...wizardSay.passwordRejected({ problems: check.problems }) })
   }
   // Kept before it is sent: if the app dies after IBM accepts it, the password is not lost.
   const storedIn = await ctx.services.secrets.set(adminPasswordSecret(instance.guid), password)
@@ -49,8 +49,8 @@ async function setAdminPassword(
 /** The admin password as the keychain keeps it (the "Show" button). */
 export async function revealAdminPassword(ctx: Pick<StepContext, 'state' | 'services'>): Promise<string> {
   const state = ctx.state()
-  requireReady(state.instance && state.password, wizardMessages.noAdminPasswordYet())
+  requireReady(state.instance && state.password, wizardSay.noAdminPasswordYet())
   const password = await ctx.services.secrets.get(adminPasswordSecret(state.instance.guid))
-  if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: wizardMessages.adminPasswordGone() })
+  if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, ...wizardSay.adminPasswordGone() })
   return password
 }

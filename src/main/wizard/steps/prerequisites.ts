@@ -2,7 +2,7 @@ import type { PrereqReport } from '../../../shared/schemas/ibmcloud'
 import type { CheckPrerequisitesInput, WizardPrerequisites, WizardState } from '../../../shared/schemas/wizard'
 import { WizardCodes } from '../codes'
 import * as m from '../machine'
-import { ENABLE_SERVICE_ENDPOINTS_COMMAND, wizardMessages } from '../messages'
+import { ENABLE_SERVICE_ENDPOINTS_COMMAND, wizardMessages, wizardSay } from '../messages'
 import type { PrereqTarget } from '../services'
 import { defineStep, requireReady, type StepContext } from './step'
 
@@ -13,7 +13,7 @@ import { defineStep, requireReady, type StepContext } from './step'
 export const prerequisitesStep = defineStep<CheckPrerequisitesInput>({
   id: 'prerequisites',
   prepare(ctx, input) {
-    requireReady(ctx.state().steps.account.status === 'done', wizardMessages.signInFirst())
+    requireReady(ctx.state().steps.account.status === 'done', wizardSay.signInFirst())
     const target = targetOf(input, ctx.state().prerequisites)
     return { work: (signal) => checkPrerequisites(ctx, target, signal) }
   }
@@ -24,7 +24,7 @@ export function targetOf(input: CheckPrerequisitesInput, last: WizardPrerequisit
   const generation = input.generation ?? last?.generation ?? 'gen1'
   if (generation === 'gen1') return { generation }
   const region = input.region ?? (last?.generation === 'gen2' ? last.region : null)
-  requireReady(region, wizardMessages.gen2RegionFirst())
+  requireReady(region, wizardSay.gen2RegionFirst())
   return { generation, region }
 }
 
@@ -47,11 +47,11 @@ async function checkPrerequisites(ctx: StepContext, target: PrereqTarget, signal
   if (target.generation === 'gen2') return gen2Outcome(state, report, target.region, prerequisites)
   const keyItem = report.items.find((i) => (i.id === 'api_key' || i.id === 'account') && i.ok === false)
   if (vrf?.ok === false) {
-    const error = { code: WizardCodes.vrfDisabled, message: wizardMessages.vrfDisabled() }
+    const error = { code: WizardCodes.vrfDisabled, ...wizardSay.vrfDisabled() }
     return m.blockStep(state, 'prerequisites', error, { prerequisites })
   }
   if (item(report, 'service_endpoint')?.ok === false) {
-    const error = { code: WizardCodes.serviceEndpointsDisabled, message: wizardMessages.serviceEndpointsDisabled(), detail: ENABLE_SERVICE_ENDPOINTS_COMMAND }
+    const error = { code: WizardCodes.serviceEndpointsDisabled, ...wizardSay.serviceEndpointsDisabled(), detail: ENABLE_SERVICE_ENDPOINTS_COMMAND }
     return m.blockStep(state, 'prerequisites', error, { prerequisites })
   }
   if (keyItem) {
@@ -77,14 +77,14 @@ function gen2Outcome(state: WizardState, report: PrereqReport, region: string, p
   if (network) {
     const error = {
       code: WizardCodes.vpcMissing,
-      message: wizardMessages.gen2VpcMissing({ region, what: network.id === 'vpc' ? 'vpc' : 'subnet' }),
+      ...wizardSay.gen2VpcMissing({ region, what: network.id === 'vpc' ? 'vpc' : 'subnet' }),
       ...(network.command ? { detail: network.command } : {})
     }
     return m.blockStep(state, 'prerequisites', error, { prerequisites })
   }
   const catalog = item(report, 'gen2_catalog')
   if (catalog?.ok === false) {
-    const error = { code: WizardCodes.gen2NotOffered, message: wizardMessages.gen2NotOffered(catalog) }
+    const error = { code: WizardCodes.gen2NotOffered, ...wizardSay.gen2NotOffered(catalog) }
     return m.blockStep(state, 'prerequisites', error, { prerequisites })
   }
   return m.completeStep(state, 'prerequisites', { prerequisites })

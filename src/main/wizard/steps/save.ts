@@ -2,7 +2,7 @@ import { AppFailure } from '../../../shared/errors'
 import type { WizardInstance, WizardState } from '../../../shared/schemas/wizard'
 import { WizardCodes } from '../codes'
 import * as m from '../machine'
-import { wizardMessages } from '../messages'
+import { wizardSay } from '../messages'
 import { endpointTarget } from './endpoint-targets'
 import { defineStep, requireReady, type StepContext } from './step'
 
@@ -17,7 +17,7 @@ export const saveStep = defineStep<SaveInput>({
   id: 'save',
   prepare(ctx, input) {
     const state = ctx.state()
-    requireReady(state.instance && (state.steps.test.status === 'done' || state.steps.save.status !== 'pending'), wizardMessages.runTestFirst())
+    requireReady(state.instance && (state.steps.test.status === 'done' || state.steps.save.status !== 'pending'), wizardSay.runTestFirst())
     const instance = state.instance
     return { work: () => saveProfiles(ctx, instance, input) }
   }
@@ -36,7 +36,7 @@ async function saveProfiles(ctx: StepContext, instance: WizardInstance, input: S
     const idKey = e === 'public' ? 'publicProfileId' : 'privateProfileId'
     if (!target || saved[idKey]) continue
     const password = await ctx.services.secrets.get(target.secret)
-    if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: wizardMessages.profilePasswordGone() })
+    if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, ...wizardSay.profilePasswordGone() })
     const name = (e === 'public' ? input.publicName : input.privateName) ?? `${instance.name.slice(0, 88)} (${e})`
     const { id } = await ctx.services.saveProfile({
       name,

@@ -3,7 +3,7 @@ import type { WizardInstance, WizardState } from '../../../shared/schemas/wizard
 import { registerSecret } from '../../logging/redact'
 import { WizardCodes } from '../codes'
 import * as m from '../machine'
-import { wizardMessages } from '../messages'
+import { wizardSay } from '../messages'
 import { keyPasswordSecret } from '../secret-names'
 import { defineStep, requireReady, type StepContext } from './step'
 
@@ -12,7 +12,7 @@ export const serviceKeyStep = defineStep<string | undefined>({
   id: 'serviceKey',
   prepare(ctx, name) {
     const state = ctx.state()
-    requireReady(state.instance && state.steps.connection.status === 'done', wizardMessages.fetchConnectionFirst())
+    requireReady(state.instance && state.steps.connection.status === 'done', wizardSay.fetchConnectionFirst())
     const instance = state.instance
     return { work: (signal) => ensurePrivateKey(ctx, instance, name, signal) }
   }
@@ -21,7 +21,7 @@ export const serviceKeyStep = defineStep<string | undefined>({
 async function ensurePrivateKey(ctx: StepContext, instance: WizardInstance, name: string | undefined, signal: AbortSignal): Promise<WizardState> {
   const { connections } = ctx.state()
   if (instance.serviceEndpoints === 'public' || (connections.private === null && connections.public !== null)) {
-    throw new AppFailure({ code: WizardCodes.noPrivateEndpoint, message: wizardMessages.noPrivateEndpoint({ instanceName: instance.name }) })
+    throw new AppFailure({ code: WizardCodes.noPrivateEndpoint, ...wizardSay.noPrivateEndpoint({ instanceName: instance.name }) })
   }
   const key = await ctx.services.ensurePrivateServiceKey(instance, name ?? `${instance.name}-private-key`, signal)
   registerSecret(key.credentials.password)

@@ -48,6 +48,6 @@ export interface WizardStep<Input, Accepted = Input> {
 export const defineStep = <Input, Accepted = Input>(step: WizardStep<Input, Accepted>): WizardStep<Input, Accepted> => step
 
 /** Fails with `not_ready` and the given advice when the condition does not hold. */
-export function requireReady(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AppFailure({ code: WizardCodes.notReady, message })
+export function requireReady(condition: unknown, said: { message: string; params: Record<string, string | number | boolean> }): asserts condition {
+  if (!condition) throw new AppFailure({ code: WizardCodes.notReady, ...said })
 }

@@ -4,7 +4,7 @@ import { UNREACHABLE_CODES, type ProbeResult } from '../../../shared/schemas/pro
 import type { WizardState } from '../../../shared/schemas/wizard'
 import { WizardCodes } from '../codes'
 import * as m from '../machine'
-import { wizardMessages } from '../messages'
+import { wizardMessages, wizardSay } from '../messages'
 import type { WizardServices } from '../services'
 import { endpointTarget } from './endpoint-targets'
 import { defineStep, requireReady, type StepContext } from './step'
@@ -16,7 +16,7 @@ export const testStep = defineStep<EndpointType[] | undefined>({
   id: 'test',
   prepare(ctx, endpoints) {
     const state = ctx.state()
-    requireReady(state.instance && state.steps.connection.status === 'done', wizardMessages.fetchConnectionFirst())
+    requireReady(state.instance && state.steps.connection.status === 'done', wizardSay.fetchConnectionFirst())
     const wanted = endpoints ?? (['public', 'private'] as EndpointType[]).filter((e) => endpointTarget(state, e) !== null)
     return { work: (signal) => testEndpoints(ctx, wanted, signal) }
   }
@@ -35,18 +35,18 @@ async function testEndpoints(ctx: StepContext, wanted: EndpointType[], signal: A
     const save = next.steps.save
     return { ...next, steps: { ...next.steps, save: { ...save, status: save.status === 'pending' ? 'ready' : save.status } } }
   }
-  const message = wizardMessages.endpointTestFailed({ endpoint, probeMessage: result?.message ?? null })
-  return m.failStep(state, 'test', { code: WizardCodes.testFailed, message }, { tests })
+  const said = wizardSay.endpointTestFailed({ endpoint, probeMessage: result?.message ?? null })
+  return m.failStep(state, 'test', { code: WizardCodes.testFailed, ...said, params: { ...said.params, result: result?.code ?? '' } }, { tests })
 }
 
 /** Probes one endpoint with its password from the keychain; records the result in `tests`. */
 async function testEndpoint(ctx: StepContext, e: EndpointType, tests: Tests, signal: AbortSignal): Promise<void> {
   const target = endpointTarget(ctx.state(), e)
   if (!target) {
-    throw new AppFailure({ code: WizardCodes.notReady, message: e === 'private' ? wizardMessages.createServiceKeyFirst() : wizardMessages.noPublicEndpoint() })
+    throw new AppFailure({ code: WizardCodes.notReady, ...(e === 'private' ? wizardSay.createServiceKeyFirst() : wizardSay.noPublicEndpoint()) })
   }
   const password = await ctx.services.secrets.get(target.secret)
-  if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, message: wizardMessages.endpointPasswordGone() })
+  if (!password) throw new AppFailure({ code: WizardCodes.passwordMissing, ...wizardSay.endpointPasswordGone() })
   const result = await ctx.services.probe({ connection: target.connection, username: target.connection.username, password }, signal)
   if (e === 'public') {
     tests.public = result

@@ -70,7 +70,12 @@ export function SetupWizard() {
 
   const errorTitle = (code: string) => t(`setup.errors.${code}`, { defaultValue: t('setup.errors.fallback') })
   // Causes with a fixed wording are shown in the UI's language; others keep main's own sentence.
-  const localized = (error: AppError): AppError => ({ ...error, message: t(`setup.causes.${error.code}`, { defaultValue: error.message }) })
+  // A failure that names its message (params.say) is worded from its facts; else by its code; else main's sentence.
+  const localized = (error: AppError): AppError => {
+    const say = error.params?.say
+    const byCode = t(`setup.causes.${error.code}`, { defaultValue: error.message })
+    return { ...error, message: typeof say === 'string' ? t(`wizardSay.${say}`, { ...error.params, defaultValue: byCode }) : byCode }
+  }
   const stepError = state.steps[view].error
   const Screen = screens[view]
   const commands = state.cli[view]

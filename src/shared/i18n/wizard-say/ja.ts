@@ -1,0 +1,45 @@
+import type { wizardSayEn } from './en'
+
+/** セットアップ・ウィザードの失敗メッセージ（日本語）。キーは en.ts と同じ。 */
+export const wizardSayJa: Record<keyof typeof wizardSayEn, string> = {
+  internal: 'PSE Wizard の内部で問題が発生しました。もう一度実行してください。繰り返す場合は、詳細を添えて報告してください。',
+  busy: 'ウィザードはまだ手順を実行中です。終わるまで待つか、先にキャンセルしてください。',
+  busyElsewhere:
+    '別の PSE Wizard のプロセス（デスクトップ・アプリ、またはターミナルの「pse-wizard setup」）が同じデータ・フォルダーでこのセットアップを実行中です。そちらが終わるまで待つか停止してから、もう一度実行してください。',
+  stateHeldSecret: 'ウィザードの状態に秘密情報が含まれていたため、PSE Wizard は保存を拒否しました。この問題を報告してください。',
+  stepNotReached: 'その手順にはまだ進めません。先に現在の手順を完了してください。',
+  signInFirst: '先に「アカウント」の手順でサインインしてください。',
+  environmentKeyMissing: 'IBMCLOUD_API_KEY が設定されていません。設定するか、「アカウント」の手順で API キーを入力してください。',
+  keychainKeyMissing: 'キーチェーンに API キーが保存されていません。「アカウント」の手順で入力してください。',
+  checkPrerequisitesFirst: '先に前提条件を確認してください。',
+  vrfDisabled:
+    'このアカウントでは VRF が有効になっていません。プライベート・サービス・エンドポイントには VRF が必要です。有効にできるのは IBM だけです。下のテキストでサポート・ケースを作成し（VRF は無効に戻せません）、IBM の確認後にもう一度確認してください。',
+  serviceEndpointsDisabled:
+    'このアカウントではサービス・エンドポイントが有効になっていません。下のコマンドを（アカウント所有者、またはプライベート・エンドポイントを管理できるユーザーが）実行してから、もう一度確認してください。',
+  prerequisiteUnavailable: '前提条件「{{label}}」を利用できません：{{detail}}。',
+  gen2NotOffered: 'このリージョンでは Databases for Redis Gen 2 は提供されていません。別のリージョンか Gen 1 を選んでください。',
+  gen2RegionFirst: '先に Gen 2 のリージョンを選んでください。そのリージョンの VPC、サブネット、Gen 2 のデプロイメントを確認します。',
+  gen2VpcMissing: 'Gen 2 には {{region}} の VPC（サブネットあり）からのみ接続できます。足りないものを作成してから（下のコマンドまたはコンソール）、もう一度確認してください。',
+  waitStillTrying: 'IBM Cloud から今回は応答がありませんでした。PSE Wizard は待ち続け、もう一度問い合わせます。',
+  waitUntilReady: 'インスタンスの準備ができるまで待ってください。',
+  passwordRejected: 'このパスワードは IBM Cloud Databases の規則を満たしていません。生成するか、入力欄に示された規則に従ってください。',
+  noAdminPasswordYet: '管理パスワードはまだ設定されていません。',
+  adminPasswordGone: '管理パスワードがキーチェーンにありません。この手順で新しいパスワードを設定してください。',
+  setPasswordFirst: '先に管理パスワードを設定してください。',
+  fetchConnectionFirst: '先に接続情報を取得してください。',
+  noPrivateEndpoint:
+    '「{{instanceName}}」にはプライベート・エンドポイントがありません。有効にする（ibmcloud resource service-instance-update {{instanceName}} --service-endpoints public-and-private）か、プライベート・エンドポイントのある新しいインスタンスをデプロイしてください。',
+  createServiceKeyFirst: '先にプライベートのサービス・キーを作成してください。',
+  noPublicEndpoint: 'このインスタンスにはパブリック・エンドポイントがありません。',
+  endpointPasswordGone: 'このエンドポイントのパスワードがキーチェーンにありません。管理パスワードを再設定する（手順 5）か、サービス・キーを作成し直して（手順 7）ください。',
+  endpointTestFailed: '{{endpoint}} エンドポイントのテストに失敗しました（{{result}}）。失敗した場所と対処はタイムラインに表示されています。',
+  privateUnreachableWhy:
+    'このコンピューターからはプライベート・エンドポイントに到達できません。到達できるのは IBM Cloud のプライベート・ネットワークの中（VSI、クラスター、VPN、Direct Link）からだけです。',
+  privateUnreachable:
+    'このコンピューターからはプライベート・エンドポイントに到達できません。インスタンスとプライベート・キーに問題はありません。プロファイルを保存し、プライベートのプロファイルを踏み台サーバー経由またはクラスター内のポッドからテストしてください。',
+  runTestFirst: '先に接続テストを実行してください。',
+  profilePasswordGone: 'パスワードがキーチェーンにありません。管理パスワードを再設定する（手順 5）か、サービス・キーを作成し直して（手順 7）ください。',
+  profileSavingUnavailable: 'このビルドでは、プロファイルの保存はまだ使えません。',
+  notTheWizardsInstance: 'これはウィザードのインスタンスではありません。',
+  typeNameToDelete: 'インスタンスを削除するには、その名前を正確に入力してください：{{instanceName}}'
+}
