@@ -1,7 +1,6 @@
-import i18next from 'i18next'
+import type { i18n } from 'i18next'
 import { UsageError } from './command'
-import { en } from '../shared/i18n/en'
-import { ja } from '../shared/i18n/ja'
+import type { Messages } from '../shared/i18n/en'
 import type { Translate } from '../shared/privacy/words'
 
 /** The languages the CLI prints in: the UI's catalogue, shared (src/shared/i18n). */
@@ -21,16 +20,27 @@ export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): C
   return /^ja([_.@-]|$)/i.test(locale) ? 'ja' : 'en'
 }
 
-/** i18next's t for `language`, over the same catalogue as the renderer; built synchronously. */
-export function cliTranslator(language: CliLanguage): Translate {
+/** i18next's t for `language` over its catalogue (the renderer's, shared); built synchronously. */
+export function translatorFor(i18next: i18n, language: CliLanguage, catalogue: Messages): Translate {
   const instance = i18next.createInstance()
   void instance.init({
-    resources: { en: { translation: en }, ja: { translation: ja } },
+    resources: { [language]: { translation: catalogue } },
     lng: language,
-    fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false
   })
   return instance.t.bind(instance) as unknown as Translate
+}
+
+/**
+ * The translator for `language`, loading i18next and that language's catalogue only (the
+ * catalogues share their keys: the compiler checks). Start it early, await it to print.
+ */
+export async function loadCliTranslator(language: CliLanguage): Promise<Translate> {
+  const [{ default: i18next }, catalogue] = await Promise.all([
+    import('i18next'),
+    language === 'ja' ? import('../shared/i18n/ja').then((m) => m.ja) : import('../shared/i18n/en').then((m) => m.en)
+  ])
+  return translatorFor(i18next, language, catalogue)
 }

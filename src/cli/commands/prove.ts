@@ -6,7 +6,7 @@ import { reportHtml } from '../../shared/privacy/report-html'
 import type { PrivacyReport } from '../../shared/schemas/privacy'
 import { Exit, UsageError, type Command, type ExitCode } from '../command'
 import { withCore } from '../core'
-import { cliLanguage, cliTranslator } from '../locale'
+import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 import { reportJson, reportText } from '../prove-output'
 
@@ -45,13 +45,14 @@ export const proveCommand: Command = {
     if ((positionals.length === 1) === (values.instance !== undefined)) throw new UsageError('name a profile, or an instance with --instance (not both)')
     if (values.html !== undefined && values.html.trim() === '') throw new UsageError('--html takes a file name')
     const language = cliLanguage(values.lang, io.env)
-    const t = cliTranslator(language)
+    const words = loadCliTranslator(language)
     try {
       const report = await withCore(io, { followEnvironmentSandbox: true }, async (core) => {
         if (values.instance !== undefined) return core.call('privacy.prove', { instanceName: values.instance })
         const profile = await core.call('profiles.find', { nameOrId: positionals[0] })
         return core.call('privacy.prove', { profileId: profile.id })
       })
+      const t = await words
       if (values.html) await writeHtml(values.html, reportHtml(report, t, language))
       io.stdout(values.json ? printableJson(reportJson(report, t)) : printable(reportText(report, t)))
       if (values.html && !values.json) io.stderr(`${printable(path.resolve(values.html))}\n`)

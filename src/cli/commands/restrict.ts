@@ -5,7 +5,7 @@ import { restrictFailureText, restrictSummaryText } from '../../shared/restrict-
 import type { RestrictResult } from '../../shared/schemas/restrictions'
 import { Exit, UsageError, type Command } from '../command'
 import { withCore } from '../core'
-import { cliLanguage, cliTranslator } from '../locale'
+import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 
 const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS [--allow ADDRESS …] [--allowlist] [--dry-run] [--json] [--lang en|ja]
@@ -41,7 +41,7 @@ export const restrictCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected argument "${positionals[1]}"` : 'name the profile')
     const allow = values.allow ?? []
     if (allow.length === 0) throw new UsageError('name at least one network with --allow')
-    const t = cliTranslator(cliLanguage(values.lang, io.env))
+    const words = loadCliTranslator(cliLanguage(values.lang, io.env))
     let name = positionals[0]
     try {
       const result = await withCore(io, { followEnvironmentSandbox: true }, async (core) => {
@@ -54,12 +54,13 @@ export const restrictCommand: Command = {
           dryRun: values['dry-run'] === true
         })
       })
+      const t = await words
       const summary = restrictSummaryText(t, result, name)
       io.stdout(values.json ? printableJson({ ...result, summary }) : formatResult(result, summary, t))
       return Exit.ok
     } catch (e) {
       if (!isAppFailure(e)) throw e
-      const message = restrictFailureText(t, e)
+      const message = restrictFailureText(await words, e)
       if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message, ...(e.params ? { params: e.params } : {}) }))
       else io.stderr(`pse-wizard restrict: ${printable(message)} (${e.code})\n`)
       return Exit.failure

@@ -9,7 +9,8 @@ import { fieldsOf } from '../profile-fields'
 import { readCaFile } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson } from '../printable'
-import { cliLanguage, cliTranslator, type CliLanguage } from '../locale'
+import type { Translate } from '../../shared/privacy/words'
+import { cliLanguage, loadCliTranslator, type CliLanguage } from '../locale'
 import { appFailureWords, formatResult, localizedResult } from '../test-output'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json] [--lang en|ja]
@@ -73,15 +74,17 @@ export const testCommand: Command = {
     const envPassword = io.env.REDIS_PASSWORD || undefined
     registerSecret(envPassword)
 
+    // The words load while the test runs.
+    const words = loadCliTranslator(lang)
     return withCore(io, {}, async (core) => {
       try {
         const result = name ? await testProfile(core, name, values, timeout, envPassword, io) : await testUrl(core, values, timeout, envPassword, io)
-        const t = cliTranslator(lang)
+        const t = await words
         io.stdout(values.json ? printableJson(localizedResult(result, t, lang)) : formatResult(result, t))
         return result.ok ? Exit.ok : Exit.failure
       } catch (e) {
         if (!isAppFailure(e)) throw e
-        return printFailure(io, Boolean(values.json), e, lang)
+        return printFailure(io, Boolean(values.json), e, lang, await words)
       }
     })
   }
@@ -124,8 +127,8 @@ async function testUrl(core: CliCore, values: TestValues, timeout: number | unde
 }
 
 /** A failure before any phase ran: in the chosen language when the catalogue has its code, else main's message. */
-function printFailure(io: CliIO, json: boolean, e: AppFailure, lang: CliLanguage): ExitCode {
-  const localized = appFailureWords(cliTranslator(lang), e)
+function printFailure(io: CliIO, json: boolean, e: AppFailure, lang: CliLanguage, t: Translate): ExitCode {
+  const localized = appFailureWords(t, e)
   if (json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message, phases: [], lang, localized }))
   else io.stderr(`pse-wizard test: ${printable(localized.message)} (${e.code})\n`)
   return Exit.failure

@@ -5,7 +5,7 @@ import type { RunningRedis } from '../../../src/main/sandbox/tls-redis'
 import { useRedisHarness, type HarnessUser } from '../../support/redis'
 import { ProbeResult } from '../../../src/shared/schemas/probe'
 import { renderNote } from '../../../src/shared/i18n/probe-notes/render'
-import { cliTranslator } from '../../../src/cli/locale'
+import { cliTranslator } from '../../support/cli/translator'
 
 const harness = useRedisHarness()
 

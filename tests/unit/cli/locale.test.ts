@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cliLanguage, cliTranslator } from '../../../src/cli/locale'
+import { cliLanguage, loadCliTranslator } from '../../../src/cli/locale'
+import { cliTranslator } from '../../support/cli/translator'
 import { UsageError } from '../../../src/cli/command'
 
 describe('the CLI language', () => {
@@ -25,6 +26,11 @@ describe('the CLI language', () => {
     for (const ja of ['ja', 'ja_JP', 'ja-JP', 'ja.UTF-8', 'ja_JP.UTF-8@cjk']) expect(cliLanguage(undefined, { LANG: ja })).toBe('ja')
     for (const en of ['C', 'POSIX', 'C.UTF-8', 'en_US.UTF-8', 'de_DE.UTF-8', 'jam_JM', '']) expect(cliLanguage(undefined, { LANG: en })).toBe('en')
     expect(cliLanguage(undefined, {})).toBe('en')
+  })
+
+  it('loads only the chosen language and words it from the shared catalogue', async () => {
+    expect((await loadCliTranslator('ja'))('common.probe.tls_hostname_mismatch.title')).toBe('証明書がホスト名と一致しません')
+    expect((await loadCliTranslator('en'))('privacy.evidence.private_no_answer', { host: 'h', port: 1, count: 2 })).toContain('2 addresses tried')
   })
 
   it('translates with the shared catalogue, synchronously', () => {

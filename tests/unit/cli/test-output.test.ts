@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cliTranslator } from '../../../src/cli/locale'
+import { cliTranslator } from '../../support/cli/translator'
 import { appFailureWords, displayWidth } from '../../../src/cli/test-output'
 
 describe('pse-wizard test: a failure before any phase ran', () => {
