@@ -132,6 +132,13 @@ describe('the privacy report page (browser mode, emulator)', () => {
       if (language === 'ja') expect(text).not.toMatch(/\b(connects|resolves|admits|appears)\b/)
       expect(await overflowing(page)).toEqual([])
       await screenshot(page, `privacy-holds-${language}`)
+      // Save as HTML: the same self-contained page as prove --html, in the UI's language.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('privacy-html').click()])
+      expect(download.suggestedFilename()).toMatch(/^privacy-report-Redis-0101-\d{4}-\d{2}-\d{2}\.html$/)
+      const html = fs.readFileSync(await download.path(), 'utf8')
+      expect(html).toContain(`<html lang="${language}">`)
+      expect(html.match(/class="claim holds"/g)).toHaveLength(5)
+      expect(html).not.toMatch(/<script/i)
       await page.setViewportSize({ width: 1024, height: 768 })
       expect(await overflowing(page)).toEqual([])
       expect(problems).toEqual([])

@@ -27,12 +27,15 @@ type Input = { profileId?: string; instanceName?: string } & ProveInput
 /** The privacy report of a saved profile's instance (or an instance by name and its saved profile). */
 export async function prove(deps: ProveDeps, input: Input, signal: AbortSignal): Promise<PrivacyReport> {
   const generatedAt = (deps.now?.() ?? new Date()).toISOString()
+  // A profile that names no instance is refused before IBM Cloud is asked anything.
+  const named = input.profileId ? await deps.profile(input.profileId) : null
+  if (named) crnOfProfile(named)
   const client = await deps.client()
   let profile: Profile | null
   let crn: string
-  if (input.profileId) {
-    profile = await deps.profile(input.profileId)
-    crn = crnOfProfile(profile)
+  if (named) {
+    profile = named
+    crn = crnOfProfile(named)
   } else {
     crn = await crnOfInstanceName(client, input.instanceName ?? '', signal)
     profile = profileOfInstance(await deps.profiles(), crn)

@@ -54,6 +54,14 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
     expect(lang.stderr).toContain('--lang')
   })
 
+  it('refuses a profile that was not saved from IBM Cloud, naming why, before asking IBM Cloud anything', async () => {
+    const added = await runCli(['profiles', 'add', '--url', 'rediss://127.0.0.1:6390/0', '--name', 'manual-one'], env)
+    expect(added.code, added.stderr).toBe(0)
+    const run = await runCliJson(['prove', 'manual-one', '--json'], { ...env, IBMCLOUD_API_KEY: '' })
+    expect(run.code).toBe(1)
+    expect(run.json).toMatchObject({ ok: false, code: 'prove_profile_not_ibm' })
+  })
+
   it('a fresh private instance: everything holds but "restricted", which fails with its fix (exit 1)', async () => {
     const run = await runCliJson(['prove', profileId, '--json'], env)
     expect(run.code, run.stderr).toBe(1)

@@ -36,6 +36,6 @@ export async function reachableClaim(ctx: ClaimContext, test: (profile: Profile)
   const publicEndpoint = profile.origin.kind === 'ibmcloud' && profile.origin.endpointType === 'public'
   if (publicEndpoint) ev.push(evidence('profile_uses_public_endpoint', { profile: profile.name }))
   if (r.ok && verified && !publicEndpoint) return { id: 'reachable', verdict: 'holds', evidence: ev, timeline }
-  const code = !r.ok ? 'fix_reachable' : publicEndpoint ? 'fix_use_private_profile' : 'fix_verify_tls'
+  const code = !r.ok ? 'fix_reachable' : publicEndpoint ? 'fix_use_private_profile' : r.target.tls ? 'fix_verify_tls' : 'fix_tls_on'
   return { id: 'reachable', verdict: 'fails', evidence: ev, timeline, fix: fix(code, { profile: profile.name, result: r.code ?? '' }, [`pse-wizard test ${q(profile.name)}`]) }
 }

@@ -113,6 +113,7 @@ export const privacyEn = {
     fix_restrict: 'Admit only your own networks (your VPC, subnets or addresses): a context-based restriction on the instance’s data plane, enforced.',
     fix_reachable: 'Test the profile and follow the advice for “{{result}}”.',
     fix_verify_tls: 'Turn certificate verification on in the profile (paste the instance’s CA certificate), then test again.',
+    fix_tls_on: 'Turn TLS on in the profile (Databases for Redis accepts TLS connections only), paste the instance’s CA certificate, then test again.',
     fix_use_private_profile: 'Connect through the private endpoint: use the private profile the setup wizard saved.',
     fix_user_service_key: 'Give applications a service key’s own user instead of admin: create one, then save a profile with its credentials.',
     fix_user_writer: 'Give applications a service key with the Writer role instead of Manager.'
