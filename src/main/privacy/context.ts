@@ -33,6 +33,3 @@ export function unreadable(id: ClaimId, what: 'deployment' | 'restrictions' | 'a
   if (!(e instanceof AppFailure)) throw e
   return { id, verdict: 'inconclusive', evidence: [...before, evidence(`read_failed_${what}`, { code: e.code, reason: e.message })] }
 }
-
-/** Shell-quotes a value for a command line shown to the user. */
-export const q = (value: string): string => (/^[A-Za-z0-9_./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`)

@@ -1,5 +1,6 @@
 import net from 'node:net'
-import { tryTcp, type OutsideView } from '../privacy/outside-view'
+import type { OutsideView } from '../privacy/outside-view'
+import { tryTcp } from '../util/tcp-attempt'
 
 /** Where the sandbox's private endpoints resolve when seen from the internet: an address in IBM's service network. */
 export const SANDBOX_SERVICE_ADDRESS = '166.9.250.10'

@@ -1,7 +1,8 @@
+import type { Translate } from '../i18n/probe-notes/render'
 import type { Claim, ClaimFix, Evidence, PrivacyReport } from '../schemas/privacy'
 
-/** i18next's t as the report needs it (the renderer's and the CLI's both fit). */
-export type Translate = (key: string, params?: Record<string, unknown>) => string
+/** i18next's t as the report needs it: the one the probe's notes use. */
+export type { Translate }
 
 /** The privacy report's sentences in one language, from the shared catalogue (src/shared/i18n/privacy). */
 export const evidenceText = (t: Translate, e: Evidence): string => t(`privacy.evidence.${e.code}`, e.params)

@@ -2,7 +2,8 @@ import type { Claim, ClaimFix, Evidence } from '../../../shared/schemas/privacy'
 import type { Profile } from '../../../shared/schemas/profile'
 import type { ResourceKeyBody } from '../../ibmcloud/api-shapes'
 import { listKeysForInstance } from '../../ibmcloud/resource-controller'
-import { evidence, fix, q, type ClaimContext } from '../context'
+import { shellQuote } from '../../wizard/shell-quote'
+import { evidence, fix, type ClaimContext } from '../context'
 import { scanForSecrets } from '../secret-scan'
 
 export interface CredentialDeps {
@@ -38,7 +39,7 @@ async function gen2User(ctx: ClaimContext, profile: Profile): Promise<UserFindin
     return {
       verdict: 'fails',
       evidence: evidence('user_gen2_manager', { user: userOf(profile), key: key?.name ?? '' }),
-      fix: fix('fix_user_writer', { instance }, [`ibmcloud resource service-key-create ${q(`${instance}-app`)} Writer --instance-name ${q(instance)}`])
+      fix: fix('fix_user_writer', { instance }, [`ibmcloud resource service-key-create ${shellQuote(`${instance}-app`)} Writer --instance-name ${shellQuote(instance)}`])
     }
   return { verdict: 'holds', evidence: evidence('user_gen2_role', { user: userOf(profile), role, key: key?.name ?? '' }) }
 }
@@ -50,7 +51,7 @@ function gen1User(ctx: ClaimContext, profile: Profile): UserFinding {
     verdict: 'fails',
     evidence: evidence('user_admin', { user: userOf(profile) }),
     fix: fix('fix_user_service_key', { instance }, [
-      `ibmcloud resource service-key-create ${q(`${instance}-app`)} --instance-name ${q(instance)} --parameters '{"service-endpoints":"private"}'`
+      `ibmcloud resource service-key-create ${shellQuote(`${instance}-app`)} --instance-name ${shellQuote(instance)} --parameters '{"service-endpoints":"private"}'`
     ])
   }
 }

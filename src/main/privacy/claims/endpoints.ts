@@ -1,7 +1,8 @@
 import type { Claim } from '../../../shared/schemas/privacy'
 import { getDeployment } from '../../ibmcloud/databases'
 import { endpointsOf } from '../../ibmcloud/resource-controller'
-import { evidence, fix, q, unreadable, type ClaimContext } from '../context'
+import { shellQuote } from '../../wizard/shell-quote'
+import { evidence, fix, unreadable, type ClaimContext } from '../context'
 
 type Setting = 'private' | 'public' | 'public-and-private'
 
@@ -29,6 +30,6 @@ export async function endpointsClaim(ctx: ClaimContext): Promise<Claim> {
     id: 'endpoints',
     verdict: 'fails',
     evidence: [evidence('endpoints_public_enabled', { setting, source })],
-    fix: fix('fix_endpoints_private', { name }, [`ibmcloud resource service-instance-update ${q(name)} --service-endpoints private`])
+    fix: fix('fix_endpoints_private', { name }, [`ibmcloud resource service-instance-update ${shellQuote(name)} --service-endpoints private`])
   }
 }

@@ -1,7 +1,8 @@
 import type { Claim, Evidence } from '../../../shared/schemas/privacy'
 import type { ProbeResult } from '../../../shared/schemas/probe'
 import type { Profile } from '../../../shared/schemas/profile'
-import { evidence, fix, q, type ClaimContext } from '../context'
+import { shellQuote } from '../../wizard/shell-quote'
+import { evidence, fix, type ClaimContext } from '../context'
 
 const DAY_MS = 86_400_000
 /** A certificate that expires sooner than this is worth saying so. */
@@ -37,5 +38,5 @@ export async function reachableClaim(ctx: ClaimContext, test: (profile: Profile)
   if (publicEndpoint) ev.push(evidence('profile_uses_public_endpoint', { profile: profile.name }))
   if (r.ok && verified && !publicEndpoint) return { id: 'reachable', verdict: 'holds', evidence: ev, timeline }
   const code = !r.ok ? 'fix_reachable' : publicEndpoint ? 'fix_use_private_profile' : r.target.tls ? 'fix_verify_tls' : 'fix_tls_on'
-  return { id: 'reachable', verdict: 'fails', evidence: ev, timeline, fix: fix(code, { profile: profile.name, result: r.code ?? '' }, [`pse-wizard test ${q(profile.name)}`]) }
+  return { id: 'reachable', verdict: 'fails', evidence: ev, timeline, fix: fix(code, { profile: profile.name, result: r.code ?? '' }, [`pse-wizard test ${shellQuote(profile.name)}`]) }
 }

@@ -2,7 +2,8 @@ import { parseNetworkAddress } from '../../../shared/network-addresses'
 import type { Claim, Evidence } from '../../../shared/schemas/privacy'
 import { DATA_PLANE, getZone, ruleZoneIds, rulesForInstance, type Rule, type Zone } from '../../ibmcloud/context-based-restrictions'
 import { listAllowlist } from '../../ibmcloud/databases'
-import { evidence, fix, q, unreadable, type ClaimContext } from '../context'
+import { shellQuote } from '../../wizard/shell-quote'
+import { evidence, fix, unreadable, type ClaimContext } from '../context'
 
 /** How a zone entry reads: an address, a range, a subnet, a VPC or an IBM service. */
 function entryText(a: Zone['addresses'][number]): string {
@@ -92,7 +93,7 @@ export async function restrictedClaim(ctx: ClaimContext): Promise<Claim> {
     verdict: 'fails',
     evidence: ev,
     fix: fix('fix_restrict', { profile }, [
-      `pse-wizard restrict ${q(profile)} --allow YOUR-NETWORK/CIDR`,
+      `pse-wizard restrict ${shellQuote(profile)} --allow YOUR-NETWORK/CIDR`,
       `ibmcloud cbr zone-create --name pse-wizard-redis-${target.guid.slice(0, 8)} --addresses YOUR-NETWORK/CIDR`,
       `ibmcloud cbr rule-create --service-name databases-for-redis --service-instance ${target.guid} --context-attributes networkZoneId=ZONE_ID --api-types ${DATA_PLANE} --enforcement-mode enabled`
     ])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { noPublicAnswerClaim } from '../../../../src/main/privacy/claims/no-public-answer'
-import type { OutsideView, TcpAttempt } from '../../../../src/main/privacy/outside-view'
+import type { OutsideView } from '../../../../src/main/privacy/outside-view'
+import type { TcpAttempt } from '../../../../src/main/util/tcp-attempt'
 import { offlineContext } from '../../../support/privacy'
 
 /** A view that answers DNS from a table and TCP from a set of addresses that accept. */
