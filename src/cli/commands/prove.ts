@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { isAppFailure } from '../../shared/errors'
+import { AppFailure, isAppFailure } from '../../shared/errors'
 import { reportHtml } from '../../shared/privacy/report-html'
 import type { PrivacyReport } from '../../shared/schemas/privacy'
 import { Exit, UsageError, type Command, type ExitCode } from '../command'
@@ -43,10 +43,12 @@ export const proveCommand: Command = {
     })
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
     if ((positionals.length === 1) === (values.instance !== undefined)) throw new UsageError('name a profile, or an instance with --instance (not both)')
-    if (values.html !== undefined && values.html.trim() === '') throw new UsageError('--html takes a file name')
+    if (values.html !== undefined) await checkHtmlTarget(values.html)
     const language = cliLanguage(values.lang, io.env)
     const words = loadCliTranslator(language)
     try {
+      // The report takes seconds (IBM Cloud reads, a connection test): say so where a person reads.
+      if (!values.json) io.stderr(`${(await words)('privacy.running')}\n`)
       const report = await withCore(io, { followEnvironmentSandbox: true }, async (core) => {
         if (values.instance !== undefined) return core.call('privacy.prove', { instanceName: values.instance })
         const profile = await core.call('profiles.find', { nameOrId: positionals[0] })
@@ -66,9 +68,20 @@ export const proveCommand: Command = {
   }
 }
 
-async function writeHtml(file: string, html: string): Promise<void> {
+/** Before any work: the file's folder must exist and the name must not be a folder (nothing is found out too late). */
+async function checkHtmlTarget(file: string): Promise<void> {
+  if (file.trim() === '') throw new UsageError('--html takes a file name')
   const target = path.resolve(file)
-  const stat = await fs.stat(target).catch(() => undefined)
-  if (stat?.isDirectory()) throw new UsageError(`--html names a folder: ${file}`)
-  await fs.writeFile(target, html, { encoding: 'utf8', mode: 0o644 })
+  const [self, folder] = await Promise.all([fs.stat(target).catch(() => undefined), fs.stat(path.dirname(target)).catch(() => undefined)])
+  if (self?.isDirectory()) throw new UsageError(`--html names a folder: ${file}`)
+  if (!folder?.isDirectory()) throw new UsageError(`--html: the folder ${path.dirname(target)} does not exist`)
+}
+
+async function writeHtml(file: string, html: string): Promise<void> {
+  try {
+    await fs.writeFile(path.resolve(file), html, { encoding: 'utf8', mode: 0o644 })
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error'
+    throw new AppFailure({ code: 'prove_html_unwritable', message: `The report could not be written to ${file} (${code}). Choose a file you may write, or leave out --html.`, params: { file, reason: code } })
+  }
 }

@@ -49,6 +49,11 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
   it('refuses a wrong command line (exit 2)', async () => {
     expect((await runCli(['prove'], env)).code).toBe(2)
     expect((await runCli(['prove', profileId, '--instance', 'Redis-0101'], env)).code).toBe(2)
+    // An --html file that cannot be written is refused before any work.
+    const folder = await runCli(['prove', profileId, '--html', path.join(dir, 'no-such-folder', 'r.html')], env)
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain('does not exist')
+    expect((await runCli(['prove', profileId, '--html', dir], env)).stderr).toContain('--html names a folder')
     const lang = await runCli(['prove', profileId, '--lang', 'fr'], env)
     expect(lang.code).toBe(2)
     expect(lang.stderr).toContain('--lang')
