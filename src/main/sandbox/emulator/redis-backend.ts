@@ -19,8 +19,11 @@ export interface DeploymentBackend {
   readonly caPem: string
   readonly publicEndpoint: { hostname: string; port: number }
   readonly privateEndpoint: { hostname: string; port: number }
-  /** Creates or updates an ACL user (admin password, service-key users). */
-  setUser(name: string, password: string): Promise<void>
+  /**
+   * Creates or updates an ACL user (admin password, service-key users). `role` is a Gen 2 key's
+   * service role (Manager: every command; Writer: data commands only); Gen 1 users ignore it.
+   */
+  setUser(name: string, password: string, role?: Gen2KeyRole): Promise<void>
   /** Opens or closes one endpoint (its port stays reserved). */
   setEndpoints(enabled: { public: boolean; private: boolean }): Promise<void>
   /**
@@ -30,6 +33,9 @@ export interface DeploymentBackend {
   setAdmission(admit: ((sourceAddress: string) => boolean) | undefined): void
   stop(): Promise<void>
 }
+
+/** The service roles of a Gen 2 resource key (each is a Redis ACL user with the role's rules). */
+export type Gen2KeyRole = 'Manager' | 'Writer'
 
 export type BackendFactory = (deploymentGuid: string) => Promise<DeploymentBackend>
 
@@ -95,7 +101,7 @@ export function withPrivateName(backend: DeploymentBackend, hostname: string): D
     caPem: backend.caPem,
     publicEndpoint: backend.publicEndpoint,
     privateEndpoint: { hostname, port: backend.privateEndpoint.port },
-    setUser: (name, password) => backend.setUser(name, password),
+    setUser: (name, password, role) => backend.setUser(name, password, role),
     setEndpoints: (enabled) => backend.setEndpoints(enabled),
     setAdmission: (admit) => backend.setAdmission(admit),
     stop: () => backend.stop()
