@@ -1,6 +1,7 @@
 import type { ProfileFields } from '../../../shared/schemas/profile'
 import { toRedisUrl } from '../importers/url'
 import { pemToBase64 } from '../pem'
+import { SYSTEM_ROOTS_COMMENT, isGen2Profile } from './gen2'
 import { commentName, refuseUnwritable } from './text-safety'
 
 /**
@@ -48,6 +49,7 @@ export function dotenvExport(fields: ProfileFields, password: string | null): st
   if (fields.tls.enabled) {
     lines.push(`REDIS_TLS_SERVERNAME=${fields.tls.servername ?? fields.host}`, `REDIS_TLS_VERIFY=${fields.tls.verifyServerCert}`)
     if (fields.tls.caPem) lines.push(`REDIS_CA_CERT_BASE64=${pemToBase64(fields.tls.caPem)}`)
+    else if (isGen2Profile(fields)) lines.push(SYSTEM_ROOTS_COMMENT)
   }
   lines.push(...assignment('REDIS_URL', toRedisUrl(fields, password)))
   return lines.join('\n') + '\n'

@@ -4,6 +4,7 @@ import { shellQuote } from '../importers/shell-words'
 import { toRedisUrl } from '../importers/url'
 import { pemToBase64 } from '../pem'
 import { dotenvExport } from './dotenv'
+import { SYSTEM_ROOTS_COMMENT, isGen2Profile, tlsServername } from './gen2'
 import { kubernetesExport } from './kubernetes'
 import { commentName, plainJson, refuseUnwritable } from './text-safety'
 
@@ -62,12 +63,16 @@ function redli(fields: ProfileFields, secrets?: ExportSecrets): string {
   refuseUnwritable(secrets?.password, 'password', 'shell', true)
   refuseUnwritable(fields.username, 'user name', 'shell', true)
   const lines = [`# ${commentName(fields.name)}: redli (https://github.com/IBM-Cloud/redli)`]
-  if (servernameDiffers(fields)) lines.push(`# redli cannot set the TLS server name; pse-wizard-servername=${fields.tls.servername}`)
+  const gen2 = isGen2Profile(fields)
+  if (gen2 && fields.tls.enabled && !fields.tls.caPem) lines.push(SYSTEM_ROOTS_COMMENT)
+  else if (!gen2 && servernameDiffers(fields)) lines.push(`# redli cannot set the TLS server name; pse-wizard-servername=${fields.tls.servername}`)
   // Without the secret, the URL refers to $REDIS_PASSWORD in double quotes (the shell expands it;
   // every other character of the URL is percent-encoded or a validated host name).
   const url = secrets?.password ? shellQuote(toRedisUrl(fields, secrets.password)) : `"${toRedisUrl(fields, null, '${REDIS_PASSWORD}')}"`
   const env = fields.tls.enabled && fields.tls.caPem ? `REDIS_CERTB64=${pemToBase64(fields.tls.caPem)} ` : ''
-  const flags = fields.tls.enabled && !fields.tls.verifyServerCert ? ' --skipverify' : ''
+  let flags = fields.tls.enabled && !fields.tls.verifyServerCert ? ' --skipverify' : ''
+  // redli 0.6+ takes --servername (its TLS config's ServerName); a rediss:// URL is what turns TLS on.
+  if (gen2 && servernameDiffers(fields)) flags += ` --servername ${shellQuote(fields.tls.servername!)}`
   if (!secrets?.password) lines.push('# Set REDIS_PASSWORD first (read -rs REDIS_PASSWORD), so the password stays out of your shell history.')
   lines.push(`${env}redli -u ${url}${flags}`)
   return lines.join('\n') + '\n'
@@ -79,9 +84,13 @@ function redisCli(fields: ProfileFields, secrets?: ExportSecrets): string {
   const lines = [`# ${commentName(fields.name)}: redis-cli (6.0 or newer for --tls and --user)`]
   const args = ['redis-cli', '-h', fields.host, '-p', String(fields.port), '-n', String(fields.db)]
   if (fields.username !== null) args.push('--user', fields.username)
+  const gen2 = isGen2Profile(fields)
+  if (gen2 && fields.tls.enabled && !fields.tls.caPem) lines.push(SYSTEM_ROOTS_COMMENT)
   if (fields.tls.enabled) {
     args.push('--tls')
-    if (fields.tls.servername) args.push('--sni', fields.tls.servername)
+    // redis-cli sends no SNI unless told; a Gen 2 VPE endpoint is always named, so it always gets one.
+    const sni = gen2 ? tlsServername(fields) : fields.tls.servername
+    if (sni) args.push('--sni', sni)
     if (fields.tls.caPem) {
       lines.push("cat > redis-ca.pem <<'PEM'", fields.tls.caPem.trim(), 'PEM')
       args.push('--cacert', 'redis-ca.pem')

@@ -1,4 +1,5 @@
 import type { ProfileFields } from '../../../shared/schemas/profile'
+import { SYSTEM_ROOTS_COMMENT, isGen2Profile } from './gen2'
 import { commentName, refuseUnwritable } from './text-safety'
 
 /**
@@ -38,6 +39,7 @@ export function kubernetesExport(fields: ProfileFields, objectName: string, pass
     password
       ? '# This file contains the password: apply it, then delete it.'
       : '# REDIS_PASSWORD is empty: fill it in (or: oc/kubectl create secret … --from-literal) before applying.',
+    ...(fields.tls.enabled && !fields.tls.caPem && isGen2Profile(fields) ? [SYSTEM_ROOTS_COMMENT] : []),
     'apiVersion: v1',
     'kind: Secret',
     'metadata:',
