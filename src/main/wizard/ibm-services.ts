@@ -10,6 +10,8 @@ import { IbmCodes } from '../ibmcloud/errors'
 import { checkPrerequisites } from '../ibmcloud/prerequisites'
 import { checkGen2Prerequisites } from '../ibmcloud/prerequisites-gen2'
 import { createOrAdoptInstance, ensurePrivateServiceKey, waitUntilReady } from '../ibmcloud/provisioning'
+import { createOrAdoptGen2Instance, waitUntilGen2Ready } from '../ibmcloud/provisioning-gen2'
+import { listGen2Deployments } from '../ibmcloud/prerequisites-gen2-catalog'
 import { deleteInstance, getInstance, listRedisInstances, toRedisInstance } from '../ibmcloud/resource-controller'
 import { listResourceGroups } from '../ibmcloud/resource-manager'
 import { registerSecret } from '../logging/redact'
@@ -20,6 +22,7 @@ import { wizardSay } from './messages'
 import { API_KEY_SECRET } from './secret-names'
 import type { WizardCloudServices, WizardProfileDraft } from './services'
 import type { WizardVault } from './vault'
+import { listVpcSummaries } from './vpc-summaries'
 
 /** Kept here too: the app reads it from this module (secret-names.ts is the light home). */
 export { API_KEY_SECRET }
@@ -112,6 +115,10 @@ function ibmSession(o: IbmWizardServicesOptions) {
 export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServices {
   const { connect, connectSession, need, keyFor, hasCliSession, userCli, settings, apiKey, signedIn, hasClient } = ibmSession(o)
   const opts = (signal: AbortSignal) => ({ signal })
+  const pollOptions = {
+    ...(o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
+    ...(o.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: o.maxPollIntervalMs } : {})
+  }
   // A sandbox's private DNS zone does not resolve from here (src/main/sandbox/private-dns.ts).
   const resolve = sandboxPrivateDns(o.env)
   const privateDns = resolve ? { resolve } : {}
@@ -167,14 +174,12 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
     getInstance: async (id, signal) => toRedisInstance(await getInstance(need(), id, opts(signal))),
 
     createOrAdopt: (req, signal, onProgress) => createOrAdoptInstance(need(), req, { signal, onProgress }),
-    waitUntilReady: (id, signal, onProgress) =>
-      waitUntilReady(need(), id, {
-        signal,
-        onProgress,
-        ...(o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
-        ...(o.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: o.maxPollIntervalMs } : {})
-      }),
+    waitUntilReady: (id, signal, onProgress) => waitUntilReady(need(), id, { signal, onProgress, ...pollOptions }),
     deleteInstance: (id, signal) => deleteInstance(need(), id, { signal, recursive: true }),
+    listGen2Regions: async (signal) => (await listGen2Deployments(need(), opts(signal))).map((d) => d.region),
+    listVpcSummaries: (region, signal) => listVpcSummaries(need(), region, opts(signal)),
+    createOrAdoptGen2: (req, signal, onProgress) => createOrAdoptGen2Instance(need(), req, { signal, onProgress }),
+    waitUntilGen2Ready: async (id, signal, onProgress) => (await waitUntilGen2Ready(need(), id, { signal, onProgress, ...pollOptions })).instance,
 
     setAdminPassword: (crn, password, signal) =>
       setAdminPassword(need(), crn, password, { signal, ...(o.taskPollIntervalMs !== undefined ? { pollIntervalMs: o.taskPollIntervalMs } : {}) }),

@@ -37,6 +37,13 @@ export const wizardMessages = {
       ? `Gen 2 is reached only from a VPC in ${p.region}, and there is none. Create one (command below, or in the console), add a subnet, then check again.`
       : `The VPCs in ${p.region} have no subnet, and the VPE gateway needs one. Create a subnet (command below, or in the console), then check again.`,
 
+  gen2HostFlavorFirst: () => 'Choose a host flavor for the Gen 2 instance.',
+  gen1NotInRegion: (p: { region: string }) => `Databases for Redis Gen 1 is not offered in ${p.region}. Choose another region, or Gen 2.`,
+  gen2NotInRegion: (p: { region: string; offered: string }) => `Gen 2 is offered only in ${p.offered}, not in ${p.region}. Choose one of those regions, or Gen 1.`,
+  gen2Unreadable: (p: { region: string; detail: string }) => `Could not read what Gen 2 needs in ${p.region} (${p.detail}). Gen 1 can still be deployed; check the VPC Viewer role, then reload.`,
+  gen2NoVpcInRegion: (p: { region: string }) => `Gen 2 is reached only from a VPC in ${p.region}, and there is none. Create a VPC with a subnet there, or choose Gen 1.`,
+  gen2NoSubnetInRegion: (p: { region: string }) => `The VPCs in ${p.region} have no subnet, and Gen 2's private endpoint needs one. Create a subnet, or choose Gen 1.`,
+
   waitStillTrying: (p: { ibmMessage: string }) => `${p.ibmMessage} PSE Wizard keeps waiting and asks again.`,
   waitUntilReady: () => 'Wait until the instance is ready.',
 

@@ -72,7 +72,12 @@ export function provisioningWait(ctx: StepContext, options: ProvisioningWaitOpti
       try {
         await ctx.ensureSession(signal)
         if (signal.aborted) throw cancelledFailure()
-        const ready = await ctx.services.waitUntilReady(instance.id, signal, (p) => recordProgress(ctx, p))
+        const onProgress = (p: ProvisionProgress) => recordProgress(ctx, p)
+        // Gen 2 (told by resource_plan_id when created or adopted) has no Cloud Databases v5: the Resource Controller only.
+        const ready =
+          instance.generation === 'gen2'
+            ? await ctx.services.waitUntilGen2Ready(instance.id, signal, onProgress)
+            : await ctx.services.waitUntilReady(instance.id, signal, onProgress)
         const current = ctx.state().instance ?? instance
         turn.end()
         await ctx.commit(

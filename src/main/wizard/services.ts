@@ -1,6 +1,7 @@
 import type {
   AccountInfo,
   ConnectionInfo,
+  CreateGen2InstanceRequest,
   CreateInstanceRequest,
   EndpointType,
   Generation,
@@ -10,7 +11,8 @@ import type {
   Region,
   RedisInstance,
   RedisVersion,
-  ResourceGroup
+  ResourceGroup,
+  VpcSummary
 } from '../../shared/schemas/ibmcloud'
 import type { ProbeResult } from '../../shared/schemas/probe'
 import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
@@ -50,6 +52,19 @@ export interface WizardServices {
   /** Polls until active and the deployment answers; safe to call again after a restart. */
   waitUntilReady(instanceId: string, signal: AbortSignal, onProgress: (p: ProvisionProgress) => void): Promise<RedisInstance>
   deleteInstance(instanceId: string, signal: AbortSignal): Promise<void>
+
+  /** Gen 2: the regions where the Global Catalog lists a Gen 2 deployment (empty: it lists none, so nobody can tell). */
+  listGen2Regions(signal: AbortSignal): Promise<string[]>
+  /** The region's VPCs with their subnets and security groups. */
+  listVpcSummaries(region: string, signal: AbortSignal): Promise<VpcSummary[]>
+  /** Gen 2 create, as duplicate-safe as Gen 1's; an instance of that name of the other generation is refused (ibm_conflict). */
+  createOrAdoptGen2(
+    req: CreateGen2InstanceRequest,
+    signal: AbortSignal,
+    onProgress: (p: ProvisionProgress) => void
+  ): Promise<{ instance: RedisInstance; adopted: boolean }>
+  /** Gen 2 wait: the Resource Controller only, until active and its extensions carry the connection. */
+  waitUntilGen2Ready(instanceId: string, signal: AbortSignal, onProgress: (p: ProvisionProgress) => void): Promise<RedisInstance>
 
   checkPassword(password: string): PasswordCheck
   generatePassword(): string

@@ -37,6 +37,10 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
     createOrAdopt: async (req, signal, onProgress) => (await ibm()).createOrAdopt(req, signal, onProgress),
     waitUntilReady: async (id, signal, onProgress) => (await ibm()).waitUntilReady(id, signal, onProgress),
     deleteInstance: async (id, signal) => (await ibm()).deleteInstance(id, signal),
+    listGen2Regions: async (signal) => (await ibm()).listGen2Regions(signal),
+    listVpcSummaries: async (region, signal) => (await ibm()).listVpcSummaries(region, signal),
+    createOrAdoptGen2: async (req, signal, onProgress) => (await ibm()).createOrAdoptGen2(req, signal, onProgress),
+    waitUntilGen2Ready: async (id, signal, onProgress) => (await ibm()).waitUntilGen2Ready(id, signal, onProgress),
 
     checkPassword: (password) => checkPassword(password, 'admin'),
     generatePassword: () => generatePassword(32),

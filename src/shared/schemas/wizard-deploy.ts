@@ -65,13 +65,17 @@ export const DeployForm = z
   .strict()
 export type DeployForm = z.infer<typeof DeployForm>
 
-/** What cannot be chosen together (the form shows these under the fields named). */
-export function deployFormProblems(form: DeployForm): { path: keyof DeployForm; message: string }[] {
+/** The problems deployFormProblems finds; the UI words each from `setup.deploy.problem.<code>`. */
+export const DeployFormProblemCode = z.enum(['gen2PrivateOnly', 'gen2HostFlavorMissing', 'gen2VpcMissing'])
+export type DeployFormProblemCode = z.infer<typeof DeployFormProblemCode>
+
+/** What cannot be chosen together (the form shows these under the fields named, in the UI's language by `code`). */
+export function deployFormProblems(form: DeployForm): { path: keyof DeployForm; code: DeployFormProblemCode; message: string }[] {
   if (form.generation !== 'gen2') return []
-  const problems: { path: keyof DeployForm; message: string }[] = []
-  if (form.serviceEndpoints !== 'private') problems.push({ path: 'serviceEndpoints', message: 'Gen 2 has private endpoints only.' })
-  if (form.gen2HostFlavor === null) problems.push({ path: 'gen2HostFlavor', message: 'Choose a host flavor.' })
-  if (form.vpcId === null) problems.push({ path: 'vpcId', message: 'Choose the VPC the private endpoint goes into.' })
+  const problems: { path: keyof DeployForm; code: DeployFormProblemCode; message: string }[] = []
+  if (form.serviceEndpoints !== 'private') problems.push({ path: 'serviceEndpoints', code: 'gen2PrivateOnly', message: 'Gen 2 has private endpoints only.' })
+  if (form.gen2HostFlavor === null) problems.push({ path: 'gen2HostFlavor', code: 'gen2HostFlavorMissing', message: 'Choose a host flavor.' })
+  if (form.vpcId === null) problems.push({ path: 'vpcId', code: 'gen2VpcMissing', message: 'Choose the VPC the private endpoint goes into.' })
   return problems
 }
 
@@ -136,6 +140,13 @@ export const WizardInstance = z.object({
 export type WizardInstance = z.infer<typeof WizardInstance>
 
 // ── Options for the deploy form ─────────────────────────────────────────────
+/**
+ * Why a generation cannot be deployed in the region: Gen 1 not a Cloud Databases region; Gen 2 not
+ * in the catalog's Gen 2 deployments, no VPC, no subnet, or the catalog / VPCs could not be read.
+ */
+export const GenerationReasonCode = z.enum(['gen1NotInRegion', 'gen2NotInRegion', 'gen2NoVpcInRegion', 'gen2NoSubnetInRegion', 'gen2Unreadable'])
+export type GenerationReasonCode = z.infer<typeof GenerationReasonCode>
+
 export const OptionsInput = z
   .object({
     /** Versions and existing instances are per region; default: the form's default region. */
@@ -152,7 +163,17 @@ export const WizardOptions = z.object({
   versions: z.array(RedisVersion),
   hostFlavors: z.array(DeployHostFlavor),
   /** Which generations this account can deploy in the region, each with a one-line reason when not. */
-  generations: z.array(z.object({ id: Generation, available: z.boolean(), reason: z.string().nullable() })),
+  generations: z.array(
+    z.object({
+      id: Generation,
+      available: z.boolean(),
+      reason: z.string().nullable(),
+      /** The reason as a wizard message id (the UI words it from `wizardSay.<code>` and `reasonParams`); `reason` keeps main's English. */
+      reasonCode: GenerationReasonCode.nullable().default(null),
+      /** Facts the reason names (the region, the regions that do offer Gen 2). */
+      reasonParams: z.record(z.string(), z.string()).default({})
+    })
+  ),
   /** Gen 2 flavors offered in the region (from the catalog). */
   gen2HostFlavors: z.array(Gen2HostFlavor),
   /** Gen 2 versions offered in the region. */

@@ -91,6 +91,17 @@ export function fakeServices(): FakeControl {
           signal.addEventListener('abort', () => reject(Object.assign(new Error('Cancelled.'), { code: 'cancelled' })), { once: true })
         }),
       deleteInstance: async () => void calls.push('deleteInstance'),
+      listGen2Regions: async () => ['jp-tok'],
+      listVpcSummaries: async () => [],
+      createOrAdoptGen2: async () => {
+        calls.push('createOrAdoptGen2')
+        return { instance: { ...instance, generation: 'gen2', serviceEndpoints: 'private' }, adopted: false }
+      },
+      waitUntilGen2Ready: async (_id, _signal, onProgress) => {
+        calls.push('waitUntilGen2Ready')
+        onProgress({ phase: 'provisioning', percent: 40, description: 'Provisioning redis with version 8.2 (40%)', state: 'provisioning', elapsedMs: 1 })
+        return { ...instance, generation: 'gen2', serviceEndpoints: 'private', state: 'active' }
+      },
       checkPassword: (p) => checkPassword(p, 'admin'),
       generatePassword: () => generatePassword(32),
       setAdminPassword: async () => {

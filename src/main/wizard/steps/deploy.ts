@@ -1,7 +1,10 @@
-import type { CreateInstanceRequest, RedisInstance } from '../../../shared/schemas/ibmcloud'
+import { AppFailure } from '../../../shared/errors'
+import type { CreateGen2InstanceRequest, CreateInstanceRequest, RedisInstance } from '../../../shared/schemas/ibmcloud'
 import { DeployForm, defaultDeployForm, type DeployInput, type WizardInstance, type WizardOptions, type WizardState } from '../../../shared/schemas/wizard'
 import * as m from '../machine'
+import { WizardCodes } from '../codes'
 import { wizardSay } from '../messages'
+import { DOCUMENTED_GEN2_FLAVORS, DOCUMENTED_GEN2_VERSIONS, chooseGeneration, gen1Option, gen2FormDefaults, gen2Option, readGen2 } from './deploy-gen2-options'
 import { defineStep, requireReady, type StepContext } from './step'
 
 type DeployChoice = NonNullable<WizardState['deploy']>
@@ -30,7 +33,10 @@ async function deployInstance(
 ): Promise<WizardState> {
   let instance: WizardInstance
   if (input.mode === 'create') {
-    const { instance: got, adopted } = await ctx.services.createOrAdopt(toCreateRequest(input.form), signal, () => undefined)
+    const { instance: got, adopted } =
+      input.form.generation === 'gen2'
+        ? await ctx.services.createOrAdoptGen2(toGen2CreateRequest(input.form), signal, () => undefined)
+        : await ctx.services.createOrAdopt(toCreateRequest(input.form), signal, () => undefined)
     instance = toWizardInstance(got, adopted)
   } else {
     instance = toWizardInstance(await ctx.services.getInstance(input.instanceId, signal), true)
@@ -41,36 +47,65 @@ async function deployInstance(
   return m.completeStep(next, 'deploy', { deploy, instance })
 }
 
-/** What the Deploy form offers: regions, groups, versions, flavours, instances to adopt, and its defaults. */
+/** What the Deploy form offers: regions, groups, versions, flavours, instances to adopt, both generations' choices, and its defaults. */
 export async function deployOptions(ctx: StepContext, region: string | undefined, signal: AbortSignal): Promise<WizardOptions> {
   requireReady(ctx.state().steps.account.status === 'done', wizardSay.signInFirst())
   await ctx.ensureSession(signal)
   const s = ctx.services
-  const form = ctx.state().deploy?.form ?? defaultDeployForm()
+  const state = ctx.state()
+  const form = startingForm(state)
   const wanted = region ?? form.region
-  const [regions, resourceGroups, versions, instances] = await Promise.all([
+  const [regions, resourceGroups, instances, gen2] = await Promise.all([
     s.listRegions(signal),
     s.listResourceGroups(signal),
-    s.listVersions(wanted, signal),
-    s.listInstances(signal)
+    s.listInstances(signal),
+    readGen2({ regions: () => s.listGen2Regions(signal), vpcs: () => s.listVpcSummaries(wanted, signal) })
   ])
+  const gen1Ids = regions.map((r) => r.id)
+  // A region only Gen 2 offers has no Gen 1 version list to read.
+  const versions = gen1Ids.includes(wanted) ? await s.listVersions(wanted, signal) : []
+  const generations = [gen1Option(wanted, gen1Ids), gen2Option(wanted, gen2)]
+  const generation = chooseGeneration(state.prerequisites?.generation ?? form.generation, generations)
+  const allRegions = [...regions, ...(gen2.catalogRegions ?? []).filter((id) => !gen1Ids.includes(id)).map((id) => ({ id, name: id }))]
   const group = resourceGroups.find((g) => g.id === form.resourceGroupId) ?? resourceGroups.find((g) => g.isDefault) ?? resourceGroups[0]
-  const regionOk = regions.some((r) => r.id === form.region)
+  const defaultRegion = allRegions.some((r) => r.id === wanted) ? wanted : (allRegions[0]?.id ?? wanted)
+  const gen2HostFlavors = [...DOCUMENTED_GEN2_FLAVORS]
+  const base: DeployForm = { ...form, region: defaultRegion, resourceGroupId: group?.id ?? '' }
+  const defaults = generation === 'gen2' ? { ...base, ...gen2FormDefaults(base, gen2HostFlavors, gen2.vpcs, DOCUMENTED_GEN2_VERSIONS) } : { ...base, generation }
   return {
-    regions,
+    regions: allRegions,
     resourceGroups,
     versions,
     hostFlavors: [...DeployForm.shape.hostFlavor.options],
-    // Gen 2 options (catalog flavors, VPCs) are not offered yet: Gen 1 only.
-    generations: [
-      { id: 'gen1', available: true, reason: null },
-      { id: 'gen2', available: false, reason: 'Gen 2 deployment is not available in this version of PSE Wizard yet.' }
-    ],
-    gen2HostFlavors: [],
-    gen2Versions: [],
-    vpcs: [],
+    generations,
+    gen2HostFlavors,
+    gen2Versions: DOCUMENTED_GEN2_VERSIONS,
+    vpcs: gen2.vpcs,
     instances: instances.filter((i) => i.state === 'active' || i.state === 'provisioning' || i.state === 'inactive'),
-    defaults: { ...form, region: regionOk ? form.region : (regions[0]?.id ?? form.region), resourceGroupId: group?.id ?? '' }
+    defaults
+  }
+}
+
+/** The last form submitted, else the seed's; moved to Gen 2 in step 2's region when step 2 was last checked for Gen 2. */
+function startingForm(state: WizardState): DeployForm {
+  const form = state.deploy?.form ?? defaultDeployForm()
+  const checked = state.prerequisites
+  if (checked?.generation !== 'gen2' || !checked.region || form.generation === 'gen2') return form
+  return { ...form, generation: 'gen2', region: checked.region }
+}
+
+/** The Gen 2 create request of a Gen 2 form: flavor, storage per member, version, Key Protect key; private only (no endpoint choice). */
+export function toGen2CreateRequest(form: DeployForm): CreateGen2InstanceRequest {
+  if (!form.gen2HostFlavor) throw new AppFailure({ code: WizardCodes.notReady, ...wizardSay.gen2HostFlavorFirst() })
+  return {
+    name: form.name,
+    region: form.region,
+    resourceGroupId: form.resourceGroupId,
+    tags: form.tags,
+    hostFlavor: form.gen2HostFlavor,
+    storageGbPerMember: form.storageGbPerMember,
+    ...(form.version ? { version: form.version } : {}),
+    ...(form.keyProtectKeyCrn ? { keyProtectKeyCrn: form.keyProtectKeyCrn } : {})
   }
 }
 
