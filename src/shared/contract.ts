@@ -198,6 +198,10 @@ export const calls = {
     "The address this computer reaches a saved profile's endpoint from (direct paths; null through a bastion or pod, or when nothing answers), to suggest as an entry",
     () => [z.object({ profileId: z.string().min(1).max(64) }).strict(), z.object({ address: z.string().max(100).nullable() })]
   ),
+  'restrictions.vpcs': call("The VPCs with a VPE gateway to a saved profile's instance (with their subnets), to suggest as zone entries", () => [
+    z.object({ profileId: z.string().min(1).max(64) }).strict(),
+    restrictions().SuggestedVpcs
+  ]),
 
   // The privacy report: src/main/privacy/handlers.ts
   'privacy.prove': call(

@@ -7,7 +7,8 @@ import type { Translate } from './privacy/words'
  * (profiles.restrict): the Restrict access modal and `pse-wizard restrict` say the same.
  */
 export function restrictSummaryText(t: Translate, result: RestrictResult, name: string): string {
-  const list = result.addresses.join(', ')
+  const vpcs = (result.vpcs ?? []).map((v) => t('profiles.restrict.vpcEntry', { name: v.name }))
+  const list = [...vpcs, ...result.addresses].join(t('common.listSeparator'))
   return t(result.mechanism === 'cbr' ? 'profiles.restrict.summaryCbr' : 'profiles.restrict.summaryAllowlist', { list, name })
 }
 

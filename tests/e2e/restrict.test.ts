@@ -10,6 +10,8 @@ import { launchBrowser, openPage, screenshotDir, useLanguage } from '../support/
 import { assertSecretService, clearService, uniqueServiceName } from '../support/keyring'
 import { runSetup, sandboxCliEnv } from '../support/wizard/setup-process'
 import { startSandbox, type Sandbox } from '../../src/main/sandbox'
+import { createIbmCloudClient } from '../../src/main/ibmcloud/client'
+import { ensureEndpointGateway, listSubnets, listVpcs, waitForEndpointGateway } from '../../src/main/ibmcloud/vpc'
 import { profilesEn } from '../../src/shared/i18n/profiles/en'
 import { profilesJa } from '../../src/shared/i18n/profiles/ja'
 
@@ -57,7 +59,10 @@ describe('restricting who may connect, from a profile (browser mode, emulator)',
   for (const language of ['en', 'ja'] as const) {
     it(`previews, puts back a lock-out, then applies (${language})`, async () => {
       const p = strings[language]
-      const { page } = await openPage(browser, await app.newLink(), { locale: language === 'ja' ? 'ja-JP' : 'en-US', colorScheme: language === 'ja' ? 'dark' : 'light' })
+      const { page } = await openPage(browser, await app.newLink(), {
+        locale: language === 'ja' ? 'ja-JP' : 'en-US',
+        colorScheme: language === 'ja' ? 'dark' : 'light'
+      })
       onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `restrict-FAILED-${language}.png`) }).then(() => undefined))
       await page.waitForURL((u) => !u.searchParams.has('token'))
       await page.getByTestId('language-toggle').waitFor()
@@ -101,4 +106,37 @@ describe('restricting who may connect, from a profile (browser mode, emulator)',
       await page.close()
     })
   }
+
+  it('offers the VPC that has a VPE gateway to the instance, checked, and names it in the rule (en, ja)', async () => {
+    const client = createIbmCloudClient({ apiKey: String(sandbox.env.IBMCLOUD_API_KEY), env: sandbox.env, timeoutMs: 5_000 })
+    const [vpc] = await listVpcs(client, 'jp-tok')
+    const subnets = await listSubnets(client, 'jp-tok', vpc.id)
+    const target = [...sandbox.emulator.state.instances.values()][0].crn
+    const made = await ensureEndpointGateway(client, 'jp-tok', { name: 'redis-vpe', vpcId: vpc.id, targetCrn: target, subnets })
+    await waitForEndpointGateway(client, 'jp-tok', made.gateway.id, { pollIntervalMs: 50 })
+    for (const language of ['en', 'ja'] as const) {
+      const p = strings[language]
+      const { page } = await openPage(browser, await app.newLink(), { locale: language === 'ja' ? 'ja-JP' : 'en-US' })
+      onTestFailed(() => page.screenshot({ path: path.join(screenshotDir, `restrict-vpc-FAILED-${language}.png`) }).then(() => undefined))
+      await page.waitForURL((u) => !u.searchParams.has('token'))
+      await page.getByTestId('language-toggle').waitFor()
+      await useLanguage(page, language)
+      await page.goto(new URL(`#/profiles/${encodeURIComponent(profileId)}`, `${app.origin}/`).toString())
+      await page.getByTestId('restrict-open').click()
+      const modal = page.getByTestId('restrict-modal')
+      const vpcs = modal.getByTestId('restrict-vpcs')
+      await vpcs.waitFor()
+      const box = vpcs.getByRole('checkbox')
+      expect(await box.isChecked()).toBe(true)
+      expect(await vpcs.textContent()).toContain(`sandbox-vpc`)
+      expect(await vpcs.textContent()).toContain('redis-vpe')
+      await modal.getByRole('button', { name: p.restrict.preview }).click()
+      await expect.poll(() => modal.getByTestId('restrict-outcome').getAttribute('data-outcome')).toBe('planned')
+      const outcome = (await modal.getByTestId('restrict-outcome').textContent()) ?? ''
+      expect(outcome).toContain(p.restrict.vpcEntry.replace('{{name}}', 'sandbox-vpc'))
+      expect(outcome).toContain(`--vpc ${vpc.crn}`)
+      await screenshot(page, `restrict-vpc-preview-${language}`)
+      await page.close()
+    }
+  })
 })

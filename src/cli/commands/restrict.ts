@@ -8,7 +8,7 @@ import { withCore } from '../core'
 import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 
-const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS [--allow ADDRESS …] [--allowlist] [--dry-run] [--json] [--lang en|ja]
+const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS|--vpc VPC [--allow … --vpc …] [--allowlist] [--dry-run] [--json] [--lang en|ja]
 
 Admits only the given networks to the Databases for Redis instance a saved profile was made
 from: a context-based restriction (a network zone and an enforced rule for the instance's data
@@ -17,6 +17,8 @@ preferred). The profile is tested before and after: if it no longer connects, th
 setting is put back and the missing address is named. Exit code 0 when in force, else 1.
 
   --allow ADDRESS  an IPv4/IPv6 address, a range a-b or a CIDR subnet (repeat it; at most 100)
+  --vpc VPC        a whole VPC of the instance's region, by name or CRN (Gen 2 and VPE users;
+                   repeat it; context-based restrictions only)
   --allowlist      use the Gen 1 IP allowlist instead of a context-based restriction
   --dry-run        show the rule and the ibmcloud commands; change nothing
   --json           print the result as JSON (with the sentences in the chosen language)
@@ -30,6 +32,7 @@ export const restrictCommand: Command = {
       args: argv,
       options: {
         allow: { type: 'string', multiple: true },
+        vpc: { type: 'string', multiple: true },
         allowlist: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
@@ -40,7 +43,9 @@ export const restrictCommand: Command = {
     })
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `unexpected argument "${positionals[1]}"` : 'name the profile')
     const allow = values.allow ?? []
-    if (allow.length === 0) throw new UsageError('name at least one network with --allow')
+    const vpcs = values.vpc ?? []
+    if (allow.length + vpcs.length === 0) throw new UsageError('name at least one network with --allow or --vpc')
+    if (values.allowlist && vpcs.length) throw new UsageError('--vpc needs a context-based restriction: leave out --allowlist')
     const words = loadCliTranslator(cliLanguage(values.lang, io.env))
     let name = positionals[0]
     try {
@@ -50,6 +55,7 @@ export const restrictCommand: Command = {
         return core.call('restrictions.apply', {
           profileId: profile.id,
           addresses: allow,
+          vpcs,
           mechanism: values.allowlist ? 'allowlist' : 'cbr',
           dryRun: values['dry-run'] === true
         })

@@ -1,14 +1,15 @@
 import { AppFailure } from '../../shared/errors'
-import { covers, parseIp, type NetworkAddress } from '../../shared/network-addresses'
+import { covers, parseIp, parseNetworkAddress, type NetworkAddress } from '../../shared/network-addresses'
 import type { Profile } from '../../shared/schemas/profile'
 import type { ProbeResult } from '../../shared/schemas/probe'
-import type { RestrictInput, RestrictResult } from '../../shared/schemas/restrictions'
+import type { AdmittedVpc, RestrictInput, RestrictResult } from '../../shared/schemas/restrictions'
 import type { IbmCloudClient } from '../ibmcloud/client'
 import { deleteRule, deleteZone, ensureRedisRule, ensureZone, findZone, restoreRule, rulesForInstance } from '../ibmcloud/context-based-restrictions'
 import { listAllowlist, setAllowlist } from '../ibmcloud/databases'
 import { waitForInstanceTasks } from './instance-tasks'
-import { cliEquivalents, instanceOfCrn, parseAddresses, RestrictCodes, summaryOf, zoneAddresses, zoneName, type InstanceRef } from './plan'
+import { cliEquivalents, parseAddresses, profileInstance, RestrictCodes, summaryOf, zoneAddresses, zoneName, type InstanceRef } from './plan'
 import { sourceAddressToward } from './source-address'
+import { resolveVpcs } from './vpcs'
 
 export interface RestrictDeps {
   client: () => Promise<IbmCloudClient>
@@ -29,23 +30,26 @@ type Undo = () => Promise<void>
 export async function restrict(deps: RestrictDeps, input: RestrictInput, signal: AbortSignal): Promise<RestrictResult> {
   const mechanism = input.mechanism ?? 'cbr'
   const profile = await deps.profile(input.profileId)
-  const instance = profile.origin.kind === 'ibmcloud' && profile.origin.crn ? instanceOfCrn(profile.origin.crn) : undefined
-  if (!instance || profile.origin.kind !== 'ibmcloud')
-    throw new AppFailure({
-      code: RestrictCodes.notIbmProfile,
-      message: `The profile "${profile.name}" was not saved from an IBM Cloud instance, so PSE Wizard cannot tell which instance to restrict. Use a profile the setup wizard saved.`,
-      params: { name: profile.name }
-    })
-  if (mechanism === 'allowlist' && profile.origin.generation === 'gen2')
+  const instance = profileInstance(profile)
+  if (mechanism === 'allowlist' && profile.origin.kind === 'ibmcloud' && profile.origin.generation === 'gen2')
     throw new AppFailure({ code: RestrictCodes.allowlistGen2, message: 'Gen 2 instances have no IP allowlist: use a context-based restriction (the default).' })
-  const addresses = parseAddresses(input.addresses, mechanism)
+  const addresses = parseAddresses(input.addresses ?? [], mechanism)
+  if (mechanism === 'allowlist' && input.vpcs?.length)
+    throw new AppFailure({
+      code: RestrictCodes.allowlistVpc,
+      message: "The Gen 1 allowlist holds addresses only, not VPCs. Use a context-based restriction (the default), or list the VPC's subnets."
+    })
+  const waitOptions = { signal, ...(deps.pollIntervalMs ? { pollIntervalMs: deps.pollIntervalMs } : {}) }
+  // VPCs are looked up even on a dry run (a typo is refused there too); addresses alone need no sign-in to plan.
+  const vpcs = input.vpcs?.length ? await resolveVpcs(await deps.client(), instance, input.vpcs, waitOptions) : []
   const sourceAddress = profile.networkPath.kind === 'direct' ? ((await sourceAddressToward(profile.host, profile.port)) ?? null) : null
   const base = {
     instance: { crn: instance.crn, guid: instance.guid, name: profile.name },
     mechanism,
     addresses: addresses.map((a) => a.value),
-    summary: summaryOf(profile.name, mechanism, addresses),
-    cliEquivalents: cliEquivalents(instance, mechanism, addresses),
+    vpcs,
+    summary: summaryOf(profile.name, mechanism, addresses, vpcs),
+    cliEquivalents: cliEquivalents(instance, mechanism, addresses, vpcs),
     sourceAddress
   }
   if (input.dryRun) return { ...base, outcome: 'planned', check: null }
@@ -58,18 +62,27 @@ export async function restrict(deps: RestrictDeps, input: RestrictInput, signal:
       params: { name: profile.name, result: before.code ?? 'failed' }
     })
   const client = await deps.client()
-  const waitOptions = { signal, ...(deps.pollIntervalMs ? { pollIntervalMs: deps.pollIntervalMs } : {}) }
-  const { changed, undo } = mechanism === 'cbr' ? await applyCbr(client, instance, addresses, waitOptions) : await applyAllowlist(client, instance, addresses, waitOptions)
+  const { changed, undo } =
+    mechanism === 'cbr' ? await applyCbr(client, instance, addresses, vpcs, waitOptions) : await applyAllowlist(client, instance, addresses, waitOptions)
   if (changed && mechanism === 'cbr') await waitForInstanceTasks(client, instance.crn, waitOptions)
 
   const after = await deps.test(profile.id, signal)
   if (!after.ok) {
     await undo()
     if (mechanism === 'cbr') await waitForInstanceTasks(client, instance.crn, waitOptions)
-    throw lockedOut(profile, after, sourceAddress, addresses)
+    throw lockedOut(profile, after, sourceAddress, [...addresses, ...vpcSubnets(vpcs)])
   }
   return { ...base, outcome: changed ? 'applied' : 'unchanged', check: { ok: true, code: null, message: after.message } }
 }
+
+/** What a VPC entry admits, as addresses: its subnets now. */
+const vpcSubnets = (vpcs: AdmittedVpc[]): NetworkAddress[] =>
+  vpcs.flatMap((v) =>
+    v.subnets.flatMap((cidr) => {
+      const parsed = parseNetworkAddress(cidr)
+      return parsed.ok ? [parsed.address] : []
+    })
+  )
 
 function lockedOut(profile: Profile, after: ProbeResult, source: string | null, addresses: NetworkAddress[]): AppFailure {
   const ip = source ? parseIp(source) : undefined
@@ -86,30 +99,58 @@ function lockedOut(profile: Profile, after: ProbeResult, source: string | null, 
   })
 }
 
-async function applyCbr(client: IbmCloudClient, instance: InstanceRef, addresses: NetworkAddress[], options: { signal: AbortSignal }) {
+async function applyCbr(client: IbmCloudClient, instance: InstanceRef, addresses: NetworkAddress[], vpcs: AdmittedVpc[], options: { signal: AbortSignal }) {
   const name = zoneName(instance)
-  const [previousZone, previousRules] = await Promise.all([findZone(client, instance.accountId, name, options), rulesForInstance(client, instance.accountId, instance.guid, options)])
-  const zone = await ensureZone(client, { accountId: instance.accountId, name, description: 'PSE Wizard: the networks that may connect to Redis', addresses: zoneAddresses(addresses) }, options)
+  const [previousZone, previousRules] = await Promise.all([
+    findZone(client, instance.accountId, name, options),
+    rulesForInstance(client, instance.accountId, instance.guid, options)
+  ])
+  const zone = await ensureZone(
+    client,
+    { accountId: instance.accountId, name, description: 'PSE Wizard: the networks that may connect to Redis', addresses: zoneAddresses(addresses, vpcs) },
+    options
+  )
   const rule = await ensureRedisRule(
     client,
-    { accountId: instance.accountId, instanceGuid: instance.guid, zoneId: zone.zone.id, description: 'PSE Wizard: only the listed networks', enforcementMode: 'enabled' },
+    {
+      accountId: instance.accountId,
+      instanceGuid: instance.guid,
+      zoneId: zone.zone.id,
+      description: 'PSE Wizard: only the listed networks',
+      enforcementMode: 'enabled'
+    },
     options
   )
   const undo: Undo = async () => {
     const [previousRule] = previousRules
     if (rule.changed) await (previousRule ? restoreRule(client, previousRule, options) : deleteRule(client, rule.rule.id, options))
     if (!zone.changed) return
-    if (previousZone) await ensureZone(client, { accountId: instance.accountId, name, description: previousZone.body.description, addresses: previousZone.body.addresses as never }, options)
+    if (previousZone)
+      await ensureZone(
+        client,
+        { accountId: instance.accountId, name, description: previousZone.body.description, addresses: previousZone.body.addresses as never },
+        options
+      )
     else await deleteZone(client, zone.zone.id, options)
   }
   return { changed: zone.changed || rule.changed, undo }
 }
 
-async function applyAllowlist(client: IbmCloudClient, instance: InstanceRef, addresses: NetworkAddress[], options: { signal: AbortSignal; pollIntervalMs?: number }) {
+async function applyAllowlist(
+  client: IbmCloudClient,
+  instance: InstanceRef,
+  addresses: NetworkAddress[],
+  options: { signal: AbortSignal; pollIntervalMs?: number }
+) {
   const previous = await listAllowlist(client, instance.crn, options)
   const wanted = addresses.map((a) => a.value)
   const same = previous.length === wanted.length && previous.every((e) => wanted.includes(e.address))
   if (same) return { changed: false, undo: async () => {} }
-  await setAllowlist(client, instance.crn, wanted.map((address) => ({ address, description: 'pse-wizard' })), options)
+  await setAllowlist(
+    client,
+    instance.crn,
+    wanted.map((address) => ({ address, description: 'pse-wizard' })),
+    options
+  )
   return { changed: true, undo: () => setAllowlist(client, instance.crn, previous, options) }
 }

@@ -1,8 +1,10 @@
 import type { Handlers } from '../transport/dispatch'
 import { restrict, type RestrictDeps } from './apply'
+import { profileInstance } from './plan'
 import { sourceAddressToward } from './source-address'
+import { suggestVpcs } from './vpcs'
 
-export type RestrictionsCallName = 'restrictions.apply' | 'restrictions.sourceAddress'
+export type RestrictionsCallName = 'restrictions.apply' | 'restrictions.sourceAddress' | 'restrictions.vpcs'
 
 export function restrictionsHandlers(deps: RestrictDeps): Pick<Handlers, RestrictionsCallName> {
   return {
@@ -11,6 +13,11 @@ export function restrictionsHandlers(deps: RestrictDeps): Pick<Handlers, Restric
       const profile = await deps.profile(profileId)
       if (profile.networkPath.kind !== 'direct') return { address: null }
       return { address: (await sourceAddressToward(profile.host, profile.port)) ?? null }
+    },
+    'restrictions.vpcs': async ({ profileId }, { signal }) => {
+      const profile = await deps.profile(profileId)
+      const instance = profileInstance(profile)
+      return { vpcs: await suggestVpcs(await deps.client(), instance, { signal }) }
     }
   }
 }

@@ -4,6 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../src/main/sandbox'
+import { createApp } from '../../../src/main/app'
+import { createIbmCloudClient } from '../../../src/main/ibmcloud/client'
+import { ensureEndpointGateway, listSubnets, listVpcs, waitForEndpointGateway } from '../../../src/main/ibmcloud/vpc'
+import { dispatch } from '../../../src/main/transport/dispatch'
 import { assertSecretService, clearService, uniqueServiceName } from '../../support/keyring'
 import { runCli, runCliJson } from '../../support/cli/run-cli'
 import { runSetup, sandboxCliEnv } from '../../support/wizard/setup-process'
@@ -74,7 +78,9 @@ describe('pse-wizard restrict (spawned, emulator enforcing on a real Redis)', ()
     const run = await restrict('--allow', '127.0.0.1', '--dry-run')
     expect(run.code, run.stderr).toBe(0)
     expect(run.out).toMatchObject({ outcome: 'planned', mechanism: 'cbr', addresses: ['127.0.0.1'], sourceAddress: '127.0.0.1', check: null })
-    expect((run.out.cliEquivalents as string[]).join('\n')).toMatch(/ibmcloud cbr zone-create .*127\.0\.0\.1[\s\S]*ibmcloud cbr rule-create .*--enforcement-mode enabled/)
+    expect((run.out.cliEquivalents as string[]).join('\n')).toMatch(
+      /ibmcloud cbr zone-create .*127\.0\.0\.1[\s\S]*ibmcloud cbr rule-create .*--enforcement-mode enabled/
+    )
     expect(sandbox.emulator.cbr.zones).toHaveLength(0)
   })
 
@@ -120,6 +126,65 @@ describe('pse-wizard restrict (spawned, emulator enforcing on a real Redis)', ()
     const zone = sandbox.emulator.cbr.zones[0]
     expect(zone.addresses.map((a) => a.value).sort()).toEqual(['10.0.0.0/24', '127.0.0.1'])
     expect(await admitsFrom(await endpointPort(), '127.0.0.2')).toBe(false)
+  })
+
+  it('a whole VPC: named by name or CRN, refused when unknown or with the allowlist, put back when it alone would lock this computer out', async () => {
+    const unknown = await restrict('--vpc', 'no-such-vpc', '--dry-run')
+    expect(unknown.code).toBe(1)
+    expect(unknown.out).toMatchObject({ ok: false, code: 'restrict_vpc_unknown' })
+    expect(String(unknown.out.message)).toContain('sandbox-vpc')
+    expect((await runCli(['restrict', profileId, '--vpc', 'sandbox-vpc', '--allowlist'], env)).code).toBe(2)
+
+    const plan = await restrict('--vpc', 'sandbox-vpc', '--allow', '127.0.0.1', '--dry-run')
+    expect(plan.code, JSON.stringify(plan.out)).toBe(0)
+    const vpcs = plan.out.vpcs as Array<{ crn: string; name: string; subnets: string[] }>
+    expect(vpcs).toEqual([
+      { crn: expect.stringMatching(/^crn:v1:bluemix:public:is:jp-tok:a\/[0-9a-f]+::vpc:r022-/), name: 'sandbox-vpc', subnets: expect.any(Array) }
+    ])
+    expect(vpcs[0].subnets).toHaveLength(3)
+    expect((plan.out.cliEquivalents as string[])[0]).toContain(`--addresses ${[...vpcs[0].subnets, '127.0.0.1'].join(',')} --vpc ${vpcs[0].crn}`)
+    expect(String(plan.out.summary)).toContain('the VPC “sandbox-vpc”, 127.0.0.1')
+    const byCrn = await restrict('--vpc', vpcs[0].crn, '--dry-run')
+    expect(byCrn.out).toMatchObject({ outcome: 'planned', vpcs: [{ name: 'sandbox-vpc' }] })
+
+    // The VPC's subnets are 10.240.x.x: this computer (127.0.0.1) is not in it.
+    const locked = await restrict('--vpc', 'sandbox-vpc')
+    expect(locked.code).toBe(1)
+    expect(locked.out).toMatchObject({ code: 'restrict_would_lock_out', params: { missing: '127.0.0.1' } })
+    const zone = sandbox.emulator.cbr.zones[0]
+    expect(zone.addresses.map((a) => a.value).sort()).toEqual(['10.0.0.0/24', '127.0.0.1'])
+
+    const applied = await restrict('--vpc', 'sandbox-vpc', '--allow', '127.0.0.1')
+    expect(applied.code, JSON.stringify(applied.out)).toBe(0)
+    expect(applied.out).toMatchObject({ outcome: 'applied', check: { ok: true } })
+    // The VPC itself and its subnets (whether VPE traffic matches a vpc entry is UNVERIFIED), then the address.
+    expect(sandbox.emulator.cbr.zones[0].addresses).toEqual([
+      { type: 'vpc', value: vpcs[0].crn },
+      ...vpcs[0].subnets.map((value) => ({ type: 'subnet', value })),
+      { type: 'ipAddress', value: '127.0.0.1' }
+    ])
+    expect(await admitsFrom(await endpointPort(), '127.0.0.2')).toBe(false)
+  })
+
+  it('suggests the VPCs that have a VPE gateway to the instance (restrictions.vpcs, through the contract)', async () => {
+    const app = await createApp({ dataDir: path.join(dir, 'home'), transport: 'browser', sandbox: false, env })
+    try {
+      const suggest = async () => {
+        const r = await dispatch(app.handlers, 'restrictions.vpcs', { profileId }, { signal: new AbortController().signal })
+        if (!r.ok) throw new Error(JSON.stringify(r.error))
+        return r.value as { vpcs: Array<{ name: string; gateway: string; subnets: string[] }> }
+      }
+      expect(await suggest()).toEqual({ vpcs: [] })
+      const client = createIbmCloudClient({ apiKey: String(sandbox.env.IBMCLOUD_API_KEY), env: sandbox.env, timeoutMs: 5_000 })
+      const [vpc] = await listVpcs(client, 'jp-tok')
+      const subnets = await listSubnets(client, 'jp-tok', vpc.id)
+      const crn = [...sandbox.emulator.state.instances.values()][0].crn
+      const made = await ensureEndpointGateway(client, 'jp-tok', { name: 'redis-vpe', vpcId: vpc.id, targetCrn: crn, subnets: [subnets[0]] })
+      await waitForEndpointGateway(client, 'jp-tok', made.gateway.id, { pollIntervalMs: 50 })
+      expect(await suggest()).toEqual({ vpcs: [expect.objectContaining({ name: 'sandbox-vpc', gateway: 'redis-vpe', subnets: subnets.map((s) => s.cidr) })] })
+    } finally {
+      await app.close()
+    }
   })
 
   it('the Gen 1 allowlist: applied when it admits this computer, put back when it would not', async () => {

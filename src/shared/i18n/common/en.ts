@@ -1,5 +1,7 @@
 /** English strings of the shared components (timeline, secret field, error notice, CLI panel). */
 export const commonEn = {
+  /** Between the items of a list in a sentence. */
+  listSeparator: ', ',
   showDetails: 'Show details',
   hideDetails: 'Hide details',
   copy: 'Copy',

@@ -1,6 +1,7 @@
 import type { Messages } from '../en'
 
 export const commonJa: Messages['common'] = {
+  listSeparator: '、',
   showDetails: '詳細を表示',
   hideDetails: '詳細を隠す',
   copy: 'コピー',

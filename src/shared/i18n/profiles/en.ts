@@ -267,18 +267,34 @@ export const profilesEn = {
     source: 'This computer connects from {{address}}.',
     suggest: 'This computer connects from {{address}} (as the instance sees it when no NAT or VPN translates it).',
     suggestAdd: 'Add {{address}}',
-    outcome: { planned: 'Preview: nothing has changed yet', applied: 'In force, and the profile still connects', unchanged: 'Already in force, and the profile still connects' },
+    vpcEntry: 'the VPC “{{name}}”',
+    vpcs: 'VPCs allowed to connect',
+    vpcsHint: 'The VPCs with a VPE gateway to this instance. A VPC admits every subnet in it, now and later.',
+    vpcOption: '{{name}} (VPE gateway {{gateway}}; subnets {{subnets}})',
+    vpcsNone: 'No VPC has a VPE gateway to this instance.',
+    outcome: {
+      planned: 'Preview: nothing has changed yet',
+      applied: 'In force, and the profile still connects',
+      unchanged: 'Already in force, and the profile still connects'
+    },
     messages: {
-      restrict_address_invalid: 'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6).',
+      restrict_address_invalid:
+        'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6).',
       addressInvalidCorrected:
         'Fix these entries, then try again: {{entries}}. Each must be an IPv4 or IPv6 address, a range (a-b) or a CIDR subnet starting at its network address, and no wider than a /8 (IPv4) or /32 (IPv6). Subnets that do not start at their network address: {{corrections}}.',
-      lockedOutMissing: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. This computer connects from {{missing}}, which none of the entries admit: add it (or its network) and try again.',
-      lockedOutDirect: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the address this computer reaches IBM Cloud from (after any NAT or VPN) and try again.',
-      lockedOutPath: 'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the egress address of the profile’s bastion or cluster and try again.',
-      restrict_profile_fails_before: 'The profile “{{name}}” does not connect now ({{result}}), so a restriction could not be checked. Fix the profile’s test first, then restrict.',
+      lockedOutMissing:
+        'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. This computer connects from {{missing}}, which none of the entries admit: add it (or its network) and try again.',
+      lockedOutDirect:
+        'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the address this computer reaches IBM Cloud from (after any NAT or VPN) and try again.',
+      lockedOutPath:
+        'With this restriction the profile “{{name}}” no longer connects ({{result}}), so the previous setting was put back. Add the egress address of the profile’s bastion or cluster and try again.',
+      restrict_profile_fails_before:
+        'The profile “{{name}}” does not connect now ({{result}}), so a restriction could not be checked. Fix the profile’s test first, then restrict.',
       restrict_profile_not_ibm: 'The profile “{{name}}” was not saved from an IBM Cloud instance, so PSE Wizard cannot tell which instance to restrict.',
       restrict_allowlist_ipv6: 'The Gen 1 allowlist holds IPv4 addresses and subnets only. Use a context-based restriction for IPv6 or ranges.',
-      restrict_allowlist_gen2: 'Gen 2 instances have no IP allowlist: use a context-based restriction.'
+      restrict_allowlist_gen2: 'Gen 2 instances have no IP allowlist: use a context-based restriction.',
+      restrict_allowlist_vpc: 'The Gen 1 allowlist holds addresses only, not VPCs. Use a context-based restriction, or list the VPC’s subnets.',
+      restrict_vpc_unknown: 'No VPC {{vpcs}} in {{region}}, the instance’s region. Name one of: {{known}}.'
     },
     errors: {
       restrict_address_invalid: 'Some entries cannot be used',
@@ -286,7 +302,9 @@ export const profilesEn = {
       restrict_profile_fails_before: 'Fix the profile’s test first',
       restrict_profile_not_ibm: 'This profile has no IBM Cloud instance',
       restrict_allowlist_ipv6: 'The allowlist takes IPv4 only',
-      restrict_allowlist_gen2: 'Gen 2 has no allowlist'
+      restrict_allowlist_gen2: 'Gen 2 has no allowlist',
+      restrict_allowlist_vpc: 'The allowlist takes no VPC',
+      restrict_vpc_unknown: 'No such VPC in the instance’s region'
     }
   }
 }

@@ -264,23 +264,42 @@ export const profilesJa: Messages['profiles'] = {
     apply: '適用',
     close: '閉じる',
     failed: '制限は適用されませんでした',
-    summaryCbr: '{{name}} に接続できるのは {{list}} だけになります（データ・プレーンへのコンテキスト・ベースの制限、適用モード有効）。IBM による管理操作は引き続き可能です。',
+    summaryCbr:
+      '{{name}} に接続できるのは {{list}} だけになります（データ・プレーンへのコンテキスト・ベースの制限、適用モード有効）。IBM による管理操作は引き続き可能です。',
     summaryAllowlist: '{{name}} に接続できるのは {{list}} だけになります（Gen 1 の IP 許可リスト。コンテキスト・ベースの制限を推奨します）。',
     source: 'このコンピューターの接続元は {{address}} です。',
     suggest: 'このコンピューターの接続元は {{address}} です（NAT や VPN で変換されない場合に、インスタンスから見えるアドレスです）。',
     suggestAdd: '{{address}} を追加',
-    outcome: { planned: 'プレビュー：まだ何も変更していません', applied: '適用済み。プロファイルは引き続き接続できます', unchanged: 'すでに適用済み。プロファイルは引き続き接続できます' },
+    vpcEntry: 'VPC「{{name}}」',
+    vpcs: '接続を許可する VPC',
+    vpcsHint: 'このインスタンスへの VPE ゲートウェイがある VPC です。VPC を指定すると、その中のすべてのサブネット（今後追加されるものも含む）が許可されます。',
+    vpcOption: '{{name}}（VPE ゲートウェイ {{gateway}}、サブネット {{subnets}}）',
+    vpcsNone: 'このインスタンスへの VPE ゲートウェイがある VPC はありません。',
+    outcome: {
+      planned: 'プレビュー：まだ何も変更していません',
+      applied: '適用済み。プロファイルは引き続き接続できます',
+      unchanged: 'すでに適用済み。プロファイルは引き続き接続できます'
+    },
     messages: {
-      restrict_address_invalid: '次の項目を修正してから、もう一度実行してください：{{entries}}。各項目は IPv4・IPv6 アドレス、範囲（a-b）、またはネットワーク・アドレスから始まる CIDR サブネットで、/8（IPv4）または /32（IPv6）より広くないものにしてください。',
+      restrict_address_invalid:
+        '次の項目を修正してから、もう一度実行してください：{{entries}}。各項目は IPv4・IPv6 アドレス、範囲（a-b）、またはネットワーク・アドレスから始まる CIDR サブネットで、/8（IPv4）または /32（IPv6）より広くないものにしてください。',
       addressInvalidCorrected:
         '次の項目を修正してから、もう一度実行してください：{{entries}}。各項目は IPv4・IPv6 アドレス、範囲（a-b）、またはネットワーク・アドレスから始まる CIDR サブネットで、/8（IPv4）または /32（IPv6）より広くないものにしてください。ネットワーク・アドレスから始まっていないサブネット：{{corrections}}。',
-      lockedOutMissing: 'この制限ではプロファイル「{{name}}」が接続できなくなる（{{result}}）ため、元の設定に戻しました。このコンピューターの接続元 {{missing}} がどの項目にも含まれていません。このアドレス（またはそのネットワーク）を追加して、もう一度実行してください。',
-      lockedOutDirect: 'この制限ではプロファイル「{{name}}」が接続できなくなる（{{result}}）ため、元の設定に戻しました。このコンピューターが IBM Cloud に接続するときのアドレス（NAT や VPN を経由した後のもの）を追加して、もう一度実行してください。',
-      lockedOutPath: 'この制限ではプロファイル「{{name}}」が接続できなくなる（{{result}}）ため、元の設定に戻しました。プロファイルの踏み台サーバーまたはクラスターの送信元アドレスを追加して、もう一度実行してください。',
-      restrict_profile_fails_before: 'プロファイル「{{name}}」は現在接続できない（{{result}}）ため、制限の効果を確認できません。先にプロファイルのテストが通るようにしてから制限してください。',
+      lockedOutMissing:
+        'この制限ではプロファイル「{{name}}」が接続できなくなる（{{result}}）ため、元の設定に戻しました。このコンピューターの接続元 {{missing}} がどの項目にも含まれていません。このアドレス（またはそのネットワーク）を追加して、もう一度実行してください。',
+      lockedOutDirect:
+        'この制限ではプロファイル「{{name}}」が接続できなくなる（{{result}}）ため、元の設定に戻しました。このコンピューターが IBM Cloud に接続するときのアドレス（NAT や VPN を経由した後のもの）を追加して、もう一度実行してください。',
+      lockedOutPath:
+        'この制限ではプロファイル「{{name}}」が接続できなくなる（{{result}}）ため、元の設定に戻しました。プロファイルの踏み台サーバーまたはクラスターの送信元アドレスを追加して、もう一度実行してください。',
+      restrict_profile_fails_before:
+        'プロファイル「{{name}}」は現在接続できない（{{result}}）ため、制限の効果を確認できません。先にプロファイルのテストが通るようにしてから制限してください。',
       restrict_profile_not_ibm: 'プロファイル「{{name}}」は IBM Cloud のインスタンスから保存されたものではないため、制限するインスタンスがわかりません。',
-      restrict_allowlist_ipv6: 'Gen 1 の許可リストに入れられるのは IPv4 アドレスとサブネットだけです。IPv6 や範囲にはコンテキスト・ベースの制限を使用してください。',
-      restrict_allowlist_gen2: 'Gen 2 のインスタンスには IP 許可リストがありません。コンテキスト・ベースの制限を使用してください。'
+      restrict_allowlist_ipv6:
+        'Gen 1 の許可リストに入れられるのは IPv4 アドレスとサブネットだけです。IPv6 や範囲にはコンテキスト・ベースの制限を使用してください。',
+      restrict_allowlist_gen2: 'Gen 2 のインスタンスには IP 許可リストがありません。コンテキスト・ベースの制限を使用してください。',
+      restrict_allowlist_vpc:
+        'Gen 1 の許可リストに入れられるのはアドレスだけで、VPC は指定できません。コンテキスト・ベースの制限を使用するか、VPC のサブネットを列挙してください。',
+      restrict_vpc_unknown: 'インスタンスのリージョン {{region}} に VPC {{vpcs}} がありません。次のいずれかを指定してください：{{known}}。'
     },
     errors: {
       restrict_address_invalid: '使用できない項目があります',
@@ -288,7 +307,9 @@ export const profilesJa: Messages['profiles'] = {
       restrict_profile_fails_before: '先にプロファイルのテストを通してください',
       restrict_profile_not_ibm: 'このプロファイルには IBM Cloud のインスタンスがありません',
       restrict_allowlist_ipv6: '許可リストは IPv4 のみです',
-      restrict_allowlist_gen2: 'Gen 2 には許可リストがありません'
+      restrict_allowlist_gen2: 'Gen 2 には許可リストがありません',
+      restrict_allowlist_vpc: '許可リストには VPC を指定できません',
+      restrict_vpc_unknown: 'インスタンスのリージョンにその VPC がありません'
     }
   }
 }

@@ -16,6 +16,7 @@ const needs: Record<string, string[]> = {
   BreadcrumbItem: ['breadcrumb'],
   Button: ['button'],
   Checkbox: ['checkbox'],
+  FormGroup: ['form'],
   ClickableTile: ['tile'],
   CodeSnippet: ['code-snippet', 'copy-button', 'popover', 'tooltip'],
   Content: ['ui-shell/content'],

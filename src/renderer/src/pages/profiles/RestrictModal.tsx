@@ -10,6 +10,7 @@ import type { Translate } from '../../../../shared/privacy/words'
 import { restrictFailureText, restrictSummaryText } from '../../../../shared/restrict-words'
 import { CliEquivalent } from '../../components/CliEquivalent'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { RestrictVpcs, useSuggestedVpcs } from './RestrictVpcs'
 
 /** Whether a profile names the IBM Cloud instance it was made from (only then can it be restricted). */
 export const canRestrict = (p: Profile): boolean => p.origin.kind === 'ibmcloud' && Boolean(p.origin.crn)
@@ -34,12 +35,17 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
   const [result, setResult] = useState<RestrictResult | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   const source = useSourceAddress(profile.id)
+  const suggested = useSuggestedVpcs(profile.id)
+  const [unchecked, setUnchecked] = useState<string[]>([])
+  // Every VPC with a VPE gateway to the instance is offered checked; the allowlist takes no VPC.
+  const vpcs = mechanism === 'cbr' ? suggested.map((v) => v.crn).filter((c) => !unchecked.includes(c)) : []
+  const nothingNamed = entriesOf(text).length + vpcs.length === 0
 
   const run = async (dryRun: boolean) => {
     setBusy(true)
     setError(null)
     try {
-      setResult(await call('restrictions.apply', { profileId: profile.id, addresses: entriesOf(text), mechanism, dryRun }))
+      setResult(await call('restrictions.apply', { profileId: profile.id, addresses: entriesOf(text), vpcs, mechanism, dryRun }))
     } catch (e) {
       setResult(null)
       setError(toAppError(e))
@@ -55,7 +61,7 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
       modalHeading={t('profiles.restrict.title', { name: profile.name })}
       primaryButtonText={result?.outcome === 'planned' ? t('profiles.restrict.apply') : t('profiles.restrict.preview')}
       secondaryButtonText={applied ? t('profiles.restrict.close') : t('profiles.cancel')}
-      primaryButtonDisabled={busy || entriesOf(text).length === 0 || Boolean(applied)}
+      primaryButtonDisabled={busy || nothingNamed || Boolean(applied)}
       onRequestClose={onClose}
       onRequestSubmit={() => void run(result?.outcome !== 'planned')}
       data-testid="restrict-modal"
@@ -89,6 +95,18 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
           </Button>
         </p>
       )}
+      {mechanism === 'cbr' && (
+        <RestrictVpcs
+          vpcs={suggested}
+          chosen={vpcs}
+          disabled={busy}
+          gen2={!gen1}
+          onChange={(chosen) => {
+            setUnchecked(suggested.map((v) => v.crn).filter((c) => !chosen.includes(c)))
+            setResult(null)
+          }}
+        />
+      )}
       {gen1 && (
         <RadioButtonGroup
           className="pse-restrict__mechanism"
@@ -104,7 +122,9 @@ export function RestrictModal({ profile, open, onClose }: { profile: Profile; op
           <RadioButton id="restrict-allowlist" value="allowlist" labelText={t('profiles.restrict.allowlist')} />
         </RadioButtonGroup>
       )}
-      {error && <ErrorNotice error={inLanguage(error, t)} title={t(`profiles.restrict.errors.${error.code}`, { defaultValue: t('profiles.restrict.failed') })} />}
+      {error && (
+        <ErrorNotice error={inLanguage(error, t)} title={t(`profiles.restrict.errors.${error.code}`, { defaultValue: t('profiles.restrict.failed') })} />
+      )}
       {result && <RestrictOutcome result={result} name={profile.name} />}
     </Modal>
   )
