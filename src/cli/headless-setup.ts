@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { AppFailure, type AppError } from '../shared/errors'
 import type { CallInput, CallName, CallOutput } from '../shared/contract'
 import { RestrictInput, RestrictionMechanism } from '../shared/schemas/restrictions'
-import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardState, type WizardStepId } from '../shared/schemas/wizard'
+import { Gen2StorageGb, Generation } from '../shared/schemas/ibmcloud'
+import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardOptions, type WizardState, type WizardStepId } from '../shared/schemas/wizard'
+import { checkGenerationFields, gen2FormFields } from './headless-gen2'
 
 type WizardCallName = Extract<CallName, `wizard.${string}`>
 
@@ -18,10 +20,19 @@ export const HeadlessConfig = z
     region: DeployForm.shape.region,
     /** Resource group name or id; default: the account's default group. */
     resourceGroup: z.string().trim().min(1).max(64).optional(),
+    /** Gen 1 (classic, default) or Gen 2 (VPC, private only). */
+    generation: Generation.default('gen1'),
+    /** Gen 2: the VPC (id or name); default: the region's first VPC with a subnet. */
+    vpc: z.string().trim().min(1).max(64).optional(),
+    /** Gen 2: the VPE's subnets of that VPC (ids or names); default: one per zone. */
+    subnets: z.array(z.string().trim().min(1).max(64)).min(1).max(10).optional(),
     options: z
       .object({
         tags: DeployForm.shape.tags.optional(),
-        hostFlavor: DeployForm.shape.hostFlavor.optional(),
+        /** Gen 1: one of DeployHostFlavor; Gen 2: a Gen 2 flavor offered in the region (default: the first). */
+        hostFlavor: z.string().trim().min(1).max(64).optional(),
+        /** Gen 2: GB per member, 10–4000 (default 10). */
+        storageGbPerMember: Gen2StorageGb.optional(),
         memoryMbPerMember: DeployForm.shape.memoryMbPerMember.optional(),
         diskMbPerMember: DeployForm.shape.diskMbPerMember.optional(),
         cpuPerMember: DeployForm.shape.cpuPerMember.optional(),
@@ -51,6 +62,7 @@ export const HeadlessConfig = z
       .optional()
   })
   .strict()
+  .superRefine(checkGenerationFields)
 export type HeadlessConfig = z.infer<typeof HeadlessConfig>
 
 /** One progress line: what changed. */
@@ -109,6 +121,31 @@ const failure = (state: WizardState, step: WizardStepId): HeadlessResult => ({
   error: state.steps[step].error ?? { code: 'wizard_step_failed', message: `The ${step} step did not finish.` }
 })
 
+/** The Deploy form from the config: Gen 1 as the config says, Gen 2 with its VPC, subnets and flavor resolved against the options. */
+function headlessForm(config: HeadlessConfig, opts: WizardOptions, resourceGroupId: string): DeployForm {
+  const { hostFlavor, storageGbPerMember, ...rest } = config.options
+  void storageGbPerMember
+  const base = { ...defaultDeployForm(), ...rest, name: config.name, region: config.region, resourceGroupId }
+  if (config.generation === 'gen2') return DeployForm.parse({ ...base, ...gen2FormFields(config, opts) })
+  return DeployForm.parse({ ...base, generation: 'gen1', ...(hostFlavor ? { hostFlavor } : {}) })
+}
+
+/**
+ * Gen 2's credentials (resource keys, step 5) and private endpoint (VPE, step 6) are not driven
+ * headless yet: the run stops after the wait, saying where to go on.
+ */
+function gen2StopsHere(state: WizardState): HeadlessResult {
+  const name = state.instance?.name ?? ''
+  return {
+    ok: false,
+    state,
+    error: {
+      code: 'wizard_gen2_headless_stops',
+      message: `The Gen 2 instance "${name}" is ready. pse-wizard setup does not yet create Gen 2 credentials and the private endpoint (VPE): go on from step 5 in the app (the same wizard state), or run this command again with a later version.`
+    }
+  }
+}
+
 /**
  * Runs the wizard to the end without questions, through its contract calls: every step that is not done yet, in
  * order, with the config's choices. Run it again after a failure or a kill: done steps are
@@ -124,8 +161,12 @@ export async function runHeadless(
   let state = await wizard.call('wizard.account', { source: options.useCliSession ? 'session' : options.useEnvironmentKey ? 'environment' : 'keychain' })
   if (state.steps.account.status !== 'done') return failure(state, 'account')
 
-  if (state.steps.prerequisites.status !== 'done') {
-    state = await wizard.call('wizard.checkPrerequisites', {})
+  // Checked for the config's generation (Gen 2: in its region); a check for another one is done again.
+  const checkFor = config.generation === 'gen2' ? { generation: 'gen2' as const, region: config.region } : { generation: 'gen1' as const }
+  const checkedFor = state.prerequisites ? { generation: state.prerequisites.generation, region: state.prerequisites.region } : null
+  const sameCheck = checkedFor?.generation === checkFor.generation && (checkFor.generation === 'gen1' || checkedFor?.region === config.region)
+  if (state.steps.prerequisites.status !== 'done' || !sameCheck) {
+    state = await wizard.call('wizard.checkPrerequisites', checkFor)
     if (state.steps.prerequisites.status !== 'done') return failure(state, 'prerequisites')
   }
 
@@ -141,7 +182,7 @@ export async function runHeadless(
         message: `No resource group "${config.resourceGroup ?? '(default)'}" in this account. Use one of: ${opts.resourceGroups.map((g) => g.name).join(', ')}.`
       })
     }
-    const form = DeployForm.parse({ ...defaultDeployForm(), ...config.options, name: config.name, region: config.region, resourceGroupId: group.id })
+    const form = headlessForm(config, opts, group.id)
     state = await wizard.call('wizard.deploy', { mode: 'create', form, confirm: true })
     if (state.steps.deploy.status !== 'done') return failure(state, 'deploy')
   }
@@ -151,6 +192,8 @@ export async function runHeadless(
     state = await wizard.call('wizard.idle', {})
     if (state.steps.wait.status !== 'done') return failure(state, 'wait')
   }
+
+  if (state.instance?.generation === 'gen2') return gen2StopsHere(state)
 
   if (state.steps.password.status !== 'done') {
     state = await wizard.call('wizard.setPassword', options.adminPassword ? { mode: 'enter', password: options.adminPassword } : { mode: 'generate' })

@@ -5,6 +5,7 @@ import { isAppFailure, type AppError } from '../../shared/errors'
 import type { WizardState } from '../../shared/schemas/wizard'
 import { registerSecret } from '../../main/core'
 import { openCore } from '../core'
+import { CONFIG_INVALID } from '../headless-gen2'
 import { HeadlessConfig, progressLines, runHeadless, type HeadlessResult, type ProgressLine } from '../headless-setup'
 import { printable, printableJsonLine } from '../printable'
 import { restrictAfterSetup } from '../setup-restrict'
@@ -22,10 +23,17 @@ step); with --cli-session, from your own "ibmcloud login" (nothing is written to
 configuration). The admin password is generated (kept in the keychain), or taken from
 PSE_WIZARD_ADMIN_PASSWORD.
 
-  --config FILE  JSON: {"name", "region", "resourceGroup"?, "options"?: {"tags", "hostFlavor",
-                 "memoryMbPerMember", "diskMbPerMember", "cpuPerMember", "version",
-                 "keyProtectKeyCrn", "serviceEndpoints"}, "serviceKeyName"?, "profileTags"?,
+  --config FILE  JSON: {"name", "region", "resourceGroup"?, "generation"?: "gen1" | "gen2",
+                 "options"?: {"tags", "hostFlavor", "memoryMbPerMember", "diskMbPerMember",
+                 "cpuPerMember", "version", "keyProtectKeyCrn", "serviceEndpoints"},
+                 "serviceKeyName"?, "profileTags"?,
                  "restrict"?: {"allow": [ADDRESS, …], "mechanism"?: "cbr" | "allowlist"}}
+                 Gen 2 ("generation": "gen2", private only): "vpc"? (id or name; default the
+                 region's first VPC with a subnet), "subnets"? (ids or names; default one per
+                 zone), "options": {"hostFlavor"? (default the first offered, e.g. bx3d.4x20),
+                 "storageGbPerMember"? (10–4000, default 10), "version", "keyProtectKeyCrn",
+                 "tags"}; the Gen 1 sizes (memory, disk MB, CPU) are refused for Gen 2.
+                 Gen 2 runs stop after the wait for now (credentials and VPE: in the app).
                  With "restrict", the instance then admits only those networks, checked with the
                  private profile's own test as "pse-wizard restrict" does.
   --json         one JSON object per line (progress, then {"result": …})
@@ -118,6 +126,8 @@ export const setupCommand: Command = {
         })
       } catch (e) {
         if (!isAppFailure(e)) throw e
+        // The config named a VPC, subnet or flavor the account does not offer: bad usage, exit 2.
+        if (e.code === CONFIG_INVALID) throw new UsageError(`--config ${values.config}: ${e.message}`)
         result = { ok: false, state: await core.call('wizard.state', {}), error: e.toValue() }
       }
       io.signal.removeEventListener('abort', stop)
