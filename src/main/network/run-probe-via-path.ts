@@ -9,6 +9,7 @@ import { ResultCode, type ProbePhase, type ProbeResult } from '../../shared/sche
 import { classifyAddress } from '../redis/address-class'
 import { probe, PROBE_PHASES, type ProbeOptions, type ProbeTarget } from '../redis/probe'
 import { sandboxPrivateDns } from '../sandbox/private-dns'
+import { sandboxTrustedRoots } from '../sandbox/sandbox-trust'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
 import type { KnownHostsStore } from './known-hosts'
 import type { PodRunOptions } from './pod-runner'
@@ -44,9 +45,12 @@ export interface PathTestOptions {
 export async function testViaPath(target: ProbeTarget, networkPath: NetworkPath, secrets: PathSecrets, options: PathTestOptions): Promise<PathTestResult> {
   if (networkPath.kind === 'ssh') return testViaSsh(target, networkPath, secrets, options)
   if (networkPath.kind === 'pod') return testViaPod(target, networkPath, options)
-  // A sandbox's private DNS zone (PSE_SANDBOX_PRIVATE_DNS_ZONE) does not resolve from here.
+  // A sandbox's private DNS zone (PSE_SANDBOX_PRIVATE_DNS_ZONE) does not resolve from here; its
+  // Gen 2 names resolve only behind a stable VPE; its public root is trusted besides the defaults.
   const resolve = options.resolve ?? sandboxPrivateDns(options.env)
+  const extraRoots = sandboxTrustedRoots(options.env)
   const result = await probe(target, {
+    ...(extraRoots ? { extraRoots } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
     ...(resolve ? { resolve } : {}),

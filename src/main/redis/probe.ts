@@ -10,6 +10,7 @@ import { addressClassLabel, classifyAddress } from './address-class'
 import { Conversation, ConversationError, type Exchange, type Reply } from './conversation'
 import { diagnose, tlsVerifyCode } from './diagnose'
 import { RespError, type RespValue } from './resp'
+import { trustAnchors } from './tls-trust'
 
 /**
  * The connection test. Seven phases, each timed and bounded by its own timeout:
@@ -53,6 +54,11 @@ export interface ProbeOptions {
   onPhase?: (phase: ProbePhase) => void
   /** PING samples for p50/p95; default 5. */
   pingSamples?: number
+  /**
+   * Roots trusted in addition to the default ones when the profile pins no CA (the sandbox trust
+   * setting: src/main/sandbox/sandbox-trust.ts). Ignored when the profile has its own CA.
+   */
+  extraRoots?: readonly string[]
   /** Per-phase timeouts; default from the target's connect/command timeouts. */
   timeouts?: Partial<{ dnsMs: number; tcpMs: number; tlsMs: number; commandMs: number }>
 }
@@ -166,7 +172,7 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
     let stream: net.Socket = tcp
     if (target.tls.enabled) {
       const secure = await phase('tls', () =>
-        tlsPhase(tcp, target, servername, timeouts.tlsMs, { host: connectHost, port: connectPort }, signal, sockets, (info) => (result.tls = info))
+        tlsPhase(tcp, target, trustAnchors(target.tls.caPem, options.extraRoots), servername, timeouts.tlsMs, { host: connectHost, port: connectPort }, signal, sockets, (info) => (result.tls = info))
       )
       stream = secure.socket
     } else {
@@ -362,6 +368,7 @@ interface TlsOutcome {
 async function tlsPhase(
   tcp: net.Socket,
   target: ProbeTarget,
+  ca: string | string[] | undefined,
   servername: string,
   ms: number,
   endpoint: { host: string; port: number },
@@ -374,7 +381,7 @@ async function tlsPhase(
   const socket = tls.connect({
     socket: tcp,
     servername: net.isIP(servername) ? undefined : servername,
-    ca: target.tls.caPem ?? undefined,
+    ca,
     cert: target.tls.clientCertPem ?? undefined,
     key: target.tls.clientKeyPem ?? undefined,
     rejectUnauthorized: false,
@@ -392,6 +399,12 @@ async function tlsPhase(
       const text = `${e.code ?? ''} ${e.message}`
       if (/wrong version number|WRONG_VERSION_NUMBER|packet length too long|unknown protocol|record layer failure|http request/i.test(text)) {
         rejectHandshake(new ProbeFailure('tls_not_offered', 'The server answered the TLS handshake with plain text.', note('tls.plain_reply', {})))
+      } else if (/UNRECOGNIZED_NAME|unrecognized name/i.test(text)) {
+        // A server that requires SNI (Gen 2: "must match the VPE domain") refuses any other name.
+        const sent = net.isIP(servername) ? 'no server name (an IP address is never sent as SNI)' : servername
+        rejectHandshake(
+          new ProbeFailure('tls_hostname_mismatch', `The server refused the TLS server name (SNI): ${sent}.`, note('tls.sni_rejected', { servername: bound(servername) }))
+        )
       } else if (isClientCertAlert(e.code)) {
         rejectHandshake(clientCertRejected(e.code))
       } else if (e.code === 'ECONNRESET' || /socket disconnected|closed/i.test(text)) {

@@ -64,10 +64,19 @@ function dnValue(value: string): string {
   return value.replace(/([,+"\\<>;=#])/g, '\\$1')
 }
 
-export async function createCertificateAuthority(commonName: string, validity?: { notBefore?: Date; notAfter?: Date }): Promise<CertificateAuthority> {
+export interface CaOptions {
+  notBefore?: Date
+  notAfter?: Date
+  /** How many intermediate CAs may follow this one (basicConstraints pathLen); default 0 (it signs leaves only). */
+  pathLength?: number
+}
+
+const caUsage = () => new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true)
+
+export async function createCertificateAuthority(commonName: string, options?: CaOptions): Promise<CertificateAuthority> {
   const keys = await generateKeys()
-  const notBefore = validity?.notBefore ?? new Date(Date.now() - DAY)
-  const notAfter = validity?.notAfter ?? new Date(Date.now() + 365 * DAY)
+  const notBefore = options?.notBefore ?? new Date(Date.now() - DAY)
+  const notAfter = options?.notAfter ?? new Date(Date.now() + 365 * DAY)
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
     name: `CN=${dnValue(commonName)}`,
@@ -76,9 +85,34 @@ export async function createCertificateAuthority(commonName: string, validity?: 
     keys,
     signingAlgorithm,
     extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+      new x509.BasicConstraintsExtension(true, options?.pathLength ?? 0, true),
+      caUsage(),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
+    ]
+  })
+  return { commonName, cert: certificate.toString('pem'), key: await keyToPem(keys.privateKey), signer: { keys, certificate } }
+}
+
+/**
+ * An intermediate CA signed by `parent` (which needs pathLength ≥ 1), as public CAs issue leaves:
+ * root → intermediate → leaf. A server sends leaf + intermediate; clients hold only the root.
+ */
+export async function issueIntermediateCa(parent: CertificateAuthority, commonName: string, options?: Omit<CaOptions, 'pathLength'>): Promise<CertificateAuthority> {
+  const keys = await generateKeys()
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: randomSerial(),
+    subject: `CN=${dnValue(commonName)}`,
+    issuer: parent.signer.certificate.subject,
+    notBefore: options?.notBefore ?? new Date(Date.now() - DAY),
+    notAfter: options?.notAfter ?? new Date(Date.now() + 180 * DAY),
+    publicKey: keys.publicKey,
+    signingKey: parent.signer.keys.privateKey,
+    signingAlgorithm,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      caUsage(),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      await x509.AuthorityKeyIdentifierExtension.create(parent.signer.keys.publicKey)
     ]
   })
   return { commonName, cert: certificate.toString('pem'), key: await keyToPem(keys.privateKey), signer: { keys, certificate } }

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto'
 import { AppFailure } from '../../shared/errors'
 import { Emulator, type EmulatorOptions } from './emulator/server'
 import { parseFaultList } from './emulator/faults'
+import { writeSandboxRoot } from './public-root'
+import { SANDBOX_ROOT_CA_FILE_VARIABLE } from './sandbox-trust'
 
 export { Emulator } from './emulator/server'
 export type { EmulatorOptions } from './emulator/server'
@@ -17,7 +19,11 @@ export interface SandboxOptions extends EmulatorOptions {
 }
 
 export interface Sandbox {
-  /** IBMCLOUD_*_API_ENDPOINT, IBMCLOUD_API_KEY, PSE_IBMCLOUD_BIN, PSE_SANDBOX_URL: point the app or any tool at the emulator. */
+  /**
+   * IBMCLOUD_*_API_ENDPOINT, IBMCLOUD_API_KEY, PSE_IBMCLOUD_BIN, PSE_SANDBOX_URL: point the app or any tool at the emulator.
+   * PSE_SANDBOX_ROOT_CA_FILE: the sandbox public root (PEM) that Gen 2 certificates chain to
+   * (`NODE_EXTRA_CA_CERTS=$PSE_SANDBOX_ROOT_CA_FILE`, `redis-cli --cacert "$PSE_SANDBOX_ROOT_CA_FILE"`).
+   */
   env: Record<string, string>
   /** The sandbox `ibmcloud` launcher (an executable wrapper around bin/sandbox-ibmcloud.js). */
   ibmcloudBin: string
@@ -60,7 +66,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'pse-sandbox-'))
   try {
     const ibmcloudBin = await writeLauncher(dir, sandboxCliScript())
-    const env = { ...emulator.env(), IBMCLOUD_API_KEY: apiKey, PSE_IBMCLOUD_BIN: ibmcloudBin, PSE_SANDBOX_URL: emulator.url }
+    const rootFile = await writeSandboxRoot(dir, emulator.sandboxRootPem)
+    const env = {
+      ...emulator.env(),
+      IBMCLOUD_API_KEY: apiKey,
+      PSE_IBMCLOUD_BIN: ibmcloudBin,
+      PSE_SANDBOX_URL: emulator.url,
+      [SANDBOX_ROOT_CA_FILE_VARIABLE]: rootFile
+    }
     return {
       env,
       ibmcloudBin,

@@ -35,6 +35,7 @@ export const PROBE_NOTES = {
   'tls.hostname_unverified': [],
   'tls.untrusted': ['verifyError'],
   'tls.hostname_mismatch': ['servername', 'names'],
+  'tls.sni_rejected': ['servername'],
   'tls.plain_reply': [],
   'tls.closed': [],
   'tls.handshake_failed': ['error'],

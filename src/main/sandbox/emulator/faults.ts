@@ -61,7 +61,8 @@ export const ROUTE_IDS = [
   'cbr.zones.delete',
   'sandbox.account',
   'sandbox.cli',
-  'sandbox.control'
+  'sandbox.control',
+  'sandbox.dns'
 ] as const
 export type RouteId = (typeof ROUTE_IDS)[number]
 

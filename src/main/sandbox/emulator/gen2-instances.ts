@@ -105,12 +105,19 @@ function gen2LastOperation(i: InstanceRecord, provisioningMs: number) {
 /** The hostname IBM shows for Gen 2 (pattern UNVERIFIED for Redis; clients read it, never construct it). */
 export const gen2Hostname = (i: InstanceRecord) => `${i.guid}.private.uhp.redis.${i.region}.dataservices.appdomain.cloud`
 
+/**
+ * The port clients dial: IBM's 6379, or in the sandbox the real loopback port of the deployment's
+ * SNI front (the sandbox cannot own 6379). The VPE's `ports` stay 6379, as IBM shows them.
+ */
+export const gen2Port = (i: InstanceRecord): number => i.deployment.backend?.privateEndpoint.port ?? 6379
+
 /** `extensions` of an active Gen 2 instance, the layout of gen2_resource_instance_redis.json. */
 export function gen2Extensions(i: InstanceRecord) {
   const host = gen2Hostname(i)
+  const port = gen2Port(i)
   const redis = ((i.parameters.dataservices as Record<string, unknown>).redis ?? {}) as Record<string, unknown>
   const flavor = GEN2_HOST_FLAVORS[String(redis.host_flavor)]
-  const cli = `-h ${host} -p 6379 --user $USERNAME -a $PASSWORD --tls --sni ${host}`
+  const cli = `-h ${host} -p ${port} --user $USERNAME -a $PASSWORD --tls --sni ${host}`
   return {
     dataservices: {
       $schema: { version: '1.0.0' },
@@ -118,11 +125,11 @@ export function gen2Extensions(i: InstanceRecord) {
         cli: { arguments: [cli], bin: 'redis-cli', composed: [`redis-cli ${cli}`], environment: {}, type: 'cli' },
         rediss: {
           authentication: { method: 'direct', password: '$PASSWORD', username: '$USERNAME' },
-          composed: [`rediss://$USERNAME:$PASSWORD@${host}:6379/0`],
+          composed: [`rediss://$USERNAME:$PASSWORD@${host}:${port}/0`],
           database: 0,
-          hosts: [{ hostname: host, port: 6379 }],
+          hosts: [{ hostname: host, port }],
           path: '/0',
-          port: 6379,
+          port,
           query_options: {},
           scheme: 'rediss',
           type: 'uri'

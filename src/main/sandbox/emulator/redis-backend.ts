@@ -170,4 +170,4 @@ async function startPassThrough(
 }
 
 /** The client's address as IBM Cloud would see it: IPv4-mapped IPv6 (`::ffff:127.0.0.1`) as plain IPv4. */
-const sourceOf = (socket: net.Socket): string => (socket.remoteAddress ?? '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1')
+export const sourceOf = (socket: net.Socket): string => (socket.remoteAddress ?? '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1')

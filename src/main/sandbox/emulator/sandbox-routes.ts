@@ -2,6 +2,7 @@ import type { RouteTable } from './router'
 import { HttpError, parseJson } from './http'
 import type { FaultSpec } from './faults'
 import { parseFaultList } from './faults'
+import { gen2DnsAnswer } from './gen2-dns'
 
 /**
  * Not IBM APIs. `GET /sandbox/account` lets the sandbox `ibmcloud` answer `account show` (the
@@ -53,6 +54,21 @@ export const sandboxRoutes: RouteTable = [
           cli_version: cli.cliVersion
         }
       }
+    }
+  },
+  {
+    // DNS is unauthenticated; the emulator listens on 127.0.0.1 only.
+    id: 'sandbox.dns',
+    method: 'GET',
+    path: ['sandbox', 'v1', 'dns'],
+    auth: 'none',
+    family: 'rc',
+    async handle({ emu, query }) {
+      const name = query.get('name') ?? ''
+      if (name.length === 0 || name.length > 253) throw new HttpError(400, 'name must be a DNS name of 1 to 253 characters', 'rc', 'RC-BadRequest')
+      const addresses = gen2DnsAnswer(emu, name)
+      if (!addresses) throw new HttpError(404, `${name} does not resolve here (no stable VPE gateway serves it)`, 'rc', 'RC-NotFound')
+      return { status: 200, body: { name, addresses } }
     }
   },
   {

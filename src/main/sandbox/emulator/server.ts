@@ -11,7 +11,9 @@ import { IBM_PRIVATE_DOMAIN, PRIVATE_DNS_ZONE_VARIABLE } from '../private-dns'
 import { match, type RouteTable } from './router'
 import { sandboxRoutes } from './sandbox-routes'
 import { vpcRoutes } from './vpc-routes'
-import type { Gen2Required } from './gen2-instances'
+import { gen2Hostname, type Gen2Required } from './gen2-instances'
+import { fakeGen2Backend, realGen2Backend, type Gen2BackendFactory } from './gen2-backend'
+import { createSandboxPki, type SandboxPki } from '../public-root'
 import { enforce } from './enforcement'
 import { CbrState, cbrRoutes } from './cbr-routes'
 import { CatalogState, catalogRoutes } from './catalog-routes'
@@ -80,6 +82,8 @@ export class Emulator {
   readonly options: Resolved
   readonly controlToken: string
   private readonly backend: BackendFactory
+  private readonly gen2Backend: Gen2BackendFactory
+  private pki?: SandboxPki
   /** With privateEndpoint 'unresolvable': the private DNS zone of this emulator's deployments. */
   readonly privateDnsZone: string | undefined
   /** Requests answered per route id (tests check, e.g., that a Gen 2 wait never calls Cloud Databases v5). */
@@ -112,6 +116,8 @@ export class Emulator {
     )
     this.catalog = new CatalogState(options.gen2Regions)
     this.backend = options.backend === 'fake' ? fakeRedisBackend : typeof options.backend === 'function' ? options.backend : realRedisBackend
+    // A factory function stands for Gen 1 deployments only; Gen 2 is real unless 'fake'.
+    this.gen2Backend = options.backend === 'fake' ? fakeGen2Backend : realGen2Backend
     this.controlToken = options.controlToken ?? randomBytes(24).toString('hex')
     this.privateDnsZone = options.privateEndpoint === 'unresolvable' ? privateDnsZone() : undefined
     for (const f of options.faults ?? []) this.faults.add(f)
@@ -119,8 +125,17 @@ export class Emulator {
 
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     const emu = new Emulator(options)
+    emu.pki = await createSandboxPki()
     await emu.listen(options.port ?? 0)
     return emu
+  }
+
+  /**
+   * The sandbox's public root CA (PEM): Gen 2 deployments' chains end there, as IBM's end at a
+   * public root. Trusted only where a sandbox run adds it (src/main/redis/tls-trust.ts).
+   */
+  get sandboxRootPem(): string {
+    return this.pki!.root.cert
   }
 
   get url(): string {
@@ -256,17 +271,12 @@ export class Emulator {
         i.updatedAt = new Date().toISOString()
         return
       }
-      if (i.generation === 'gen2') {
-        // Gen 2 lives in the Resource Controller only: no v5 deployment, no Gen 1 backend.
-        i.state = 'active'
-        i.updatedAt = new Date().toISOString()
-        return
-      }
       try {
-        const backend = await this.backend(i.guid)
+        // Gen 2 lives in the Resource Controller only (no v5 deployment): its own backend, private only.
+        const backend = i.generation === 'gen2' ? await this.gen2Backend({ guid: i.guid, domain: gen2Hostname(i) }, this.pki!) : await this.backend(i.guid)
         if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
-        await backend.setEndpoints({ public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
-        i.deployment.backend = this.privateDnsZone ? withPrivateName(backend, `${i.guid}.${this.privateDnsZone}`) : backend
+        await backend.setEndpoints(i.generation === 'gen2' ? { public: false, private: true } : { public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
+        i.deployment.backend = this.privateDnsZone && i.generation !== 'gen2' ? withPrivateName(backend, `${i.guid}.${this.privateDnsZone}`) : backend
         enforce(this, i)
         i.state = 'active'
       } catch (e) {

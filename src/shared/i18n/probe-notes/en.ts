@@ -40,6 +40,7 @@ export const probeNotesEn = {
       hostname_unverified: 'The host name does not match.',
       untrusted: 'Certificate not trusted: {{verifyError}}.',
       hostname_mismatch: 'The certificate does not cover {{servername}}; it names {{names}}.',
+      sni_rejected: 'The server refused the TLS server name (SNI) {{servername}}: it serves another name. For Databases for Redis Gen 2 the SNI must be the VPE domain.',
       plain_reply: 'The server answered the TLS handshake with plain text.',
       closed: 'The server closed the connection during the TLS handshake.',
       handshake_failed: 'TLS handshake failed: {{error}}.',

@@ -37,6 +37,7 @@ export const probeNotesJa: Messages['probeNotes'] = {
       hostname_unverified: 'ホスト名が一致しません。',
       untrusted: '証明書を信頼できません：{{verifyError}}。',
       hostname_mismatch: '証明書は {{servername}} を対象としていません。証明書に記載された名前：{{names}}。',
+      sni_rejected: 'サーバーが TLS サーバー名（SNI）{{servername}} を拒否しました。このサーバーは別の名前で提供されています。Databases for Redis Gen 2 では、SNI は VPE ドメインと一致する必要があります。',
       plain_reply: 'サーバーは TLS ハンドシェイクに平文で応答しました。',
       closed: 'TLS ハンドシェイクの途中でサーバーが接続を閉じました。',
       handshake_failed: 'TLS ハンドシェイクに失敗しました：{{error}}。',
