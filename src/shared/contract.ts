@@ -176,7 +176,10 @@ export const calls = {
     wizard().WizardState
   ]),
   'wizard.revealPassword': call('Step 5: show the admin password on explicit request', () => [z.object({}).strict(), z.object({ password: z.string() })]),
-  'wizard.fetchConnection': call('Step 6: public and private connection strings and the CA certificate', () => [z.object({}).strict(), wizard().WizardState]),
+  'wizard.fetchConnection': call('Step 6: connection details; Gen 2 (or Gen 1 with `vpe`): the VPE gateway in the deploy form\'s VPC, reused or created', () => [
+    wizard().ConnectionInput,
+    wizard().WizardState
+  ]),
   'wizard.createServiceKey': call('Step 7: create (or reuse) the private service key', () => [wizard().ServiceKeyInput, wizard().WizardState]),
   'wizard.test': call('Step 8: test the public and private endpoints with the probe', () => [wizard().TestInput, wizard().WizardState]),
   'wizard.save': call('Step 9: save public and private connection profiles, secrets in the keychain', () => [wizard().SaveInput, wizard().WizardState]),

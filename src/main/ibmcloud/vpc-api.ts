@@ -82,6 +82,10 @@ export class VpcV1 extends BaseService {
     return this.send('POST', '/endpoint_gateways', {}, body)
   }
 
+  deleteEndpointGateway(id: string): Response {
+    return this.send('DELETE', `/endpoint_gateways/${encodeURIComponent(id)}`)
+  }
+
   private send(method: string, path: string, query: Record<string, string> = {}, body?: unknown): Response {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { AppFailure } from '../../shared/errors'
 import { sleep } from '../util/abort'
 import { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type IbmCloudClient } from './client'
@@ -142,7 +142,7 @@ export async function ensureVpeSecurityGroup(
   region: string,
   request: { vpcId: string; name: string; port: number; clientCidrs: string[]; resourceGroupId?: string },
   options: RequestOptions = {}
-): Promise<z.output<typeof SecurityGroupBody>> {
+): Promise<z.output<typeof SecurityGroupBody> & { created: boolean }> {
   const admits = (g: z.output<typeof SecurityGroupBody>, cidr: string) =>
     g.rules.some(
       (r) =>
@@ -155,7 +155,7 @@ export async function ensureVpeSecurityGroup(
   const existing = (await listSecurityGroups(client, region, request.vpcId, options)).find(
     (g) => g.name === request.name || request.clientCidrs.every((c) => admits(g, c))
   )
-  if (existing) return existing
+  if (existing) return { ...existing, created: false }
   const rules = request.clientCidrs.map((cidr) => ({
     direction: 'inbound' as const,
     protocol: 'tcp' as const,
@@ -169,12 +169,13 @@ export async function ensureVpeSecurityGroup(
     rules,
     ...(request.resourceGroupId ? { resource_group: { id: request.resourceGroupId } } : {})
   }
-  return client.requester.run(
+  const created = await client.requester.run(
     { what: 'create the security group for the VPE gateway', role: ROLE_VPE_EDIT },
     SecurityGroupBody,
     () => vpcClient(client, region).createSecurityGroup(body),
     { ...options, idempotent: false }
   )
+  return { ...created, created: true }
 }
 
 export type EndpointGateway = z.output<typeof EndpointGatewayBody>
@@ -292,5 +293,40 @@ export async function waitForEndpointGateway(client: IbmCloudClient, region: str
         params: { name: gateway.name, state: gateway.lifecycle_state }
       })
     await sleep(poll, options.signal)
+  }
+}
+
+/**
+ * Deletes a gateway (a `failed` one, before it is created again: a target has one gateway per
+ * VPC) and waits until the VPC no longer lists it. Its reserved IPs go with it (`auto_delete`).
+ * A gateway already gone is not an error.
+ */
+export async function deleteEndpointGateway(
+  client: IbmCloudClient,
+  region: string,
+  gateway: { id: string; vpcId: string },
+  options: Omit<GatewayWaitOptions, 'onProgress'> = {}
+): Promise<void> {
+  try {
+    await client.requester.run(
+      { what: 'delete the failed VPE gateway', role: ROLE_VPE_EDIT },
+      z.unknown(),
+      () => vpcClient(client, region).deleteEndpointGateway(gateway.id),
+      { ...options, idempotent: true }
+    )
+  } catch (e) {
+    if (!(e instanceof AppFailure && e.code === IbmCodes.notFound)) throw e
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000)
+  for (;;) {
+    const left = (await listEndpointGateways(client, region, gateway.vpcId, options)).some((g) => g.id === gateway.id)
+    if (!left) return
+    if (Date.now() > deadline)
+      throw new AppFailure({
+        code: VpcCodes.gatewayTimeout,
+        message: 'The failed VPE gateway is still being deleted. Wait a few minutes, then try again.',
+        params: { id: gateway.id }
+      })
+    await sleep(options.pollIntervalMs ?? 5_000, options.signal)
   }
 }

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../../shared/schemas/wizard'
+import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
 import type { DeployForm } from '../../shared/schemas/wizard-deploy'
 import { gen2Parameters } from '../ibmcloud/gen2-parameters'
 import { shellQuote } from './shell-quote'
@@ -49,4 +49,104 @@ export function gen2DeployCommands(form: DeployForm, name: string): { deploy: Cl
     deploy,
     wait: [{ id: 'instance_show', label: 'Show the instance state and its last operation', command: `ibmcloud resource service-instance ${shellQuote(name)} --output json` }]
   }
+}
+
+/** What the VPE commands are filled with: this run's names where known, placeholders otherwise. */
+export interface VpeCliInput {
+  /** Resource names made from it (`<instance>-vpe`, `<instance>-vpe-sg`), as the app names them. */
+  gatewayName: string
+  securityGroupName: string
+  vpcId: string
+  targetCrn: string
+  /** The client subnets (a rule per CIDR); one reserved IP in the first of each zone. */
+  subnets: Array<{ id: string; cidr: string; zone: string }>
+  port: number
+  /** The group the gateway uses: the user's own, or null when the app makes one. */
+  securityGroupId: string | null
+  gatewayId: string | null
+}
+
+/**
+ * Step 6's VPE commands: the security group admitting TCP `port` from the client subnets (when
+ * the app makes one), the gateway with one new reserved IP per zone, and the command that shows
+ * it (stable, with its IPs).
+ */
+export function vpeCommands(input: VpeCliInput): CliCommand[] {
+  const out: CliCommand[] = []
+  const sg = input.securityGroupId ?? input.securityGroupName
+  if (input.securityGroupId === null) {
+    out.push({
+      id: 'vpe_sg_create',
+      label: 'Create the security group for the VPE gateway',
+      command: `ibmcloud is security-group-create ${shellQuote(input.securityGroupName)} ${shellQuote(input.vpcId)}`
+    })
+    for (const s of input.subnets)
+      out.push({
+        id: 'vpe_sg_rule',
+        label: `Admit TCP ${input.port} from a client subnet`,
+        command: `ibmcloud is security-group-rule-add ${shellQuote(sg)} inbound tcp --port-min ${input.port} --port-max ${input.port} --remote ${shellQuote(s.cidr)}`
+      })
+  }
+  const zones = new Set<string>()
+  const ips = input.subnets
+    .filter((s) => !zones.has(s.zone) && Boolean(zones.add(s.zone)))
+    .map((s) => ` --new-reserved-ip ${shellQuote(JSON.stringify({ subnet: { id: s.id }, auto_delete: true }))}`)
+    .join('')
+  out.push({
+    id: 'vpe_create',
+    label: 'Create the VPE gateway to the instance (one reserved IP per zone)',
+    command:
+      `ibmcloud is endpoint-gateway-create --name ${shellQuote(input.gatewayName)} --vpc-id ${shellQuote(input.vpcId)}` +
+      ` --target ${shellQuote(input.targetCrn)} --sg ${shellQuote(sg)}${ips || ' --new-reserved-ip \'{"subnet":{"id":"<subnet-id>"}}\''}`
+  })
+  out.push({
+    id: 'vpe_show',
+    label: 'Show the VPE gateway: lifecycle state stable, and its IPs',
+    command: `ibmcloud is endpoint-gateway ${shellQuote(input.gatewayId ?? input.gatewayName)}`
+  })
+  return out
+}
+
+/** Gen 2's connection details: the instance's extensions (there is no `cdb deployment-connections` for Gen 2). */
+export const gen2ConnectionCommands = (name: string): CliCommand[] => [
+  {
+    id: 'gen2_connection',
+    label: 'Show the connection details (extensions.dataservices.connection)',
+    command: `ibmcloud resource service-instance ${shellQuote(name)} --output json`
+  }
+]
+
+/** A VPC resource name from the instance's: lower-case letters, digits and hyphens, starting with a letter, ≤ 63. */
+export function vpcResourceName(instanceName: string, suffix: string): string {
+  let base = instanceName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+  if (!/^[a-z]/.test(base)) base = `redis-${base}`.replace(/-$/, '')
+  return `${base.slice(0, 62 - suffix.length).replace(/-$/, '')}-${suffix}`
+}
+
+/**
+ * The VPE lines of step 6 for this state: Gen 2 always, Gen 1 when the deploy form names a VPC
+ * (optional there). Filled from `state.vpe` once the step ran, with placeholders before.
+ */
+export function vpeCommandsFor(state: WizardState): CliCommand[] {
+  const form = state.deploy?.form ?? null
+  const vpe = state.vpe
+  const vpcId = vpe?.vpcId ?? form?.vpcId ?? null
+  if (!vpcId) return []
+  const name = state.instance?.name ?? form?.name ?? 'Redis-0101'
+  const known = vpe?.clientSubnets ?? []
+  const subnets = known.length > 0 ? known : (form?.subnetIds ?? []).map((id, i) => ({ id, cidr: '<subnet-cidr>', zone: `zone-${i}` }))
+  return vpeCommands({
+    gatewayName: vpe?.name ?? vpcResourceName(name, 'vpe'),
+    securityGroupName: vpcResourceName(name, 'vpe-sg'),
+    vpcId,
+    targetCrn: state.instance?.id ?? '<instance-crn>',
+    subnets: subnets.length > 0 ? subnets : [{ id: '<subnet-id>', cidr: '<subnet-cidr>', zone: 'zone' }],
+    port: vpe?.port ?? state.connections.private?.port ?? 6379,
+    securityGroupId: vpe && !vpe.createdSecurityGroup ? vpe.securityGroupId : null,
+    gatewayId: vpe?.gatewayId ?? null
+  })
 }

@@ -1,5 +1,5 @@
 import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
-import { gen2DeployCommands } from './cli-equivalents-gen2'
+import { gen2ConnectionCommands, gen2DeployCommands, vpeCommandsFor } from './cli-equivalents-gen2'
 import { shellQuote } from './shell-quote'
 
 /**
@@ -98,10 +98,13 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
     cmd('user_password', 'Set the admin password (replace $PASSWORD)', `ibmcloud cdb deployment-user-password ${n} ${shellQuote(admin)} "$PASSWORD"`)
   ]
 
-  const connection: CliCommand[] = []
-  if (endpoints !== 'private') connection.push(cmd('connections_public', 'Public connection strings', `ibmcloud cdb deployment-connections ${n} -e public`))
-  if (endpoints !== 'public') connection.push(cmd('connections_private', 'Private connection strings', `ibmcloud cdb deployment-connections ${n} -e private`))
-  connection.push(cmd('cacert', 'Save the TLS certificate (CA)', `ibmcloud cdb deployment-cacert ${n} --save`))
+  // Gen 2: the details are in the instance's extensions (no cdb); its VPE lines follow. Gen 1: a VPE when the form names a VPC.
+  const gen2Instance = (state.instance?.generation ?? form?.generation) === 'gen2'
+  const connection: CliCommand[] = gen2Instance ? gen2ConnectionCommands(name) : []
+  if (!gen2Instance && endpoints !== 'private') connection.push(cmd('connections_public', 'Public connection strings', `ibmcloud cdb deployment-connections ${n} -e public`))
+  if (!gen2Instance && endpoints !== 'public') connection.push(cmd('connections_private', 'Private connection strings', `ibmcloud cdb deployment-connections ${n} -e private`))
+  if (!gen2Instance) connection.push(cmd('cacert', 'Save the TLS certificate (CA)', `ibmcloud cdb deployment-cacert ${n} --save`))
+  connection.push(...vpeCommandsFor(state))
 
   const serviceKey = [
     cmd(

@@ -18,7 +18,7 @@ export function wizardHandlers(job: WizardJob, services: Pick<WizardServices, 'a
     'wizard.checkPassword': async (input) => services.checkPassword(input.password),
     'wizard.setPassword': (input) => job.setPassword(input),
     'wizard.revealPassword': async () => ({ password: await job.revealPassword() }),
-    'wizard.fetchConnection': () => job.fetchConnection(),
+    'wizard.fetchConnection': (input) => job.fetchConnection(input),
     'wizard.createServiceKey': (input) => job.createServiceKey(input.name),
     'wizard.test': (input) => job.test(input.endpoints),
     'wizard.save': (input) => job.save(input),

@@ -23,6 +23,7 @@ import { API_KEY_SECRET } from './secret-names'
 import type { WizardCloudServices, WizardProfileDraft } from './services'
 import type { WizardVault } from './vault'
 import { listVpcSummaries } from './vpc-summaries'
+import { vpcServices } from './vpc-services'
 
 /** Kept here too: the app reads it from this module (secret-names.ts is the light home). */
 export { API_KEY_SECRET }
@@ -185,6 +186,7 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
       setAdminPassword(need(), crn, password, { signal, ...(o.taskPollIntervalMs !== undefined ? { pollIntervalMs: o.taskPollIntervalMs } : {}) }),
     connectionInfo: (crn, endpoint, signal) => getConnectionInfo(need(), crn, endpoint, opts(signal)),
     ensurePrivateServiceKey: (instance, name, signal) => ensurePrivateServiceKey(need(), instance, name, { signal }),
+    vpc: vpcServices(need, o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
 
     probe: async ({ connection, username, password }, signal) => {
       const result = await probe(

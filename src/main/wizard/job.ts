@@ -1,6 +1,6 @@
 import { AppFailure } from '../../shared/errors'
 import type { EndpointType } from '../../shared/schemas/ibmcloud'
-import type { AccountInput, CheckPrerequisitesInput, DeployInput, PasswordInput, WizardOptions, WizardState, WizardStepId } from '../../shared/schemas/wizard'
+import type { AccountInput, CheckPrerequisitesInput, ConnectionInput, DeployInput, PasswordInput, WizardOptions, WizardState, WizardStepId } from '../../shared/schemas/wizard'
 import { log } from '../logging/log'
 import { WizardCodes } from './codes'
 import { deleteWizardInstance, instanceToDelete } from './instance-deletion'
@@ -127,8 +127,9 @@ export class WizardJob {
     return revealAdminPassword(this.runner)
   }
 
-  fetchConnection(): Promise<WizardState> {
-    return this.step('connection', undefined)
+  /** `{}`: Gen 1's endpoints; Gen 2 (or Gen 1 with `vpe`) also the VPE gateway, with the security group choice. */
+  fetchConnection(input: ConnectionInput = {}): Promise<WizardState> {
+    return this.step('connection', input)
   }
 
   createServiceKey(name?: string): Promise<WizardState> {

@@ -56,6 +56,18 @@ export const wizardMessages = {
   noPrivateEndpoint: (p: { instanceName: string }) =>
     `"${p.instanceName}" has no private endpoint. Enable it (ibmcloud resource service-instance-update ${p.instanceName} --service-endpoints public-and-private), or deploy a new instance with private endpoints.`,
 
+  gen2ConnectionNotYet: () => 'The instance does not show its connection details (its extensions) yet. Wait a minute, then try again.',
+  vpeNoVpc: () =>
+    'Choose the VPC for the VPE gateway on the Deploy step first: a Gen 2 instance is reached only through a VPE gateway in a VPC of its region.',
+  vpeSubnetsGone: (p: { vpcId: string }) =>
+    `The subnets chosen for the VPE gateway are no longer in the VPC ${p.vpcId}. Choose the subnets again on the Deploy step, then try again.`,
+  vpeSecurityGroupNeeded: (p: { port: number }) =>
+    `The VPE gateway needs a security group that admits TCP ${p.port} from your client subnets. Choose one of the VPC's security groups, or agree that PSE Wizard creates one, then try again.`,
+  vpeSecurityGroupUnknown: (p: { securityGroupId: string }) =>
+    `The security group ${p.securityGroupId} is not in this VPC. Choose one of the VPC's security groups, or let PSE Wizard create one.`,
+  vpeFailed: (p: { name: string; reasons: string }) =>
+    `The VPE gateway ${p.name} ended in the failed state${p.reasons ? ` (IBM Cloud says: "${p.reasons}")` : ''}. Try again: PSE Wizard deletes the failed gateway and creates a new one (never two). If it fails again, check your role on VPC Infrastructure Services and the IBM Cloud status page.`,
+
   createServiceKeyFirst: () => 'Create the private service key first.',
   noPublicEndpoint: () => 'This instance has no public endpoint.',
   endpointPasswordGone: () =>

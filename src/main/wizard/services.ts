@@ -87,6 +87,9 @@ export interface WizardServices {
   /** Other ways to test a private endpoint from here (bastion, pod), when the network module offers them. */
   privatePathOptions(): PrivatePathOption[]
 
+  /** Gen 2's connection details and the VPE gateway (Gen 2; Gen 1 reached from a VPC). */
+  readonly vpc: WizardVpcServices
+
   /** Creates a connection profile (secrets in the keychain); returns its id. */
   saveProfile(profile: WizardProfileDraft): Promise<{ id: string }>
 
@@ -110,4 +113,60 @@ export interface WizardProfileDraft {
   crn: string
   region: string
   generation: Generation
+}
+
+/** A subnet of the deploy form's VPC, as the VPE step needs it. */
+export interface VpeSubnet {
+  id: string
+  name: string
+  cidr: string
+  zone: string
+}
+
+/** A VPE gateway as the step reads it: its state, its reserved IPs (0.0.0.0 until bound) and IBM's reasons. */
+export interface VpeGateway {
+  id: string
+  name: string
+  lifecycleState: string
+  /** IBM's `lifecycle_reasons`, joined (empty when none). */
+  reasons: string
+  ips: Array<{ address: string; subnetId: string | null }>
+  securityGroupIds: string[]
+}
+
+export interface VpeGatewayRequest {
+  name: string
+  vpcId: string
+  targetCrn: string
+  /** One subnet per zone: one reserved IP in each. */
+  subnets: VpeSubnet[]
+  securityGroupIds: string[]
+  resourceGroupId?: string
+}
+
+/**
+ * The VPC side of step 6 (src/main/wizard/vpc-services.ts wires the real VPC client). A failed
+ * poll is retried by the client first; what still fails reaches the step, which sits it out.
+ */
+export interface WizardVpcServices {
+  /** Gen 2: the connection details in the instance's `extensions` (placeholders, never credentials). */
+  gen2Connection(crn: string, signal: AbortSignal): Promise<ConnectionInfo>
+  subnets(region: string, vpcId: string, signal: AbortSignal): Promise<VpeSubnet[]>
+  securityGroups(region: string, vpcId: string, signal: AbortSignal): Promise<Array<{ id: string; name: string }>>
+  /** A group admitting TCP `port` from each CIDR: one of the VPC that already does, else created. */
+  ensureSecurityGroup(
+    region: string,
+    request: { vpcId: string; name: string; port: number; clientCidrs: string[]; resourceGroupId?: string },
+    signal: AbortSignal
+  ): Promise<{ id: string; name: string; created: boolean }>
+  /** The VPC's gateway targeting this CRN (a failed one too), if any. */
+  findGateway(region: string, vpcId: string, targetCrn: string, signal: AbortSignal): Promise<VpeGateway | undefined>
+  /** Creates the gateway; a lost answer adopts the one it made (`created: false`). */
+  createGateway(region: string, request: VpeGatewayRequest, signal: AbortSignal): Promise<{ gateway: VpeGateway; created: boolean }>
+  /** Deletes a (failed) gateway and waits until the VPC no longer lists it. */
+  deleteGateway(region: string, gateway: { id: string; vpcId: string }, signal: AbortSignal): Promise<void>
+  /** Polls until stable with every IP bound; `failed` is ibm_vpe_failed. */
+  waitForGateway(region: string, id: string, signal: AbortSignal, onProgress: (g: VpeGateway) => void): Promise<VpeGateway>
+  /** Pause after an IBM hiccup the client's retries did not absorb (default 5 s). */
+  readonly hiccupDelayMs?: number
 }

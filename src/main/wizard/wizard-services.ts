@@ -2,7 +2,7 @@ import { AppFailure } from '../../shared/errors'
 import { checkPassword, generatePassword } from '../ibmcloud/password-rules'
 import type { IbmWizardServicesOptions } from './ibm-services'
 import { privatePathOptions, wizardSay } from './messages'
-import type { WizardCloudServices, WizardServices } from './services'
+import type { WizardCloudServices, WizardServices, WizardVpcServices } from './services'
 
 /**
  * The wizard's port onto the real modules, built cheaply: the password rules, the keychain and
@@ -48,6 +48,8 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
     connectionInfo: async (crn, endpoint, signal) => (await ibm()).connectionInfo(crn, endpoint, signal),
     ensurePrivateServiceKey: async (instance, name, signal) => (await ibm()).ensurePrivateServiceKey(instance, name, signal),
 
+    vpc: lazyVpc(ibm, o.pollIntervalMs),
+
     probe: async (target, signal) => (await ibm()).probe(target, signal),
     privatePathOptions,
 
@@ -67,4 +69,20 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
 async function loadIbmCloudServices(o: IbmWizardServicesOptions): Promise<WizardCloudServices> {
   const { ibmCloudServices } = await import('./ibm-services')
   return ibmCloudServices(o)
+}
+
+/** The VPC port, each call on the IBM part once it is loaded. */
+function lazyVpc(ibm: () => Promise<WizardCloudServices>, hiccupDelayMs: number | undefined): WizardVpcServices {
+  const vpc = async () => (await ibm()).vpc
+  return {
+    ...(hiccupDelayMs !== undefined ? { hiccupDelayMs } : {}),
+    gen2Connection: async (crn, signal) => (await vpc()).gen2Connection(crn, signal),
+    subnets: async (region, vpcId, signal) => (await vpc()).subnets(region, vpcId, signal),
+    securityGroups: async (region, vpcId, signal) => (await vpc()).securityGroups(region, vpcId, signal),
+    ensureSecurityGroup: async (region, request, signal) => (await vpc()).ensureSecurityGroup(region, request, signal),
+    findGateway: async (region, vpcId, crn, signal) => (await vpc()).findGateway(region, vpcId, crn, signal),
+    createGateway: async (region, request, signal) => (await vpc()).createGateway(region, request, signal),
+    deleteGateway: async (region, gateway, signal) => (await vpc()).deleteGateway(region, gateway, signal),
+    waitForGateway: async (region, id, signal, onProgress) => (await vpc()).waitForGateway(region, id, signal, onProgress)
+  }
 }

@@ -175,9 +175,12 @@ export const ConnectionInput = z
     /** The security group that admits TCP 6379 from the client subnets; absent: one the app finds or creates (`createSecurityGroup`). */
     securityGroupId: z.string().min(1).max(64).optional(),
     /** The user agreed that the app creates a security group admitting TCP 6379 from the VPE's subnets. */
-    createSecurityGroup: z.boolean().optional()
+    createSecurityGroup: z.boolean().optional(),
+    /** Gen 1 with a VPC in the deploy form: also add a VPE gateway (optional; Gen 2 always has one). */
+    vpe: z.boolean().optional()
   })
   .strict()
+export type ConnectionInput = z.infer<typeof ConnectionInput>
 
 export const WizardVpe = z.object({
   gatewayId: z.string(),
@@ -192,7 +195,15 @@ export const WizardVpe = z.object({
   hostname: z.string(),
   port: z.number().int(),
   securityGroupId: z.string().nullable(),
-  createdSecurityGroup: z.boolean()
+  createdSecurityGroup: z.boolean(),
+  /** The client subnets the security group admits `port` from (the gateway has one IP in the first of each zone). */
+  clientSubnets: z.array(z.object({ id: z.string(), cidr: z.string(), zone: z.string() })).default([]),
+  /** IBM's reasons when the gateway failed (empty otherwise). */
+  reasons: z.string().default(''),
+  /** Set while the wait sits out an IBM Cloud hiccup (429, 5xx, network): main's words, and their code for the UI's language. */
+  notice: z.string().nullable().default(null),
+  noticeCode: z.string().nullable().default(null),
+  updatedAt: z.string().nullable().default(null)
 })
 export type WizardVpe = z.infer<typeof WizardVpe>
 

@@ -2,6 +2,7 @@ import type { ConnectionInfo, RedisInstance } from '../../../src/shared/schemas/
 import type { ProbeResult } from '../../../src/shared/schemas/probe'
 import { checkPassword, generatePassword } from '../../../src/main/ibmcloud/password-rules'
 import type { WizardServices } from '../../../src/main/wizard/services'
+import { fakeVpc, type FakeVpc } from './fake-vpc'
 
 export const CA = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n'
 
@@ -38,6 +39,8 @@ export interface FakeControl {
   /** Resolves the pending wait (or fails it). */
   finishWait(error?: Error): void
   probeResults: { public: ProbeResult; private: ProbeResult }
+  /** The in-memory VPC behind `services.vpc`. */
+  vpc: FakeVpc
 }
 
 /** An in-memory stand-in for the IBM layer, probe, keychain and profile store. */
@@ -48,7 +51,9 @@ export function fakeServices(): FakeControl {
   let release: { resolve: () => void; reject: (e: Error) => void } | undefined
   // finishWait() may come before the job reached waitUntilReady: queue the outcome.
   const queued: Array<Error | undefined> = []
+  const vpc = fakeVpc()
   const ctl: FakeControl = {
+    vpc,
     calls,
     instance,
     secrets,
@@ -110,6 +115,7 @@ export function fakeServices(): FakeControl {
       },
       connectionInfo: async (_crn, e) => conn(e),
       ensurePrivateServiceKey: async (_i, name) => ({ keyId: 'crn:key-1', name, reused: false, connection: conn('private', 'ibm_cloud_user'), credentials: { username: 'ibm_cloud_user', password: 'key-password-0123456789' } }),
+      vpc: vpc.services,
       probe: async ({ connection }) => (connection.endpoint === 'public' ? ctl.probeResults.public : ctl.probeResults.private),
       privatePathOptions: () => [{ kind: 'bastion', available: true, label: 'Bastion', detail: 'ssh' }],
       saveProfile: async (d) => {

@@ -48,6 +48,7 @@ export const ROUTE_IDS = [
   'vpc.gateways.list',
   'vpc.gateways.create',
   'vpc.gateways.get',
+  'vpc.gateways.delete',
   'catalog.children',
   'cbr.zones.create',
   'cbr.zones.list',

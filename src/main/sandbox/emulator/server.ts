@@ -262,6 +262,15 @@ export class Emulator {
     }, this.options.gatewayMs)
   }
 
+  /** A VPE gateway being deleted: `deleting`, then gone (with its reserved IPs) after gatewayMs. */
+  deleteGateway(g: GatewayRecord): void {
+    g.state = 'deleting'
+    this.timer(() => {
+      const at = this.vpc.gateways.indexOf(g)
+      if (at >= 0) this.vpc.gateways.splice(at, 1)
+    }, this.options.gatewayMs)
+  }
+
   /** provisioning → active (after the real Redis is up) or → failed, after provisioningMs. */
   scheduleProvisioning(i: InstanceRecord): void {
     this.timer(async () => {

@@ -264,7 +264,8 @@ export const vpcRoutes: RouteTable = [
     family: 'vpc',
     async handle(ctx) {
       checkQuery(ctx)
-      const gateways = byVpc(ctx, ctx.emu.vpc.gateways).filter((g) => g.state !== 'deleting')
+      // A gateway being deleted is still listed (lifecycle_state "deleting") until it is gone.
+      const gateways = byVpc(ctx, ctx.emu.vpc.gateways)
       return { status: 200, body: page(ctx, '/endpoint_gateways', 'endpoint_gateways', gateways, (g) => gatewayBody(ctx, g)) }
     }
   },
@@ -290,6 +291,20 @@ export const vpcRoutes: RouteTable = [
       const g = ctx.emu.vpc.gateways.find((x) => x.id === ctx.params.id && findVpc(ctx, x.vpcId))
       if (!g) throw vpcError(404, 'endpoint_gateway_not_found', 'Endpoint gateway not found.')
       return { status: 200, body: gatewayBody(ctx, g) }
+    }
+  },
+  {
+    id: 'vpc.gateways.delete',
+    method: 'DELETE',
+    path: [...R, 'endpoint_gateways', ':id'],
+    auth: 'bearer',
+    family: 'vpc',
+    async handle(ctx) {
+      checkQuery(ctx)
+      const g = ctx.emu.vpc.gateways.find((x) => x.id === ctx.params.id && findVpc(ctx, x.vpcId))
+      if (!g) throw vpcError(404, 'endpoint_gateway_not_found', 'Endpoint gateway not found.')
+      if (g.state !== 'deleting') ctx.emu.deleteGateway(g)
+      return { status: 204, body: undefined }
     }
   }
 ]

@@ -35,6 +35,16 @@ export const wizardSayJa: Record<keyof typeof wizardSayEn, string> = {
   fetchConnectionFirst: '先に接続情報を取得してください。',
   noPrivateEndpoint:
     '「{{instanceName}}」にはプライベート・エンドポイントがありません。有効にする（ibmcloud resource service-instance-update {{instanceName}} --service-endpoints public-and-private）か、プライベート・エンドポイントのある新しいインスタンスをデプロイしてください。',
+  gen2ConnectionNotYet: 'インスタンスにはまだ接続情報（extensions）が表示されていません。1 分ほど待ってから、もう一度実行してください。',
+  vpeNoVpc:
+    '先に「デプロイ」の手順で VPE ゲートウェイを置く VPC を選択してください。Gen 2 のインスタンスには、同じリージョンの VPC にある VPE ゲートウェイを経由してのみ接続できます。',
+  vpeSubnetsGone: 'VPE ゲートウェイ用に選択したサブネットが VPC {{vpcId}} にありません。「デプロイ」の手順でサブネットを選択し直してから、もう一度実行してください。',
+  vpeSecurityGroupNeeded:
+    'VPE ゲートウェイには、クライアントのサブネットからの TCP {{port}} を許可するセキュリティー・グループが必要です。VPC のセキュリティー・グループを選択するか、PSE Wizard による作成に同意してから、もう一度実行してください。',
+  vpeSecurityGroupUnknown:
+    'セキュリティー・グループ {{securityGroupId}} はこの VPC にありません。VPC のセキュリティー・グループを選択するか、PSE Wizard に作成させてください。',
+  vpeFailed:
+    'VPE ゲートウェイ {{name}} は failed 状態で終了しました（IBM Cloud のメッセージ：「{{reasons}}」）。もう一度実行してください。PSE Wizard は失敗したゲートウェイを削除してから新しく作成します（2 つ目を作ることはありません）。再び失敗する場合は、VPC Infrastructure Services に対するご自身の役割と IBM Cloud の状況ページを確認してください。',
   createServiceKeyFirst: '先にプライベートのサービス・キーを作成してください。',
   noPublicEndpoint: 'このインスタンスにはパブリック・エンドポイントがありません。',
   endpointPasswordGone: 'このエンドポイントのパスワードがキーチェーンにありません。管理パスワードを再設定する（手順 5）か、サービス・キーを作成し直して（手順 7）ください。',

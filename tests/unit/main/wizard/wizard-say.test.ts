@@ -18,6 +18,10 @@ const samples: { [K in WizardMessageId]?: Parameters<(typeof wizardMessages)[K]>
   waitStillTrying: { ibmMessage: 'IBM Cloud answered 503.' },
   passwordRejected: { problems: ['Too short.', 'No digit.'] },
   noPrivateEndpoint: { instanceName: 'Redis-0101' },
+  vpeSubnetsGone: { vpcId: 'r022-vpc' },
+  vpeSecurityGroupNeeded: { port: 6379 },
+  vpeSecurityGroupUnknown: { securityGroupId: 'r022-sg' },
+  vpeFailed: { name: 'redis-0101-vpe', reasons: 'An internal error occurred.' },
   endpointTestFailed: { endpoint: 'private', probeMessage: 'TLS failed' },
   privateUnreachable: { why: 'Not on the private network.' },
   typeNameToDelete: { instanceName: 'Redis-0101' }
