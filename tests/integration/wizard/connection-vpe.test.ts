@@ -13,12 +13,12 @@ import { startRig, upToDeploy, type Rig } from '../../support/wizard/support'
 const REGION = 'eu-de'
 
 /** A real Gen 2 instance in the emulator, and the wizard's state at step 6 for it (the Gen 2 deploy and key steps are other parts). */
-async function gen2AtConnection(rig: Rig, form: { subnetIds?: string[] } = {}): Promise<{ state: WizardState; vpcId: string }> {
+async function gen2AtConnection(rig: Rig, form: { subnetIds?: string[] } = {}): Promise<{ state: WizardState; vpcId: string; port: number }> {
   const emu = rig.sandbox.emulator
   const client = clientFor(emu, { apiKey: rig.env.IBMCLOUD_API_KEY })
   const groupId = (await listResourceGroups(client))[0].id
   const { instance } = await createOrAdoptGen2Instance(client, gen2Request(groupId, 'Redis-Gen2-01'))
-  await waitUntilGen2Ready(client, instance.id, { pollIntervalMs: 100, maxPollIntervalMs: 100 })
+  const { endpoint } = await waitUntilGen2Ready(client, instance.id, { pollIntervalMs: 100, maxPollIntervalMs: 100 })
   const vpcId = emu.vpc.vpcs.find((v) => v.region === REGION)!.id
   const s = m.initialState({ sandbox: true })
   const done = { status: 'done' as const, error: null, updatedAt: s.createdAt }
@@ -34,7 +34,8 @@ async function gen2AtConnection(rig: Rig, form: { subnetIds?: string[] } = {}): 
     instance: { id: instance.id, guid: instance.guid, name: instance.name, region: REGION, resourceGroupId: groupId, serviceEndpoints: 'private', state: 'active', adopted: false, generation: 'gen2' }
   }
   await new WizardStateStore(rig.dataDir).save(state)
-  return { state, vpcId }
+  // The port the extensions show (6379 at IBM; the sandbox's real deployment listens on a loopback port).
+  return { state, vpcId, port: endpoint.port }
 }
 
 const gatewaysOf = (emu: Emulator, crn: string) => emu.vpc.gateways.filter((g) => g.targetCrn === crn && g.state !== 'deleting')
@@ -53,14 +54,14 @@ describe('setup wizard step 6: the VPE gateway', () => {
 
   it('Gen 2: the domain from the extensions, a security group created on consent, one gateway per zone pending → stable', async () => {
     rig = await start()
-    const { state, vpcId } = await gen2AtConnection(rig)
+    const { state, vpcId, port } = await gen2AtConnection(rig)
     const wizard = await rig.restart()
     const after = await wizard.handlers['wizard.fetchConnection']({ createSecurityGroup: true }, { signal: new AbortController().signal })
     expect(after.steps.connection).toMatchObject({ status: 'done', error: null })
     const host = after.connections.private!.hostname
     expect(host).toBe(`${state.instance!.guid}.private.uhp.redis.${REGION}.dataservices.appdomain.cloud`)
-    expect(after.connections.private).toMatchObject({ port: 6379, servername: host, caPem: '', username: '' })
-    expect(after.vpe).toMatchObject({ vpcId, name: 'redis-gen2-01-vpe', reused: false, createdSecurityGroup: true, lifecycleState: 'stable', hostname: host, port: 6379 })
+    expect(after.connections.private).toMatchObject({ port, servername: host, caPem: '', username: '' })
+    expect(after.vpe).toMatchObject({ vpcId, name: 'redis-gen2-01-vpe', reused: false, createdSecurityGroup: true, lifecycleState: 'stable', hostname: host, port })
     expect(after.vpe!.ips.map((ip) => ip.zone)).toEqual(['eu-de-1', 'eu-de-2', 'eu-de-3'])
     expect(after.vpe!.ips.every((ip) => /^10\.\d+\.\d+\.\d+$/.test(ip.address) && ip.address !== '0.0.0.0')).toBe(true)
     const states = rig.changes.map((c) => c.vpe?.lifecycleState).filter((x, i, xs) => x && x !== xs[i - 1])
@@ -71,18 +72,19 @@ describe('setup wizard step 6: the VPE gateway', () => {
     expect(gateway.securityGroupIds).toEqual([group.id])
     expect(group.name).toBe('redis-gen2-01-vpe-sg')
     expect(group.rules.map((r) => [r.direction, r.protocol, r.port_min, r.port_max, r.remote.cidr_block])).toEqual(
-      emu.vpc.subnets.filter((s) => s.vpcId === vpcId).map((s) => ['inbound', 'tcp', 6379, 6379, s.cidr])
+      emu.vpc.subnets.filter((s) => s.vpcId === vpcId).map((s) => ['inbound', 'tcp', port, port, s.cidr])
     )
     expect(after.cli.connection.map((c) => c.id)).toEqual(['gen2_connection', 'vpe_sg_create', 'vpe_sg_rule', 'vpe_sg_rule', 'vpe_sg_rule', 'vpe_create', 'vpe_show'])
   })
 
   it('reuses a gateway that already targets the instance; without a security group choice a new one is refused and nothing is created', async () => {
     rig = await start()
-    const { state, vpcId } = await gen2AtConnection(rig, {})
+    const { state, vpcId, port } = await gen2AtConnection(rig, {})
     const wizard = await rig.restart()
     const refused = await wizard.job.fetchConnection({})
     expect(refused.steps.connection.error).toMatchObject({ code: 'wizard_vpe_security_group_needed', params: { say: 'vpeSecurityGroupNeeded' } })
-    expect(refused.connections.private?.port).toBe(6379)
+    expect(refused.connections.private?.port).toBe(port)
+    expect(refused.steps.connection.error?.params?.port).toBe(port)
     const emu = rig.sandbox.emulator
     expect(emu.vpc.gateways).toHaveLength(0)
     expect(emu.vpc.securityGroups.filter((g) => g.vpcId === vpcId)).toHaveLength(1)
