@@ -8,8 +8,7 @@ import type { PathTestResult } from '../../shared/schemas/network'
 import { ResultCode, type ProbePhase, type ProbeResult } from '../../shared/schemas/probe'
 import { classifyAddress } from '../redis/address-class'
 import { probe, PROBE_PHASES, type ProbeOptions, type ProbeTarget } from '../redis/probe'
-import { sandboxPrivateDns } from '../sandbox/private-dns'
-import { sandboxTrustedRoots } from '../sandbox/sandbox-trust'
+import { sandboxProbeHooks } from '../sandbox/probe-hooks'
 import { diagnoseReachability, isPrivateEndpointName } from './diagnosis'
 import type { KnownHostsStore } from './known-hosts'
 import type { PodRunOptions } from './pod-runner'
@@ -47,13 +46,11 @@ export async function testViaPath(target: ProbeTarget, networkPath: NetworkPath,
   if (networkPath.kind === 'pod') return testViaPod(target, networkPath, options)
   // A sandbox's private DNS zone (PSE_SANDBOX_PRIVATE_DNS_ZONE) does not resolve from here; its
   // Gen 2 names resolve only behind a stable VPE; its public root is trusted besides the defaults.
-  const resolve = options.resolve ?? sandboxPrivateDns(options.env)
-  const extraRoots = sandboxTrustedRoots(options.env)
   const result = await probe(target, {
-    ...(extraRoots ? { extraRoots } : {}),
+    ...sandboxProbeHooks(options.env),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
-    ...(resolve ? { resolve } : {}),
     ...(options.connectTo ? { connectTo: options.connectTo } : {})
   })
   const privateEndpoint = options.privateEndpoint || isPrivateEndpointName(target.host)

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import net from 'node:net'
+import { promisify } from 'node:util'
 import Redis from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIbmCloudClient, type IbmCloudClient } from '../../../src/main/ibmcloud/client'
@@ -162,6 +164,26 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
     expect(probeAsWriter.phases.find((p) => p.name === 'info')?.notes?.[0]).toMatchObject({ code: 'info.denied' })
   })
 
+  it('the root file in the sandbox env works for a user: redis-cli --cacert with --sni, and Node with NODE_EXTRA_CA_CERTS', async () => {
+    const rootFile = sandbox.env.PSE_SANDBOX_ROOT_CA_FILE
+    expect(rootFile).toBeTruthy()
+    const cli = (sni: string, ...extra: string[]) =>
+      run('redis-cli', ['-h', '127.0.0.1', '-p', String(endpoint.port), '--user', MANAGER.name, '--pass', MANAGER.password, '--no-auth-warning', '--tls', '--sni', sni, ...extra, 'PING'])
+    expect(await cli(endpoint.hostname, '--cacert', rootFile)).toMatchObject({ ok: true, stdout: 'PONG' })
+    const wrongSni = await cli('db.example.com', '--cacert', rootFile)
+    expect(wrongSni.ok).toBe(false)
+    expect(wrongSni.stderr).toMatch(/unrecognized name/i)
+    // The system's CA store only: the sandbox root is not in it.
+    const systemOnly = await cli(endpoint.hostname)
+    expect(systemOnly.ok).toBe(false)
+    expect(systemOnly.stderr).toMatch(/certificate verify failed/i)
+
+    const script = `const s=require('tls').connect({host:'127.0.0.1',port:${endpoint.port},servername:${JSON.stringify(endpoint.hostname)}},()=>{console.log(s.authorized);s.destroy()});s.on('error',e=>{console.log(e.code);process.exit(0)})`
+    const node = (extra: Record<string, string>) => run(process.execPath, ['-e', script], { PATH: process.env.PATH ?? '', ...extra })
+    expect((await node({ NODE_EXTRA_CA_CERTS: rootFile })).stdout).toBe('true')
+    expect((await node({})).stdout).toMatch(/^(UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/)
+  })
+
   it('an enforced CBR rule closes connections from sources outside its zones; a zone with this address lets it back in', async () => {
     const waitForTasks = async () => {
       const pending = () => [...sandbox.emulator.state.tasks.values()].some((t) => !t.applied)
@@ -194,6 +216,16 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
     expect(await admitsFrom('127.0.0.1')).toBe(true)
   })
 })
+
+async function run(file: string, args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '' }): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(file, args, { env, timeout: 10_000 })
+    return { ok: true, stdout: stdout.trim(), stderr }
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string }
+    return { ok: false, stdout: String(stdout ?? '').trim(), stderr: String(stderr ?? '') }
+  }
+}
 
 /** Whether a TCP connection from this loopback source stays open (a restriction closes it at once). */
 function admitsFrom(localAddress: string): Promise<boolean> {

@@ -56,6 +56,22 @@ describe('the sandbox public root and its chain', () => {
     expect(defaultRoots().length).toBeGreaterThanOrEqual(tls.rootCertificates.length)
   })
 
+  it('default roots: Node’s own list where it has one, else the bundle plus the NODE_EXTRA_CA_CERTS file', async () => {
+    const own = (tls as { getCACertificates?: (t: 'default') => string[] }).getCACertificates
+    const pki = await createSandboxPki()
+    const file = await writeSandboxRoot(await tempDir(), pki.root.cert)
+    const saved = process.env.NODE_EXTRA_CA_CERTS
+    process.env.NODE_EXTRA_CA_CERTS = file
+    try {
+      const roots = defaultRoots()
+      if (own) expect(roots).toEqual(own('default'))
+      else expect(roots).toEqual([...tls.rootCertificates, expect.stringContaining(pki.root.cert.trim().split('\n')[1])])
+    } finally {
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS
+      else process.env.NODE_EXTRA_CA_CERTS = saved
+    }
+  })
+
   it('a CA file is bounded and validated: garbage and non-certificates are left out', async () => {
     const dir = await tempDir()
     const pki = await createSandboxPki()
