@@ -97,7 +97,11 @@ export async function createCertificateAuthority(commonName: string, options?: C
  * An intermediate CA signed by `parent` (which needs pathLength ≥ 1), as public CAs issue leaves:
  * root → intermediate → leaf. A server sends leaf + intermediate; clients hold only the root.
  */
-export async function issueIntermediateCa(parent: CertificateAuthority, commonName: string, options?: Omit<CaOptions, 'pathLength'>): Promise<CertificateAuthority> {
+export async function issueIntermediateCa(
+  parent: CertificateAuthority,
+  commonName: string,
+  options?: Omit<CaOptions, 'pathLength'>
+): Promise<CertificateAuthority> {
   const keys = await generateKeys()
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),

@@ -21,7 +21,6 @@ export async function createSandboxPki(): Promise<SandboxPki> {
   return { root, intermediate }
 }
 
-
 /** Writes the root certificate (public, no key) into the sandbox's own temp folder; returns its path. */
 export async function writeSandboxRoot(dir: string, rootPem: string): Promise<string> {
   const file = path.join(dir, 'sandbox-root-ca.pem')

@@ -6,10 +6,7 @@
  *
  * Never throws: any byte string gives `incomplete` (send more), `hello` or `invalid`.
  */
-export type ClientHelloResult =
-  | { kind: 'incomplete' }
-  | { kind: 'hello'; serverName: string | null }
-  | { kind: 'invalid'; reason: string }
+export type ClientHelloResult = { kind: 'incomplete' } | { kind: 'hello'; serverName: string | null } | { kind: 'invalid'; reason: string }
 
 const RECORD_HANDSHAKE = 22
 const HANDSHAKE_CLIENT_HELLO = 1

@@ -103,7 +103,9 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
     expect(await resolve(endpoint.hostname)).toEqual(['127.0.0.1'])
     expect(await resolve(`replica.${endpoint.hostname.toUpperCase()}.`)).toEqual(['127.0.0.1'])
     // Another Gen 2 name of the sandbox zone never reaches a real resolver.
-    await expect(resolve(`00000000-0000-4000-8000-000000000000.private.uhp.redis.${REGION}.dataservices.appdomain.cloud`)).rejects.toMatchObject({ code: 'ENOTFOUND' })
+    await expect(resolve(`00000000-0000-4000-8000-000000000000.private.uhp.redis.${REGION}.dataservices.appdomain.cloud`)).rejects.toMatchObject({
+      code: 'ENOTFOUND'
+    })
   })
 
   it('right SNI + the sandbox root: the probe passes with chain and host name verified (leaf + intermediate sent, root from the sandbox trust setting)', async () => {
@@ -168,7 +170,22 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
     const rootFile = sandbox.env.PSE_SANDBOX_ROOT_CA_FILE
     expect(rootFile).toBeTruthy()
     const cli = (sni: string, ...extra: string[]) =>
-      run('redis-cli', ['-h', '127.0.0.1', '-p', String(endpoint.port), '--user', MANAGER.name, '--pass', MANAGER.password, '--no-auth-warning', '--tls', '--sni', sni, ...extra, 'PING'])
+      run('redis-cli', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(endpoint.port),
+        '--user',
+        MANAGER.name,
+        '--pass',
+        MANAGER.password,
+        '--no-auth-warning',
+        '--tls',
+        '--sni',
+        sni,
+        ...extra,
+        'PING'
+      ])
     expect(await cli(endpoint.hostname, '--cacert', rootFile)).toMatchObject({ ok: true, stdout: 'PONG' })
     const wrongSni = await cli('db.example.com', '--cacert', rootFile)
     expect(wrongSni.ok).toBe(false)
@@ -192,7 +209,13 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
     }
     const accountId = sandbox.emulator.state.account.id
     const elsewhere = await ensureZone(client, { accountId, name: 'elsewhere', description: '', addresses: [{ type: 'subnet', value: '10.0.0.0/24' }] })
-    await ensureRedisRule(client, { accountId, instanceGuid: instance.guid, zoneId: elsewhere.zone.id, description: 'only 10.0.0.0/24', enforcementMode: 'enabled' })
+    await ensureRedisRule(client, {
+      accountId,
+      instanceGuid: instance.guid,
+      zoneId: elsewhere.zone.id,
+      description: 'only 10.0.0.0/24',
+      enforcementMode: 'enabled'
+    })
     await waitForTasks()
     const locked = await test(target())
     expect(locked.ok).toBe(false)
@@ -200,7 +223,13 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
     expect(await admitsFrom('127.0.0.1')).toBe(false)
 
     await ensureZone(client, { accountId, name: 'elsewhere', description: '', addresses: [{ type: 'ipAddress', value: '127.0.0.1' }] })
-    await ensureRedisRule(client, { accountId, instanceGuid: instance.guid, zoneId: elsewhere.zone.id, description: 'this computer', enforcementMode: 'enabled' })
+    await ensureRedisRule(client, {
+      accountId,
+      instanceGuid: instance.guid,
+      zoneId: elsewhere.zone.id,
+      description: 'this computer',
+      enforcementMode: 'enabled'
+    })
     await waitForTasks()
     expect((await test(target())).ok).toBe(true)
     expect(await admitsFrom('127.0.0.2')).toBe(false)
@@ -217,7 +246,11 @@ describe('Gen 2 Databases for Redis in the sandbox', () => {
   })
 })
 
-async function run(file: string, args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '' }): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+async function run(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '' }
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(file, args, { env, timeout: 10_000 })
     return { ok: true, stdout: stdout.trim(), stderr }

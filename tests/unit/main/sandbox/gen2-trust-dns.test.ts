@@ -44,7 +44,9 @@ describe('the sandbox public root and its chain', () => {
     expect(pemCertificates(await fs.readFile(file, 'utf8'))).toEqual([pki.root.cert.trim()].map((p) => expect.stringContaining(p.slice(30, 90))))
     expect(sandboxTrustedRoots({ PSE_SANDBOX_ROOT_CA_FILE: file })).toBeUndefined()
     expect(sandboxTrustedRoots({ PSE_SANDBOX_URL: 'http://127.0.0.1:1', PSE_SANDBOX_ROOT_CA_FILE: file })).toHaveLength(1)
-    expect(sandboxTrustedRoots({ PSE_SANDBOX_URL: 'http://127.0.0.1:1', PSE_SANDBOX_ROOT_CA_FILE: path.join(path.dirname(file), 'missing.pem') })).toBeUndefined()
+    expect(
+      sandboxTrustedRoots({ PSE_SANDBOX_URL: 'http://127.0.0.1:1', PSE_SANDBOX_ROOT_CA_FILE: path.join(path.dirname(file), 'missing.pem') })
+    ).toBeUndefined()
   })
 
   it('trust anchors: the profile CA alone; else the default roots plus the extra roots; else Node’s defaults', () => {

@@ -75,7 +75,17 @@ describe('TLS ClientHello server name', () => {
 
   it('hand-made cases: lower-cased names, split records, other name types, bad names, not TLS', () => {
     expect(readClientHello(helloWith([[0, sni([0, 'DB.Example.COM'])]]))).toEqual({ kind: 'hello', serverName: 'db.example.com' })
-    expect(readClientHello(helloWith([[10, Buffer.from([0, 2, 0, 29])], [0, sni([0, 'a.b'])]], { records: 5, sessionId: 32 }))).toEqual({ kind: 'hello', serverName: 'a.b' })
+    expect(
+      readClientHello(
+        helloWith(
+          [
+            [10, Buffer.from([0, 2, 0, 29])],
+            [0, sni([0, 'a.b'])]
+          ],
+          { records: 5, sessionId: 32 }
+        )
+      )
+    ).toEqual({ kind: 'hello', serverName: 'a.b' })
     expect(readClientHello(helloWith([[0, sni([7, 'ignored'], [0, 'second.example'])]]))).toEqual({ kind: 'hello', serverName: 'second.example' })
     expect(readClientHello(helloWith([]))).toEqual({ kind: 'hello', serverName: null })
     expect(readClientHello(helloWith([[0, sni([0, 'bad name.example'])]])).kind).toBe('invalid')
@@ -112,7 +122,13 @@ describe('TLS ClientHello server name', () => {
     fc.assert(
       fc.property(fc.array(label, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 4 }), fc.nat(), fc.nat(255), (labels, records, cutAt, noise) => {
         const name = labels.join('.')
-        const bytes = helloWith([[43, Buffer.from([2, 3, 4])], [0, sni([0, name])]], { records })
+        const bytes = helloWith(
+          [
+            [43, Buffer.from([2, 3, 4])],
+            [0, sni([0, name])]
+          ],
+          { records }
+        )
         expect(readClientHello(bytes)).toEqual({ kind: 'hello', serverName: name })
         expect(readClientHello(bytes.subarray(0, cutAt % bytes.length)).kind).toBe('incomplete')
         const corrupted = Buffer.from(bytes)
