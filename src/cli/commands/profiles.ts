@@ -7,6 +7,11 @@ import { withCore, type CliCore } from '../core'
 import { readCaFile, readImportInput } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson, printableJsonLine } from '../printable'
+import { fillMessage } from '../../shared/i18n/fill'
+import type { Messages } from '../../shared/i18n/en'
+import { saidText } from '../../shared/said-text'
+import { cliLanguage, loadCliTranslator, type CliLanguage } from '../locale'
+import { displayWidth, padEnd } from '../text-width'
 
 const USAGE = `Usage: pse-wizard profiles <list|show|add|remove|import|export> [options]
 
@@ -22,9 +27,18 @@ const USAGE = `Usage: pse-wizard profiles <list|show|add|remove|import|export> [
                                             command or a profile file (FILE, or stdin with -)
   export PROFILE --format redli|redis-cli|env|kubernetes|json [--with-secrets] [--output FILE]
 
-PROFILE is a profile name or id. Exit code 0 ok, 1 failure, 2 usage error.`
+PROFILE is a profile name or id. --lang en|ja: the language of what is printed for people
+(default: LC_ALL, LC_MESSAGES or LANG). Exit code 0 ok, 1 failure, 2 usage error.`
 
 type Values = Record<string, string | boolean | string[] | undefined>
+type Words = Messages['cliProfiles']
+
+/** The command's own texts in the user's language: one small catalogue section, no i18next (list and show stay quick). */
+const wordsFor = async (language: CliLanguage): Promise<Words> =>
+  language === 'ja' ? (await import('../../shared/i18n/cli-profiles/ja')).cliProfilesJa : (await import('../../shared/i18n/cli-profiles/en')).cliProfilesEn
+
+/** One catalogue text with its parameters, made safe for a terminal. */
+const say = (text: string, params: Record<string, string | number> = {}) => printable(fillMessage(text, params))
 
 export const profilesCommand: Command = {
   name: 'profiles',
@@ -45,41 +59,53 @@ export const profilesCommand: Command = {
         timeout: { type: 'string' },
         format: { type: 'string' },
         'with-secrets': { type: 'boolean' },
-        output: { type: 'string' }
+        output: { type: 'string' },
+        lang: { type: 'string' }
       },
       strict: true,
       allowPositionals: true
     })
-    return withCore(io, {}, (service) => runAction(service, action, positionals, values, io))
+    const language = cliLanguage(values.lang as string | undefined, io.env)
+    const words = await wordsFor(language)
+    return withCore(io, {}, (service) => runAction(service, action, positionals, values, { io, words, language }))
   }
 }
 
-async function runAction(service: CliCore, action: string | undefined, positionals: string[], values: Values, io: CliIO): Promise<ExitCode> {
+interface Out {
+  io: CliIO
+  words: Words
+  language: CliLanguage
+}
+
+async function runAction(service: CliCore, action: string | undefined, positionals: string[], values: Values, out: Out): Promise<ExitCode> {
+  const { io, words } = out
   try {
     switch (action) {
       case 'list':
-        return await list(service, values, io)
+        return await list(service, values, out)
       case 'show':
-        return await show(service, one(positionals, 'PROFILE'), values, io)
+        return await show(service, one(positionals, 'PROFILE'), values, out)
       case 'add':
-        return await add(service, values, io)
+        return await add(service, values, out)
       case 'remove': {
         const profile = await service.call('profiles.find', { nameOrId: one(positionals, 'PROFILE') })
         await service.call('profiles.delete', { id: profile.id })
-        io.stdout(values.json ? printableJsonLine({ deleted: profile.id }) : `Deleted profile "${printable(profile.name)}".\n`)
+        io.stdout(values.json ? printableJsonLine({ deleted: profile.id }) : say(words.deleted, { name: profile.name }) + '\n')
         return Exit.ok
       }
       case 'import':
-        return await importCommand(service, positionals, values, io)
+        return await importCommand(service, positionals, values, out)
       case 'export':
-        return await exportCommand(service, one(positionals, 'PROFILE'), values, io)
+        return await exportCommand(service, one(positionals, 'PROFILE'), values, out)
       default:
         throw new UsageError(action ? `unknown action "${action}"` : 'name an action: list, show, add, remove, import or export')
     }
   } catch (e) {
     if (!isAppFailure(e)) throw e
-    if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message }))
-    else io.stderr(`pse-wizard profiles: ${printable(e.message)} (${e.code})\n`)
+    // Failures are rare: only then is i18next loaded, to word main's message from its facts.
+    const message = saidText(await loadCliTranslator(out.language), e)
+    if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message, ...(e.params ? { params: e.params } : {}) }))
+    else io.stderr(`pse-wizard profiles: ${printable(message)} (${e.code})\n`)
     return Exit.failure
   }
 }
@@ -90,48 +116,66 @@ function one(positionals: string[], what: string): string {
   return positionals[0]
 }
 
-async function list(service: CliCore, values: Values, io: CliIO) {
+async function list(service: CliCore, values: Values, { io, words }: Out) {
   const { profiles, warning } = await service.call('profiles.list', {})
   const tags = (values.tag as string[] | undefined) ?? []
   const shown = profiles.filter((p) => tags.every((t) => p.tags.includes(t)))
-  if (warning) io.stderr(`warning: ${printable(warning)}\n`)
+  if (warning) io.stderr(say(words.warning, { warning }) + '\n')
   if (values.json) {
     io.stdout(printableJson({ profiles: shown, warning }))
     return Exit.ok
   }
-  if (shown.length === 0) io.stdout('No profiles. Add one with "pse-wizard profiles add --url rediss://…" or "pse-wizard profiles import FILE".\n')
+  if (shown.length === 0) io.stdout(say(words.none) + '\n')
   for (const p of shown)
-    io.stdout(printable(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p)}\t${p.tags.join(',')}\t${p.id}`) + '\n')
+    io.stdout(
+      printable(`${p.name}\t${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}\t${lastTest(p, words)}\t${p.tags.join(',')}\t${p.id}`) + '\n'
+    )
   return Exit.ok
 }
 
-function lastTest(p: Profile): string {
-  if (!p.lastTest) return 'never tested'
-  return `${p.lastTest.ok ? 'ok' : `FAILED ${p.lastTest.code}`} ${p.lastTest.at}`
+function lastTest(p: Profile, words: Words): string {
+  if (!p.lastTest) return words.neverTested
+  return fillMessage(p.lastTest.ok ? words.lastOk : words.lastFailed, { code: p.lastTest.code ?? '', at: p.lastTest.at })
 }
 
-async function show(service: CliCore, name: string, values: Values, io: CliIO) {
+async function show(service: CliCore, name: string, values: Values, { io, words }: Out) {
   const profile = await service.call('profiles.find', { nameOrId: name })
   const password = values.reveal ? (await service.call('profiles.revealSecret', { id: profile.id, secret: 'password' })).value : undefined
   if (values.json) {
     io.stdout(printableJson(values.reveal ? { ...profile, password } : profile))
     return Exit.ok
   }
-  const lines = [
-    `name:        ${profile.name}`,
-    `id:          ${profile.id}`,
-    `endpoint:    ${profile.tls.enabled ? 'rediss' : 'redis'}://${profile.host}:${profile.port}/${profile.db}`,
-    `user:        ${profile.username ?? '(default)'}`,
-    `password:    ${values.reveal ? (password ?? '(none)') : profile.secrets.password === 'none' ? '(none)' : `******** (${profile.secrets.password})`}`,
-    `tls:         ${profile.tls.enabled ? `on, ${profile.tls.verifyServerCert ? 'verified' : 'NOT VERIFIED (insecure)'}, CA ${profile.tls.caPem ? 'in profile' : 'system store'}${profile.tls.servername ? `, SNI ${profile.tls.servername}` : ''}` : 'off'}`,
-    `path:        ${profile.networkPath.kind}`,
-    `origin:      ${profile.origin.kind === 'ibmcloud' ? `IBM Cloud ${profile.origin.endpointType}${profile.origin.region ? ` (${profile.origin.region})` : ''}` : 'manual'}`,
-    `tags:        ${profile.tags.join(', ') || '-'}`,
-    `last test:   ${lastTest(profile)}`
-  ]
+  const rows = showRows(profile, words, values.reveal ? { revealed: password ?? null } : undefined)
+  const labels = rows.map(([key]) => `${words.show[key]}${words.colon}`)
+  const column = Math.max(...labels.map(displayWidth)) + 3
   // The name, tags and a revealed password are shown as text, never as terminal commands.
-  io.stdout(printable(lines.join('\n')) + '\n')
+  io.stdout(printable(rows.map(([, value], n) => `${padEnd(labels[n], column)}${value}`).join('\n')) + '\n')
   return Exit.ok
+}
+
+function showRows(p: Profile, w: Words, reveal?: { revealed: string | null }): Array<[keyof Words['show'], string]> {
+  const v = w.value
+  const tls = p.tls.enabled
+    ? fillMessage(v.tlsOn, { verify: p.tls.verifyServerCert ? v.verified : v.notVerified, ca: p.tls.caPem ? v.caInProfile : v.caSystem }) +
+      (p.tls.servername ? fillMessage(v.sni, { name: p.tls.servername }) : '')
+    : v.off
+  const stored = p.secrets.password === 'none' ? v.none : fillMessage(v.stored, { where: p.secrets.password === 'keychain' ? v.keychain : v.session })
+  const origin =
+    p.origin.kind === 'ibmcloud'
+      ? fillMessage(p.origin.region ? v.ibmcloudRegion : v.ibmcloud, { endpoint: v[p.origin.endpointType], region: p.origin.region ?? '' })
+      : v.manual
+  return [
+    ['name', p.name],
+    ['id', p.id],
+    ['endpoint', `${p.tls.enabled ? 'rediss' : 'redis'}://${p.host}:${p.port}/${p.db}`],
+    ['user', p.username ?? v.defaultUser],
+    ['password', reveal ? (reveal.revealed ?? v.none) : stored],
+    ['tls', tls],
+    ['path', p.networkPath.kind],
+    ['origin', origin],
+    ['tags', p.tags.join(', ') || '-'],
+    ['lastTest', lastTest(p, w)]
+  ]
 }
 
 async function fieldOverrides(fields: ProfileFields, values: Values): Promise<ProfileFields> {
@@ -150,7 +194,7 @@ async function fieldOverrides(fields: ProfileFields, values: Values): Promise<Pr
   return parsed.data
 }
 
-async function add(service: CliCore, values: Values, io: CliIO) {
+async function add(service: CliCore, values: Values, { io, words }: Out) {
   if (typeof values.url !== 'string') throw new UsageError('add needs --url rediss://…')
   // Read by profiles.import: a password in the URL stays in main and goes to the keychain on create.
   const draft = await service.call('profiles.import', { text: values.url, format: 'url' })
@@ -160,13 +204,11 @@ async function add(service: CliCore, values: Values, io: CliIO) {
   registerSecret(envPassword)
   const profile = await service.call('profiles.create', { fields, secrets: envPassword ? { password: envPassword } : {}, importId: draft.importId })
   const password = draft.secretsFound.password || Boolean(envPassword)
-  io.stdout(
-    values.json ? printableJson(profile) : `Saved profile "${printable(profile.name)}" (${profile.id})${password ? '; password in the keychain' : ''}.\n`
-  )
+  io.stdout(values.json ? printableJson(profile) : say(password ? words.savedWithPassword : words.saved, { name: profile.name, id: profile.id }) + '\n')
   return Exit.ok
 }
 
-async function importCommand(service: CliCore, positionals: string[], values: Values, io: CliIO) {
+async function importCommand(service: CliCore, positionals: string[], values: Values, { io, words }: Out) {
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`)
   let format: ImportFormat | undefined
   if (values.format !== undefined) {
@@ -178,19 +220,21 @@ async function importCommand(service: CliCore, positionals: string[], values: Va
   const draft = await service.call('profiles.import', { text, ...(format ? { format } : {}) })
   const fields = await fieldOverrides(draft.fields, values)
   const profile = await service.call('profiles.create', { fields, importId: draft.importId })
-  for (const note of draft.notes) io.stderr(`note: ${printable(note)}\n`)
-  io.stdout(values.json ? printableJson({ profile, notes: draft.notes }) : `Imported "${printable(profile.name)}" (${draft.format}) as ${profile.id}.\n`)
+  for (const note of draft.notes) io.stderr(say(words.note, { note }) + '\n')
+  io.stdout(
+    values.json ? printableJson({ profile, notes: draft.notes }) : say(words.imported, { name: profile.name, format: draft.format, id: profile.id }) + '\n'
+  )
   return Exit.ok
 }
 
-async function exportCommand(service: CliCore, name: string, values: Values, io: CliIO) {
+async function exportCommand(service: CliCore, name: string, values: Values, { io, words }: Out) {
   const format = ExportFormat.safeParse(values.format)
   if (!format.success) throw new UsageError(`--format must be one of ${ExportFormat.options.join(', ')}`)
   const profile = await service.call('profiles.find', { nameOrId: name })
   const exported = await service.call('profiles.export', { id: profile.id, format: format.data, withSecrets: Boolean(values['with-secrets']) })
   if (typeof values.output === 'string') {
     await writeFileAtomic(values.output, exported.text)
-    io.stderr(`Wrote ${values.output}${exported.containsSecrets ? ' (it contains secrets: mode 0600)' : ''}.\n`)
+    io.stderr(say(exported.containsSecrets ? words.wroteSecrets : words.wrote, { file: values.output }) + '\n')
   } else io.stdout(exported.text)
   return Exit.ok
 }

@@ -1,4 +1,5 @@
 import { AppFailure } from '../../shared/errors'
+import { profileSay } from './messages'
 import type { KeychainStatus, SecretLocation, SecretName } from '../../shared/schemas/profile'
 import { registerSecret } from '../logging/redact'
 import { log } from '../logging/log'
@@ -23,7 +24,7 @@ export const KEYCHAIN_TIMEOUT_MS = 30_000
 function keychainTimeout(ms: number): AppFailure {
   return new AppFailure({
     code: SecretCodes.keychainTimeout,
-    message: `The system keychain did not answer within ${Math.round(ms / 1000)} s. If it shows a password or permission prompt, answer it (or unlock the keychain), then try again.`
+    ...profileSay.keychainTimeout({ seconds: Math.round(ms / 1000) })
   })
 }
 
@@ -32,7 +33,7 @@ const isTimeout = (e: unknown): e is AppFailure => e instanceof AppFailure && e.
 /** The keychain's own error as a keychain_unavailable failure; our timeout passes through as is. */
 function unavailable(e: unknown): AppFailure {
   if (isTimeout(e)) return e
-  return new AppFailure({ code: SecretCodes.keychainUnavailable, message: INSTALL_HINT, detail: e instanceof Error ? e.message : String(e) })
+  return new AppFailure({ code: SecretCodes.keychainUnavailable, ...profileSay.keychainMissing(), detail: e instanceof Error ? e.message : String(e) })
 }
 
 /** The subset of keytar we use (tests may pass a fake; integration tests use the real one). */
@@ -42,8 +43,7 @@ export interface Keychain {
   deletePassword(service: string, account: string): Promise<boolean>
 }
 
-const INSTALL_HINT =
-  'No keychain (Secret Service) is available, so PSE Wizard cannot store secrets. Install and unlock one (Debian/Ubuntu: sudo apt-get install gnome-keyring libsecret-1-0, then log in again; or enable KeePassXC\'s Secret Service), or choose "Keep secrets for this session only".'
+const keychainMissing = () => new AppFailure({ code: SecretCodes.keychainUnavailable, ...profileSay.keychainMissing() })
 
 /**
  * keytar is an optional dependency with a native part: `npm install` carries on when its build
@@ -56,11 +56,7 @@ export function keytarLoadFailure(e: unknown, platform: NodeJS.Platform = proces
   const code = (e as NodeJS.ErrnoException | undefined)?.code
   const firstLine = text.split('\n')[0].trim()
   const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(text)
-  const reason = !missing
-    ? `its native part failed to load: ${firstLine}`
-    : /keytar\.node/.test(text)
-      ? 'it was installed without its native part (its build did not run or failed)'
-      : 'it is not installed (its build failed during npm install, or install scripts were off)'
+  const reason = !missing ? 'load_failed' : /keytar\.node/.test(text) ? 'no_native_part' : 'not_installed'
   const tools =
     platform === 'linux'
       ? 'the libsecret development files and a compiler (Debian/Ubuntu: sudo apt-get install libsecret-1-dev g++ make python3; Fedora: sudo dnf install libsecret-devel gcc-c++ make)'
@@ -69,7 +65,7 @@ export function keytarLoadFailure(e: unknown, platform: NodeJS.Platform = proces
         : 'the Visual Studio Build Tools with "Desktop development with C++"'
   return new AppFailure({
     code: SecretCodes.keychainUnavailable,
-    message: `The keychain module (keytar) cannot be used: ${reason}. So PSE Wizard cannot keep secrets in the system keychain. To use it, install ${tools}, run "npm rebuild keytar" in the PSE Wizard folder ("npm install" when node_modules/keytar is missing), and start PSE Wizard again. Or choose "Keep secrets for this session only" (on the command line: pse-wizard setup --session-secrets).`,
+    ...profileSay.keytarUnusable({ reason, error: firstLine, tools }),
     detail: text
   })
 }
@@ -84,8 +80,6 @@ async function loadKeytar(): Promise<Keychain> {
   return mod.default ?? mod
 }
 
-const SECRET_LABELS: Record<SecretName, string> = { password: 'password', clientKey: 'client key', sshSecret: 'SSH passphrase or password' }
-
 export function accountFor(profileId: string, name: SecretName): string {
   return `profile:${profileId}:${name}`
 }
@@ -95,6 +89,8 @@ export class SecretStore {
   private sessionOnly = false
   private readonly session = new Map<string, string>()
   private status: KeychainStatus | undefined
+  /** Why the keychain is unavailable (with its message's facts), rethrown as is by every call that needs it. */
+  private unavailableBecause: AppFailure | undefined
   /** The last check got no answer in time: asked again next time, and said as such. */
   private checkTimedOut = false
   private readonly timeoutMs: number
@@ -141,7 +137,8 @@ export class SecretStore {
       }
       const failure = e instanceof AppFailure && e.code === SecretCodes.keychainUnavailable ? e : undefined
       log.warn(`keychain unavailable: ${failure?.detail ?? (e instanceof Error ? e.message : String(e))}`)
-      this.status = { mode: 'unavailable', message: failure?.message ?? INSTALL_HINT }
+      this.unavailableBecause = failure ?? keychainMissing()
+      this.status = { mode: 'unavailable', message: this.unavailableBecause.message }
     }
     return this.status
   }
@@ -160,7 +157,7 @@ export class SecretStore {
     const status = this.status ?? (await this.check())
     if (status.mode === 'keychain' && this.keychain) return this.keychain
     if (this.checkTimedOut) throw keychainTimeout(this.timeoutMs)
-    throw new AppFailure({ code: SecretCodes.keychainUnavailable, message: status.mode === 'unavailable' ? status.message : INSTALL_HINT })
+    throw (status.mode === 'unavailable' ? this.unavailableBecause : undefined) ?? keychainMissing()
   }
 
   /** Stores a secret; returns where it went. */
@@ -198,14 +195,9 @@ export class SecretStore {
       }
     }
     if (value === null || value === undefined) {
-      const what = SECRET_LABELS[name]
-      const where =
-        location === 'session'
-          ? 'was kept for an earlier session only'
-          : 'can no longer be read from the keychain (was the keychain reset or the entry deleted?)'
       throw new AppFailure({
         code: SecretCodes.secretUnreadable,
-        message: `The saved ${what} of profile "${profileName}" ${where}. Enter it again in the profile.`
+        ...profileSay.secretUnreadable({ secret: name, profileName, where: location === 'session' ? 'session' : 'keychain' })
       })
     }
     registerSecret(value)

@@ -1,4 +1,5 @@
 import { nodeCrypto } from '../util/lazy-builtins'
+import { profileSay } from './messages'
 import { AppFailure } from '../../shared/errors'
 import type { ProbePhase, ProbeResult, TestAllResult } from '../../shared/schemas/probe'
 import {
@@ -163,7 +164,7 @@ export class ProfilesService {
     try {
       return await this.store.mutate((profiles) => {
         const index = profiles.findIndex((p) => p.id === id)
-        if (index < 0) throw new AppFailure({ code: 'profile_not_found', message: `No profile with id "${id}". It may have been deleted in another window.` })
+        if (index < 0) throw new AppFailure({ code: 'profile_not_found', ...profileSay.notFoundById({ id }) })
         // Fields from this edit, on top of what is on disk now (another process may have tested it meanwhile).
         const updated: Profile = { ...profiles[index], ...next, secrets: locations, updatedAt: this.now().toISOString() }
         profiles[index] = updated
@@ -228,7 +229,7 @@ export class ProfilesService {
     if (!runner)
       throw new AppFailure({
         code: 'network_path_unsupported',
-        message: `This PSE Wizard cannot test "${fields.networkPath.kind}" paths yet. Update PSE Wizard.`
+        ...profileSay.pathUnsupported({ kind: fields.networkPath.kind })
       })
     return runner(fields, target, { signal, onPhase: (phase) => this.options.onProgress?.({ profileId, testId, phase }) }, { sshSecret })
   }
@@ -352,8 +353,7 @@ export class ProfilesService {
   private peekImport(importId: string): PendingImport['secrets'] {
     this.pruneImports()
     const found = this.imports.get(importId)
-    if (!found)
-      throw new AppFailure({ code: 'import_expired', message: 'The pasted connection data is no longer held (it expires after 15 minutes). Paste it again.' })
+    if (!found) throw new AppFailure({ code: 'import_expired', ...profileSay.importExpired() })
     return found.secrets
   }
 

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { profileSay } from './messages'
 import { z } from 'zod'
 import { AppFailure } from '../../shared/errors'
 import { Profile } from '../../shared/schemas/profile'
@@ -62,7 +63,7 @@ export class ProfileStore {
     if (!found)
       throw new AppFailure({
         code: ProfileCodes.notFound,
-        message: `No profile with id "${id}". It may have been deleted in another window; refresh the list.`
+        ...profileSay.notFoundById({ id })
       })
     return found
   }
@@ -74,7 +75,7 @@ export class ProfileStore {
     if (exact) return exact
     const loose = profiles.filter((p) => p.name.toLowerCase() === idOrName.toLowerCase())
     if (loose.length === 1) return loose[0]
-    throw new AppFailure({ code: ProfileCodes.notFound, message: `No profile named "${idOrName}". Run "pse-wizard profiles list" to see them.` })
+    throw new AppFailure({ code: ProfileCodes.notFound, ...profileSay.notFoundByName({ name: idOrName }) })
   }
 
   /**
@@ -87,7 +88,7 @@ export class ProfileStore {
       if (loaded.newer) {
         throw new AppFailure({
           code: ProfileCodes.fileNewer,
-          message: `${this.file} was written by a newer PSE Wizard. Update this copy of PSE Wizard before changing profiles.`
+          ...profileSay.fileNewer({ file: this.file })
         })
       }
       const { profiles, value } = await change(loaded.profiles.map((p) => structuredClone(p)))

@@ -1,5 +1,6 @@
 import type { EndpointType, PrereqItem } from '../../shared/schemas/ibmcloud'
 import type { PrivatePathOption } from '../../shared/schemas/wizard'
+import { sayers } from '../util/say'
 
 /**
  * Every sentence the wizard says to the user, in English. Each is a function of the facts it
@@ -39,10 +40,14 @@ export const wizardMessages = {
 
   gen2HostFlavorFirst: () => 'Choose a host flavor for the Gen 2 instance.',
   gen1NotInRegion: (p: { region: string }) => `Databases for Redis Gen 1 is not offered in ${p.region}. Choose another region, or Gen 2.`,
-  gen2NotInRegion: (p: { region: string; offered: string }) => `Gen 2 is offered only in ${p.offered}, not in ${p.region}. Choose one of those regions, or Gen 1.`,
-  gen2Unreadable: (p: { region: string; detail: string }) => `Could not read what Gen 2 needs in ${p.region} (${p.detail}). Gen 1 can still be deployed; check the VPC Viewer role, then reload.`,
-  gen2NoVpcInRegion: (p: { region: string }) => `Gen 2 is reached only from a VPC in ${p.region}, and there is none. Create a VPC with a subnet there, or choose Gen 1.`,
-  gen2NoSubnetInRegion: (p: { region: string }) => `The VPCs in ${p.region} have no subnet, and Gen 2's private endpoint needs one. Create a subnet, or choose Gen 1.`,
+  gen2NotInRegion: (p: { region: string; offered: string }) =>
+    `Gen 2 is offered only in ${p.offered}, not in ${p.region}. Choose one of those regions, or Gen 1.`,
+  gen2Unreadable: (p: { region: string; detail: string }) =>
+    `Could not read what Gen 2 needs in ${p.region} (${p.detail}). Gen 1 can still be deployed; check the VPC Viewer role, then reload.`,
+  gen2NoVpcInRegion: (p: { region: string }) =>
+    `Gen 2 is reached only from a VPC in ${p.region}, and there is none. Create a VPC with a subnet there, or choose Gen 1.`,
+  gen2NoSubnetInRegion: (p: { region: string }) =>
+    `The VPCs in ${p.region} have no subnet, and Gen 2's private endpoint needs one. Create a subnet, or choose Gen 1.`,
 
   waitStillTrying: (p: { ibmMessage: string }) => `${p.ibmMessage} PSE Wizard keeps waiting and asks again.`,
   waitUntilReady: () => 'Wait until the instance is ready.',
@@ -114,27 +119,8 @@ export const privatePathOptions = (): PrivatePathOption[] => [
   }
 ]
 
-type Facts = Record<string, string | number | boolean>
-type Said = { message: string; params: Facts & { say: WizardMessageId } }
-type Sayers = { [K in WizardMessageId]: (...args: Parameters<(typeof wizardMessages)[K]>) => Said }
-
-/** The facts a message was made of, as a failure's params carry them (lists joined, nothing null). */
-function facts(p: unknown): Facts {
-  const out: Facts = {}
-  for (const [k, v] of Object.entries((p ?? {}) as Record<string, unknown>)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v
-    else if (Array.isArray(v)) out[k] = v.join(' ')
-  }
-  return out
-}
-
 /**
  * The same messages as a failure's `message` plus `params` naming the message (`say`) and its
- * facts, so a front end words it in its own language (src/shared/i18n/wizard-messages).
+ * facts, so a front end words it in its own language (src/shared/i18n/wizard-say).
  */
-export const wizardSay = Object.fromEntries(
-  Object.entries(wizardMessages).map(([id, say]) => [
-    id,
-    (p?: unknown) => ({ message: (say as (q?: unknown) => string)(p), params: { ...facts(p), say: id as WizardMessageId } })
-  ])
-) as unknown as Sayers
+export const wizardSay = sayers<typeof wizardMessages, WizardMessageId>(wizardMessages)

@@ -7,6 +7,8 @@ import { prereqGen1En } from './prereq-gen1/en'
 import { prereqGen2En } from './prereq-gen2/en'
 import { probeNotesEn } from './probe-notes/en'
 import { cliTestEn } from './cli-test/en'
+import { cliProfilesEn } from './cli-profiles/en'
+import { profileSayEn } from './profile-say/en'
 
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
 export const en = {
@@ -51,6 +53,8 @@ export const en = {
   prereqGen2: prereqGen2En,
   probeNotes: probeNotesEn,
   cliTest: cliTestEn,
+  profileSay: profileSayEn,
+  cliProfiles: cliProfilesEn,
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

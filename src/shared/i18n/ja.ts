@@ -8,6 +8,8 @@ import { prereqGen1Ja } from './prereq-gen1/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
 import { probeNotesJa } from './probe-notes/ja'
 import { cliTestJa } from './cli-test/ja'
+import { cliProfilesJa } from './cli-profiles/ja'
+import { profileSayJa } from './profile-say/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
 export const ja: Messages = {
@@ -52,6 +54,8 @@ export const ja: Messages = {
   prereqGen2: prereqGen2Ja,
   probeNotes: probeNotesJa,
   cliTest: cliTestJa,
+  profileSay: profileSayJa,
+  cliProfiles: cliProfilesJa,
   settings: {
     title: '設定',
     appearance: '表示',

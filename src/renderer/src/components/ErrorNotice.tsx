@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, CodeSnippet, InlineNotification } from '@carbon/react'
 import type { AppError } from '../../../shared/errors'
+import type { Translate } from '../../../shared/i18n/probe-notes/render'
+import { saidText } from '../../../shared/said-text'
 
 export interface ErrorNoticeProps {
   error: AppError
@@ -31,7 +33,7 @@ export function ErrorNotice({ error, title, action, command, kind = 'error', onC
         kind={kind}
         lowContrast
         title={heading}
-        subtitle={error.message}
+        subtitle={saidText(t as unknown as Translate, error)}
         hideCloseButton={!onClose}
         onClose={onClose ? () => (onClose(), false) : undefined}
         className="pse-error__notice"
