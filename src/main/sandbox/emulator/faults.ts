@@ -30,6 +30,7 @@ export const ROUTE_IDS = [
   'rc.keys.list',
   'rc.keys.create',
   'rc.keys.get',
+  'rc.keys.delete',
   'cdb.regions',
   'cdb.deployables',
   'cdb.deployment.get',

@@ -169,9 +169,10 @@ export function gen2InstanceBody(state: EmulatorState, i: InstanceRecord, provis
 }
 
 /** Either generation's RC body. */
-export function anyInstanceBody(state: EmulatorState, i: InstanceRecord, options: { provisioningMs: number; gen2ExtensionsAfterReads: number }) {
+export function anyInstanceBody(state: EmulatorState, i: InstanceRecord, options: { provisioningMs: number; gen2ExtensionsAfterReads: number; gen2KeyCredentials?: 'once' | 'always' }) {
   return i.generation === 'gen2'
-    ? gen2InstanceBody(state, i, options.provisioningMs, options.gen2ExtensionsAfterReads)
+    ? // Whether a key's credentials can be read again after its create (facts §1.7: Gen 2 shows them once).
+      { ...gen2InstanceBody(state, i, options.provisioningMs, options.gen2ExtensionsAfterReads), onetime_credentials: options.gen2KeyCredentials !== 'always' }
     : instanceBody(state, i, options.provisioningMs)
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { RouteTable } from './router'
 import { HttpError, makeJwt, parseJson } from './http'
 import { GEN2_PLAN, anyInstanceBody, createGen2Instance, gen2Broker } from './gen2-instances'
+import { anyKeyBody, createGen2Key } from './gen2-keys'
 import { CDB_REGIONS, REDIS_VERSIONS, hex, keyBody, now, resourceGroupBody, endpointEnabled, type InstanceRecord, type KeyRecord } from './state'
 
 const PLAN = 'databases-for-redis-standard'
@@ -281,7 +282,7 @@ export const platformRoutes: RouteTable = [
     async handle({ emu, params, query }) {
       const i = findInstance(emu, params.id)
       const keys = [...emu.state.keys.values()].filter((k) => k.instanceGuid === i.guid)
-      return { status: 200, body: page(query, keys, emu.options.pageSize, `/v2/resource_instances/${i.guid}/resource_keys`, (k) => keyBody(emu.state, k, i)) }
+      return { status: 200, body: page(query, keys, emu.options.pageSize, `/v2/resource_instances/${i.guid}/resource_keys`, (k) => anyKeyBody(emu, k, i)) }
     }
   },
   {
@@ -294,7 +295,7 @@ export const platformRoutes: RouteTable = [
       const keys = [...emu.state.keys.values()].filter((k) => !query.get('name') || k.name === query.get('name'))
       return {
         status: 200,
-        body: page(query, keys, emu.options.pageSize, '/v2/resource_keys', (k) => keyBody(emu.state, k, emu.state.instances.get(k.instanceGuid)!))
+        body: page(query, keys, emu.options.pageSize, '/v2/resource_keys', (k) => anyKeyBody(emu, k, emu.state.instances.get(k.instanceGuid)!))
       }
     }
   },
@@ -307,7 +308,22 @@ export const platformRoutes: RouteTable = [
     async handle({ emu, params }) {
       const k = [...emu.state.keys.values()].find((x) => x.guid === params.id || x.crn === params.id)
       if (!k) throw new HttpError(404, `Resource key ${params.id} not found`, 'rc', 'RC-ResourceKeyNotFound')
-      return { status: 200, body: keyBody(emu.state, k, emu.state.instances.get(k.instanceGuid)!) }
+      return { status: 200, body: anyKeyBody(emu, k, emu.state.instances.get(k.instanceGuid)!) }
+    }
+  },
+  {
+    id: 'rc.keys.delete',
+    method: 'DELETE',
+    path: ['v2', 'resource_keys', ':id'],
+    auth: 'bearer',
+    family: 'rc',
+    async handle({ emu, params }) {
+      const k = [...emu.state.keys.values()].find((x) => x.guid === params.id || x.crn === params.id)
+      if (!k) throw new HttpError(404, `Resource key ${params.id} not found`, 'rc', 'RC-ResourceKeyNotFound')
+      // Deleting the key deletes its user (facts §1.7): its password stops working.
+      await emu.state.instances.get(k.instanceGuid)?.deployment.backend?.setUser(k.username, hex(32))
+      emu.state.keys.delete(k.guid)
+      return { status: 204 }
     }
   },
   {
@@ -322,6 +338,7 @@ export const platformRoutes: RouteTable = [
       if (typeof b.source !== 'string') throw new HttpError(400, '"source" is required', 'rc', 'RC-BadRequest')
       const i = emu.state.findInstance(b.source)
       if (!i || i.state === 'removed') throw new HttpError(400, `Source ${b.source} not found`, 'rc', 'RC-BadRequest')
+      if (i.generation === 'gen2') return createGen2Key(emu, i, b, b.name)
       if (i.state !== 'active' || !i.deployment.backend) throw broker(400, 'the deployment is not active yet; try again when provisioning has finished')
       const p = { ...((b.parameters as Record<string, unknown>) ?? {}) }
       const asked = p['service-endpoints'] ?? p.service_endpoints

@@ -52,6 +52,11 @@ export interface EmulatorOptions {
   gen2ExtensionsAfterReads?: number
   /** UNVERIFIED (facts §1.4): a broker that demands `dataservices.$schema` and/or top-level `service_endpoints` (default: neither, as Terraform sends). */
   gen2Requires?: Gen2Required[]
+  /**
+   * Gen 2 keys: 'once' (default, documented) shows the credentials only in the create's answer and
+   * `{"REDACTED":"REDACTED"}` on later reads; 'always' shows them on every read (UNVERIFIED, facts §1.7).
+   */
+  gen2KeyCredentials?: 'once' | 'always'
   /** How long a new VPE gateway stays `pending` before `stable` with its IPs bound (default 3 s). */
   gatewayMs?: number
   /**
@@ -63,7 +68,7 @@ export interface EmulatorOptions {
 }
 
 type Resolved = Required<
-  Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs' | 'gen2ExtensionsAfterReads' | 'gen2Requires'>
+  Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs' | 'gen2ExtensionsAfterReads' | 'gen2Requires' | 'gen2KeyCredentials'>
 >
 
 const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...catalogRoutes, ...cbrRoutes, ...sandboxRoutes]
@@ -104,7 +109,8 @@ export class Emulator {
       emptyCompletedTask: options.emptyCompletedTask ?? false,
       gatewayMs: options.gatewayMs ?? 3_000,
       gen2ExtensionsAfterReads: options.gen2ExtensionsAfterReads ?? 0,
-      gen2Requires: options.gen2Requires ?? []
+      gen2Requires: options.gen2Requires ?? [],
+      gen2KeyCredentials: options.gen2KeyCredentials ?? 'once'
     }
     this.state = new EmulatorState({ account: options.account, cli: options.cli, apiKeys: options.apiKeys ?? [] })
     this.vpc = new VpcState(
