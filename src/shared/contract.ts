@@ -175,7 +175,11 @@ export const calls = {
     wizard().PasswordInput,
     wizard().WizardState
   ]),
-  'wizard.revealPassword': call('Step 5: show the admin password on explicit request', () => [z.object({}).strict(), z.object({ password: z.string() })]),
+  'wizard.createCredentials': call('Step 5, Gen 2: create (or reuse) the Manager service key; its credentials go to the keychain from the create', () => [
+    wizard().CreateCredentialsInput,
+    wizard().WizardState
+  ]),
+  'wizard.revealPassword': call('Step 5: show the admin password (Gen 2: the Manager key\'s) on explicit request', () => [z.object({}).strict(), z.object({ password: z.string() })]),
   'wizard.fetchConnection': call('Step 6: connection details; Gen 2 (or Gen 1 with `vpe`): the VPE gateway in the deploy form\'s VPC, reused or created', () => [
     wizard().ConnectionInput,
     wizard().WizardState

@@ -44,10 +44,20 @@ export function gen2DeployCommands(form: DeployForm, name: string): { deploy: Cl
   })
   const deploy: CliCommand[] = [{ id: 'instance_create', label: 'Create the Databases for Redis Gen 2 instance (private only)', command }]
   if (form.tags.length > 0)
-    deploy.push({ id: 'tag_attach', label: 'Attach the tags', command: `ibmcloud resource tag-attach --tag-names ${shellQuote(form.tags.join(','))} --resource-name ${shellQuote(name)}` })
+    deploy.push({
+      id: 'tag_attach',
+      label: 'Attach the tags',
+      command: `ibmcloud resource tag-attach --tag-names ${shellQuote(form.tags.join(','))} --resource-name ${shellQuote(name)}`
+    })
   return {
     deploy,
-    wait: [{ id: 'instance_show', label: 'Show the instance state and its last operation', command: `ibmcloud resource service-instance ${shellQuote(name)} --output json` }]
+    wait: [
+      {
+        id: 'instance_show',
+        label: 'Show the instance state and its last operation',
+        command: `ibmcloud resource service-instance ${shellQuote(name)} --output json`
+      }
+    ]
   }
 }
 
@@ -149,4 +159,48 @@ export function vpeCommandsFor(state: WizardState): CliCommand[] {
     securityGroupId: vpe && !vpe.createdSecurityGroup ? vpe.securityGroupId : null,
     gatewayId: vpe?.gatewayId ?? null
   })
+}
+
+/** `service-key-create NAME ROLE --instance-name INSTANCE`: a Gen 2 user is a service key with a role (no --service-endpoint: private only). */
+export function gen2KeyCreateCommand(keyName: string, role: 'Manager' | 'Writer', instanceName: string): string {
+  return `ibmcloud resource service-key-create ${shellQuote(keyName)} ${role} --instance-name ${shellQuote(instanceName)} --output json`
+}
+
+const ONCE = 'the credentials show once, in this answer: keep them'
+
+/**
+ * Steps 5, 7 and 8 for Gen 2: the Manager key, the application's key (Writer unless chosen
+ * otherwise, none when step 7 was skipped) and the test with redis-cli over TLS with the
+ * system's CAs and SNI = the VPE domain (facts §1.8). Passwords stay `$PASSWORD`.
+ */
+export function gen2KeyCommands(state: WizardState): { password: CliCommand[]; serviceKey: CliCommand[]; test: CliCommand[] } {
+  const instance = state.instance?.name ?? state.deploy?.form?.name ?? 'Redis-0101'
+  const manager = state.credentials?.keyName ?? `${instance}-manager`
+  const app = state.serviceKey
+  const appRole = app?.role ?? 'Writer'
+  const skipped = app !== null && app.id === state.credentials?.keyId
+  const password = [
+    { id: 'key_create_manager', label: `Create the Manager service key (${ONCE})`, command: gen2KeyCreateCommand(manager, 'Manager', instance) }
+  ]
+  const serviceKey = skipped
+    ? [{ id: 'key_show', label: 'No separate key: the application uses the Manager key', command: `ibmcloud resource service-key ${shellQuote(manager)}` }]
+    : [
+        {
+          id: 'key_create_app',
+          label: `Create the application's ${appRole} service key (${ONCE})`,
+          command: gen2KeyCreateCommand(app?.name ?? `${instance}-${appRole === 'Writer' ? 'writer' : 'app-manager'}`, appRole, instance)
+        }
+      ]
+  const host = state.vpe?.hostname || state.connections.private?.hostname || app?.connection.hostname || '<vpe-domain>'
+  const port = state.connections.private?.port ?? app?.connection.port ?? 6379
+  const user = app?.connection.username ?? '<username>'
+  const test = [
+    { id: 'nslookup', label: 'From the VPC (or its VPN): the name resolves to the VPE gateway’s IPs', command: `nslookup ${shellQuote(host)}` },
+    {
+      id: 'rediscli_private',
+      label: 'Test with redis-cli over TLS (system CAs, SNI = the VPE domain)',
+      command: `REDISCLI_AUTH=$PASSWORD redis-cli -h ${shellQuote(host)} -p ${port} --user ${shellQuote(user)} --tls --sni ${shellQuote(host)} PING`
+    }
+  ]
+  return { password, serviceKey, test }
 }

@@ -1,5 +1,5 @@
 import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
-import { gen2ConnectionCommands, gen2DeployCommands, vpeCommandsFor } from './cli-equivalents-gen2'
+import { gen2ConnectionCommands, gen2DeployCommands, gen2KeyCommands, vpeCommandsFor } from './cli-equivalents-gen2'
 import { shellQuote } from './shell-quote'
 
 /**
@@ -148,5 +148,7 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
   if (state.saved?.publicProfileId)
     save.push(cmd('test_public_profile', 'Test the saved public profile again', `pse-wizard test ${shellQuote(state.saved.publicProfileId)}`))
 
-  return { account, prerequisites, deploy, wait, password, connection, serviceKey, test, save }
+  // Gen 2: keys with roles instead of the admin password, and a test with the system's CAs.
+  const gen2Keys = (state.instance?.generation ?? form?.generation) === 'gen2' ? gen2KeyCommands(state) : null
+  return { account, prerequisites, deploy, wait, connection, save, password, serviceKey, test, ...gen2Keys }
 }

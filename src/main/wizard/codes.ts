@@ -12,5 +12,8 @@ export const WizardCodes = {
   noPrivateEndpoint: 'wizard_no_private_endpoint',
   testFailed: 'wizard_test_failed',
   privateUnreachable: 'wizard_private_unreachable',
-  passwordMissing: 'wizard_password_missing'
+  passwordMissing: 'wizard_password_missing',
+  /** Gen 2: a key of that name exists, but its credentials (shown once) are neither in the keychain nor shown again. */
+  gen2KeyUnreadable: 'wizard_key_unreadable',
+  gen2KeyConflict: 'wizard_key_conflict'
 } as const

@@ -7,6 +7,7 @@ import { IbmcloudCli } from '../ibmcloud/cli-runner'
 import { CliSessionAuthenticator } from '../ibmcloud/cli-session-auth'
 import { getConnectionInfo, listRedisVersions, listRegions, setAdminPassword } from '../ibmcloud/databases'
 import { IbmCodes } from '../ibmcloud/errors'
+import { createGen2Key, findGen2Key } from '../ibmcloud/gen2-keys'
 import { checkPrerequisites } from '../ibmcloud/prerequisites'
 import { checkGen2Prerequisites } from '../ibmcloud/prerequisites-gen2'
 import { createOrAdoptInstance, ensurePrivateServiceKey, waitUntilReady } from '../ibmcloud/provisioning'
@@ -187,6 +188,8 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
     connectionInfo: (crn, endpoint, signal) => getConnectionInfo(need(), crn, endpoint, opts(signal)),
     ensurePrivateServiceKey: (instance, name, signal) => ensurePrivateServiceKey(need(), instance, name, { signal }),
     vpc: vpcServices(need, o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
+    findGen2Key: (instance, name, signal) => findGen2Key(need(), instance.guid, name, { signal }),
+    createGen2Key: (instance, name, role, signal) => createGen2Key(need(), { instance, name, role }, { signal }),
 
     probe: async ({ connection, username, password }, signal) => {
       const result = await probe(
@@ -196,7 +199,8 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
           db: connection.database,
           username,
           password,
-          tls: { enabled: true, caPem: connection.caPem, servername: null, verifyServerCert: true },
+          // Gen 2: publicly trusted (caPem '', the system's roots) and SNI = the VPE domain.
+          tls: { enabled: true, caPem: connection.caPem || null, servername: connection.servername ?? null, verifyServerCert: true },
           timeouts: { connectMs: 5_000, commandMs: 3_000 }
         },
         { signal, ...privateDns }

@@ -84,7 +84,10 @@ export async function createWizard(config: WizardConfig): Promise<Wizard> {
   }
 }
 
-/** A wizard connection as a profile: TLS on with IBM's CA, verification on, IBM Cloud origin. */
+/**
+ * A wizard connection as a profile: TLS on, verification on, IBM Cloud origin. Gen 1: IBM's own CA;
+ * Gen 2: publicly trusted (no CA: the system's roots) with SNI = the VPE domain.
+ */
 export function profileFieldsOf(draft: WizardProfileDraft): ProfileFields {
   return defaultProfileFields({
     // The name may hold the instance name IBM Cloud returned: cleaned like every imported name.
@@ -94,7 +97,7 @@ export function profileFieldsOf(draft: WizardProfileDraft): ProfileFields {
     port: draft.connection.port,
     db: draft.connection.database,
     username: draft.username,
-    tls: { enabled: true, caPem: draft.connection.caPem, servername: null, verifyServerCert: true, clientCertPem: null },
+    tls: { enabled: true, caPem: draft.connection.caPem || null, servername: draft.connection.servername ?? null, verifyServerCert: true, clientCertPem: null },
     origin: { kind: 'ibmcloud', crn: draft.crn, region: draft.region, endpointType: draft.connection.endpoint, generation: draft.generation }
   })
 }

@@ -1,6 +1,16 @@
 import { AppFailure } from '../../shared/errors'
 import type { EndpointType } from '../../shared/schemas/ibmcloud'
-import type { AccountInput, CheckPrerequisitesInput, ConnectionInput, DeployInput, PasswordInput, WizardOptions, WizardState, WizardStepId } from '../../shared/schemas/wizard'
+import type {
+  AccountInput,
+  CheckPrerequisitesInput,
+  ConnectionInput,
+  CreateCredentialsInput,
+  DeployInput,
+  PasswordInput,
+  WizardOptions,
+  WizardState,
+  WizardStepId
+} from '../../shared/schemas/wizard'
 import { log } from '../logging/log'
 import { WizardCodes } from './codes'
 import { deleteWizardInstance, instanceToDelete } from './instance-deletion'
@@ -11,6 +21,7 @@ import { StepRunner, type BackgroundTask, type StepRunnerOptions } from './step-
 import { deployOptions } from './steps/deploy'
 import { revealAdminPassword } from './steps/password'
 import type { SaveInput } from './steps/save'
+import type { ServiceKeyRequest } from './steps/service-key'
 import type { WizardStep } from './steps/step'
 import { wizardStepTable, type ForegroundStepId, type StepInput } from './steps/step-table'
 
@@ -119,8 +130,14 @@ export class WizardJob {
     return this.runner.resumeInBackground('wait', canResumeWait, this.wait)
   }
 
+  /** Step 5, Gen 1: the admin password. */
   setPassword(input: PasswordInput): Promise<WizardState> {
-    return this.step('password', input)
+    return this.step('password', { kind: 'password', input })
+  }
+
+  /** Step 5, Gen 2: the Manager service key, its credentials kept in the keychain from the create's answer. */
+  createCredentials(input: CreateCredentialsInput = {}): Promise<WizardState> {
+    return this.step('password', { kind: 'credentials', input })
   }
 
   revealPassword(): Promise<string> {
@@ -132,8 +149,9 @@ export class WizardJob {
     return this.step('connection', input)
   }
 
-  createServiceKey(name?: string): Promise<WizardState> {
-    return this.step('serviceKey', name)
+  /** Step 7: Gen 1's private key (a name); Gen 2's application key (a role, default Writer) or `skip` (the Manager key). */
+  createServiceKey(input: ServiceKeyRequest = {}): Promise<WizardState> {
+    return this.step('serviceKey', input)
   }
 
   test(endpoints?: EndpointType[]): Promise<WizardState> {

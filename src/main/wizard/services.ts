@@ -15,6 +15,7 @@ import type {
   VpcSummary
 } from '../../shared/schemas/ibmcloud'
 import type { ProbeResult } from '../../shared/schemas/probe'
+import type { Gen2Key, Gen2Role } from '../ibmcloud/gen2-keys'
 import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
 
 /** What the prerequisites are checked for: Gen 1, or Gen 2 in a region. */
@@ -75,6 +76,11 @@ export interface WizardServices {
     name: string,
     signal: AbortSignal
   ): Promise<{ keyId: string; name: string; reused: boolean; connection: ConnectionInfo; credentials: { username: string; password: string } }>
+
+  /** Gen 2: the instance's active service key of that name; its credentials only when IBM shows them again. */
+  findGen2Key(instance: { guid: string }, name: string, signal: AbortSignal): Promise<Gen2Key | undefined>
+  /** Gen 2: creates a service key with a role (duplicate-safe); the credentials come from the create's answer. */
+  createGen2Key(instance: { id: string; guid: string }, name: string, role: Gen2Role, signal: AbortSignal): Promise<Gen2Key>
 
   /**
    * Runs the connection probe against one endpoint (directly from this computer). A failed

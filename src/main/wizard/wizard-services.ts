@@ -47,6 +47,8 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
     setAdminPassword: async (crn, password, signal) => (await ibm()).setAdminPassword(crn, password, signal),
     connectionInfo: async (crn, endpoint, signal) => (await ibm()).connectionInfo(crn, endpoint, signal),
     ensurePrivateServiceKey: async (instance, name, signal) => (await ibm()).ensurePrivateServiceKey(instance, name, signal),
+    findGen2Key: async (instance, name, signal) => (await ibm()).findGen2Key(instance, name, signal),
+    createGen2Key: async (instance, name, role, signal) => (await ibm()).createGen2Key(instance, name, role, signal),
 
     vpc: lazyVpc(ibm, o.pollIntervalMs),
 

@@ -155,6 +155,7 @@ export const CreateCredentialsInput = z
       .optional()
   })
   .strict()
+export type CreateCredentialsInput = z.infer<typeof CreateCredentialsInput>
 
 export const WizardCredentials = z.object({
   /** Resource key CRN. */
@@ -165,7 +166,9 @@ export const WizardCredentials = z.object({
   storedIn: z.enum(['keychain', 'session']),
   /** True when a key of that name existed and its credentials were still in the keychain. */
   reused: z.boolean(),
-  createdAt: z.string()
+  createdAt: z.string(),
+  /** Host and port as the key's credentials name them (TLS with the system's roots, SNI = host); null when they name none. */
+  connection: ConnectionInfo.nullable().default(null)
 })
 export type WizardCredentials = z.infer<typeof WizardCredentials>
 

@@ -3,6 +3,7 @@ import type { ProbeResult } from '../../../src/shared/schemas/probe'
 import { checkPassword, generatePassword } from '../../../src/main/ibmcloud/password-rules'
 import type { WizardServices } from '../../../src/main/wizard/services'
 import { fakeVpc, type FakeVpc } from './fake-vpc'
+import type { Gen2Key } from '../../../src/main/ibmcloud/gen2-keys'
 
 export const CA = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n'
 
@@ -41,6 +42,8 @@ export interface FakeControl {
   probeResults: { public: ProbeResult; private: ProbeResult }
   /** The in-memory VPC behind `services.vpc`. */
   vpc: FakeVpc
+  /** Gen 2 keys the fake IBM Cloud holds (with their credentials, which it shows only in the create's answer unless `showAgain`). */
+  gen2: { keys: Gen2Key[]; showAgain: boolean; loseNextAnswer: boolean }
 }
 
 /** An in-memory stand-in for the IBM layer, probe, keychain and profile store. */
@@ -58,6 +61,7 @@ export function fakeServices(): FakeControl {
     instance,
     secrets,
     probeResults: { public: probeResult(true), private: probeResult(true) },
+    gen2: { keys: [], showAgain: false, loseNextAnswer: false },
     finishWait(error) {
       if (!release) return void queued.push(error)
       const r = release
@@ -116,6 +120,29 @@ export function fakeServices(): FakeControl {
       connectionInfo: async (_crn, e) => conn(e),
       ensurePrivateServiceKey: async (_i, name) => ({ keyId: 'crn:key-1', name, reused: false, connection: conn('private', 'ibm_cloud_user'), credentials: { username: 'ibm_cloud_user', password: 'key-password-0123456789' } }),
       vpc: vpc.services,
+      findGen2Key: async (_i, name) => {
+        calls.push(`findGen2Key:${name}`)
+        const k = ctl.gen2.keys.find((x) => x.name === name)
+        return k && !ctl.gen2.showAgain ? { ...k, credentials: undefined } : k
+      },
+      createGen2Key: async (instance, name, role) => {
+        calls.push(`createGen2Key:${name}:${role}`)
+        const n = ctl.gen2.keys.length + 1
+        const host = `${instance.guid}.private.uhp.redis.eu-de.dataservices.appdomain.cloud`
+        const key: Gen2Key = {
+          id: `crn:v1:bluemix:public:databases-for-redis:eu-de:a/acc:${instance.guid}:resource-key:k${n}`,
+          guid: `k${n}`,
+          name,
+          role,
+          credentials: { username: `ibmcloud_user${n}`, password: `gen2-password-${n}-0123456789`, hostname: host, port: 6379, database: 0 }
+        }
+        ctl.gen2.keys.push(key)
+        if (ctl.gen2.loseNextAnswer) {
+          ctl.gen2.loseNextAnswer = false
+          return { ...key, credentials: undefined }
+        }
+        return key
+      },
       probe: async ({ connection }) => (connection.endpoint === 'public' ? ctl.probeResults.public : ctl.probeResults.private),
       privatePathOptions: () => [{ kind: 'bastion', available: true, label: 'Bastion', detail: 'ssh' }],
       saveProfile: async (d) => {

@@ -32,6 +32,14 @@ export const wizardSayEn = {
   noAdminPasswordYet: 'No admin password has been set yet.',
   adminPasswordGone: 'The admin password is no longer in the keychain. Set a new one on this step.',
   setPasswordFirst: 'Set the admin password first.',
+  gen2HasNoAdminPassword:
+    'A Gen 2 instance has no admin user or admin password: create its credentials (a service key with the Manager role) on this step instead.',
+  gen1HasAdminPassword: 'A Gen 1 instance has an admin user: set its password on this step. Service-key credentials instead of it are for Gen 2 instances.',
+  gen2KeyUnreadable:
+    'A service key named “{{keyName}}” already exists on “{{instanceName}}”, but its credentials are not in this computer’s keychain, and IBM Cloud shows a Gen 2 key’s credentials only once, when it is created. Delete that key if nobody uses it ({{deleteCommand}}) and try again, or create the credentials under another name.',
+  gen2KeyRoleMismatch: 'A service key named “{{keyName}}” already exists with the {{role}} role, not {{wanted}}. Choose another name for the {{wanted}} key.',
+  gen2CredentialsGone: 'The Manager key’s password is no longer in the keychain. Create new credentials on this step (under another name).',
+  gen2CredentialsFirst: 'Create the credentials (the Manager service key) on step 5 first.',
   fetchConnectionFirst: 'Fetch the connection information first.',
   noPrivateEndpoint:
     '“{{instanceName}}” has no private endpoint. Enable it (ibmcloud resource service-instance-update {{instanceName}} --service-endpoints public-and-private), or deploy a new instance with private endpoints.',

@@ -32,6 +32,14 @@ export const wizardSayJa: Record<keyof typeof wizardSayEn, string> = {
   noAdminPasswordYet: '管理パスワードはまだ設定されていません。',
   adminPasswordGone: '管理パスワードがキーチェーンにありません。この手順で新しいパスワードを設定してください。',
   setPasswordFirst: '先に管理パスワードを設定してください。',
+  gen2HasNoAdminPassword:
+    'Gen 2 のインスタンスには管理者ユーザーも管理者パスワードもありません。代わりに、このステップで資格情報 (Manager 役割のサービス・キー) を作成してください。',
+  gen1HasAdminPassword: 'Gen 1 のインスタンスには管理者ユーザーがあります。このステップでそのパスワードを設定してください。サービス・キーを資格情報として使うのは Gen 2 のインスタンスです。',
+  gen2KeyUnreadable:
+    '「{{instanceName}}」には「{{keyName}}」という名前のサービス・キーがすでにありますが、その資格情報はこのコンピューターのキーチェーンにありません。IBM Cloud は Gen 2 のキーの資格情報を作成時に一度だけ表示します。そのキーを誰も使っていなければ削除して ({{deleteCommand}}) もう一度実行するか、別の名前で資格情報を作成してください。',
+  gen2KeyRoleMismatch: '「{{keyName}}」という名前のサービス・キーは {{wanted}} ではなく {{role}} の役割ですでに存在します。{{wanted}} のキーには別の名前を付けてください。',
+  gen2CredentialsGone: 'Manager キーのパスワードがキーチェーンにもうありません。このステップで (別の名前で) 資格情報を作成し直してください。',
+  gen2CredentialsFirst: '先にステップ 5 で資格情報 (Manager のサービス・キー) を作成してください。',
   fetchConnectionFirst: '先に接続情報を取得してください。',
   noPrivateEndpoint:
     '「{{instanceName}}」にはプライベート・エンドポイントがありません。有効にする（ibmcloud resource service-instance-update {{instanceName}} --service-endpoints public-and-private）か、プライベート・エンドポイントのある新しいインスタンスをデプロイしてください。',

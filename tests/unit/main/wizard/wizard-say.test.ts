@@ -24,7 +24,9 @@ const samples: { [K in WizardMessageId]?: Parameters<(typeof wizardMessages)[K]>
   vpeFailed: { name: 'redis-0101-vpe', reasons: 'An internal error occurred.' },
   endpointTestFailed: { endpoint: 'private', probeMessage: 'TLS failed' },
   privateUnreachable: { why: 'Not on the private network.' },
-  typeNameToDelete: { instanceName: 'Redis-0101' }
+  typeNameToDelete: { instanceName: 'Redis-0101' },
+  gen2KeyUnreadable: { keyName: 'redis-gen2-01-manager', instanceName: 'redis-gen2-01', deleteCommand: "ibmcloud resource service-key-delete 'crn:v1:x' -f" },
+  gen2KeyRoleMismatch: { keyName: 'redis-gen2-01-writer', role: 'Manager', wanted: 'Writer' }
 }
 /** Facts a caller adds beside the message's own (the test step adds the probe's code). */
 const added: Partial<Record<WizardMessageId, Record<string, string>>> = { endpointTestFailed: { result: 'tls_hostname_mismatch' } }
