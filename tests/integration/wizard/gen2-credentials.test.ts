@@ -98,8 +98,11 @@ describe('Gen 2 credentials in the wizard (emulator + keychain)', () => {
     // The VPE domain resolves only inside the VPC: unreachable from here, saving still allowed.
     const tested = await job.test()
     expect(tested.tests.public).toBeNull()
-    const domain = `${emu().state.findInstance(tested.instance!.id)!.guid}.private.uhp.redis.eu-de.dataservices.appdomain.cloud`
-    expect(tested.tests.private?.target).toMatchObject({ host: domain, port: 6379, tls: true, servername: domain })
+    const record = emu().state.findInstance(tested.instance!.id)!
+    const domain = `${record.guid}.private.uhp.redis.eu-de.dataservices.appdomain.cloud`
+    // The port the extensions show (6379 on IBM Cloud; the sandbox deployment's own port here).
+    const port = gen2Extensions(record).dataservices.connection.rediss.port
+    expect(tested.tests.private?.target).toMatchObject({ host: domain, port, tls: true, servername: domain })
     expect(tested.tests.privateUnreachable).not.toBeNull()
     expect(tested.steps.save.status).toBe('ready')
     const saved = await job.save({})
@@ -109,7 +112,7 @@ describe('Gen 2 credentials in the wizard (emulator + keychain)', () => {
     // SNI = the domain: the store keeps a servername equal to the host as null ("the host").
     expect(profile).toMatchObject({
       host,
-      port: 6379,
+      port,
       username: writer.username,
       tls: { enabled: true, caPem: null, servername: null, verifyServerCert: true },
       origin: { kind: 'ibmcloud', generation: 'gen2', endpointType: 'private' }
