@@ -19,6 +19,7 @@ import { registerSecret } from '../logging/redact'
 import { probe } from '../redis/probe'
 import { diagnoseReachability } from '../network/diagnosis'
 import { sandboxPrivateDns } from '../sandbox/private-dns'
+import { sandboxTrustedRoots } from '../sandbox/sandbox-trust'
 import { wizardSay } from './messages'
 import { API_KEY_SECRET } from './secret-names'
 import type { WizardCloudServices, WizardProfileDraft } from './services'
@@ -124,6 +125,9 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
   // A sandbox's private DNS zone does not resolve from here (src/main/sandbox/private-dns.ts).
   const resolve = sandboxPrivateDns(o.env)
   const privateDns = resolve ? { resolve } : {}
+  // Gen 2 certificates chain to public roots; a sandbox's to its own root, trusted besides them.
+  const extraRoots = sandboxTrustedRoots(o.env)
+  const trust = extraRoots ? { extraRoots } : {}
 
   return {
     async accountChoices() {
@@ -203,7 +207,7 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
           tls: { enabled: true, caPem: connection.caPem || null, servername: connection.servername ?? null, verifyServerCert: true },
           timeouts: { connectMs: 5_000, commandMs: 3_000 }
         },
-        { signal, ...privateDns }
+        { signal, ...privateDns, ...trust }
       )
       const diagnosis = result.ok ? null : diagnoseReachability(result, { currentPath: 'direct', privateEndpoint: connection.endpoint === 'private' })
       return { ...result, diagnosis }

@@ -9,8 +9,8 @@ import { defaultDeployForm, type WizardState } from '../../../src/shared/schemas
 /**
  * A wizard run that reached step 5 on a Databases for Redis Gen 2 instance: the instance is
  * created and waited for through the real clients against the emulator (`env`: its endpoints and
- * API key), and the state of steps 1–4 is written to `dataDir`. The wizard's own Gen 2 deploy and
- * wait steps are not built yet; this stands in for them, nothing else.
+ * API key), and the state of steps 1–4 is written to `dataDir`: a shortcut past the wizard's own
+ * Gen 2 deploy and wait (gen2-journey-keys.test.ts goes through them).
  */
 export async function seedGen2AtStep5(dataDir: string, env: Record<string, string>, name = 'redis-gen2-01'): Promise<WizardState> {
   const client = createIbmCloudClient({ apiKey: env.IBMCLOUD_API_KEY, env })

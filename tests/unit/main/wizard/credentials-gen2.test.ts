@@ -7,8 +7,10 @@ import { WizardStateStore } from '../../../../src/main/wizard/state-store'
 import { gen2KeySecret, keyPasswordSecret } from '../../../../src/main/wizard/secret-names'
 import { defaultDeployForm } from '../../../../src/shared/schemas/wizard'
 import { fakeServices, type FakeControl } from '../../../support/wizard/fake-services'
+import { GEN2_HOST } from '../../../support/wizard/fake-vpc'
 
-const DOMAIN = 'guid-1.private.uhp.redis.eu-de.dataservices.appdomain.cloud'
+/** The VPE domain step 6 reads from the extensions and puts the gateway on (the fake VPC's). */
+const DOMAIN = GEN2_HOST
 
 /** Step 5 (credentials), 7 (application key), 8 and 9 of a Gen 2 instance, against fake IBM services and an in-memory keychain. */
 describe('Gen 2 credentials in the wizard (fake services)', () => {
@@ -19,17 +21,6 @@ describe('Gen 2 credentials in the wizard (fake services)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wizard-gen2-keys-'))
     fake = fakeServices()
     Object.assign(fake.instance, { generation: 'gen2', serviceEndpoints: 'private', region: 'eu-de', name: 'redis-gen2-01' })
-    // What step 6 for Gen 2 records: the instance's VPE domain on 6379, publicly trusted (no CA).
-    fake.services.connectionInfo = async () => ({
-      endpoint: 'private',
-      hostname: DOMAIN,
-      port: 6379,
-      username: '$USERNAME',
-      database: 0,
-      uri: `rediss://$USERNAME:$PASSWORD@${DOMAIN}:6379/0`,
-      caPem: '',
-      servername: DOMAIN
-    })
     // Every keychain write is a call too, so the order against IBM's answers can be checked.
     const set = fake.services.secrets.set
     fake.services.secrets.set = async (n, v) => {
@@ -39,11 +30,18 @@ describe('Gen 2 credentials in the wizard (fake services)', () => {
   })
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  const toStep5 = async () => {
+  const toStep5 = async (generation: 'gen1' | 'gen2' = 'gen2') => {
     const job = await open()
     await job.account({ source: 'environment' })
     await job.checkPrerequisites()
-    await job.deploy({ mode: 'create', form: defaultDeployForm({ resourceGroupId: 'rg1' }), confirm: true })
+    await job.deploy({
+      mode: 'create',
+      form:
+        generation === 'gen2'
+          ? defaultDeployForm({ generation, vpcId: 'vpc-1', gen2HostFlavor: 'bx3d.4x20', region: 'jp-tok', resourceGroupId: 'rg1' })
+          : defaultDeployForm({ resourceGroupId: 'rg1' }),
+      confirm: true
+    })
     fake.finishWait()
     await job.idle()
     return job
@@ -85,7 +83,7 @@ describe('Gen 2 credentials in the wizard (fake services)', () => {
     fake = fakeServices()
     fs.rmSync(dir, { recursive: true, force: true })
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wizard-gen2-keys-'))
-    const gen1 = await toStep5()
+    const gen1 = await toStep5('gen1')
     await expect(gen1.createCredentials()).rejects.toMatchObject({ code: 'not_ready', params: { say: 'gen1HasAdminPassword' } })
     expect(creates()).toEqual([])
   })
@@ -144,7 +142,7 @@ describe('Gen 2 credentials in the wizard (fake services)', () => {
   it('step 7 creates the Writer key by default; test and save use it on the VPE domain with system CAs and SNI', async () => {
     const job = await toStep5()
     await job.createCredentials()
-    await job.fetchConnection()
+    await job.fetchConnection({ createSecurityGroup: true })
     const keyed = await job.createServiceKey()
     const writer = fake.gen2.keys[1]
     expect(creates()).toEqual(['createGen2Key:redis-gen2-01-manager:Manager', 'createGen2Key:redis-gen2-01-writer:Writer'])
@@ -188,7 +186,7 @@ describe('Gen 2 credentials in the wizard (fake services)', () => {
   it('step 7 with skip uses the Manager key; with role Manager it creates a separate application key', async () => {
     const job = await toStep5()
     const creds = await job.createCredentials()
-    await job.fetchConnection()
+    await job.fetchConnection({ createSecurityGroup: true })
     const skipped = await job.createServiceKey({ skip: true })
     expect(skipped.serviceKey).toMatchObject({ id: creds.credentials!.keyId, name: 'redis-gen2-01-manager', role: 'Manager' })
     expect(creates()).toHaveLength(1)
