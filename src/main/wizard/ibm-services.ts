@@ -18,8 +18,7 @@ import { listResourceGroups } from '../ibmcloud/resource-manager'
 import { registerSecret } from '../logging/redact'
 import { probe } from '../redis/probe'
 import { diagnoseReachability } from '../network/diagnosis'
-import { sandboxPrivateDns } from '../sandbox/private-dns'
-import { sandboxTrustedRoots } from '../sandbox/sandbox-trust'
+import { sandboxProbeHooks } from '../sandbox/probe-hooks'
 import { wizardSay } from './messages'
 import { API_KEY_SECRET } from './secret-names'
 import type { WizardCloudServices, WizardProfileDraft } from './services'
@@ -122,12 +121,9 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
     ...(o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
     ...(o.maxPollIntervalMs !== undefined ? { maxPollIntervalMs: o.maxPollIntervalMs } : {})
   }
-  // A sandbox's private DNS zone does not resolve from here (src/main/sandbox/private-dns.ts).
-  const resolve = sandboxPrivateDns(o.env)
-  const privateDns = resolve ? { resolve } : {}
-  // Gen 2 certificates chain to public roots; a sandbox's to its own root, trusted besides them.
-  const extraRoots = sandboxTrustedRoots(o.env)
-  const trust = extraRoots ? { extraRoots } : {}
+  // A sandbox's private names resolve only through its DNS hook, and its Gen 2 certificates chain
+  // to its own root, trusted besides the default ones (src/main/sandbox/probe-hooks.ts).
+  const sandboxHooks = sandboxProbeHooks(o.env)
 
   return {
     async accountChoices() {
@@ -207,7 +203,7 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
           tls: { enabled: true, caPem: connection.caPem || null, servername: connection.servername ?? null, verifyServerCert: true },
           timeouts: { connectMs: 5_000, commandMs: 3_000 }
         },
-        { signal, ...privateDns, ...trust }
+        { signal, ...sandboxHooks }
       )
       const diagnosis = result.ok ? null : diagnoseReachability(result, { currentPath: 'direct', privateEndpoint: connection.endpoint === 'private' })
       return { ...result, diagnosis }
