@@ -1,12 +1,13 @@
 import { Exit, UsageError, type Command } from '../command'
 import { parseArgs } from 'node:util'
 import type { PrereqReport } from '../../shared/schemas/ibmcloud'
-import { fillMessage } from '../../shared/i18n/fill'
-import { prereqGen2En } from '../../shared/i18n/prereq-gen2/en'
+import type { Translate } from '../../shared/i18n/probe-notes/render'
+import { prereqWords } from '../../shared/prereq-words'
 import { withCore } from '../core'
+import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 
-const USAGE = `Usage: pse-wizard check [--generation gen1|gen2] [--region REGION] [--json] [--sandbox]
+const USAGE = `Usage: pse-wizard check [--generation gen1|gen2] [--region REGION] [--json] [--sandbox] [--lang en|ja]
 
 Checks what a private Redis connection needs. Gen 1 (the default): the API key
 (IBMCLOUD_API_KEY), the account, the ibmcloud CLI and its login, the cloud-databases plugin,
@@ -18,7 +19,8 @@ Exit code 0 when every item is ok, 1 when any failed, 3 when none failed but som
 
   --generation G  gen1 (default) or gen2
   --region R      the region to check Gen 2 for (required with gen2), e.g. us-south
-  --json          print the report as JSON
+  --json          print the report as JSON (each item also with its words in the chosen language)
+  --lang en|ja    the language of the report (default: LC_ALL, LC_MESSAGES or LANG)
   --sandbox       check against a fresh sandbox (emulator and sandbox ibmcloud) instead of IBM Cloud
 
 The API endpoints and CLI come from IBMCLOUD_*_API_ENDPOINT (the VPC API: IBMCLOUD_IS_NG_API_ENDPOINT,
@@ -46,12 +48,19 @@ export const checkCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, sandbox: { type: 'boolean' }, generation: { type: 'string' }, region: { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        sandbox: { type: 'boolean' },
+        generation: { type: 'string' },
+        region: { type: 'string' },
+        lang: { type: 'string' }
+      },
       strict: true,
       allowPositionals: true
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     const target = targetOf(values)
+    const words = loadCliTranslator(cliLanguage(values.lang, io.env))
     // --sandbox: a fresh sandbox without Redis; the key is IBMCLOUD_API_KEY's (the sandbox's own there), never the keychain's.
     // The core's close logs the isolated CLI out: no CLI token stays in the data folder after a check (DESIGN "Secrets").
     const report = await withCore(
@@ -59,25 +68,28 @@ export const checkCommand: Command = {
       { sandbox: values.sandbox === true, sandboxBackend: 'fake', followEnvironmentSandbox: true, apiKeySource: 'environment' },
       (core) => core.call('ibmcloud.checkPrerequisites', target)
     )
-    io.stdout(values.json ? printableJson(report) : formatReport(report, target))
+    const t = await words
+    io.stdout(values.json ? printableJson({ ...report, items: report.items.map((i) => ({ ...i, said: prereqWords(t, i) })) }) : formatReport(report, target, t))
     if (report.items.some((i) => i.ok === false)) return Exit.failure
     return report.items.some((i) => i.ok === null) ? Exit.inconclusive : Exit.ok
   }
 }
 
-export function formatReport(report: PrereqReport, target: Target = { generation: 'gen1' }): string {
-  const title = target.generation === 'gen2' ? `PSE Wizard check: ${fillMessage(prereqGen2En.heading, { region: target.region })}` : 'PSE Wizard check'
-  const lines = [report.sandbox ? `${title} (SANDBOX: nothing here is IBM Cloud)` : title, '']
+/** The report for people, in the language of `t` (the items' catalogue texts; main's English where an item has none). */
+export function formatReport(report: PrereqReport, target: Target, t: Translate): string {
+  const heading = target.generation === 'gen2' ? t('cliCheck.titleGen2', { heading: t('prereqGen2.heading', { region: target.region }) }) : t('cliCheck.title')
+  const lines = [report.sandbox ? t('cliCheck.sandbox', { title: heading }) : heading, '']
   for (const item of report.items) {
     const mark = item.ok === true ? 'ok  ' : item.ok === false ? 'FAIL' : '?   '
-    lines.push(`[${mark}] ${item.label}${item.detail ? `: ${item.detail}` : ''}`)
-    if (item.ok !== true || item.advice) {
-      if (item.advice) lines.push(`       ${item.advice}`)
+    const said = prereqWords(t, item)
+    lines.push(`[${mark}] ${said.label}${said.detail ? `${t('cliCheck.detailSeparator')}${said.detail}` : ''}`)
+    if (item.ok !== true || said.advice) {
+      if (said.advice) lines.push(`       ${said.advice}`)
       if (item.command) lines.push(`       $ ${item.command}`)
       if (item.link) lines.push(`       ${item.link}`)
     }
   }
-  lines.push('', report.ok ? 'Everything is ready.' : 'Some items need attention (see above).')
+  lines.push('', report.ok ? t('cliCheck.ready') : t('cliCheck.attention'))
   // Details quote IBM Cloud and the ibmcloud CLI: never let them drive the terminal.
   return printable(lines.join('\n')) + '\n'
 }

@@ -7,6 +7,7 @@ import { prereqGen1En } from './prereq-gen1/en'
 import { prereqGen2En } from './prereq-gen2/en'
 import { probeNotesEn } from './probe-notes/en'
 import { cliTestEn } from './cli-test/en'
+import { cliCheckEn } from './cli-check/en'
 import { cliProfilesEn } from './cli-profiles/en'
 import { profileSayEn } from './profile-say/en'
 
@@ -55,6 +56,7 @@ export const en = {
   cliTest: cliTestEn,
   profileSay: profileSayEn,
   cliProfiles: cliProfilesEn,
+  cliCheck: cliCheckEn,
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

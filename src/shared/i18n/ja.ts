@@ -8,6 +8,7 @@ import { prereqGen1Ja } from './prereq-gen1/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
 import { probeNotesJa } from './probe-notes/ja'
 import { cliTestJa } from './cli-test/ja'
+import { cliCheckJa } from './cli-check/ja'
 import { cliProfilesJa } from './cli-profiles/ja'
 import { profileSayJa } from './profile-say/ja'
 
@@ -56,6 +57,7 @@ export const ja: Messages = {
   cliTest: cliTestJa,
   profileSay: profileSayJa,
   cliProfiles: cliProfilesJa,
+  cliCheck: cliCheckJa,
   settings: {
     title: '設定',
     appearance: '表示',

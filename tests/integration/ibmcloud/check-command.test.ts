@@ -86,4 +86,26 @@ describe('pse-wizard check --json', () => {
     expect(stdout).toMatch(/SANDBOX/)
     expect(stdout).toMatch(/\[FAIL\] VRF enabled: false/)
   })
+
+  it('speaks the user’s language: LANG=ja_JP.UTF-8 in Japanese (commands and IBM’s words as they are), --lang en in English; --json adds the words', async () => {
+    sandbox.emulator.state.account.vrfEnabled = false
+    const ja = await run({ LANG: 'ja_JP.UTF-8' }, [])
+    expect(ja.code).toBe(1)
+    const lines = ja.stdout.split('\n')
+    expect(lines[0]).toBe('PSE Wizard の事前確認（サンドボックス：ここにあるものは IBM Cloud ではありません）')
+    expect(lines.at(-2)).toBe('対応が必要な項目があります（上記を参照）。')
+    // Every line the report words itself is Japanese; commands ($ …) and links stay as they are.
+    const worded = lines.filter((l) => /^\[(ok  |FAIL|\?   )\]/.test(l))
+    expect(worded.length).toBeGreaterThan(5)
+    for (const line of worded) expect(line, line).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)
+    const en = await run({ LANG: 'ja_JP.UTF-8' }, ['--lang', 'en'])
+    expect(en.stdout).toMatch(/\[FAIL\] VRF enabled: false/)
+    expect(en.stdout).toContain('Some items need attention (see above).')
+
+    const json = JSON.parse((await run({ LANG: 'ja_JP.UTF-8' }, ['--json'])).stdout) as { items: Array<PrereqReport['items'][number] & { said: { label: string } }> }
+    const vrf = json.items.find((i) => i.id === 'vrf')!
+    expect(vrf.label).toBe('VRF enabled')
+    expect(vrf.said.label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]|VRF/)
+    expect(vrf.said).not.toEqual({ label: vrf.label, detail: vrf.detail, advice: vrf.advice })
+  })
 })

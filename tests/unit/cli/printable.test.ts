@@ -42,7 +42,8 @@ describe('what the CLI prints for people cannot drive the terminal', () => {
   })
 
   it('check: details quoting IBM Cloud or the CLI are made printable', () => {
-    expect(formatReport({ ok: false, sandbox: false, items: [{ id: 'account', ok: true, label: 'IBM Cloud account', detail: hostile }] })).not.toContain(ESC)
+    const report = { ok: false, sandbox: false, items: [{ id: 'account' as const, ok: true, label: 'IBM Cloud account', detail: hostile }] }
+    for (const language of ['en', 'ja'] as const) expect(formatReport(report, { generation: 'gen1' }, cliTranslator(language))).not.toContain(ESC)
   })
 
   describe('profiles list / show with a name from an imported file', () => {
