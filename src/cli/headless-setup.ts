@@ -43,10 +43,11 @@ export const HeadlessConfig = z
       .strict()
       .default({}),
     serviceKeyName: ServiceKeyInput.shape.name,
-    /** Once the private profile passes: admit only these networks (`pse-wizard restrict`'s --allow). */
+    /** Once the private profile passes: admit only these networks and VPCs (`pse-wizard restrict`'s --allow and --vpc). */
     restrict: z
-      .object({ allow: RestrictInput.shape.addresses, mechanism: RestrictionMechanism.default('cbr') })
+      .object({ allow: RestrictInput.shape.addresses, vpcs: RestrictInput.shape.vpcs, mechanism: RestrictionMechanism.default('cbr') })
       .strict()
+      .refine((r) => r.allow.length + r.vpcs.length > 0, { message: 'name at least one network in "allow" or one VPC in "vpcs"', path: ['allow'] })
       .optional(),
     /** Profile tags (default: ibmcloud and the region). */
     profileTags: z

@@ -11,14 +11,14 @@ import type { CliCore } from './core'
 export async function restrictAfterSetup(
   core: CliCore,
   profileId: string,
-  restrict: { allow: string[]; mechanism: RestrictionMechanism },
+  restrict: { allow: string[]; vpcs: string[]; mechanism: RestrictionMechanism },
   print: (obj: object, text: string) => void
 ): Promise<Record<string, unknown> | undefined> {
   print({ step: 'restrict', status: 'running' }, '[restrict] running')
   try {
-    const r = await core.call('restrictions.apply', { profileId, addresses: restrict.allow, mechanism: restrict.mechanism })
+    const r = await core.call('restrictions.apply', { profileId, addresses: restrict.allow, vpcs: restrict.vpcs, mechanism: restrict.mechanism })
     print({ step: 'restrict', status: 'done', outcome: r.outcome, text: r.summary }, `[restrict] ${r.outcome}: ${r.summary}`)
-    return { restricted: { outcome: r.outcome, mechanism: r.mechanism, addresses: r.addresses } }
+    return { restricted: { outcome: r.outcome, mechanism: r.mechanism, addresses: r.addresses, vpcs: r.vpcs.map((v) => v.name) } }
   } catch (e) {
     if (!isAppFailure(e)) throw e
     print(
