@@ -1,5 +1,5 @@
 import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
-import type { DeployForm } from '../../shared/schemas/wizard-deploy'
+import { defaultDeployForm, type DeployForm } from '../../shared/schemas/wizard-deploy'
 import { gen2Parameters } from '../ibmcloud/gen2-parameters'
 import { shellQuote } from './shell-quote'
 
@@ -29,6 +29,13 @@ export function gen2CreateCommand(input: Gen2CreateInput): string {
     (input.resourceGroupId ? ` -g ${shellQuote(input.resourceGroupId)}` : '') +
     ` -p ${shellQuote(JSON.stringify(params))}`
   )
+}
+
+/** Before any form is sent: the Gen 2 form step 2's Gen 2 check points to (its region, the flavor left to choose), else undefined. */
+export function plannedGen2Form(state: WizardState): DeployForm | undefined {
+  const checked = state.prerequisites
+  if (state.deploy?.form || checked?.generation !== 'gen2' || !checked.region) return undefined
+  return defaultDeployForm({ generation: 'gen2', region: checked.region, version: '8.2' })
 }
 
 /** The deploy and wait commands for a Gen 2 form: create, then watch the instance (there is no `cdb` for Gen 2). */

@@ -1,5 +1,5 @@
 import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
-import { gen2ConnectionCommands, gen2DeployCommands, gen2KeyCommands, vpeCommandsFor } from './cli-equivalents-gen2'
+import { gen2ConnectionCommands, gen2DeployCommands, gen2KeyCommands, plannedGen2Form, vpeCommandsFor } from './cli-equivalents-gen2'
 import { shellQuote } from './shell-quote'
 
 /**
@@ -69,7 +69,8 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
       ]
 
   const deploy: CliCommand[] = []
-  const gen2Deploy = form?.generation === 'gen2' && state.deploy?.mode !== 'adopt' ? gen2DeployCommands(form, name) : null
+  const gen2Form = form ?? plannedGen2Form(state)
+  const gen2Deploy = gen2Form?.generation === 'gen2' && state.deploy?.mode !== 'adopt' ? gen2DeployCommands(gen2Form, name) : null
   if (gen2Deploy) deploy.push(...gen2Deploy.deploy)
   else if (state.deploy?.mode === 'adopt') {
     deploy.push(cmd('instances_list', 'List your Databases for Redis instances', `ibmcloud resource service-instances --service-name ${REDIS_SERVICE}`))

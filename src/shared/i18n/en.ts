@@ -5,6 +5,7 @@ import { privacyEn } from './privacy/en'
 import { wizardSayEn } from './wizard-say/en'
 import { prereqGen1En } from './prereq-gen1/en'
 import { prereqGen2En } from './prereq-gen2/en'
+import { deployGen2En } from './deploy-gen2/en'
 import { probeNotesEn } from './probe-notes/en'
 import { cliTestEn } from './cli-test/en'
 import { cliCheckEn } from './cli-check/en'
@@ -52,6 +53,7 @@ export const en = {
   wizardSay: wizardSayEn,
   prereqGen1: prereqGen1En,
   prereqGen2: prereqGen2En,
+  deployGen2: deployGen2En,
   probeNotes: probeNotesEn,
   cliTest: cliTestEn,
   profileSay: profileSayEn,

@@ -6,6 +6,7 @@ import { privacyJa } from './privacy/ja'
 import { wizardSayJa } from './wizard-say/ja'
 import { prereqGen1Ja } from './prereq-gen1/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
+import { deployGen2Ja } from './deploy-gen2/ja'
 import { probeNotesJa } from './probe-notes/ja'
 import { cliTestJa } from './cli-test/ja'
 import { cliCheckJa } from './cli-check/ja'
@@ -53,6 +54,7 @@ export const ja: Messages = {
   wizardSay: wizardSayJa,
   prereqGen1: prereqGen1Ja,
   prereqGen2: prereqGen2Ja,
+  deployGen2: deployGen2Ja,
   probeNotes: probeNotesJa,
   cliTest: cliTestJa,
   profileSay: profileSayJa,

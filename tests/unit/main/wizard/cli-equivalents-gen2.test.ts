@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { defaultDeployForm } from '../../../../src/shared/schemas/wizard-deploy'
 import { gen2CreateCommand, gen2DeployCommands } from '../../../../src/main/wizard/cli-equivalents-gen2'
+import { cliEquivalents } from '../../../../src/main/wizard/cli-equivalents'
+import { initialState } from '../../../../src/main/wizard/machine'
 
 describe('Gen 2 CLI equivalents', () => {
   it('service-instance-create with plan standard-gen2 and the dataservices.redis parameters, no --service-endpoints', () => {
@@ -23,5 +25,16 @@ describe('Gen 2 CLI equivalents', () => {
     expect(deploy[0].command).toContain('standard-gen2 eu-de -g rg1')
     expect(deploy[0].command).toContain('"host_flavor":"bx3d.8x40","members":2,"storage_gb":30')
     expect(wait.map((c) => c.command).join('\n')).not.toMatch(/cdb/)
+  })
+
+  it('before any form is sent, a Gen 2 check in step 2 already shows the Gen 2 create in its region (flavor still to choose) and the RC wait', () => {
+    const state = initialState({ sandbox: true })
+    const checked = { ...state, prerequisites: { checkedAt: '', ok: true, items: [], supportCaseText: null, docsLink: '', generation: 'gen2' as const, region: 'ca-mon', supportCase: null } }
+    const cli = cliEquivalents(checked)
+    expect(cli.deploy[0].command).toBe(
+      `ibmcloud resource service-instance-create Redis-0101 databases-for-redis standard-gen2 ca-mon -p '{"dataservices":{"redis":{"host_flavor":"<host-flavor>","members":2,"storage_gb":10,"version":"8.2"}}}'`
+    )
+    expect(cli.wait.map((c) => c.command)).toEqual(['ibmcloud resource service-instance Redis-0101 --output json'])
+    expect(cliEquivalents(state).deploy[0].command).toContain(' standard jp-tok ')
   })
 })

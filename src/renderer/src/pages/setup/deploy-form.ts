@@ -1,4 +1,4 @@
-import { DeployForm } from '../../../../shared/schemas/wizard'
+import { DeployForm, deployFormProblems } from '../../../../shared/schemas/wizard'
 
 /** What the form's inputs hold: text as typed, turned into a DeployForm only when checked. */
 export interface DeployDraft {
@@ -47,14 +47,27 @@ export const fromDraft = (d: DeployDraft): Record<keyof DeployForm, unknown> => 
   keyProtectKeyCrn: d.keyProtectKeyCrn.trim() === '' ? null : d.keyProtectKeyCrn.trim()
 })
 
-/** Field → first problem, checked with the contract's own schema (the same rules main applies). */
+/** The Gen 2 fields, whose texts live in the deployGen2 catalogue. */
+const GEN2_FIELDS = new Set<DraftField>(['generation', 'gen2HostFlavor', 'storageGbPerMember', 'vpcId', 'subnetIds'])
+
+/** The catalogue key that words a field's problem in the UI's language. */
+const invalidKey = (field: DraftField) => (GEN2_FIELDS.has(field) ? `deployGen2.invalid.${field}` : `setup.deploy.invalid.${field}`)
+
+/**
+ * Field → the catalogue key of its first problem, checked with the contract's own rules (the
+ * schema, then deployFormProblems: what main refuses together), so the form says it in the UI's
+ * language and never shows the schema's English.
+ */
 export function checkDraft(d: DeployDraft): { form?: DeployForm; problems: Partial<Record<DraftField, string>> } {
   const parsed = DeployForm.safeParse(fromDraft(d))
-  if (parsed.success) return { form: parsed.data, problems: {} }
   const problems: Partial<Record<DraftField, string>> = {}
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as DraftField
-    problems[field] ??= issue.message
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as DraftField
+      problems[field] ??= invalidKey(field)
+    }
+    return { problems }
   }
-  return { problems }
+  for (const p of deployFormProblems(parsed.data)) problems[p.path] ??= `deployGen2.problem.${p.code}`
+  return Object.keys(problems).length ? { problems } : { form: parsed.data, problems }
 }

@@ -1,21 +1,25 @@
 import { useTranslation } from 'react-i18next'
 import { Button, RadioButton, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag } from '@carbon/react'
+import type { Generation } from '../../../../../shared/schemas/ibmcloud'
 import type { WizardOptions } from '../../../../../shared/schemas/wizard'
 
-/** Adopt an existing instance: a table of the account's instances to pick one from. */
+/** Adopt an existing instance: a table of the account's instances of the chosen generation to pick one from. */
 export function DeployAdoptPanel(props: {
   options: WizardOptions
+  generation: Generation
   busy: boolean
   adoptId: string
   setAdoptId: (id: string) => void
   onAdopt: (instanceId: string) => void
 }) {
-  const { options, busy, adoptId, setAdoptId, onAdopt } = props
+  const { options, generation, busy, adoptId, setAdoptId, onAdopt } = props
   const { t } = useTranslation()
+  // The generation comes from each instance's plan (resource_plan_id), never from its CRN.
+  const instances = options.instances.filter((i) => i.generation === generation)
   return (
     <div className="pse-setup__form" data-testid="deploy-adopt">
       <h3 className="pse-setup__subtitle">{t('setup.deploy.existing')}</h3>
-      {options.instances.length === 0 ? (
+      {instances.length === 0 ? (
         <p className="pse-setup__hint">{t('setup.deploy.noInstances')}</p>
       ) : (
         <Table size="md" useZebraStyles={false} aria-label={t('setup.deploy.existing')}>
@@ -23,13 +27,14 @@ export function DeployAdoptPanel(props: {
             <TableRow>
               <TableHeader />
               <TableHeader>{t('setup.deploy.instanceColumns.name')}</TableHeader>
+              <TableHeader>{t('deployGen2.instanceGeneration')}</TableHeader>
               <TableHeader>{t('setup.deploy.instanceColumns.state')}</TableHeader>
               <TableHeader>{t('setup.deploy.instanceColumns.endpoints')}</TableHeader>
               <TableHeader>{t('setup.deploy.instanceColumns.version')}</TableHeader>
             </TableRow>
           </TableHead>
           <TableBody>
-            {options.instances.map((i) => (
+            {instances.map((i) => (
               <TableRow key={i.id}>
                 <TableCell>
                   <RadioButton
@@ -43,6 +48,7 @@ export function DeployAdoptPanel(props: {
                   />
                 </TableCell>
                 <TableCell>{i.name}</TableCell>
+                <TableCell>{t(`deployGen2.generation.${i.generation}`)}</TableCell>
                 <TableCell>
                   <Tag type={i.state === 'active' ? 'green' : 'gray'}>{i.state}</Tag>
                 </TableCell>
@@ -54,7 +60,7 @@ export function DeployAdoptPanel(props: {
         </Table>
       )}
       <div className="pse-setup__actions">
-        <Button kind="primary" disabled={busy || !adoptId} onClick={() => onAdopt(adoptId)} data-testid="deploy-adopt-button">
+        <Button kind="primary" disabled={busy || !instances.some((i) => i.id === adoptId)} onClick={() => onAdopt(adoptId)} data-testid="deploy-adopt-button">
           {t('setup.deploy.adopt')}
         </Button>
       </div>

@@ -3,6 +3,7 @@ import { Button, InlineNotification, NumberInput, RadioButton, RadioButtonGroup,
 import type { DeployForm, WizardOptions } from '../../../../../shared/schemas/wizard'
 import type { DeployDraft, DraftField } from '../deploy-form'
 import { endOfLifeNotice } from '../../../../../shared/redis-end-of-life'
+import { DeployGen2Fields } from './DeployGen2Fields'
 
 /** What the create-form sections share: the draft, its validation, and the setter. */
 export interface DeployFieldsProps {
@@ -11,14 +12,17 @@ export interface DeployFieldsProps {
   invalid: (f: DraftField) => boolean
   invalidText: (f: DraftField) => string
   set: (f: DraftField, value: string) => void
+  /** Replaces the draft (fields that are not text: the VPC and its subnets, the flavor), marking `field` touched. */
+  update: (next: DeployDraft, field: DraftField) => void
 }
 
 /** The seed's create form: every option, validated, with a button to review the billed summary. */
 export function DeployCreateForm(props: DeployFieldsProps & { busy: boolean; form: DeployForm | undefined; showAll: boolean; onReview: () => void }) {
   const { draft, options, invalid, invalidText, set, busy, form, showAll, onReview } = props
   const { t } = useTranslation()
+  const gen2 = draft.generation === 'gen2'
   return (
-    <div className="pse-setup__form" data-testid="deploy-form">
+    <div className="pse-setup__form" data-testid="deploy-form" data-generation={draft.generation}>
       <TextInput
         id="deploy-name"
         labelText={t('setup.deploy.name')}
@@ -62,32 +66,60 @@ export function DeployCreateForm(props: DeployFieldsProps & { busy: boolean; for
         invalid={invalid('tags')}
         invalidText={invalidText('tags')}
       />
-      <DeploySizeFields {...props} />
-      <div className="pse-setup__row">
-        <Select
-          id="deploy-version"
-          labelText={t('setup.deploy.version')}
-          value={draft.version}
-          onChange={(e) => set('version', e.target.value)}
-          invalid={invalid('version')}
-          invalidText={invalidText('version')}
-        >
-          {options.versions.length === 0 && <SelectItem value="" text={t('setup.deploy.versionPreferred')} />}
-          {options.versions.map((v) => (
-            <SelectItem key={v.version} value={v.version} text={v.preferred ? t('setup.deploy.versionPreferredTag', { version: v.version }) : v.version} />
-          ))}
-        </Select>
-        <TextInput
-          id="deploy-kp"
-          labelText={t('setup.deploy.keyProtect')}
-          helperText={t('setup.deploy.keyProtectHelp')}
-          placeholder="crn:v1:bluemix:public:kms:…"
-          value={draft.keyProtectKeyCrn}
-          onChange={(e) => set('keyProtectKeyCrn', e.target.value)}
-          invalid={invalid('keyProtectKeyCrn')}
-          invalidText={invalidText('keyProtectKeyCrn')}
-        />
+      {gen2 ? <DeployGen2Fields {...props} /> : <DeploySizeFields {...props} />}
+      {gen2 ? (
+        <KeyProtectField {...props} />
+      ) : (
+        <div className="pse-setup__row">
+          <Select
+            id="deploy-version"
+            labelText={t('setup.deploy.version')}
+            value={draft.version}
+            onChange={(e) => set('version', e.target.value)}
+            invalid={invalid('version')}
+            invalidText={invalidText('version')}
+          >
+            {options.versions.length === 0 && <SelectItem value="" text={t('setup.deploy.versionPreferred')} />}
+            {options.versions.map((v) => (
+              <SelectItem key={v.version} value={v.version} text={v.preferred ? t('setup.deploy.versionPreferredTag', { version: v.version }) : v.version} />
+            ))}
+          </Select>
+          <KeyProtectField {...props} />
+        </div>
+      )}
+      {!gen2 && <Gen1Endpoints {...props} />}
+      {showAll && !form && <InlineNotification kind="error" lowContrast hideCloseButton title={t('setup.deploy.fixFields')} />}
+      <div className="pse-setup__actions">
+        <Button kind="primary" disabled={busy} onClick={onReview} data-testid="deploy-review">
+          {t('setup.deploy.review')}
+        </Button>
       </div>
+    </div>
+  )
+}
+
+/** The Key Protect key for disk encryption (both generations). */
+function KeyProtectField({ draft, invalid, invalidText, set }: DeployFieldsProps) {
+  const { t } = useTranslation()
+  return (
+    <TextInput
+      id="deploy-kp"
+      labelText={t('setup.deploy.keyProtect')}
+      helperText={t('setup.deploy.keyProtectHelp')}
+      placeholder="crn:v1:bluemix:public:kms:…"
+      value={draft.keyProtectKeyCrn}
+      onChange={(e) => set('keyProtectKeyCrn', e.target.value)}
+      invalid={invalid('keyProtectKeyCrn')}
+      invalidText={invalidText('keyProtectKeyCrn')}
+    />
+  )
+}
+
+/** Gen 1's version end-of-life warning and its endpoint choice (Gen 2 is private only). */
+function Gen1Endpoints({ draft, set }: DeployFieldsProps) {
+  const { t } = useTranslation()
+  return (
+    <>
       <VersionEndOfLifeNotice version={draft.version} />
       <RadioButtonGroup
         legendText={t('setup.deploy.endpoints')}
@@ -103,13 +135,7 @@ export function DeployCreateForm(props: DeployFieldsProps & { busy: boolean; for
         <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deployDefaults.publicMeans')} data-testid="deploy-public-note" />
       )}
       {draft.serviceEndpoints === 'public' && <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deploy.endpointsPublicOnly')} />}
-      {showAll && !form && <InlineNotification kind="error" lowContrast hideCloseButton title={t('setup.deploy.fixFields')} />}
-      <div className="pse-setup__actions">
-        <Button kind="primary" disabled={busy} onClick={onReview} data-testid="deploy-review">
-          {t('setup.deploy.review')}
-        </Button>
-      </div>
-    </div>
+    </>
   )
 }
 

@@ -6,12 +6,13 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import type { AppError } from '../../../../../shared/errors'
 import type { DeployForm, WizardOptions } from '../../../../../shared/schemas/wizard'
 import { checkDraft, type DeployDraft, type DraftField } from '../deploy-form'
-import { initialDraft, keepOfferedVersion } from '../deploy-defaults'
+import { initialDraft, refreshDraft, switchGeneration } from '../deploy-defaults'
 import type { StepProps } from '../step-props'
 import { StepHeader } from './StepHeader'
 import { DeployCreateForm } from './DeployCreateForm'
 import { DeployAdoptPanel } from './DeployAdoptPanel'
 import { DeploySummary } from './DeploySummary'
+import { DeployGenerationChoice } from './DeployGenerationChoice'
 
 /** Step 3: the seed's create form (every option, validated) with a billed-summary to confirm, or adopt an instance. */
 export function DeployStep({ state, run, busy }: StepProps) {
@@ -31,7 +32,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
     call('wizard.options', region ? { region } : {}).then(
       (o) => {
         setOptions(o)
-        setDraft((d) => (d ? keepOfferedVersion(d, o.versions) : initialDraft(o)))
+        setDraft((d) => (d ? refreshDraft(d, o) : initialDraft(o)))
       },
       (e) => setLoadError(toAppError(e))
     )
@@ -42,10 +43,14 @@ export function DeployStep({ state, run, busy }: StepProps) {
 
   const { form, problems } = checkDraft(draft)
   const invalid = (f: DraftField) => Boolean((touched[f] || showAll) && problems[f])
-  const invalidText = (f: DraftField) => t(`setup.deploy.invalid.${f}`)
-  const set = (f: DraftField, value: string) => {
-    setDraft({ ...draft, [f]: value })
+  // Each problem is a catalogue key (the schema's rules and deployFormProblems), worded in the UI's language.
+  const invalidText = (f: DraftField) => t(problems[f] ?? `setup.deploy.invalid.${f}`)
+  const update = (next: DeployDraft, f: DraftField) => {
+    setDraft(next)
     setTouched({ ...touched, [f]: true })
+  }
+  const set = (f: DraftField, value: string) => {
+    update({ ...draft, [f]: value }, f)
     if (f === 'region') setRegion(value)
   }
 
@@ -73,6 +78,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
           subtitle={`${state.instance.region} · ${state.instance.state}`}
         />
       )}
+      <DeployGenerationChoice options={options} value={draft.generation} disabled={busy} onChange={(g) => update(switchGeneration(draft, g, options), 'generation')} />
       <RadioButtonGroup
         legendText={t('setup.deploy.modeLegend')}
         name="deploy-mode"
@@ -91,6 +97,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
           invalid={invalid}
           invalidText={invalidText}
           set={set}
+          update={update}
           busy={busy}
           form={form}
           showAll={showAll}
@@ -99,6 +106,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
       ) : (
         <DeployAdoptPanel
           options={options}
+          generation={draft.generation}
           busy={busy}
           adoptId={adoptId}
           setAdoptId={setAdoptId}

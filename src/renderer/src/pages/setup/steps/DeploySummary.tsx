@@ -21,13 +21,15 @@ export function DeploySummary({
   const { t } = useTranslation()
   const region = options.regions.find((r) => r.id === form.region)
   const group = options.resourceGroups.find((g) => g.id === form.resourceGroupId)
-  const shared = form.hostFlavor === 'multitenant'
+  const gen2 = form.generation === 'gen2'
   return (
-    <section className="pse-setup__step" aria-labelledby="step-title" data-testid="deploy-summary">
+    <section className="pse-setup__step" aria-labelledby="step-title" data-testid="deploy-summary" data-generation={form.generation}>
       <StepHeader step="deploy" title={t('setup.deploy.summary.title')} lead={t('setup.deploy.summary.what')} />
       <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.deploy.summary.billed')} />
+      {gen2 && <p className="pse-setup__hint" data-testid="deploy-summary-gen2">{t('deployGen2.summary.gen2What')}</p>}
       <StructuredListWrapper isCondensed aria-label={t('setup.deploy.summary.title')}>
         <StructuredListBody>
+          <Row label={t('deployGen2.summary.generation')} value={t(`deployGen2.generation.${form.generation}`)} />
           <Row label={t('setup.deploy.name')} value={form.name} />
           <Row
             label={t('setup.deploy.region')}
@@ -35,14 +37,10 @@ export function DeploySummary({
           />
           <Row label={t('setup.deploy.resourceGroup')} value={group?.name ?? form.resourceGroupId} />
           <Row label={t('setup.deploy.tags')} value={form.tags.length ? form.tags.join(', ') : t('setup.deploy.summary.none')} />
-          <Row label={t('setup.deploy.hostFlavor')} value={shared ? t('setup.deploy.flavorShared') : form.hostFlavor} />
-          {shared && <Row label={t('setup.deploy.memory')} value={`${form.memoryMbPerMember} MB`} />}
-          <Row label={t('setup.deploy.disk')} value={`${form.diskMbPerMember} MB`} />
-          {shared && <Row label={t('setup.deploy.cpu')} value={form.cpuPerMember === 0 ? t('setup.deploy.summary.sharedCpu') : String(form.cpuPerMember)} />}
-          {shared && <Row label="" value={t('setup.deploy.summary.totals', { memory: form.memoryMbPerMember * 2, disk: form.diskMbPerMember * 2 })} />}
+          {gen2 ? <Gen2Rows form={form} options={options} /> : <Gen1SizeRows form={form} />}
           <Row label={t('setup.deploy.version')} value={form.version || t('setup.deploy.versionPreferred')} />
           <Row label={t('setup.deploy.keyProtect')} value={form.keyProtectKeyCrn ?? t('setup.deploy.summary.automatic')} />
-          <Row label={t('setup.deploy.endpoints')} value={t(`setup.deploy.endpointOptions.${form.serviceEndpoints}`)} />
+          <Row label={t('setup.deploy.endpoints')} value={gen2 ? t('deployGen2.summary.endpoints') : t(`setup.deploy.endpointOptions.${form.serviceEndpoints}`)} />
         </StructuredListBody>
       </StructuredListWrapper>
       <div className="pse-setup__actions">
@@ -54,5 +52,35 @@ export function DeploySummary({
         </Button>
       </div>
     </section>
+  )
+}
+
+function Gen1SizeRows({ form }: { form: DeployForm }) {
+  const { t } = useTranslation()
+  const shared = form.hostFlavor === 'multitenant'
+  return (
+    <>
+      <Row label={t('setup.deploy.hostFlavor')} value={shared ? t('setup.deploy.flavorShared') : form.hostFlavor} />
+      {shared && <Row label={t('setup.deploy.memory')} value={`${form.memoryMbPerMember} MB`} />}
+      <Row label={t('setup.deploy.disk')} value={`${form.diskMbPerMember} MB`} />
+      {shared && <Row label={t('setup.deploy.cpu')} value={form.cpuPerMember === 0 ? t('setup.deploy.summary.sharedCpu') : String(form.cpuPerMember)} />}
+      {shared && <Row label="" value={t('setup.deploy.summary.totals', { memory: form.memoryMbPerMember * 2, disk: form.diskMbPerMember * 2 })} />}
+    </>
+  )
+}
+
+/** Gen 2: the flavor, storage (per member and in total), the VPC and the private endpoint's subnets (default: one per zone). */
+function Gen2Rows({ form, options }: { form: DeployForm; options: WizardOptions }) {
+  const { t } = useTranslation()
+  const vpc = options.vpcs.find((v) => v.id === form.vpcId)
+  const subnets = vpc?.subnets.filter((s) => form.subnetIds.includes(s.id)) ?? []
+  return (
+    <>
+      <Row label={t('deployGen2.hostFlavor')} value={form.gen2HostFlavor ?? ''} />
+      <Row label={t('deployGen2.storage')} value={`${form.storageGbPerMember} GB`} />
+      <Row label="" value={t('deployGen2.summary.storageTotal', { total: form.storageGbPerMember * 2 })} />
+      <Row label={t('deployGen2.summary.vpc')} value={vpc?.name ?? form.vpcId ?? ''} />
+      <Row label={t('deployGen2.summary.subnets')} value={subnets.map((s) => `${s.name} (${s.zone})`).join(', ')} />
+    </>
   )
 }
