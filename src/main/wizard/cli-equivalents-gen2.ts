@@ -1,7 +1,10 @@
 import type { CliCommand, WizardState } from '../../shared/schemas/wizard'
 import { defaultDeployForm, type DeployForm } from '../../shared/schemas/wizard-deploy'
 import { gen2Parameters } from '../ibmcloud/gen2-parameters'
+import { vpcResourceName } from '../../shared/vpc-names'
 import { shellQuote } from './shell-quote'
+
+export { vpcResourceName }
 
 const REDIS_SERVICE = 'databases-for-redis'
 
@@ -132,17 +135,6 @@ export const gen2ConnectionCommands = (name: string): CliCommand[] => [
     command: `ibmcloud resource service-instance ${shellQuote(name)} --output json`
   }
 ]
-
-/** A VPC resource name from the instance's: lower-case letters, digits and hyphens, starting with a letter, ≤ 63. */
-export function vpcResourceName(instanceName: string, suffix: string): string {
-  let base = instanceName
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '')
-  if (!/^[a-z]/.test(base)) base = `redis-${base}`.replace(/-$/, '')
-  return `${base.slice(0, 62 - suffix.length).replace(/-$/, '')}-${suffix}`
-}
 
 /**
  * The VPE lines of step 6 for this state: Gen 2 always, Gen 1 when the deploy form names a VPC

@@ -3,6 +3,7 @@ import { profilesEn } from './profiles/en'
 import { commonEn } from './common/en'
 import { privacyEn } from './privacy/en'
 import { wizardSayEn } from './wizard-say/en'
+import { vpeEn } from './vpe/en'
 import { prereqGen1En } from './prereq-gen1/en'
 import { prereqGen2En } from './prereq-gen2/en'
 import { deployGen2En } from './deploy-gen2/en'
@@ -51,6 +52,7 @@ export const en = {
   profiles: profilesEn,
   privacy: privacyEn,
   wizardSay: wizardSayEn,
+  vpe: vpeEn,
   prereqGen1: prereqGen1En,
   prereqGen2: prereqGen2En,
   deployGen2: deployGen2En,

@@ -4,6 +4,7 @@ import { profilesJa } from './profiles/ja'
 import { commonJa } from './common/ja'
 import { privacyJa } from './privacy/ja'
 import { wizardSayJa } from './wizard-say/ja'
+import { vpeJa } from './vpe/ja'
 import { prereqGen1Ja } from './prereq-gen1/ja'
 import { prereqGen2Ja } from './prereq-gen2/ja'
 import { deployGen2Ja } from './deploy-gen2/ja'
@@ -52,6 +53,7 @@ export const ja: Messages = {
   profiles: profilesJa,
   privacy: privacyJa,
   wizardSay: wizardSayJa,
+  vpe: vpeJa,
   prereqGen1: prereqGen1Ja,
   prereqGen2: prereqGen2Ja,
   deployGen2: deployGen2Ja,

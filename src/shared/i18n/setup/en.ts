@@ -47,6 +47,11 @@ export const setupEn = {
     wizard_test_failed: 'The connection test failed',
     wizard_private_unreachable: 'The private endpoint cannot be reached from this computer',
     wizard_password_missing: 'The password is no longer in the keychain',
+    wizard_vpe_security_group_needed: 'Choose a security group for the VPE gateway',
+    wizard_vpe_security_group_unknown: 'That security group is not in the VPC',
+    wizard_vpe_subnets_gone: 'The chosen subnets are gone',
+    ibm_vpe_failed: 'The VPE gateway failed',
+    ibm_vpe_timeout: 'The VPE gateway is not ready yet',
     ibm_password_rejected: 'IBM Cloud rejected the password',
     ibm_api_key_invalid: 'The API key was not accepted',
     ibm_unauthorized: 'IBM Cloud did not accept the sign-in',
@@ -349,6 +354,11 @@ export const setupEn = {
     rediscli_public: 'Test the public endpoint with redis-cli',
     rediscli_private: 'Test the private endpoint with redis-cli (from inside IBM Cloud’s private network)',
     test_private_profile: 'Test the saved private profile again',
-    test_public_profile: 'Test the saved public profile again'
+    test_public_profile: 'Test the saved public profile again',
+    gen2_connection: 'Show the connection details (extensions.dataservices.connection)',
+    vpe_sg_create: 'Create the security group for the VPE gateway',
+    vpe_sg_rule: 'Admit the database port from a client subnet',
+    vpe_create: 'Create the VPE gateway to the instance (one reserved IP per zone)',
+    vpe_show: 'Show the VPE gateway: lifecycle state stable, and its IPs'
   }
 }

@@ -47,6 +47,11 @@ export const setupJa: Messages['setup'] = {
     wizard_test_failed: '接続テストに失敗しました',
     wizard_private_unreachable: 'このコンピューターからはプライベート・エンドポイントに接続できません',
     wizard_password_missing: 'パスワードがキーチェーンに見つかりません',
+    wizard_vpe_security_group_needed: 'VPE ゲートウェイのセキュリティー・グループを選択してください',
+    wizard_vpe_security_group_unknown: 'そのセキュリティー・グループは VPC にありません',
+    wizard_vpe_subnets_gone: '選択したサブネットがありません',
+    ibm_vpe_failed: 'VPE ゲートウェイの作成に失敗しました',
+    ibm_vpe_timeout: 'VPE ゲートウェイの準備がまだできていません',
     ibm_password_rejected: 'IBM Cloud がパスワードを受け付けませんでした',
     ibm_api_key_invalid: 'API キーが受け付けられませんでした',
     ibm_unauthorized: 'IBM Cloud がログインを受け付けませんでした',
@@ -350,6 +355,11 @@ export const setupJa: Messages['setup'] = {
     rediscli_public: 'redis-cli でパブリック・エンドポイントをテスト',
     rediscli_private: 'redis-cli でプライベート・エンドポイントをテスト (IBM Cloud のプライベート・ネットワーク内から)',
     test_private_profile: '保存したプライベートのプロファイルを再テスト',
-    test_public_profile: '保存したパブリックのプロファイルを再テスト'
+    test_public_profile: '保存したパブリックのプロファイルを再テスト',
+    gen2_connection: '接続情報を表示する（extensions.dataservices.connection）',
+    vpe_sg_create: 'VPE ゲートウェイのセキュリティー・グループを作成する',
+    vpe_sg_rule: 'クライアントのサブネットからデータベースのポートを許可する',
+    vpe_create: 'インスタンスへの VPE ゲートウェイを作成する（ゾーンごとに予約済み IP を 1 つ）',
+    vpe_show: 'VPE ゲートウェイを表示する（ライフサイクル状態が stable で、IP アドレスがあること）'
   }
 }

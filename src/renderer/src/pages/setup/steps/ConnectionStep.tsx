@@ -5,17 +5,23 @@ import { call } from '../../../api/client'
 import type { ConnectionInfo, EndpointType } from '../../../../../shared/schemas/ibmcloud'
 import type { StepProps } from '../step-props'
 import { StepHeader } from './StepHeader'
+import { VpePanel } from './VpePanel'
 
-/** Step 6: connection strings (with IBM's $PASSWORD placeholder), the CA, and commands to copy. */
+/**
+ * Step 6: connection strings (with IBM's $PASSWORD placeholder), the CA, and commands to copy.
+ * Gen 2: the VPE domain and port, and the VPE gateway (billed: created only on the user's click);
+ * Gen 1 with a VPC in the deploy form: the same gateway, optional.
+ */
 export function ConnectionStep({ state, run, busy }: StepProps) {
   const { t } = useTranslation()
   const started = useRef(false)
   const { public: pub, private: priv } = state.connections
+  const gen2 = state.instance?.generation === 'gen2'
   const fetch = () => void run('connection', () => call('wizard.fetchConnection', {}))
 
-  // Reading the connection information changes nothing: fetch it as soon as the step opens.
+  // Reading Gen 1's connection information changes nothing: fetch it as soon as the step opens (Gen 2's step creates a gateway).
   useEffect(() => {
-    if (started.current || pub || priv || busy || state.steps.connection.status !== 'ready') return
+    if (gen2 || started.current || pub || priv || busy || state.steps.connection.status !== 'ready') return
     started.current = true
     fetch()
   })
@@ -23,18 +29,22 @@ export function ConnectionStep({ state, run, busy }: StepProps) {
   const redli = (id: string) => state.cli.test.find((c) => c.id === id)?.command
   return (
     <section className="pse-setup__step" aria-labelledby="step-title">
-      <StepHeader step="connection" title={t('setup.connection.title')} lead={t('setup.connection.lead')} />
-      <div className="pse-setup__actions">
-        <Button kind={pub || priv ? 'tertiary' : 'primary'} disabled={busy} onClick={fetch} data-testid="connection-fetch">
-          {t('setup.connection.fetch')}
-        </Button>
-      </div>
-      {(pub || priv) && (
-        <div className="pse-setup__endpoints">
-          <Endpoint endpoint="public" info={pub} redli={redli('redli_public')} redisCli={redli('rediscli_public')} />
-          <Endpoint endpoint="private" info={priv} redli={redli('redli_private')} redisCli={redli('rediscli_private')} />
+      <StepHeader step="connection" title={t('setup.connection.title')} lead={gen2 ? t('vpe.lead') : t('setup.connection.lead')} {...(gen2 ? { changes: true } : {})} />
+      {!gen2 && (
+        <div className="pse-setup__actions">
+          <Button kind={pub || priv ? 'tertiary' : 'primary'} disabled={busy} onClick={fetch} data-testid="connection-fetch">
+            {t('setup.connection.fetch')}
+          </Button>
         </div>
       )}
+      {(pub || priv) && (
+        <div className="pse-setup__endpoints">
+          {!gen2 && <Endpoint endpoint="public" info={pub} redli={redli('redli_public')} redisCli={redli('rediscli_public')} />}
+          {/* Gen 2: IBM's own redis-cli line (SNI, system roots); the Gen 1 lines name a CA file Gen 2 has none of. */}
+          <Endpoint endpoint="private" info={priv} {...(gen2 ? {} : { redli: redli('redli_private'), redisCli: redli('rediscli_private') })} />
+        </div>
+      )}
+      {(gen2 || (state.deploy?.form?.vpcId && priv)) && <VpePanel state={state} run={run} busy={busy} optional={!gen2} />}
     </section>
   )
 }
@@ -56,7 +66,7 @@ function Endpoint({ endpoint, info, redli, redisCli }: { endpoint: EndpointType;
       <h3 className="pse-setup__subtitle">
         {title} <Tag type={endpoint === 'private' ? 'teal' : 'blue'}>{info.hostname}</Tag>
       </h3>
-      <Labelled label={t('setup.connection.host')}>
+      <Labelled label={info.servername ? t('vpe.domain') : t('setup.connection.host')}>
         <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')}>
           {`${info.hostname}:${info.port}`}
         </CodeSnippet>
@@ -84,13 +94,19 @@ function Endpoint({ endpoint, info, redli, redisCli }: { endpoint: EndpointType;
         )}
       </Labelled>
       <Labelled label={`${t('setup.connection.ca')}${info.caName ? ` (${info.caName})` : ''}`}>
-        <Button kind="ghost" size="sm" onClick={() => setShowCa(!showCa)} aria-expanded={showCa}>
-          {showCa ? t('setup.connection.caHide') : t('setup.connection.caShow')}
-        </Button>
-        {showCa && (
-          <CodeSnippet type="multi" feedback={t('common.copied')} aria-label={t('setup.connection.ca')}>
-            {info.caPem}
-          </CodeSnippet>
+        {info.caPem === '' ? (
+          <p data-testid={`public-trust-${endpoint}`}>{t('vpe.publicTrust')}</p>
+        ) : (
+          <>
+            <Button kind="ghost" size="sm" onClick={() => setShowCa(!showCa)} aria-expanded={showCa}>
+              {showCa ? t('setup.connection.caHide') : t('setup.connection.caShow')}
+            </Button>
+            {showCa && (
+              <CodeSnippet type="multi" feedback={t('common.copied')} aria-label={t('setup.connection.ca')}>
+                {info.caPem}
+              </CodeSnippet>
+            )}
+          </>
         )}
       </Labelled>
     </section>

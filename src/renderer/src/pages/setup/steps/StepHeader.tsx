@@ -5,9 +5,10 @@ import type { WizardStepId } from '../../../../../shared/schemas/wizard'
 /** Steps that change the cloud say so before they run (UX.md); the others say they only read. */
 const changesCloud: Partial<Record<WizardStepId, boolean>> = { deploy: true, password: true, serviceKey: true, prerequisites: false, connection: false, wait: false }
 
-export function StepHeader({ step, title, lead }: { step: WizardStepId; title: string; lead: string }) {
+/** `changes` overrides the step's default (Gen 2's connection step creates a VPE gateway). */
+export function StepHeader({ step, title, lead, changes: override }: { step: WizardStepId; title: string; lead: string; changes?: boolean }) {
   const { t } = useTranslation()
-  const changes = changesCloud[step]
+  const changes = override ?? changesCloud[step]
   return (
     <header className="pse-setup__header">
       <h2 id="step-title" className="pse-setup__title">
