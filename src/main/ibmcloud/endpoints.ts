@@ -14,6 +14,8 @@ export interface Endpoints {
   contextBasedRestrictions: string
   /** The Global Catalog API, ending in `/api/v1` (Gen 2 deployments per region). */
   globalCatalog: string
+  /** Case Management (support cases), ending in `/case-management/v1` (global). */
+  caseManagement: string
 }
 
 const PUBLIC = {
@@ -68,7 +70,9 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv, options: EndpointOption
     // The SDK's own variable (<SERVICE_NAME>_URL). CBR's private host is UNVERIFIED: public unless set.
     contextBasedRestrictions: pick('CONTEXT_BASED_RESTRICTIONS_URL', 'https://cbr.cloud.ibm.com'),
     // The SDK's own variable (GlobalCatalogV1's service name is global_catalog).
-    globalCatalog: pick('GLOBAL_CATALOG_URL', base.globalCatalog)
+    globalCatalog: pick('GLOBAL_CATALOG_URL', base.globalCatalog),
+    // The SDK's own variable (CaseManagementV1's service name is case_management). A private host is UNVERIFIED: public unless set.
+    caseManagement: pick('CASE_MANAGEMENT_URL', 'https://support-center.cloud.ibm.com/case-management/v1')
   }
 }
 

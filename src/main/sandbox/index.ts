@@ -39,7 +39,10 @@ export function sandboxCliScript(): string {
     if (fs.existsSync(candidate)) return candidate
     dir = path.dirname(dir)
   }
-  throw new AppFailure({ code: 'sandbox_cli_missing', message: 'The sandbox ibmcloud script (bin/sandbox-ibmcloud.js) is missing from this installation. Reinstall PSE Wizard.' })
+  throw new AppFailure({
+    code: 'sandbox_cli_missing',
+    message: 'The sandbox ibmcloud script (bin/sandbox-ibmcloud.js) is missing from this installation. Reinstall PSE Wizard.'
+  })
 }
 
 /** A launcher named `ibmcloud` in a private folder, so the sandbox CLI can also go first on PATH. */
@@ -94,7 +97,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
  * Sandbox settings from the environment, for `--sandbox` runs of the app:
  * PSE_SANDBOX_PROVISIONING_MS, PSE_SANDBOX_FAULTS (`route:kind[:times],…`),
  * PSE_SANDBOX_VRF / PSE_SANDBOX_SERVICE_ENDPOINTS / PSE_SANDBOX_PLUGIN (`on` | `off`),
- * PSE_SANDBOX_REDIS (`real` | `fake`), PSE_SANDBOX_PRIVATE_ENDPOINT (`reachable` | `unresolvable`).
+ * PSE_SANDBOX_REDIS (`real` | `fake`), PSE_SANDBOX_PRIVATE_ENDPOINT (`reachable` | `unresolvable`),
+ * PSE_SANDBOX_CASE_MS (a support case's time per status) and PSE_SANDBOX_CASE_VRF_DELAY_MS (resolved → VRF on).
  */
 export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   const onOff = (v: string | undefined) => (v === 'off' || v === 'false' ? false : v === 'on' || v === 'true' ? true : undefined)
@@ -102,12 +106,17 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   const vrf = onOff(env.PSE_SANDBOX_VRF)
   const se = onOff(env.PSE_SANDBOX_SERVICE_ENDPOINTS)
   const plugin = onOff(env.PSE_SANDBOX_PLUGIN)
+  const millis = (v: string | undefined) => (v !== undefined && /^\d{1,7}$/.test(v) ? Number(v) : undefined)
+  const caseStepMs = millis(env.PSE_SANDBOX_CASE_MS)
+  const caseVrfDelayMs = millis(env.PSE_SANDBOX_CASE_VRF_DELAY_MS)
   return {
     ...(Number.isInteger(ms) && ms >= 0 && ms <= 3_600_000 ? { provisioningMs: ms } : {}),
     ...(env.PSE_SANDBOX_FAULTS ? { faultList: env.PSE_SANDBOX_FAULTS } : {}),
     account: { ...(vrf !== undefined ? { vrfEnabled: vrf } : {}), ...(se !== undefined ? { serviceEndpointEnabled: se } : {}) },
     cli: plugin !== undefined ? { pluginInstalled: plugin } : {},
     ...(env.PSE_SANDBOX_REDIS === 'fake' ? { backend: 'fake' as const } : {}),
-    ...(env.PSE_SANDBOX_PRIVATE_ENDPOINT === 'unresolvable' ? { privateEndpoint: 'unresolvable' as const } : {})
+    ...(env.PSE_SANDBOX_PRIVATE_ENDPOINT === 'unresolvable' ? { privateEndpoint: 'unresolvable' as const } : {}),
+    ...(caseStepMs !== undefined ? { caseStepMs } : {}),
+    ...(caseVrfDelayMs !== undefined ? { caseVrfDelayMs } : {})
   }
 }

@@ -9,7 +9,7 @@ export interface Reply {
 }
 
 /** Error body families: each IBM service has its own (API-FACTS a, d.4, e). */
-export type ErrorFamily = 'iam' | 'rc' | 'cdb' | 'vpc' | 'cbr'
+export type ErrorFamily = 'iam' | 'rc' | 'cdb' | 'vpc' | 'cbr' | 'case'
 
 export class HttpError extends Error {
   constructor(
@@ -53,6 +53,9 @@ export function errorBody(family: ErrorFamily, status: number, message: string, 
       return { errors: [{ code: code ?? 'internal_error', message, more_info: 'https://cloud.ibm.com/docs/vpc' }], status_code: status, trace: hex(16) }
     case 'cbr':
       return { code: code ?? 'internal_error', message, status_code: status, trace: hex(16) }
+    case 'case':
+      // UNVERIFIED: Case Management's error body; the platform's common {errors: [{code, message}], trace} is assumed.
+      return { errors: [{ code: code ?? 'internal_error', message }], status_code: status, trace: hex(16) }
     case 'cdb':
       // The CLI doc quotes {"errors":"not_found"}; the exact schema per status is UNVERIFIED.
       return { errors: code ?? message }

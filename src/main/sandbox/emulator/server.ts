@@ -17,6 +17,7 @@ import { createSandboxPki, type SandboxPki } from '../public-root'
 import { enforce } from './enforcement'
 import { CbrState, cbrRoutes } from './cbr-routes'
 import { CatalogState, catalogRoutes } from './catalog-routes'
+import { CaseState, caseRoutes } from './case-routes'
 import { VpcState, type GatewayRecord, type VpcSeed } from './vpc-state'
 import { EmulatorState, endpointEnabled, type AccountState, type CliState, type InstanceRecord, type TaskRecord } from './state'
 
@@ -65,13 +66,20 @@ export interface EmulatorOptions {
    * Default 'reachable': `127.0.0.1`, a port of the deployment's own.
    */
   privateEndpoint?: 'reachable' | 'unresolvable'
+  /** A support case's time in each status: new → in_progress → resolved (default 3 s). */
+  caseStepMs?: number
+  /** How long after a VRF case is resolved the account's VRF reads on (default 2 s). */
+  caseVrfDelayMs?: number
 }
 
 type Resolved = Required<
-  Pick<EmulatorOptions, 'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs' | 'gen2ExtensionsAfterReads' | 'gen2Requires' | 'gen2KeyCredentials'>
+  Pick<
+    EmulatorOptions,
+    'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs' | 'gen2ExtensionsAfterReads' | 'gen2Requires' | 'gen2KeyCredentials' | 'caseStepMs' | 'caseVrfDelayMs'
+  >
 >
 
-const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...catalogRoutes, ...cbrRoutes, ...sandboxRoutes]
+const routes: RouteTable = [...platformRoutes, ...cdbRoutes, ...vpcRoutes, ...catalogRoutes, ...cbrRoutes, ...caseRoutes, ...sandboxRoutes]
 
 /**
  * The IBM Cloud emulator: IAM, Account Management, Resource Manager, Resource Controller and
@@ -82,6 +90,7 @@ export class Emulator {
   readonly state: EmulatorState
   readonly vpc: VpcState
   readonly cbr = new CbrState()
+  readonly cases = new CaseState()
   readonly catalog: CatalogState
   readonly faults = new FaultPlan()
   readonly options: Resolved
@@ -110,7 +119,9 @@ export class Emulator {
       gatewayMs: options.gatewayMs ?? 3_000,
       gen2ExtensionsAfterReads: options.gen2ExtensionsAfterReads ?? 0,
       gen2Requires: options.gen2Requires ?? [],
-      gen2KeyCredentials: options.gen2KeyCredentials ?? 'once'
+      gen2KeyCredentials: options.gen2KeyCredentials ?? 'once',
+      caseStepMs: options.caseStepMs ?? 3_000,
+      caseVrfDelayMs: options.caseVrfDelayMs ?? 2_000
     }
     this.state = new EmulatorState({ account: options.account, cli: options.cli, apiKeys: options.apiKeys ?? [] })
     this.vpc = new VpcState(
@@ -159,6 +170,7 @@ export class Emulator {
       IBMCLOUD_IS_NG_API_ENDPOINT: `${this.url}/vpc/{region}/v1`,
       CONTEXT_BASED_RESTRICTIONS_URL: `${this.url}/cbr`,
       GLOBAL_CATALOG_URL: `${this.url}/globalcatalog/api/v1`,
+      CASE_MANAGEMENT_URL: `${this.url}/case-management/v1`,
       ...(this.privateDnsZone ? { [PRIVATE_DNS_ZONE_VARIABLE]: this.privateDnsZone } : {})
     }
   }
@@ -196,8 +208,7 @@ export class Emulator {
         break
       }
     }
-    const family: ErrorFamily =
-      segments[0] === 'cdb' ? 'cdb' : segments[0] === 'vpc' ? 'vpc' : segments[0] === 'cbr' ? 'cbr' : segments[0] === 'identity' ? 'iam' : 'rc'
+    const family: ErrorFamily = FAMILY_OF_SEGMENT[segments[0]] ?? 'rc'
     if (!found)
       return send(res, { status: 404, body: errorBody(family, 404, `No route for ${method} ${url.pathname}`, family === 'cdb' ? 'not_found' : 'RC-NotFound') })
     const { route, params } = found
@@ -221,12 +232,7 @@ export class Emulator {
             return
           case 'lost_answer':
             await route.handle({ emu: this, req, params, query: url.searchParams, body })
-            throw new HttpError(
-              500,
-              'Internal Server Error',
-              route.family,
-              route.family === 'cdb' || route.family === 'vpc' || route.family === 'cbr' ? 'internal_error' : 'RC-InternalServerError'
-            )
+            throw new HttpError(500, 'Internal Server Error', route.family, lowerCaseCodes(route.family) ? 'internal_error' : 'RC-InternalServerError')
           default:
             throw faultError(fault.kind, route.family, fault.retryAfterSeconds)
         }
@@ -237,12 +243,7 @@ export class Emulator {
       log.error(`emulator: ${route.id} failed: ${(e as Error).message}`)
       send(res, {
         status: 500,
-        body: errorBody(
-          route.family,
-          500,
-          'Internal Server Error',
-          route.family === 'cdb' || route.family === 'vpc' || route.family === 'cbr' ? 'internal_error' : 'RC-InternalServerError'
-        )
+        body: errorBody(route.family, 500, 'Internal Server Error', lowerCaseCodes(route.family) ? 'internal_error' : 'RC-InternalServerError')
       })
     }
   }
@@ -257,8 +258,14 @@ export class Emulator {
     const token = /^Bearer (.+)$/.exec(header)?.[1]
     const record = token ? this.state.tokens.get(token) : undefined
     // Exact 401 bodies of RC/CDB are UNVERIFIED; clients must key on the status only.
-    if (!record) throw new HttpError(401, 'Token is missing or not valid', family, family === 'cdb' ? 'unauthorized' : 'RC-TokenInvalid')
-    if (record.expiresMs <= Date.now()) throw new HttpError(401, 'Token is expired', family, family === 'cdb' ? 'unauthorized' : 'RC-TokenExpired')
+    if (!record) throw new HttpError(401, 'Token is missing or not valid', family, family === 'cdb' || family === 'case' ? 'unauthorized' : 'RC-TokenInvalid')
+    if (record.expiresMs <= Date.now())
+      throw new HttpError(401, 'Token is expired', family, family === 'cdb' || family === 'case' ? 'unauthorized' : 'RC-TokenExpired')
+  }
+
+  /** Runs `fn` after `ms` (cancelled by close()): what happens later in the emulated cloud. */
+  later(fn: () => unknown, ms: number): void {
+    this.timer(fn, ms)
   }
 
   /** A VPE gateway: pending → stable with its reserved IPs bound (or → failed), after gatewayMs. */
@@ -344,9 +351,15 @@ export class Emulator {
   }
 }
 
+/** Which service's error body a path gets (its first segment), when no route matched it. */
+const FAMILY_OF_SEGMENT: Record<string, ErrorFamily> = { cdb: 'cdb', vpc: 'vpc', cbr: 'cbr', 'case-management': 'case', identity: 'iam' }
+
+/** The services whose error codes are lower case (`internal_error`); RC and IAM use their own (`RC-…`, `BXNIM…`). */
+const lowerCaseCodes = (family: ErrorFamily) => family === 'cdb' || family === 'vpc' || family === 'cbr' || family === 'case'
+
 function faultError(kind: string, family: ErrorFamily, retryAfter = 1): HttpError {
   const rc = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-    new HttpError(status, message, family, family === 'cdb' || family === 'vpc' || family === 'cbr' ? code.toLowerCase() : code, headers)
+    new HttpError(status, message, family, lowerCaseCodes(family) ? code.toLowerCase() : code, headers)
   switch (kind) {
     case 'expired_token':
       return rc(401, family === 'iam' ? 'BXNIM0408E' : 'RC-TokenExpired', 'Token is expired')
