@@ -151,6 +151,10 @@ export const calls = {
     'Step 2: check VRF, service endpoints, CLI and plugin, or (Gen 2, a region) the VPC, subnet, Gen 2 deployment and IAM roles (re-check any time)',
     () => [wizard().CheckPrerequisitesInput, wizard().WizardState]
   ),
+  'wizard.openSupportCase': call('Step 2, VRF off: open the support case with the text shown (once per run; again = read its status)', () => [
+    wizard().OpenSupportCaseInput,
+    wizard().WizardState
+  ]),
   'wizard.options': call('Step 3: regions, resource groups, versions, flavors and existing instances for the form', () => [
     wizard().OptionsInput,
     wizard().WizardOptions

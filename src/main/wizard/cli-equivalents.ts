@@ -38,6 +38,14 @@ const gen2Prerequisites = (region: string): CliCommand[] => [
   cmd('subnets', 'List the subnets (zone and address range)', 'ibmcloud is subnets')
 ]
 
+/** VRF off: the support case the wizard offers to open (flags UNVERIFIED, docs/ibm-cloud-api-facts.md "Support cases"). */
+function vrfCase(state: WizardState): CliCommand[] {
+  const p = state.prerequisites
+  if (!p?.supportCaseSubject || !p.supportCaseText) return []
+  const command = `ibmcloud case create --type technical --subject ${shellQuote(p.supportCaseSubject)} --body ${shellQuote(p.supportCaseText)}`
+  return [cmd('case_create', 'Open the support case that asks IBM to enable VRF', command)]
+}
+
 export function cliEquivalents(state: WizardState): WizardState['cli'] {
   const form = state.deploy?.form ?? null
   const name = state.instance?.name ?? form?.name ?? 'Redis-0101'
@@ -59,6 +67,7 @@ export function cliEquivalents(state: WizardState): WizardState['cli'] {
     ? gen2Prerequisites(gen2)
     : [
         cmd('account_show', 'Check "VRF Enabled: true" and "Service Endpoint Enabled: true"', 'ibmcloud account show'),
+        ...vrfCase(state),
         cmd(
           'service_endpoint_enable',
           'Enable service endpoints (needs VRF; otherwise it offers a support case)',

@@ -11,6 +11,7 @@ export function wizardHandlers(job: WizardJob, services: Pick<WizardServices, 'a
     'wizard.accountChoices': () => services.accountChoices(),
     'wizard.account': (input) => job.account(input),
     'wizard.checkPrerequisites': (input) => job.checkPrerequisites(input),
+    'wizard.openSupportCase': () => job.openSupportCase(),
     'wizard.options': (input, ctx) => job.options(input.region, ctx.signal),
     'wizard.deploy': (input) => job.deploy(input),
     'wizard.idle': () => job.idle(),

@@ -169,6 +169,10 @@ export function ibmCloudServices(o: IbmWizardServicesOptions): WizardCloudServic
       return checkPrerequisites({ validate: () => validateApiKey(c, opts(signal)), cli, sandbox: o.sandbox, signal })
     },
 
+    // Case Management is loaded only when a case is opened or read (a classic account without VRF).
+    openSupportCase: async (request, signal) => (await import('../ibmcloud/case-management')).openCaseOnce(need(), request, opts(signal)),
+    readSupportCase: async (caseNumber, signal) => (await import('../ibmcloud/case-management')).getCase(need(), caseNumber, opts(signal)),
+
     listRegions: (signal) => listRegions(need(), opts(signal)),
     listResourceGroups: (signal) => listResourceGroups(need(), undefined, opts(signal)),
     listVersions: (region, signal) => listRedisVersions(need(), region, opts(signal)),

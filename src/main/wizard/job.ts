@@ -20,6 +20,7 @@ import { canResumeWait, provisioningWait, type ProvisioningWaitOptions } from '.
 import { StepRunner, type BackgroundTask, type StepRunnerOptions } from './step-runner'
 import { deployOptions } from './steps/deploy'
 import { revealAdminPassword } from './steps/password'
+import { supportCaseStep } from './steps/support-case'
 import type { SaveInput } from './steps/save'
 import type { ServiceKeyRequest } from './steps/service-key'
 import type { WizardStep } from './steps/step'
@@ -114,6 +115,11 @@ export class WizardJob {
   /** Gen 1 unless the input (or the last check) says Gen 2 and its region. */
   checkPrerequisites(input: CheckPrerequisitesInput = {}): Promise<WizardState> {
     return this.step('prerequisites', input)
+  }
+
+  /** Step 2, VRF off, after the user confirmed the text: opens the run's support case once (again: reads its status). */
+  openSupportCase(): Promise<WizardState> {
+    return this.runner.runStep({ id: 'prerequisites', prepare: () => supportCaseStep.prepare(this.runner, undefined) })
   }
 
   /** What the Deploy form offers (regions, groups, versions, instances to adopt). */

@@ -18,6 +18,20 @@ import type { ProbeResult } from '../../shared/schemas/probe'
 import type { Gen2Key, Gen2Role } from '../ibmcloud/gen2-keys'
 import type { AccountInput, AccountSource, PrivatePathOption } from '../../shared/schemas/wizard'
 
+/** The support case the wizard opens when VRF is off: exactly what the user confirmed. */
+export interface SupportCaseRequest {
+  subject: string
+  description: string
+  /** This run's mark in the subject: how an earlier case of the run is found again. */
+  marker: string
+}
+
+export interface SupportCaseRead {
+  number: string
+  status: string
+  createdAt: string | null
+}
+
 /** What the prerequisites are checked for: Gen 1, or Gen 2 in a region. */
 export type PrereqTarget = { generation: 'gen1' } | { generation: 'gen2'; region: string }
 
@@ -37,6 +51,10 @@ export interface WizardServices {
   restoreSession(source: AccountSource, signal: AbortSignal): Promise<void>
   /** Gen 1 without a target; Gen 2: the region's VPC, subnets, Gen 2 deployment and IAM roles. */
   checkPrerequisites(signal: AbortSignal, target?: PrereqTarget): Promise<PrereqReport>
+  /** VRF off: the run's support case, found by `marker` (part of the subject) or opened once through Case Management. */
+  openSupportCase(request: SupportCaseRequest, signal: AbortSignal): Promise<SupportCaseRead & { adopted: boolean }>
+  /** A support case's status as Case Management reports it now. */
+  readSupportCase(caseNumber: string, signal: AbortSignal): Promise<SupportCaseRead>
 
   listRegions(signal: AbortSignal): Promise<Region[]>
   listResourceGroups(signal: AbortSignal): Promise<ResourceGroup[]>

@@ -27,6 +27,8 @@ export function wizardServices(o: IbmWizardServicesOptions, loadCloud: () => Pro
     signIn: async (input, signal) => (await ibm()).signIn(input, signal),
     restoreSession: async (source, signal) => (await ibm()).restoreSession(source, signal),
     checkPrerequisites: async (signal, target) => (await ibm()).checkPrerequisites(signal, target),
+    openSupportCase: async (request, signal) => (await ibm()).openSupportCase(request, signal),
+    readSupportCase: async (caseNumber, signal) => (await ibm()).readSupportCase(caseNumber, signal),
 
     listRegions: async (signal) => (await ibm()).listRegions(signal),
     listResourceGroups: async (signal) => (await ibm()).listResourceGroups(signal),

@@ -86,7 +86,9 @@ export const WizardPrerequisites = z.object({
   /** Gen 2: the region whose VPCs and catalog deployment were checked. */
   region: z.string().nullable().default(null),
   /** The VRF support case the app opened for the user (after they confirmed), with its last status. */
-  supportCase: SupportCase.nullable().default(null)
+  supportCase: SupportCase.nullable().default(null),
+  /** VRF off: the subject the case is opened with (it names this run, so the case is never opened twice). */
+  supportCaseSubject: z.string().nullable().default(null)
 })
 export type WizardPrerequisites = z.infer<typeof WizardPrerequisites>
 

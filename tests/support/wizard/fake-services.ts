@@ -78,6 +78,14 @@ export function fakeServices(): FakeControl {
       },
       restoreSession: async () => void calls.push('restoreSession'),
       checkPrerequisites: async () => ({ ok: true, sandbox: true, items: [{ id: 'vrf', ok: true, label: 'VRF' }, { id: 'service_endpoint', ok: true, label: 'SE' }] }),
+      openSupportCase: async (request) => {
+        calls.push(`openSupportCase:${request.marker}`)
+        return { number: 'CS0000001', status: 'new', createdAt: new Date().toISOString(), adopted: false }
+      },
+      readSupportCase: async (caseNumber) => {
+        calls.push(`readSupportCase:${caseNumber}`)
+        return { number: caseNumber, status: 'in_progress', createdAt: null }
+      },
       listRegions: async () => [{ id: 'jp-tok', name: 'Tokyo (jp-tok)' }],
       listResourceGroups: async () => [{ id: 'rg1', name: 'Default', isDefault: true }],
       listVersions: async () => [{ version: '8.2', status: 'stable', preferred: true }],

@@ -5,6 +5,7 @@ import * as m from '../machine'
 import { ENABLE_SERVICE_ENDPOINTS_COMMAND, wizardMessages, wizardSay } from '../messages'
 import type { PrereqTarget } from '../services'
 import { defineStep, requireReady, type StepContext } from './step'
+import { caseBlock, caseSubject, refreshCase } from './support-case'
 
 /**
  * Step 2. Gen 1: VRF and service endpoints on the account, the key's access, the CLI and its
@@ -33,21 +34,25 @@ async function checkPrerequisites(ctx: StepContext, target: PrereqTarget, signal
   // Loaded with the report: the IBM layer (and its texts) is not the wizard's start-up business.
   const { VRF_CASE_TEXT, DOCS } = await import('../../ibmcloud/prerequisites')
   const vrf = target.generation === 'gen1' ? item(report, 'vrf') : undefined
+  // The run's support case (VRF, Gen 1) stays with the run: each re-check reads its status again.
+  const last = ctx.state().prerequisites
+  const openCase = target.generation === 'gen1' && last?.generation === 'gen1' ? last.supportCase : null
   const prerequisites = {
     checkedAt: new Date().toISOString(),
     ok: report.ok,
     items: report.items,
     supportCaseText: vrf?.ok === false ? VRF_CASE_TEXT : null,
+    supportCaseSubject: vrf?.ok === false ? caseSubject(ctx.state().runId) : null,
     docsLink: DOCS.vrf,
     generation: target.generation,
     region: target.generation === 'gen2' ? target.region : null,
-    supportCase: null
+    supportCase: openCase ? await refreshCase(ctx, openCase, signal) : null
   }
   const state = ctx.state()
   if (target.generation === 'gen2') return gen2Outcome(state, report, target.region, prerequisites)
   const keyItem = report.items.find((i) => (i.id === 'api_key' || i.id === 'account') && i.ok === false)
   if (vrf?.ok === false) {
-    const error = { code: WizardCodes.vrfDisabled, ...wizardSay.vrfDisabled() }
+    const error = prerequisites.supportCase ? caseBlock(prerequisites.supportCase) : { code: WizardCodes.vrfDisabled, ...wizardSay.vrfDisabled() }
     return m.blockStep(state, 'prerequisites', error, { prerequisites })
   }
   if (item(report, 'service_endpoint')?.ok === false) {

@@ -335,6 +335,7 @@ export const setupEn = {
     login_sso: 'Sign in to IBM Cloud',
     account_show: 'Show the account: name, ID, "VRF Enabled" and "Service Endpoint Enabled"',
     service_endpoint_enable: 'Enable service endpoints (needs VRF; otherwise it offers a support case)',
+    case_create: 'Open the support case that asks IBM to enable VRF',
     plugin_install: 'Install the Cloud Databases plugin (cdb)',
     plugin_list: 'Check the installed plugins',
     instances_list: 'List your Databases for Redis instances',

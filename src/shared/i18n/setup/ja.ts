@@ -336,6 +336,7 @@ export const setupJa: Messages['setup'] = {
     login_sso: 'IBM Cloud にログイン',
     account_show: 'アカウントを表示 (名前、ID、「VRF Enabled」、「Service Endpoint Enabled」)',
     service_endpoint_enable: 'サービス・エンドポイントを有効化 (VRF が必要です。無効の場合はサポート・ケースを案内されます)',
+    case_create: 'IBM に VRF の有効化を依頼するサポート・ケースを作成',
     plugin_install: 'Cloud Databases プラグイン (cdb) をインストール',
     plugin_list: 'インストール済みのプラグインを確認',
     instances_list: 'Databases for Redis のインスタンスを一覧表示',

@@ -14,6 +14,9 @@ export const wizardSayEn = {
   checkPrerequisitesFirst: 'Check the prerequisites first.',
   vrfDisabled:
     'VRF is not enabled for this account, and private service endpoints need it. Only IBM can enable it: open a support case with the text below (VRF cannot be turned off again), then check again once IBM confirms.',
+  supportCaseOpen:
+    'VRF is still off. Support case {{caseNumber}} asks IBM to enable it: check again once IBM resolves it (PSE Wizard reads the case and VRF each time).',
+  supportCaseNotNeeded: 'A support case is opened only when VRF is off on a classic (Gen 1) account. Check the prerequisites first.',
   serviceEndpointsDisabled:
     'Service endpoints are not enabled for this account. Run the command below (account owner or a user allowed to manage private endpoints), then check again.',
   prerequisiteUnavailable: 'The prerequisite “{{label}}” is not available: {{detail}}.',

@@ -14,6 +14,9 @@ export const wizardSayJa: Record<keyof typeof wizardSayEn, string> = {
   checkPrerequisitesFirst: '先に前提条件を確認してください。',
   vrfDisabled:
     'このアカウントでは VRF が有効になっていません。プライベート・サービス・エンドポイントには VRF が必要です。有効にできるのは IBM だけです。下のテキストでサポート・ケースを作成し（VRF は無効に戻せません）、IBM の確認後にもう一度確認してください。',
+  supportCaseOpen:
+    'VRF はまだ無効です。サポート・ケース {{caseNumber}} で IBM に有効化を依頼しています。IBM がケースを解決したら、もう一度確認してください（確認のたびに、PSE Wizard がケースの状況と VRF を読み直します）。',
+  supportCaseNotNeeded: 'サポート・ケースを作成するのは、クラシック (Gen 1) アカウントで VRF が無効な場合だけです。先に前提条件を確認してください。',
   serviceEndpointsDisabled:
     'このアカウントではサービス・エンドポイントが有効になっていません。下のコマンドを（アカウント所有者、またはプライベート・エンドポイントを管理できるユーザーが）実行してから、もう一度確認してください。',
   prerequisiteUnavailable: '前提条件「{{label}}」を利用できません：{{detail}}。',

@@ -15,6 +15,7 @@ const samples: { [K in WizardMessageId]?: Parameters<(typeof wizardMessages)[K]>
   gen2Unreadable: { region: 'eu-de', detail: 'IBM Cloud answered 403.' },
   gen2NoVpcInRegion: { region: 'eu-de' },
   gen2NoSubnetInRegion: { region: 'eu-de' },
+  supportCaseOpen: { caseNumber: 'CS1234567' },
   waitStillTrying: { ibmMessage: 'IBM Cloud answered 503.' },
   passwordRejected: { problems: ['Too short.', 'No digit.'] },
   noPrivateEndpoint: { instanceName: 'Redis-0101' },
