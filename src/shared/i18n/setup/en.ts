@@ -126,6 +126,29 @@ export const setupEn = {
       caseText: 'Support case text',
       caseTextCopy: 'Copy the support case text'
     },
+    case: {
+      offer: 'PSE Wizard can open the case for you through IBM Cloud’s Case Management API: you see exactly what it sends first.',
+      open: 'Open the support case for me',
+      confirmTitle: 'Open this support case?',
+      confirmLead: 'PSE Wizard sends exactly this to IBM Cloud support, as a technical case of severity 4 (the lowest) for Databases for Redis, in your account.',
+      subject: 'Subject',
+      description: 'Description',
+      confirmNote: 'One case per setup: if you click again, or restart PSE Wizard, it reads this case instead of opening another. VRF cannot be turned off once IBM enables it.',
+      confirm: 'Open the case',
+      cancel: 'Cancel',
+      openedTitle: 'Support case',
+      times: 'Opened {{opened}} · status read {{checked}}',
+      openBody: 'IBM support has your case. Check again from time to time: each check reads the case and VRF, and the wizard goes on once VRF is on.',
+      resolvedBody: 'IBM support resolved the case.',
+      status: {
+        new: 'New',
+        in_progress: 'In progress',
+        waiting_on_client: 'Waiting for your reply',
+        resolution_provided: 'Resolution provided',
+        resolved: 'Resolved',
+        closed: 'Closed'
+      }
+    },
     serviceEndpoints: {
       title: 'Turn on service endpoints',
       body: 'VRF is on, so you can enable service endpoints yourself: run this command (or use the console: Account > Account settings), then check again.'

@@ -126,6 +126,29 @@ export const setupJa: Messages['setup'] = {
       caseText: 'サポート・ケースの文面',
       caseTextCopy: 'サポート・ケースの文面をコピー'
     },
+    case: {
+      offer: 'IBM Cloud の Case Management API を使って、PSE Wizard がケースを作成することもできます。送信する内容は事前にそのまま表示します。',
+      open: 'サポート・ケースを作成する',
+      confirmTitle: 'このサポート・ケースを作成しますか？',
+      confirmLead: 'PSE Wizard は、次の内容をそのまま IBM Cloud サポートに送信します。ご使用のアカウントで、Databases for Redis に関する重大度 4（最も低い）のテクニカル・ケースとして作成されます。',
+      subject: '件名',
+      description: '説明',
+      confirmNote: 'ケースはセットアップごとに 1 件だけです。もう一度クリックしても、PSE Wizard を再起動しても、新しいケースは作成せずにこのケースを読み直します。IBM が有効にした VRF は無効に戻せません。',
+      confirm: 'ケースを作成',
+      cancel: 'キャンセル',
+      openedTitle: 'サポート・ケース',
+      times: '作成日時 {{opened}}・状況の確認日時 {{checked}}',
+      openBody: 'IBM サポートがケースを受け付けました。ときどき再確認してください。確認のたびにケースの状況と VRF を読み直し、VRF が有効になった時点でウィザードが先に進みます。',
+      resolvedBody: 'IBM サポートがケースを解決しました。',
+      status: {
+        new: '新規',
+        in_progress: '対応中',
+        waiting_on_client: 'お客様の返答待ち',
+        resolution_provided: '解決策の提示済み',
+        resolved: '解決済み',
+        closed: 'クローズ済み'
+      }
+    },
     serviceEndpoints: {
       title: 'サービス・エンドポイントを有効にしてください',
       body: 'VRF は有効なので、サービス・エンドポイントはご自身で有効にできます。次のコマンドを実行するか (コンソールでは「管理」>「アカウント」>「アカウント設定」)、そのあとで再確認してください。'

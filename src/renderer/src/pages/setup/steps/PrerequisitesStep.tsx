@@ -9,6 +9,7 @@ import type { StepProps } from '../step-props'
 import { PrereqTable } from './PrereqTable'
 import { PrereqTargetPicker, type PrereqTarget } from './PrereqTargetPicker'
 import { StepHeader } from './StepHeader'
+import { SupportCasePanel } from './SupportCasePanel'
 
 /** Step 2: Gen 1 (VRF, service endpoints, CLI and plugin) or Gen 2 in a region (VPC, subnet, Gen 2 deployment, IAM roles), each with what to do when missing. */
 export function PrerequisitesStep({ state, run, busy }: StepProps) {
@@ -17,7 +18,9 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
   const started = useRef(false)
   const [target, setTarget] = useState<PrereqTarget>({ generation: report?.generation ?? 'gen1', region: report?.region ?? 'us-south' })
   const check = () =>
-    void run('prerequisites', () => call('wizard.checkPrerequisites', target.generation === 'gen2' ? { generation: 'gen2', region: target.region } : { generation: 'gen1' }))
+    void run('prerequisites', () =>
+      call('wizard.checkPrerequisites', target.generation === 'gen2' ? { generation: 'gen2', region: target.region } : { generation: 'gen1' })
+    )
 
   // Checking only reads the account: do it as soon as the step opens.
   useEffect(() => {
@@ -34,11 +37,17 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
       <StepHeader step="prerequisites" title={t('setup.prereq.title')} lead={gen2 ? t('prereqGen2.lead') : t('setup.prereq.lead')} />
       <PrereqTargetPicker target={target} onChange={setTarget} disabled={busy} />
 
-      {shown?.generation === 'gen1' && <Gen1Panels report={shown} />}
+      {shown?.generation === 'gen1' && <Gen1Panels report={shown} busy={busy} run={(work) => run('prerequisites', work)} />}
       {shown?.generation === 'gen2' && <Gen2Panels report={shown} errorCode={state.steps.prerequisites.error?.code} />}
 
       <div className="pse-setup__actions">
-        <Button kind={shown?.ok ? 'tertiary' : 'primary'} renderIcon={Renew} disabled={busy || state.steps.account.status !== 'done'} onClick={check} data-testid="prereq-check">
+        <Button
+          kind={shown?.ok ? 'tertiary' : 'primary'}
+          renderIcon={Renew}
+          disabled={busy || state.steps.account.status !== 'done'}
+          onClick={check}
+          data-testid="prereq-check"
+        >
           {shown ? t('setup.prereq.recheck') : t('setup.prereq.check')}
         </Button>
         <span className="pse-setup__meta">
@@ -53,8 +62,8 @@ export function PrerequisitesStep({ state, run, busy }: StepProps) {
 
 const item = (report: WizardPrerequisites, id: PrereqItem['id']) => report.items.find((i) => i.id === id)
 
-/** Gen 1: VRF off (the support case text), service endpoints off (the command), or all ready. */
-function Gen1Panels({ report }: { report: WizardPrerequisites }) {
+/** Gen 1: VRF off (the support case: opened here after a confirmation, or its text to copy), service endpoints off (the command), or all ready. */
+function Gen1Panels({ report, busy, run }: { report: WizardPrerequisites } & Pick<Parameters<typeof SupportCasePanel>[0], 'busy' | 'run'>) {
   const { t } = useTranslation()
   const vrfOff = item(report, 'vrf')?.ok === false
   const endpointsOff = !vrfOff && item(report, 'service_endpoint')?.ok === false
@@ -63,11 +72,20 @@ function Gen1Panels({ report }: { report: WizardPrerequisites }) {
       {vrfOff && (
         <div className="pse-setup__panel pse-setup__panel--blocked" data-testid="vrf-disabled">
           <InlineNotification kind="error" lowContrast hideCloseButton title={t('setup.prereq.vrf.title')} subtitle={t('setup.prereq.vrf.body')} />
-          <p className="pse-setup__text">{t('setup.prereq.vrf.steps')}</p>
-          {report.supportCaseText && (
+          {!report.supportCase && <p className="pse-setup__text">{t('setup.prereq.case.offer')}</p>}
+          <SupportCasePanel report={report} busy={busy} run={run} />
+          {!report.supportCase && <p className="pse-setup__text">{t('setup.prereq.vrf.steps')}</p>}
+          {!report.supportCase && report.supportCaseText && (
             <>
               <p className="cds--label">{t('setup.prereq.vrf.caseText')}</p>
-              <CodeSnippet type="multi" wrapText feedback={t('common.copied')} aria-label={t('setup.prereq.vrf.caseTextCopy')} copyButtonDescription={t('setup.prereq.vrf.caseTextCopy')} data-testid="support-case-text">
+              <CodeSnippet
+                type="multi"
+                wrapText
+                feedback={t('common.copied')}
+                aria-label={t('setup.prereq.vrf.caseTextCopy')}
+                copyButtonDescription={t('setup.prereq.vrf.caseTextCopy')}
+                data-testid="support-case-text"
+              >
                 {report.supportCaseText}
               </CodeSnippet>
             </>
@@ -78,9 +96,17 @@ function Gen1Panels({ report }: { report: WizardPrerequisites }) {
         </div>
       )}
 
+      {!vrfOff && report.supportCase && <SupportCasePanel report={report} busy={busy} run={run} />}
+
       {endpointsOff && (
         <div className="pse-setup__panel" data-testid="service-endpoints-disabled">
-          <InlineNotification kind="warning" lowContrast hideCloseButton title={t('setup.prereq.serviceEndpoints.title')} subtitle={t('setup.prereq.serviceEndpoints.body')} />
+          <InlineNotification
+            kind="warning"
+            lowContrast
+            hideCloseButton
+            title={t('setup.prereq.serviceEndpoints.title')}
+            subtitle={t('setup.prereq.serviceEndpoints.body')}
+          />
           <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')}>
             {item(report, 'service_endpoint')?.command ?? 'ibmcloud account update --service-endpoint-enable true'}
           </CodeSnippet>
