@@ -11,6 +11,12 @@ export interface Reply {
 /** Error body families: each IBM service has its own (API-FACTS a, d.4, e). */
 export type ErrorFamily = 'iam' | 'rc' | 'cdb' | 'vpc' | 'cbr' | 'case'
 
+/** Which service's error body a path gets (its first segment), when no route matched it. */
+export const FAMILY_OF_SEGMENT: Record<string, ErrorFamily> = { cdb: 'cdb', vpc: 'vpc', cbr: 'cbr', 'case-management': 'case', identity: 'iam' }
+
+/** The services whose error codes are lower case (`internal_error`); RC and IAM use their own (`RC-…`, `BXNIM…`). */
+export const lowerCaseCodes = (family: ErrorFamily) => family === 'cdb' || family === 'vpc' || family === 'cbr' || family === 'case'
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,

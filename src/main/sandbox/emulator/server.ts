@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { log } from '../../logging/log'
 import { cdbRoutes } from './cdb-routes'
 import { FaultPlan, type FaultSpec } from './faults'
-import { HttpError, errorBody, readBody, type ErrorFamily, type Reply } from './http'
+import { FAMILY_OF_SEGMENT, HttpError, errorBody, lowerCaseCodes, readBody, type ErrorFamily, type Reply } from './http'
 import { platformRoutes } from './platform-routes'
 import { fakeRedisBackend, realRedisBackend, withPrivateName, type BackendFactory } from './redis-backend'
 import { IBM_PRIVATE_DOMAIN, PRIVATE_DNS_ZONE_VARIABLE } from '../private-dns'
@@ -350,12 +350,6 @@ export class Emulator {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
   }
 }
-
-/** Which service's error body a path gets (its first segment), when no route matched it. */
-const FAMILY_OF_SEGMENT: Record<string, ErrorFamily> = { cdb: 'cdb', vpc: 'vpc', cbr: 'cbr', 'case-management': 'case', identity: 'iam' }
-
-/** The services whose error codes are lower case (`internal_error`); RC and IAM use their own (`RC-…`, `BXNIM…`). */
-const lowerCaseCodes = (family: ErrorFamily) => family === 'cdb' || family === 'vpc' || family === 'cbr' || family === 'case'
 
 function faultError(kind: string, family: ErrorFamily, retryAfter = 1): HttpError {
   const rc = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
