@@ -29,7 +29,7 @@ describe('Gen 2 CLI equivalents', () => {
 
   it('before any form is sent, a Gen 2 check in step 2 already shows the Gen 2 create in its region (flavor still to choose) and the RC wait', () => {
     const state = initialState({ sandbox: true })
-    const checked = { ...state, prerequisites: { checkedAt: '', ok: true, items: [], supportCaseText: null, docsLink: '', generation: 'gen2' as const, region: 'ca-mon', supportCase: null } }
+    const checked = { ...state, prerequisites: { checkedAt: '', ok: true, items: [], supportCaseText: null, docsLink: '', generation: 'gen2' as const, region: 'ca-mon', supportCase: null, supportCaseSubject: null } }
     const cli = cliEquivalents(checked)
     expect(cli.deploy[0].command).toBe(
       `ibmcloud resource service-instance-create Redis-0101 databases-for-redis standard-gen2 ca-mon -p '{"dataservices":{"redis":{"host_flavor":"<host-flavor>","members":2,"storage_gb":10,"version":"8.2"}}}'`
