@@ -2,7 +2,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { WizardStateStore } from '../../src/main/wizard/state-store'
 import type { WizardOptions, WizardState } from '../../src/shared/schemas/wizard'
 import { startApp, sessionHeaders, type RunningApp } from '../support/app-server'
 import { launchBrowser, openPage, screenshot as fullScreenshot, screenshotDir, useLanguage } from '../support/browser'
@@ -11,8 +10,7 @@ import { vpeJa } from '../../src/shared/i18n/vpe/ja'
 
 /**
  * Step 6 for Gen 2 in Chromium against the sandbox: the instance is deployed and awaited through
- * the app's own contract calls; step 5 (Gen 2's service key, another part) is marked done in the
- * state file. The step shows the VPE domain and port, the security group choice with consent, and
+ * the app's own contract calls, and step 5's Manager key too. The step shows the VPE domain and port, the security group choice with consent, and
  * the gateway going pending → stable with its IPs per zone, in English and Japanese, at two sizes.
  */
 const strings = { en: vpeEn, ja: vpeJa } as const
@@ -32,7 +30,7 @@ async function api<T>(app: RunningApp, session: Record<string, string>, name: st
   return out.value
 }
 
-/** Signed in, Gen 2 deployed in jp-tok into the sandbox VPC, the wait done; then step 5 marked done on disk. */
+/** Signed in, Gen 2 deployed in jp-tok into the sandbox VPC, the wait done, step 5's Manager key made: all through the app's contract. */
 async function gen2AtStep6(app: RunningApp): Promise<WizardState> {
   const session = await sessionHeaders(app)
   await api(app, session, 'wizard.account', { source: 'environment' })
@@ -43,16 +41,9 @@ async function gen2AtStep6(app: RunningApp): Promise<WizardState> {
   await api(app, session, 'wizard.deploy', { mode: 'create', form, confirm: true })
   const waited = await api<WizardState>(app, session, 'wizard.idle', {})
   expect(waited.steps.wait.status).toBe('done')
-  const store = new WizardStateStore(app.home)
-  const s = (await store.load())!
-  const now = new Date().toISOString()
-  const state: WizardState = {
-    ...s,
-    current: 'connection',
-    updatedAt: now,
-    steps: { ...s.steps, password: { status: 'done', error: null, updatedAt: now }, connection: { status: 'ready', error: null, updatedAt: now } }
-  }
-  await store.save(state)
+  const state = await api<WizardState>(app, session, 'wizard.createCredentials', {})
+  expect(state.steps.password.status).toBe('done')
+  expect(state.current).toBe('connection')
   return state
 }
 
