@@ -182,10 +182,16 @@ export function gen2KeyCommands(state: WizardState): { password: CliCommand[]; s
     { id: 'key_create_manager', label: `Create the Manager service key (${ONCE})`, command: gen2KeyCreateCommand(manager, 'Manager', instance) }
   ]
   const serviceKey = skipped
-    ? [{ id: 'key_show', label: 'No separate key: the application uses the Manager key', command: `ibmcloud resource service-key ${shellQuote(manager)}` }]
+    ? [
+        {
+          id: 'key_show_manager',
+          label: 'No separate key: the application uses the Manager key',
+          command: `ibmcloud resource service-key ${shellQuote(manager)}`
+        }
+      ]
     : [
         {
-          id: 'key_create_app',
+          id: appRole === 'Writer' ? 'key_create_writer' : 'key_create_app_manager',
           label: `Create the application's ${appRole} service key (${ONCE})`,
           command: gen2KeyCreateCommand(app?.name ?? `${instance}-${appRole === 'Writer' ? 'writer' : 'app-manager'}`, appRole, instance)
         }
@@ -196,7 +202,7 @@ export function gen2KeyCommands(state: WizardState): { password: CliCommand[]; s
   const test = [
     { id: 'nslookup', label: 'From the VPC (or its VPN): the name resolves to the VPE gateway’s IPs', command: `nslookup ${shellQuote(host)}` },
     {
-      id: 'rediscli_private',
+      id: 'rediscli_gen2',
       label: 'Test with redis-cli over TLS (system CAs, SNI = the VPE domain)',
       command: `REDISCLI_AUTH=$PASSWORD redis-cli -h ${shellQuote(host)} -p ${port} --user ${shellQuote(user)} --tls --sni ${shellQuote(host)} PING`
     }

@@ -1,3 +1,4 @@
+import { appKeyEn, credentialsEn, gen2KeysCliEn } from '../setup-gen2-keys/en'
 /** English strings of the setup screens. */
 export const setupEn = {
   title: 'Setup',
@@ -52,6 +53,8 @@ export const setupEn = {
     wizard_vpe_subnets_gone: 'The chosen subnets are gone',
     ibm_vpe_failed: 'The VPE gateway failed',
     ibm_vpe_timeout: 'The VPE gateway is not ready yet',
+    wizard_key_unreadable: 'The key’s credentials cannot be read again',
+    wizard_key_conflict: 'A key of that name has another role',
     ibm_password_rejected: 'IBM Cloud rejected the password',
     ibm_api_key_invalid: 'The API key was not accepted',
     ibm_unauthorized: 'IBM Cloud did not accept the sign-in',
@@ -300,6 +303,9 @@ export const setupEn = {
     user: 'User',
     passwordNote: 'Its password is kept in your OS keychain.'
   },
+  credentials: credentialsEn,
+  appKey: appKeyEn,
+  cliGen2Keys: gen2KeysCliEn,
   test: {
     title: 'Test the connection',
     lead: 'PSE Wizard connects to each endpoint with TLS, signs in, and runs PING, a write and INFO.',

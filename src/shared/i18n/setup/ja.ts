@@ -1,3 +1,4 @@
+import { appKeyJa, credentialsJa, gen2KeysCliJa } from '../setup-gen2-keys/ja'
 import type { Messages } from '../en'
 
 export const setupJa: Messages['setup'] = {
@@ -52,6 +53,8 @@ export const setupJa: Messages['setup'] = {
     wizard_vpe_subnets_gone: '選択したサブネットがありません',
     ibm_vpe_failed: 'VPE ゲートウェイの作成に失敗しました',
     ibm_vpe_timeout: 'VPE ゲートウェイの準備がまだできていません',
+    wizard_key_unreadable: 'キーの資格情報をもう一度読み取ることはできません',
+    wizard_key_conflict: '同じ名前のキーが別の役割で存在します',
     ibm_password_rejected: 'IBM Cloud がパスワードを受け付けませんでした',
     ibm_api_key_invalid: 'API キーが受け付けられませんでした',
     ibm_unauthorized: 'IBM Cloud がログインを受け付けませんでした',
@@ -299,6 +302,9 @@ export const setupJa: Messages['setup'] = {
     user: 'ユーザー',
     passwordNote: 'パスワードは OS のキーチェーンに保管しました。'
   },
+  credentials: credentialsJa,
+  appKey: appKeyJa,
+  cliGen2Keys: gen2KeysCliJa,
   test: {
     title: '接続テスト',
     lead: 'PSE Wizard が各エンドポイントに TLS で接続してログインし、PING、書き込み、INFO を実行します。',

@@ -190,7 +190,7 @@ describe('Gen 2 credentials in the wizard (fake services)', () => {
     const skipped = await job.createServiceKey({ skip: true })
     expect(skipped.serviceKey).toMatchObject({ id: creds.credentials!.keyId, name: 'redis-gen2-01-manager', role: 'Manager' })
     expect(creates()).toHaveLength(1)
-    expect(skipped.cli.serviceKey[0].id).toBe('key_show')
+    expect(skipped.cli.serviceKey[0].id).toBe('key_show_manager')
 
     await job.goTo('serviceKey')
     const manager = await job.createServiceKey({ role: 'Manager' })

@@ -32,6 +32,9 @@ const screens: Record<WizardStepId, ComponentType<StepProps>> = {
   save: SaveStep
 }
 
+/** Gen 2 names two steps differently: there is no admin password, and step 7 makes the application's key. */
+const GEN2_STEP_LABELS: Partial<Record<WizardStepId, string>> = { password: 'setup.credentials.step', serviceKey: 'setup.appKey.step' }
+
 /** Errors a step explains on its own screen (with its own next action). */
 const explainedByStep = new Set(['wizard_vrf_disabled', 'wizard_service_endpoints_disabled', 'wizard_private_unreachable', 'wizard_vpc_missing', 'wizard_gen2_not_offered'])
 
@@ -76,6 +79,7 @@ export function SetupWizard() {
     const byCode = t(`setup.causes.${error.code}`, { defaultValue: error.message })
     return { ...error, message: typeof say === 'string' ? t(`wizardSay.${say}`, { ...error.params, defaultValue: byCode }) : byCode }
   }
+  const gen2StepLabels = state.instance?.generation === 'gen2' ? GEN2_STEP_LABELS : {}
   const stepError = state.steps[view].error
   const Screen = screens[view]
   const commands = state.cli[view]
@@ -87,7 +91,7 @@ export function SetupWizard() {
           {wizardSteps.map((step) => (
             <ProgressStep
               key={step}
-              label={t(`setup.steps.${step}`)}
+              label={t(gen2StepLabels[step] ?? `setup.steps.${step}`)}
               secondaryLabel={t(`setup.status.${state.steps[step].status}`)}
               complete={state.steps[step].status === 'done'}
               invalid={state.steps[step].status === 'failed' || state.steps[step].status === 'blocked'}
@@ -111,7 +115,7 @@ export function SetupWizard() {
 
         {commands.length > 0 && (
           <CliEquivalent
-            commands={commands.map((c) => `# ${t([`setup.cli.${c.id}`, `prereqGen2.cli.${c.id}`], { defaultValue: c.label })}\n${c.command}`)}
+            commands={commands.map((c) => `# ${t([`setup.cli.${c.id}`, `setup.cliGen2Keys.${c.id}`, `prereqGen2.cli.${c.id}`], { defaultValue: c.label })}\n${c.command}`)}
             hint={view === 'deploy' && !state.deploy ? t('setup.cliHintExample') : t('setup.cliHint')}
           />
         )}

@@ -6,9 +6,15 @@ import { SecretField } from '../../../components/SecretField'
 import type { PasswordCheck } from '../../../../../shared/schemas/ibmcloud'
 import type { StepProps } from '../step-props'
 import { StepHeader } from './StepHeader'
+import { Gen2CredentialsPanel } from './Gen2CredentialsPanel'
 
-/** Step 5: the admin password, generated (default) or typed and checked against the rules before it is sent. */
-export function PasswordStep({ state, run, busy }: StepProps) {
+/** Step 5: Gen 1's admin password; Gen 2 has no admin user, its step 5 creates the Manager key. */
+export function PasswordStep(props: StepProps) {
+  return props.state.instance?.generation === 'gen2' ? <Gen2CredentialsPanel {...props} /> : <AdminPasswordPanel {...props} />
+}
+
+/** Gen 1's step 5: the admin password, generated (default) or typed and checked against the rules before it is sent. */
+function AdminPasswordPanel({ state, run, busy }: StepProps) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<'generate' | 'enter'>('generate')
   const [password, setPassword] = useState('')
@@ -33,7 +39,14 @@ export function PasswordStep({ state, run, busy }: StepProps) {
   return (
     <section className="pse-setup__step" aria-labelledby="step-title">
       <StepHeader step="password" title={t('setup.password.title')} lead={t('setup.password.lead')} />
-      <RadioButtonGroup legendText={t('setup.password.modeLegend')} name="password-mode" orientation="vertical" valueSelected={mode} onChange={(v) => setMode(v as 'generate' | 'enter')} disabled={busy}>
+      <RadioButtonGroup
+        legendText={t('setup.password.modeLegend')}
+        name="password-mode"
+        orientation="vertical"
+        valueSelected={mode}
+        onChange={(v) => setMode(v as 'generate' | 'enter')}
+        disabled={busy}
+      >
         <RadioButton id="password-generate" value="generate" labelText={t('setup.password.mode.generate')} />
         <RadioButton id="password-enter" value="enter" labelText={t('setup.password.mode.enter')} />
       </RadioButtonGroup>
@@ -60,8 +73,17 @@ export function PasswordStep({ state, run, busy }: StepProps) {
       </div>
       {done && (
         <div className="pse-setup__result" data-testid="password-result">
-          <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.password.done', { user: done.username, where: t(`setup.password.where.${done.storedIn}`) })} />
-          <SecretField id="admin-password" label={`${t('setup.password.stored')} (${done.username})`} reveal={() => call('wizard.revealPassword', {}).then((r) => r.password)} />
+          <InlineNotification
+            kind="success"
+            lowContrast
+            hideCloseButton
+            title={t('setup.password.done', { user: done.username, where: t(`setup.password.where.${done.storedIn}`) })}
+          />
+          <SecretField
+            id="admin-password"
+            label={`${t('setup.password.stored')} (${done.username})`}
+            reveal={() => call('wizard.revealPassword', {}).then((r) => r.password)}
+          />
         </div>
       )}
     </section>

@@ -6,9 +6,15 @@ import { ServiceKeyInput } from '../../../../../shared/schemas/wizard'
 import type { StepProps } from '../step-props'
 import { StepHeader } from './StepHeader'
 import { Row } from './AccountStep'
+import { Gen2ServiceKeyPanel } from './Gen2ServiceKeyPanel'
 
-/** Step 7: the private service key (service-endpoints: private), created or reused. */
-export function ServiceKeyStep({ state, run, busy }: StepProps) {
+/** Step 7: Gen 1's private service key; Gen 2's application key with a role. */
+export function ServiceKeyStep(props: StepProps) {
+  return props.state.instance?.generation === 'gen2' ? <Gen2ServiceKeyPanel {...props} /> : <PrivateKeyPanel {...props} />
+}
+
+/** Gen 1's step 7: the private service key (service-endpoints: private), created or reused. */
+function PrivateKeyPanel({ state, run, busy }: StepProps) {
   const { t } = useTranslation()
   const [name, setName] = useState(state.serviceKey?.name ?? `${state.instance?.name ?? 'Redis'}-private-key`)
   const valid = ServiceKeyInput.safeParse({ name }).success
@@ -17,16 +23,34 @@ export function ServiceKeyStep({ state, run, busy }: StepProps) {
     <section className="pse-setup__step" aria-labelledby="step-title">
       <StepHeader step="serviceKey" title={t('setup.serviceKey.title')} lead={t('setup.serviceKey.lead')} />
       <div className="pse-setup__field">
-        <TextInput id="service-key-name" labelText={t('setup.serviceKey.name')} value={name} onChange={(e) => setName(e.target.value)} invalid={!valid} invalidText={t('setup.deploy.invalid.name')} />
+        <TextInput
+          id="service-key-name"
+          labelText={t('setup.serviceKey.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          invalid={!valid}
+          invalidText={t('setup.deploy.invalid.name')}
+        />
       </div>
       <div className="pse-setup__actions">
-        <Button kind={key ? 'tertiary' : 'primary'} disabled={busy || !valid} onClick={() => void run('serviceKey', () => call('wizard.createServiceKey', { name: name.trim() }))} data-testid="service-key-create">
+        <Button
+          kind={key ? 'tertiary' : 'primary'}
+          disabled={busy || !valid}
+          onClick={() => void run('serviceKey', () => call('wizard.createServiceKey', { name: name.trim() }))}
+          data-testid="service-key-create"
+        >
           {t('setup.serviceKey.create')}
         </Button>
       </div>
       {key && (
         <div className="pse-setup__result" data-testid="service-key-result">
-          <InlineNotification kind="success" lowContrast hideCloseButton title={key.reused ? t('setup.serviceKey.reused') : t('setup.serviceKey.created')} subtitle={t('setup.serviceKey.passwordNote')} />
+          <InlineNotification
+            kind="success"
+            lowContrast
+            hideCloseButton
+            title={key.reused ? t('setup.serviceKey.reused') : t('setup.serviceKey.created')}
+            subtitle={t('setup.serviceKey.passwordNote')}
+          />
           <StructuredListWrapper isCondensed aria-label={t('setup.serviceKey.title')}>
             <StructuredListBody>
               <Row label={t('setup.serviceKey.keyName')} value={key.name} />
