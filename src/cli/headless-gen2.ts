@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AppFailure } from '../shared/errors'
 import { Gen2HostFlavor } from '../shared/schemas/ibmcloud'
-import { DeployHostFlavor, type DeployForm, type WizardOptions } from '../shared/schemas/wizard'
+import { DeployHostFlavor, type ConnectionInput, type DeployForm, type WizardOptions, type WizardState } from '../shared/schemas/wizard'
 
 /** A config that names something the account does not have (a VPC, a subnet, a flavor): `pse-wizard setup` exits 2 with it. */
 export const CONFIG_INVALID = 'wizard_config_invalid'
@@ -11,6 +11,7 @@ export interface GenerationFields {
   generation: 'gen1' | 'gen2'
   vpc?: string | undefined
   subnets?: string[] | undefined
+  securityGroup?: string | undefined
   options: {
     hostFlavor?: string | undefined
     memoryMbPerMember?: number | undefined
@@ -40,6 +41,7 @@ export function checkGenerationFields(c: GenerationFields, ctx: z.RefinementCtx)
   if (c.options.storageGbPerMember !== undefined) issue(['options', 'storageGbPerMember'], 'a Gen 2 setting; for Gen 1 use options.diskMbPerMember')
   if (c.vpc !== undefined) issue(['vpc'], 'a Gen 2 setting; add "generation": "gen2"')
   if (c.subnets !== undefined) issue(['subnets'], 'a Gen 2 setting; add "generation": "gen2"')
+  if (c.securityGroup !== undefined) issue(['securityGroup'], 'a Gen 2 setting; add "generation": "gen2"')
 }
 
 const invalid = (message: string) => new AppFailure({ code: CONFIG_INVALID, message })
@@ -84,4 +86,22 @@ export function gen2FormFields(c: GenerationFields & { region: string; options: 
     subnetIds: subnetIds.length ? subnetIds : onePerZone,
     serviceEndpoints: 'private'
   }
+}
+
+/**
+ * Step 6's input for Gen 2: the config's security group (id or name, in the deploy form's VPC,
+ * looked up through `wizard.options`), else consent to a new one admitting TCP 6379 from the
+ * VPE's subnets — running the command with this config is that consent (its usage says so).
+ */
+export async function gen2ConnectionInput(
+  wizard: { call(name: 'wizard.options', input: { region: string }): Promise<WizardOptions> },
+  c: { region: string; securityGroup?: string | undefined },
+  state: WizardState
+): Promise<ConnectionInput> {
+  if (!c.securityGroup) return { createSecurityGroup: true }
+  const vpcId = state.deploy?.form?.vpcId
+  const vpc = (await wizard.call('wizard.options', { region: c.region })).vpcs.find((v) => v.id === vpcId)
+  const group = vpc?.securityGroups.find((g) => g.id === c.securityGroup || g.name === c.securityGroup)
+  if (!group) throw invalid(`securityGroup: no security group "${c.securityGroup}" in the VPC ${vpc?.name ?? vpcId ?? '(none)'}. Use one of: ${list(vpc?.securityGroups.map((g) => g.name) ?? [])}.`)
+  return { securityGroupId: group.id }
 }

@@ -4,7 +4,7 @@ import type { CallInput, CallName, CallOutput } from '../shared/contract'
 import { RestrictInput, RestrictionMechanism } from '../shared/schemas/restrictions'
 import { Gen2StorageGb, Generation } from '../shared/schemas/ibmcloud'
 import { DeployForm, ServiceKeyInput, defaultDeployForm, wizardSteps, type WizardOptions, type WizardState, type WizardStepId } from '../shared/schemas/wizard'
-import { checkGenerationFields, gen2FormFields } from './headless-gen2'
+import { checkGenerationFields, gen2ConnectionInput, gen2FormFields } from './headless-gen2'
 
 type WizardCallName = Extract<CallName, `wizard.${string}`>
 
@@ -26,6 +26,8 @@ export const HeadlessConfig = z
     vpc: z.string().trim().min(1).max(64).optional(),
     /** Gen 2: the VPE's subnets of that VPC (ids or names); default: one per zone. */
     subnets: z.array(z.string().trim().min(1).max(64)).min(1).max(10).optional(),
+    /** Gen 2: the VPE's security group (id or name in that VPC); default: one the app creates admitting TCP 6379 from the VPE's subnets. */
+    securityGroup: z.string().trim().min(1).max(64).optional(),
     options: z
       .object({
         tags: DeployForm.shape.tags.optional(),
@@ -132,22 +134,6 @@ function headlessForm(config: HeadlessConfig, opts: WizardOptions, resourceGroup
 }
 
 /**
- * Gen 2's credentials (resource keys, step 5) and private endpoint (VPE, step 6) are not driven
- * headless yet: the run stops after the wait, saying where to go on.
- */
-function gen2StopsHere(state: WizardState): HeadlessResult {
-  const name = state.instance?.name ?? ''
-  return {
-    ok: false,
-    state,
-    error: {
-      code: 'wizard_gen2_headless_stops',
-      message: `The Gen 2 instance "${name}" is ready. pse-wizard setup does not yet create Gen 2 credentials and the private endpoint (VPE): go on from step 5 in the app (the same wizard state), or run this command again with a later version.`
-    }
-  }
-}
-
-/**
  * Runs the wizard to the end without questions, through its contract calls: every step that is not done yet, in
  * order, with the config's choices. Run it again after a failure or a kill: done steps are
  * skipped, the instance is found again by its saved CRN (or by name), nothing is duplicated.
@@ -194,14 +180,16 @@ export async function runHeadless(
     if (state.steps.wait.status !== 'done') return failure(state, 'wait')
   }
 
-  if (state.instance?.generation === 'gen2') return gen2StopsHere(state)
-
+  // Gen 2 (told by the instance's plan): step 5 is its Manager key, step 6 its VPE gateway.
+  const gen2 = state.instance?.generation === 'gen2'
   if (state.steps.password.status !== 'done') {
-    state = await wizard.call('wizard.setPassword', options.adminPassword ? { mode: 'enter', password: options.adminPassword } : { mode: 'generate' })
+    state = gen2
+      ? await wizard.call('wizard.createCredentials', {})
+      : await wizard.call('wizard.setPassword', options.adminPassword ? { mode: 'enter', password: options.adminPassword } : { mode: 'generate' })
     if (state.steps.password.status !== 'done') return failure(state, 'password')
   }
   if (state.steps.connection.status !== 'done') {
-    state = await wizard.call('wizard.fetchConnection', {})
+    state = await wizard.call('wizard.fetchConnection', gen2 ? await gen2ConnectionInput(wizard, config, state) : {})
     if (state.steps.connection.status !== 'done') return failure(state, 'connection')
   }
   if (state.steps.serviceKey.status !== 'done') {

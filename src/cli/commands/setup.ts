@@ -20,7 +20,7 @@ and never creates a second instance.
 
 The API key comes from IBMCLOUD_API_KEY, else from the keychain (saved by the app's Account
 step); with --cli-session, from your own "ibmcloud login" (nothing is written to your CLI's
-configuration). The admin password is generated (kept in the keychain), or taken from
+configuration). Gen 1: the admin password is generated (kept in the keychain), or taken from
 PSE_WIZARD_ADMIN_PASSWORD.
 
   --config FILE  JSON: {"name", "region", "resourceGroup"?, "generation"?: "gen1" | "gen2",
@@ -32,8 +32,10 @@ PSE_WIZARD_ADMIN_PASSWORD.
                  region's first VPC with a subnet), "subnets"? (ids or names; default one per
                  zone), "options": {"hostFlavor"? (default the first offered, e.g. bx3d.4x20),
                  "storageGbPerMember"? (10–4000, default 10), "version", "keyProtectKeyCrn",
-                 "tags"}; the Gen 1 sizes (memory, disk MB, CPU) are refused for Gen 2.
-                 Gen 2 runs stop after the wait for now (credentials and VPE: in the app).
+                 "tags"}, "securityGroup"? (id or name in that VPC; default: the app creates
+                 one admitting TCP 6379 from the VPE's subnets); the Gen 1 sizes (memory, disk
+                 MB, CPU) are refused for Gen 2. Gen 2 runs the Manager key (step 5), the VPE
+                 gateway (step 6) and the Writer key (step 7) instead of the admin password.
                  With "restrict", the instance then admits only those networks, checked with the
                  private profile's own test as "pse-wizard restrict" does.
   --json         one JSON object per line (progress, then {"result": …})

@@ -17,8 +17,8 @@ describe('pse-wizard setup for Gen 2 (headless, spawned)', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  const setUp = async () => {
-    sandbox = await startSandbox({ provisioningMs: 1_000, taskMs: 100, backend: 'fake' })
+  const setUp = async (options: Parameters<typeof startSandbox>[0] = {}) => {
+    sandbox = await startSandbox({ provisioningMs: 1_000, taskMs: 100, backend: 'fake', ...options })
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pse-setup-g2-'))
     const config = path.join(dir, 'setup.json')
     const env = sandboxCliEnv(dir, sandbox.env, keyring())
@@ -55,16 +55,17 @@ describe('pse-wizard setup for Gen 2 (headless, spawned)', () => {
     expect(sandbox!.emulator.state.counters.instancesCreated).toBe(0)
   })
 
-  it('runs through the wait (VPC by name, subnets one per zone, catalog defaults), then stops saying what is left; again: no second instance', async () => {
-    const { run, env } = await setUp()
-    const vpc = sandbox!.emulator.vpc.vpcs.find((v) => v.region === 'jp-tok')!
-    const first = await run({ vpc: 'sandbox-vpc', options: { storageGbPerMember: 30, tags: ['env:dev'] } })
-    expect(first.code).toBe(1)
-    expect(first.lines.some((l) => l.step === 'prerequisites' && l.status === 'done')).toBe(true)
+  it('runs every Gen 2 step (VPC by name, subnets one per zone, catalog defaults; Manager key, VPE, Writer key, test, save); an unknown security group stops at step 6 as a usage error and the next run resumes there', async () => {
+    const { run, env } = await setUp({ backend: 'real', gatewayMs: 300 })
+    const emu = sandbox!.emulator
+    const vpc = emu.vpc.vpcs.find((v) => v.region === 'jp-tok')!
+    const first = await run({ vpc: 'sandbox-vpc', securityGroup: 'nope', options: { storageGbPerMember: 30, tags: ['env:dev'] } })
+    expect(first.code).toBe(2)
+    expect(first.stderr).toMatch(/securityGroup: no security group "nope" in the VPC sandbox-vpc\. Use one of: sandbox-vpc-default-sg/)
     expect(first.lines.some((l) => l.step === 'wait' && l.status === 'running' && typeof l.percent === 'number')).toBe(true)
     expect(first.lines.some((l) => l.step === 'wait' && l.status === 'done')).toBe(true)
-    expect(first.lines.at(-1)).toMatchObject({ result: 'failed', code: 'wizard_gen2_headless_stops', message: expect.stringMatching(/Gen 2 instance "redis-g2" is ready/) })
-    const instances = [...sandbox!.emulator.state.instances.values()]
+    expect(first.lines.some((l) => l.step === 'password' && l.status === 'done')).toBe(true)
+    const instances = [...emu.state.instances.values()]
     expect(instances).toHaveLength(1)
     expect(instances[0].parameters).toEqual({ dataservices: { redis: { host_flavor: 'bx3d.4x20', members: 2, storage_gb: 30, version: '8.2' } } })
     const saved = JSON.parse(fs.readFileSync(path.join(env.PSE_WIZARD_HOME!, 'wizard-state.json'), 'utf8')) as {
@@ -74,14 +75,18 @@ describe('pse-wizard setup for Gen 2 (headless, spawned)', () => {
     }
     expect(saved.instance.generation).toBe('gen2')
     expect(saved.prerequisites).toMatchObject({ generation: 'gen2', region: 'jp-tok' })
-    const zones = new Set(sandbox!.emulator.vpc.subnets.filter((s) => s.vpcId === vpc.id).map((s) => s.zone))
+    const zones = new Set(emu.vpc.subnets.filter((s) => s.vpcId === vpc.id).map((s) => s.zone))
     expect(saved.deploy.form).toMatchObject({ generation: 'gen2', vpcId: vpc.id })
     expect(saved.deploy.form.subnetIds).toHaveLength(zones.size)
 
+    // Again without the group: the app makes one admitting 6379 from the VPE's subnets, and the run ends with a tested private profile.
     const again = await run({ vpc: vpc.id, options: { storageGbPerMember: 30, tags: ['env:dev'] } })
-    expect(again.code).toBe(1)
+    expect(again.code, again.stderr + JSON.stringify(again.lines.at(-1))).toBe(0)
     expect(again.lines.some((l) => l.step === 'deploy' && l.status === 'running')).toBe(false)
-    expect(again.lines.at(-1)).toMatchObject({ code: 'wizard_gen2_headless_stops' })
-    expect(sandbox!.emulator.state.counters.instancesCreated).toBe(1)
-  })
+    expect(again.lines.some((l) => l.step === 'password' && l.status === 'running')).toBe(false)
+    expect(again.lines.at(-1)).toMatchObject({ result: 'ok', instance: instances[0].crn, privateProfileId: expect.any(String) })
+    expect(emu.state.counters.instancesCreated).toBe(1)
+    expect([...emu.state.keys.values()].map((k) => k.role).sort()).toEqual(['Manager', 'Writer'])
+    expect(emu.vpc.gateways).toHaveLength(1)
+  }, 120_000)
 })
