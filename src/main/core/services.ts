@@ -55,7 +55,11 @@ export function serviceSlots(ctx: ServiceContext) {
   })
   // One IBM client per key for the IBM calls and the restrictions, so the IAM token is shared.
   const ibmClients = slot(async () => {
-    const [{ ibmClientSource }, { API_KEY_SECRET }, s] = await Promise.all([import('../ibmcloud/client-source'), import('../wizard/secret-names'), settings.get()])
+    const [{ ibmClientSource }, { API_KEY_SECRET }, s] = await Promise.all([
+      import('../ibmcloud/client-source'),
+      import('../wizard/secret-names'),
+      settings.get()
+    ])
     const apiKey = async (): Promise<string | undefined> => {
       const fromEnv = env.IBMCLOUD_API_KEY?.trim() || undefined
       // In the sandbox always the sandbox's own key; `check` reads the environment only.
@@ -71,13 +75,22 @@ export function serviceSlots(ctx: ServiceContext) {
   })
   // Who may connect to a profile's instance; checked with the profile's own test.
   const restrictions = slot(async () => {
-    const [{ restrictionsHandlers }, { clients }, p] = await Promise.all([import('../restrictions/handlers'), ibmClients.get(), profiles.get()])
+    const [{ restrictionsHandlers }, { clients }, p, resolve] = await Promise.all([
+      import('../restrictions/handlers'),
+      ibmClients.get(),
+      profiles.get(),
+      env.PSE_SANDBOX_URL ? import('../sandbox/private-dns').then((m) => m.sandboxPrivateDns(env)) : undefined
+    ])
     const pollMs = Number(env.PSE_WIZARD_POLL_MS) || undefined
+    // The emulator applies a rule change within seconds; IBM Cloud's Gen 2 shows no task for it (facts §3).
+    const settleMs = Number(env.PSE_WIZARD_RESTRICT_SETTLE_MS) || (ctx.sandboxMode || env.PSE_SANDBOX_URL ? 3_000 : undefined)
     return restrictionsHandlers({
       client: () => clients.need(),
       profile: (id) => p.get(id),
       test: (id, signal) => p.test(id, { signal }),
-      ...(pollMs ? { pollIntervalMs: pollMs } : {})
+      ...(pollMs ? { pollIntervalMs: pollMs } : {}),
+      ...(settleMs ? { gen2SettleMs: settleMs } : {}),
+      ...(resolve ? { resolve } : {})
     })
   })
   // The privacy report: the same clients and profile tests. Where the IBM Cloud it reads is the

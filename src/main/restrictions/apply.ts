@@ -6,9 +6,10 @@ import type { AdmittedVpc, RestrictInput, RestrictResult } from '../../shared/sc
 import type { IbmCloudClient } from '../ibmcloud/client'
 import { deleteRule, deleteZone, ensureRedisRule, ensureZone, findZone, restoreRule, rulesForInstance } from '../ibmcloud/context-based-restrictions'
 import { listAllowlist, setAllowlist } from '../ibmcloud/databases'
+import { sleep } from '../util/abort'
 import { waitForInstanceTasks } from './instance-tasks'
 import { cliEquivalents, parseAddresses, profileInstance, RestrictCodes, summaryOf, zoneAddresses, zoneName, type InstanceRef } from './plan'
-import { sourceAddressToward } from './source-address'
+import { sourceAddressToward, type Resolve } from './source-address'
 import { resolveVpcs } from './vpcs'
 
 export interface RestrictDeps {
@@ -17,7 +18,17 @@ export interface RestrictDeps {
   /** The profile's own test (its saved path), as the one-click test runs it. */
   test: (id: string, signal: AbortSignal) => Promise<ProbeResult>
   pollIntervalMs?: number
+  /**
+   * Gen 2 (Resource Controller only) shows no task for a rule change, so the check waits this long
+   * for the rule to reach the instance before testing again (default 60 s).
+   */
+  gen2SettleMs?: number
+  /** The resolver the profile's test uses (the sandbox's DNS hook), so the source address is found the same way. */
+  resolve?: Resolve
 }
+
+/** How long a Gen 2 rule change is given to reach the instance before the profile is tested again (no task shows it: UNVERIFIED). */
+const GEN2_SETTLE_MS = 60_000
 
 /** Undoes one applied change: puts back what was there before. */
 type Undo = () => Promise<void>
@@ -42,7 +53,10 @@ export async function restrict(deps: RestrictDeps, input: RestrictInput, signal:
   const waitOptions = { signal, ...(deps.pollIntervalMs ? { pollIntervalMs: deps.pollIntervalMs } : {}) }
   // VPCs are looked up even on a dry run (a typo is refused there too); addresses alone need no sign-in to plan.
   const vpcs = input.vpcs?.length ? await resolveVpcs(await deps.client(), instance, input.vpcs, waitOptions) : []
-  const sourceAddress = profile.networkPath.kind === 'direct' ? ((await sourceAddressToward(profile.host, profile.port)) ?? null) : null
+  const sourceAddress =
+    profile.networkPath.kind === 'direct'
+      ? ((await sourceAddressToward(profile.host, profile.port, deps.resolve ? { resolve: deps.resolve } : {})) ?? null)
+      : null
   const base = {
     instance: { crn: instance.crn, guid: instance.guid, name: profile.name },
     mechanism,
@@ -64,12 +78,14 @@ export async function restrict(deps: RestrictDeps, input: RestrictInput, signal:
   const client = await deps.client()
   const { changed, undo } =
     mechanism === 'cbr' ? await applyCbr(client, instance, addresses, vpcs, waitOptions) : await applyAllowlist(client, instance, addresses, waitOptions)
-  if (changed && mechanism === 'cbr') await waitForInstanceTasks(client, instance.crn, waitOptions)
+  const gen2 = profile.origin.kind === 'ibmcloud' && profile.origin.generation === 'gen2'
+  const inForce = () => (gen2 ? sleep(deps.gen2SettleMs ?? GEN2_SETTLE_MS, signal) : waitForInstanceTasks(client, instance.crn, waitOptions))
+  if (changed && mechanism === 'cbr') await inForce()
 
   const after = await deps.test(profile.id, signal)
   if (!after.ok) {
     await undo()
-    if (mechanism === 'cbr') await waitForInstanceTasks(client, instance.crn, waitOptions)
+    if (mechanism === 'cbr') await inForce()
     throw lockedOut(profile, after, sourceAddress, [...addresses, ...vpcSubnets(vpcs)])
   }
   return { ...base, outcome: changed ? 'applied' : 'unchanged', check: { ok: true, code: null, message: after.message } }

@@ -12,7 +12,7 @@ export function restrictionsHandlers(deps: RestrictDeps): Pick<Handlers, Restric
     'restrictions.sourceAddress': async ({ profileId }) => {
       const profile = await deps.profile(profileId)
       if (profile.networkPath.kind !== 'direct') return { address: null }
-      return { address: (await sourceAddressToward(profile.host, profile.port)) ?? null }
+      return { address: (await sourceAddressToward(profile.host, profile.port, deps.resolve ? { resolve: deps.resolve } : {})) ?? null }
     },
     'restrictions.vpcs': async ({ profileId }, { signal }) => {
       const profile = await deps.profile(profileId)

@@ -98,7 +98,7 @@ export function profileFieldsOf(draft: WizardProfileDraft): ProfileFields {
     db: draft.connection.database,
     username: draft.username,
     tls: { enabled: true, caPem: draft.connection.caPem || null, servername: draft.connection.servername ?? null, verifyServerCert: true, clientCertPem: null },
-    origin: { kind: 'ibmcloud', crn: draft.crn, region: draft.region, endpointType: draft.connection.endpoint, generation: draft.generation }
+    origin: { kind: 'ibmcloud', crn: draft.crn, region: draft.region, endpointType: draft.connection.endpoint, generation: draft.generation, ...(draft.keyId ? { keyCrn: draft.keyId } : {}) }
   })
 }
 

@@ -137,6 +137,8 @@ export interface WizardProfileDraft {
   crn: string
   region: string
   generation: Generation
+  /** The resource key whose user the profile signs in as (null: the admin user). */
+  keyId: string | null
 }
 
 /** A subnet of the deploy form's VPC, as the VPE step needs it. */

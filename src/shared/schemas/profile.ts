@@ -60,7 +60,12 @@ export const Origin = z.discriminatedUnion('kind', [
       region: z.string().max(64).nullable(),
       endpointType: z.enum(['public', 'private']),
       /** Profiles saved before Gen 2 have none: Gen 1. */
-      generation: z.enum(['gen1', 'gen2']).default('gen1')
+      generation: z.enum(['gen1', 'gen2']).default('gen1'),
+      /**
+       * The resource key whose user the profile signs in as (the wizard's service key), so its role
+       * can be told later: a Gen 2 key's credentials cannot be read again to match the user. Absent: the admin user, or unknown.
+       */
+      keyCrn: z.string().max(512).optional()
     })
     .strict()
 ])

@@ -32,7 +32,9 @@ function keyRole(key: ResourceKeyBody): string | undefined {
 async function gen2User(ctx: ClaimContext, profile: Profile): Promise<UserFinding> {
   const instance = ctx.target.name ?? ctx.target.guid
   const keys = await listKeysForInstance(ctx.client, ctx.target.guid, { signal: ctx.signal }).catch(() => undefined)
-  const key = keys?.find((k) => keyUser(k) === userOf(profile))
+  // By the key the profile was saved from: a Gen 2 key's credentials (its user) may not be readable again.
+  const keyCrn = profile.origin.kind === 'ibmcloud' ? profile.origin.keyCrn : undefined
+  const key = keys?.find((k) => keyCrn !== undefined && (k.id === keyCrn || k.crn === keyCrn)) ?? keys?.find((k) => keyUser(k) === userOf(profile))
   const role = key ? keyRole(key) : undefined
   if (!role) return { verdict: 'inconclusive', evidence: evidence('user_role_unknown', { user: userOf(profile) }) }
   if (role === 'Manager')

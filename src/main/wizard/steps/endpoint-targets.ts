@@ -7,6 +7,8 @@ import { gen2KeyConnection } from './credentials-gen2'
 export interface EndpointTarget {
   connection: NonNullable<WizardState['connections']['public']>
   secret: string
+  /** The resource key whose user this is (null: the admin user). */
+  keyId: string | null
 }
 
 /** Public: the admin user on the public endpoint. Private: the private service key's user. Gen 2: private only. */
@@ -14,8 +16,8 @@ export function endpointTarget(state: WizardState, e: EndpointType): EndpointTar
   const instance = state.instance
   if (!instance) return null
   if (instance.generation === 'gen2') return e === 'private' ? gen2Target(state) : null
-  if (e === 'public') return state.connections.public ? { connection: state.connections.public, secret: adminPasswordSecret(instance.guid) } : null
-  if (state.serviceKey) return { connection: state.serviceKey.connection, secret: keyPasswordSecret(state.serviceKey.id) }
+  if (e === 'public') return state.connections.public ? { connection: state.connections.public, secret: adminPasswordSecret(instance.guid), keyId: null } : null
+  if (state.serviceKey) return { connection: state.serviceKey.connection, secret: keyPasswordSecret(state.serviceKey.id), keyId: state.serviceKey.id }
   return null
 }
 
@@ -31,5 +33,5 @@ function gen2Target(state: WizardState): EndpointTarget | null {
   const hostname = state.vpe?.hostname || found?.hostname || key.connection.hostname
   const port = found?.port ?? key.connection.port
   const connection = gen2KeyConnection({ username: key.connection.username, hostname, port, database: key.connection.database })
-  return { connection: { ...connection, servername: found?.servername ?? hostname }, secret: keyPasswordSecret(key.id) }
+  return { connection: { ...connection, servername: found?.servername ?? hostname }, secret: keyPasswordSecret(key.id), keyId: key.id }
 }

@@ -46,7 +46,8 @@ async function saveProfiles(ctx: StepContext, instance: WizardInstance, input: S
       password,
       crn: instance.id,
       region: instance.region,
-      generation: instance.generation
+      generation: instance.generation,
+      keyId: target.keyId
     })
     saved[idKey] = id
     // Each profile is recorded as soon as it exists: a retry never saves it twice.
