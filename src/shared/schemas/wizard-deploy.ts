@@ -112,13 +112,21 @@ export const DeployInput = z.discriminatedUnion('mode', [
     .superRefine(({ form }, ctx) => {
       for (const p of deployFormProblems(form)) ctx.addIssue({ code: 'custom', path: ['form', p.path], message: p.message })
     }),
-  z.object({ mode: z.literal('adopt'), instanceId: z.string().min(1).max(512) }).strict()
+  z
+    .object({
+      mode: z.literal('adopt'),
+      instanceId: z.string().min(1).max(512),
+      /** The VPC (and VPE subnets; empty = one per zone) the adopted instance is reached from: needed by a Gen 2 instance's VPE in step 6. */
+      vpcId: z.string().min(1).max(64).optional(),
+      subnetIds: z.array(z.string().min(1).max(64)).max(10).optional()
+    })
+    .strict()
 ])
 export type DeployInput = z.infer<typeof DeployInput>
 
 export const WizardDeploy = z.object({
   mode: z.enum(['create', 'adopt']),
-  /** The form as submitted (create mode). */
+  /** The form as submitted (create mode); adopt mode with a VPC: the instance's identity and that VPC (what step 6 reads). */
   form: DeployForm.nullable()
 })
 

@@ -102,7 +102,18 @@ describe('setup wizard: Gen 2 deploy and wait', () => {
     await job.goTo('deploy')
     const adopted = await job.deploy({ mode: 'adopt', instanceId: first.instance!.id })
     expect(adopted.instance).toMatchObject({ adopted: true, generation: 'gen2' })
+    expect(adopted.deploy).toEqual({ mode: 'adopt', form: null })
     expect((await job.idle()).steps.wait.status).toBe('done')
+    // Adopted with the VPC it is reached from: step 6 finds it in the deploy form and puts the VPE there.
+    await job.goTo('deploy')
+    const withVpc = await job.deploy({ mode: 'adopt', instanceId: first.instance!.id, vpcId: form.vpcId!, subnetIds: form.subnetIds })
+    expect(withVpc.deploy).toMatchObject({ mode: 'adopt', form: { generation: 'gen2', name: 'shared-name', region: 'jp-tok', vpcId: form.vpcId, subnetIds: form.subnetIds } })
+    expect(withVpc.cli.deploy.map((c) => c.id)).toEqual(['instances_list'])
+    expect((await job.idle()).steps.wait.status).toBe('done')
+    expect((await job.createCredentials()).steps.password.status).toBe('done')
+    const connected = await job.fetchConnection({ createSecurityGroup: true })
+    expect(connected.steps.connection).toMatchObject({ status: 'done', error: null })
+    expect(connected.vpe).toMatchObject({ vpcId: form.vpcId, lifecycleState: 'stable' })
 
     await job.goTo('deploy')
     const asGen1 = await job.deploy({ mode: 'create', form: { ...form, generation: 'gen1', vpcId: null, subnetIds: [], gen2HostFlavor: null }, confirm: true })

@@ -40,6 +40,7 @@ async function deployInstance(
     instance = toWizardInstance(got, adopted)
   } else {
     instance = toWizardInstance(await ctx.services.getInstance(input.instanceId, signal), true)
+    if (input.vpcId) deploy = { mode: 'adopt', form: adoptedForm(instance, input.vpcId, input.subnetIds ?? []) }
   }
   let next = ctx.state()
   if (before && before.id !== instance.id) next = m.invalidateAfter(next, 'deploy')
@@ -84,6 +85,11 @@ export async function deployOptions(ctx: StepContext, region: string | undefined
     instances: instances.filter((i) => i.state === 'active' || i.state === 'provisioning' || i.state === 'inactive'),
     defaults
   }
+}
+
+/** An adopted instance's identity with the VPC it is reached from (step 6 puts the VPE there); its sizes stay IBM's. */
+function adoptedForm(i: WizardInstance, vpcId: string, subnetIds: string[]): DeployForm {
+  return defaultDeployForm({ name: i.name, region: i.region, resourceGroupId: i.resourceGroupId, generation: i.generation, vpcId, subnetIds, serviceEndpoints: i.serviceEndpoints ?? 'private' })
 }
 
 /** The last form submitted, else the seed's; moved to Gen 2 in step 2's region when step 2 was last checked for Gen 2. */

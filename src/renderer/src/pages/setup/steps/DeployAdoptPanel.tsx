@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { Button, RadioButton, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag } from '@carbon/react'
+import { useState } from 'react'
+import { Button, RadioButton, Select, SelectItem, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Tag } from '@carbon/react'
 import type { Generation } from '../../../../../shared/schemas/ibmcloud'
 import type { WizardOptions } from '../../../../../shared/schemas/wizard'
+import { onePerZone } from '../deploy-defaults'
 
 /** Adopt an existing instance: a table of the account's instances of the chosen generation to pick one from. */
 export function DeployAdoptPanel(props: {
@@ -10,12 +12,18 @@ export function DeployAdoptPanel(props: {
   busy: boolean
   adoptId: string
   setAdoptId: (id: string) => void
-  onAdopt: (instanceId: string) => void
+  /** Gen 2: the VPC the instance is reached from (its VPE goes there in step 6), with one subnet per zone. */
+  onAdopt: (instanceId: string, vpc?: { vpcId: string; subnetIds: string[] }) => void
 }) {
   const { options, generation, busy, adoptId, setAdoptId, onAdopt } = props
   const { t } = useTranslation()
   // The generation comes from each instance's plan (resource_plan_id), never from its CRN.
   const instances = options.instances.filter((i) => i.generation === generation)
+  const withSubnets = options.vpcs.filter((v) => v.subnets.length > 0)
+  const [vpcId, setVpcId] = useState(withSubnets[0]?.id ?? '')
+  const vpc = withSubnets.find((v) => v.id === vpcId)
+  const needsVpc = generation === 'gen2'
+  const adopt = () => onAdopt(adoptId, needsVpc && vpc ? { vpcId: vpc.id, subnetIds: onePerZone(vpc.subnets) } : undefined)
   return (
     <div className="pse-setup__form" data-testid="deploy-adopt">
       <h3 className="pse-setup__subtitle">{t('setup.deploy.existing')}</h3>
@@ -59,8 +67,15 @@ export function DeployAdoptPanel(props: {
           </TableBody>
         </Table>
       )}
+      {needsVpc && instances.length > 0 && (
+        <Select id="adopt-vpc" labelText={t('deployGen2.vpc')} helperText={t('deployGen2.vpcHelp')} value={vpcId} onChange={(e) => setVpcId(e.target.value)}>
+          {withSubnets.map((v) => (
+            <SelectItem key={v.id} value={v.id} text={t('deployGen2.vpcOption', { name: v.name, count: v.subnets.length })} />
+          ))}
+        </Select>
+      )}
       <div className="pse-setup__actions">
-        <Button kind="primary" disabled={busy || !instances.some((i) => i.id === adoptId)} onClick={() => onAdopt(adoptId)} data-testid="deploy-adopt-button">
+        <Button kind="primary" disabled={busy || !instances.some((i) => i.id === adoptId) || (needsVpc && !vpc)} onClick={adopt} data-testid="deploy-adopt-button">
           {t('setup.deploy.adopt')}
         </Button>
       </div>

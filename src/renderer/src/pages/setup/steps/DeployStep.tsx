@@ -110,7 +110,7 @@ export function DeployStep({ state, run, busy }: StepProps) {
           busy={busy}
           adoptId={adoptId}
           setAdoptId={setAdoptId}
-          onAdopt={(instanceId) => void run('deploy', () => call('wizard.deploy', { mode: 'adopt', instanceId }))}
+          onAdopt={(instanceId, vpc) => void run('deploy', () => call('wizard.deploy', { mode: 'adopt', instanceId, ...vpc }))}
         />
       )}
     </section>
