@@ -117,6 +117,16 @@ describe('setup wizard: the Gen 2 deploy step (sandbox)', () => {
         await expect.poll(() => page.getByTestId('provisioning').getAttribute('data-percent'), { timeout: 20_000 }).toMatch(/^[1-9]\d?$/)
         await capture(page, 'wizard-04-wait-gen2', language, { whileBusy: true })
         await onStep(page, 'password')
+
+        // Back on the deploy step (the step list), adopting: the Gen 2 instance just made, and the VPC it is reached from.
+        await page.locator('.cds--progress-step-button').nth(2).click()
+        await onStep(page, 'deploy')
+        await page.locator('label[for="deploy-adopt"]').click()
+        const adopt = page.getByTestId('deploy-adopt')
+        await expect.poll(() => adopt.textContent()).toContain('redis-gen2-ui')
+        expect(await adopt.textContent()).toContain(g.generation.gen2)
+        expect(await page.locator('#adopt-vpc option:checked').textContent()).toContain('sandbox-vpc')
+        await capture(page, 'wizard-03-deploy-gen2-adopt', language)
         expect(problems).toEqual([])
       } finally {
         await context.close()

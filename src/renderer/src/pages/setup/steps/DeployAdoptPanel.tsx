@@ -37,7 +37,7 @@ export function DeployAdoptPanel(props: {
               <TableHeader>{t('setup.deploy.instanceColumns.name')}</TableHeader>
               <TableHeader>{t('deployGen2.instanceGeneration')}</TableHeader>
               <TableHeader>{t('setup.deploy.instanceColumns.state')}</TableHeader>
-              <TableHeader>{t('setup.deploy.instanceColumns.endpoints')}</TableHeader>
+              {!needsVpc && <TableHeader>{t('setup.deploy.instanceColumns.endpoints')}</TableHeader>}
               <TableHeader>{t('setup.deploy.instanceColumns.version')}</TableHeader>
             </TableRow>
           </TableHead>
@@ -60,7 +60,8 @@ export function DeployAdoptPanel(props: {
                 <TableCell>
                   <Tag type={i.state === 'active' ? 'green' : 'gray'}>{i.state}</Tag>
                 </TableCell>
-                <TableCell>{i.serviceEndpoints ? t(`setup.deploy.endpointOptions.${i.serviceEndpoints}`) : '—'}</TableCell>
+                {/* Gen 2 is private only: the column would say the same on every row. */}
+                {!needsVpc && <TableCell>{i.serviceEndpoints ? t(`setup.deploy.endpointOptions.${i.serviceEndpoints}`) : '—'}</TableCell>}
                 <TableCell>{i.version ?? '—'}</TableCell>
               </TableRow>
             ))}
