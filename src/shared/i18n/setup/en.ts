@@ -315,6 +315,8 @@ export const setupEn = {
     private: 'Private endpoint',
     notRun: 'Not tested yet.',
     passed: 'Both endpoints answered. You can save the connection profiles.',
+    /** Only the private endpoint was tested (private only, and every Gen 2 instance). */
+    passedPrivate: 'The private endpoint answered. You can save its connection profile.',
     unreachable: {
       title: 'This computer is outside IBM Cloud’s private network',
       body: 'That is expected on a laptop: the private endpoint only answers inside IBM Cloud (a virtual server, a cluster, VPN or Direct Link). The instance and its key are fine. Save the profiles, then test the private one another way:',

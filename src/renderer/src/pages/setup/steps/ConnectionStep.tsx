@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, CodeSnippet, Tag } from '@carbon/react'
+import { Button, CodeSnippet } from '@carbon/react'
 import { call } from '../../../api/client'
 import type { ConnectionInfo, EndpointType } from '../../../../../shared/schemas/ibmcloud'
 import type { StepProps } from '../step-props'
@@ -63,9 +63,8 @@ function Endpoint({ endpoint, info, redli, redisCli }: { endpoint: EndpointType;
   }
   return (
     <section className="pse-setup__endpoint" aria-label={title} data-testid={`connection-${endpoint}`}>
-      <h3 className="pse-setup__subtitle">
-        {title} <Tag type={endpoint === 'private' ? 'teal' : 'blue'}>{info.hostname}</Tag>
-      </h3>
+      {/* The host is in the snippet below, whole: a tag would cut a long IBM host name short. */}
+      <h3 className="pse-setup__subtitle">{title}</h3>
       <Labelled label={info.servername ? t('vpe.domain') : t('setup.connection.host')}>
         <CodeSnippet type="single" feedback={t('common.copied')} aria-label={t('common.copy')}>
           {`${info.hostname}:${info.port}`}

@@ -25,7 +25,7 @@ export function TestStep({ state, run, busy }: StepProps) {
           {tested ? t('setup.test.rerun') : t('setup.test.run')}
         </Button>
       </div>
-      {state.steps.test.status === 'done' && <InlineNotification kind="success" lowContrast hideCloseButton title={t('setup.test.passed')} />}
+      {state.steps.test.status === 'done' && <InlineNotification kind="success" lowContrast hideCloseButton title={t(state.connections.public ? 'setup.test.passed' : 'setup.test.passedPrivate')} />}
       {state.connections.public && <Result id="public" title={t('setup.test.public')} result={pub} />}
       <Result id="private" title={t('setup.test.private')} result={priv} />
       {privateUnreachable && (
