@@ -72,7 +72,11 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
     expect(run.code, run.stderr).toBe(1)
     const report = run.json
     PrivacyReport.parse(report)
-    expect(report).toMatchObject({ verdict: 'fails', instance: { name: 'Redis-0101', region: 'jp-tok', generation: 'gen1' }, vantage: { kind: 'sandbox', onPrivateNetwork: false } })
+    expect(report).toMatchObject({
+      verdict: 'fails',
+      instance: { name: 'Redis-0101', region: 'jp-tok', generation: 'gen1' },
+      vantage: { kind: 'sandbox', onPrivateNetwork: false }
+    })
     expect((report.claims as Json[]).map((c) => [c.id, c.verdict])).toEqual([
       ['endpoints', 'holds'],
       ['no_public_answer', 'holds'],
@@ -82,7 +86,10 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
     ])
     expect(codes(claim(report, 'no_public_answer'))).toEqual(['vantage_sandbox', 'private_name_service_network', 'private_no_answer'])
     expect(codes(claim(report, 'restricted'))).toEqual(['cbr_no_rule', 'allowlist_empty'])
-    expect(claim(report, 'restricted').fix).toMatchObject({ code: 'fix_restrict', commands: [expect.stringMatching(/^pse-wizard restrict /), expect.any(String), expect.any(String)] })
+    expect(claim(report, 'restricted').fix).toMatchObject({
+      code: 'fix_restrict',
+      commands: [expect.stringMatching(/^pse-wizard restrict /), expect.any(String), expect.any(String)]
+    })
     expect(codes(claim(report, 'reachable'))).toEqual(['path_connects', 'tls_verified', 'certificate_valid_until'])
     expect(claim(report, 'reachable').timeline).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'tls', ok: true })]))
     expect(codes(claim(report, 'credentials'))).toEqual(['user_not_admin', 'secrets_not_in_files'])
@@ -130,7 +137,10 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
     fs.writeFileSync(leak, exported.stdout)
     try {
       const run = await runCliJson(['prove', profileId, '--json'], env)
-      expect(claim(run.json, 'credentials')).toMatchObject({ verdict: 'fails', evidence: [{ code: 'user_not_admin' }, { code: 'secret_in_file', params: { file: path.join('exports', 'redis.env') } }] })
+      expect(claim(run.json, 'credentials')).toMatchObject({
+        verdict: 'fails',
+        evidence: [{ code: 'user_not_admin' }, { code: 'secret_in_file', params: { file: path.join('exports', 'redis.env') } }]
+      })
       expect(run.stdout).not.toContain(exported.stdout.match(/PASSWORD=(\S+)/)?.[1] ?? 'no password exported')
     } finally {
       fs.rmSync(path.dirname(leak), { recursive: true, force: true })
@@ -145,12 +155,42 @@ describe('pse-wizard prove (spawned, sandbox)', () => {
     expect(verdicts).toEqual({ endpoints: 'fails', no_public_answer: 'holds', restricted: 'fails', reachable: 'holds', credentials: 'holds' })
     expect(claim(run.json, 'endpoints')).toMatchObject({
       evidence: [{ code: 'endpoints_public_enabled', params: { setting: 'public-and-private' } }],
-      fix: { code: 'fix_endpoints_private', commands: ["ibmcloud resource service-instance-update Redis-Public --service-endpoints private"] }
+      fix: { code: 'fix_endpoints_private', commands: ['ibmcloud resource service-instance-update Redis-Public --service-endpoints private'] }
     })
     expect(codes(claim(run.json, 'no_public_answer'))).toContain('public_endpoint_answers')
     // The public profile reaches the instance, but not the intended way.
     const pub = await runCliJson(['prove', String(saved.publicProfileId), '--json'], env)
     expect(claim(pub.json, 'reachable')).toMatchObject({ verdict: 'fails', fix: { code: 'fix_use_private_profile' } })
     expect(claim(pub.json, 'credentials')).toMatchObject({ verdict: 'fails', evidence: [{ code: 'user_admin' }, { code: 'secrets_not_in_files' }] })
+  })
+
+  it('Gen 2 headless: setup --config with generation gen2, a VPC and a restriction ends restricted, and every claim holds (exit 0)', async () => {
+    const config = path.join(dir, 'gen2.json')
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        name: 'Redis-Gen2',
+        region: 'jp-tok',
+        resourceGroup: 'Default',
+        generation: 'gen2',
+        vpc: 'sandbox-vpc',
+        restrict: { vpcs: ['sandbox-vpc'], allow: ['127.0.0.1'] }
+      })
+    )
+    const run = await runSetup(['--config', config, '--json'], { ...env, PSE_WIZARD_RESTRICT_SETTLE_MS: '500' })
+    expect(run.code, run.stderr + JSON.stringify(run.lines.at(-1))).toBe(0)
+    const last = run.lines.at(-1)!
+    expect(last).toMatchObject({ result: 'ok', restricted: { outcome: 'applied', vpcs: ['sandbox-vpc'], addresses: ['127.0.0.1'] } })
+    const proof = await runCliJson(['prove', String(last.privateProfileId), '--json'], env)
+    expect(proof.code, JSON.stringify(proof.json.claims)).toBe(0)
+    expect(proof.json).toMatchObject({ verdict: 'holds', instance: { generation: 'gen2' } })
+    expect(codes(claim(proof.json, 'credentials'))).toContain('user_gen2_role')
+    expect(
+      String(
+        claim(proof.json, 'restricted')
+          .evidence.map((e) => JSON.stringify(e.params))
+          .join(' ')
+      )
+    ).toMatch(/VPC crn:v1:bluemix:public:is:jp-tok:a\/[0-9a-f]+::vpc:r022-/)
   })
 })
