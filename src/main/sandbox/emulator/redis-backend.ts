@@ -1,4 +1,5 @@
 import net from 'node:net'
+import { joinSockets, openLoopbackGate, type LoopbackGate } from './loopback-gate'
 import { randomBytes } from 'node:crypto'
 import Redis from 'ioredis'
 import { createCertificateAuthority, issueServerCert, LOOPBACK_NAMES } from '../certs'
@@ -124,50 +125,10 @@ export const fakeRedisBackend: BackendFactory = async () => {
 }
 
 /** A TCP pass-through on a free loopback port. Disabled = new connections are closed at once and open ones cut. */
-async function startPassThrough(
-  targetPort: number
-): Promise<{ port: number; setEnabled(on: boolean): void; setAdmission(admit: ((source: string) => boolean) | undefined): void; close(): Promise<void> }> {
-  const sockets = new Set<net.Socket>()
-  const clients = new Set<net.Socket>()
-  let enabled = true
-  let admit: ((source: string) => boolean) | undefined
-  const admitted = (client: net.Socket) => !admit || admit(sourceOf(client))
-  const server = net.createServer((client) => {
-    if (!enabled || !admitted(client)) return void client.destroy()
-    clients.add(client)
-    client.on('close', () => clients.delete(client))
+function startPassThrough(targetPort: number): Promise<LoopbackGate> {
+  return openLoopbackGate((client, track) => {
     const upstream = net.connect({ host: '127.0.0.1', port: targetPort })
-    for (const s of [client, upstream]) {
-      sockets.add(s)
-      s.on('close', () => sockets.delete(s))
-      s.on('error', () => {
-        client.destroy()
-        upstream.destroy()
-      })
-    }
-    client.pipe(upstream).pipe(client)
+    track(upstream)
+    joinSockets(client, upstream)
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve())
-  })
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    setEnabled(on) {
-      enabled = on
-      if (!on) for (const s of sockets) s.destroy()
-    },
-    setAdmission(check) {
-      admit = check
-      for (const c of clients) if (!admitted(c)) c.destroy()
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
-  }
 }
-
-/** The client's address as IBM Cloud would see it: IPv4-mapped IPv6 (`::ffff:127.0.0.1`) as plain IPv4. */
-export const sourceOf = (socket: net.Socket): string => (socket.remoteAddress ?? '').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1')

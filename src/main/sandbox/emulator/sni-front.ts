@@ -1,6 +1,6 @@
 import net from 'node:net'
 import { readClientHello } from '../tls-client-hello'
-import { sourceOf } from './redis-backend'
+import { joinSockets, openLoopbackGate, type LoopbackGate } from './loopback-gate'
 
 /**
  * The loopback front of a sandbox Gen 2 deployment: "SNI: Required. Must match the VPE domain"
@@ -10,12 +10,7 @@ import { sourceOf } from './redis-backend'
  * passes every byte to the redis-server, so TLS stays end to end with the real server. It also
  * admits sources as a restriction in force says (CBR), and stops when the endpoint is off.
  */
-export interface SniFront {
-  readonly port: number
-  setEnabled(on: boolean): void
-  setAdmission(admit: ((source: string) => boolean) | undefined): void
-  close(): Promise<void>
-}
+export type SniFront = LoopbackGate
 
 export interface SniFrontOptions {
   /** The redis-server's TLS port on 127.0.0.1. */
@@ -40,21 +35,7 @@ export function sniMatches(serverName: string, domain: string): boolean {
 }
 
 export async function startSniFront(options: SniFrontOptions): Promise<SniFront> {
-  const sockets = new Set<net.Socket>()
-  const clients = new Set<net.Socket>()
-  let enabled = true
-  let admit: ((source: string) => boolean) | undefined
-  const admitted = (client: net.Socket) => !admit || admit(sourceOf(client))
-  const track = (s: net.Socket) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  }
-
-  const server = net.createServer((client) => {
-    if (!enabled || !admitted(client)) return void client.destroy()
-    track(client)
-    clients.add(client)
-    client.on('close', () => clients.delete(client))
+  return openLoopbackGate((client, track) => {
     client.on('error', () => client.destroy())
     let received = Buffer.alloc(0)
     const timer = setTimeout(() => client.destroy(), options.helloTimeoutMs ?? 10_000)
@@ -67,46 +48,14 @@ export async function startSniFront(options: SniFrontOptions): Promise<SniFront>
       client.off('data', onData)
       if (hello.kind === 'invalid') return void client.destroy()
       if (hello.serverName === null || !sniMatches(hello.serverName, options.domain)) return void client.end(UNRECOGNIZED_NAME_ALERT)
+      // The hello already read goes first; the rest flows as is.
       client.pause()
-      pipeTo(client, received)
+      const upstream = net.connect({ host: '127.0.0.1', port: options.targetPort })
+      track(upstream)
+      upstream.write(received)
+      joinSockets(client, upstream)
+      client.resume()
     }
     client.on('data', onData)
   })
-
-  function pipeTo(client: net.Socket, first: Buffer): void {
-    const upstream = net.connect({ host: '127.0.0.1', port: options.targetPort })
-    track(upstream)
-    const cut = () => {
-      client.destroy()
-      upstream.destroy()
-    }
-    upstream.on('error', cut)
-    client.on('error', cut)
-    client.on('close', cut)
-    upstream.on('close', cut)
-    upstream.write(first)
-    client.pipe(upstream).pipe(client)
-    client.resume()
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen({ host: '127.0.0.1', port: 0 }, () => resolve())
-  })
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    setEnabled(on) {
-      enabled = on
-      if (!on) for (const s of sockets) s.destroy()
-    },
-    setAdmission(check) {
-      admit = check
-      for (const c of clients) if (!admitted(c)) c.destroy()
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
-  }
 }
