@@ -31,14 +31,7 @@ export const GEN2_HOST_FLAVORS: Record<string, { cpu: number; memoryGb: number }
 /** Only 8.2 is documented for Redis Gen 2 (9.0 only for Valkey: UNVERIFIED, so refused here). */
 export const GEN2_VERSIONS = ['8.2']
 /** Keys of the Gen 1 broker that the Gen 2 broker refuses (the PG Gen 2 broker rejects unsupported keys). */
-const GEN1_ONLY = [
-  'members_host_flavor',
-  'members_memory_allocation_mb',
-  'members_disk_allocation_mb',
-  'members_cpu_allocation_count',
-  'disk_encryption_key_crn',
-  'backup_id'
-]
+const GEN1_ONLY = ['members_host_flavor', 'members_memory_allocation_mb', 'members_disk_allocation_mb', 'members_cpu_allocation_count', 'disk_encryption_key_crn', 'backup_id']
 
 /** The UNVERIFIED keys a stricter broker may demand (emulator option `gen2Requires`; facts §1.4, §7.1). */
 export type Gen2Required = '$schema' | 'service_endpoints'
@@ -64,8 +57,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  */
 export function validateGen2Parameters(parameters: unknown, requires: readonly Gen2Required[] = []): { version: string } {
   const p = isObject(parameters) ? parameters : {}
-  if (requires.includes('service_endpoints') && p.service_endpoints === undefined)
-    throw gen2Broker("missing parameter 'service_endpoints', allowed values: private")
+  if (requires.includes('service_endpoints') && p.service_endpoints === undefined) throw gen2Broker("missing parameter 'service_endpoints', allowed values: private")
   const gen1 = GEN1_ONLY.find((k) => k in p) ?? ('service-endpoints' in p ? 'service-endpoints' : undefined)
   if (gen1) throw gen2Broker(`unsupported parameter '${gen1}': Gen 2 deployments are sized with dataservices.redis {host_flavor, members, storage_gb}`)
   if (p.service_endpoints !== undefined && p.service_endpoints !== 'private')
@@ -74,7 +66,7 @@ export function validateGen2Parameters(parameters: unknown, requires: readonly G
   if (!isObject(ds) || !isObject(ds.redis)) throw gen2Broker("missing parameter 'dataservices.redis'")
   const schema = ds.$schema
   if (requires.includes('$schema') && schema === undefined) throw gen2Broker("missing parameter 'dataservices.$schema.version', must be 1.0.0")
-  if (schema !== undefined && (!isObject(schema) || schema.version !== '1.0.0')) throw gen2Broker('invalid dataservices.$schema.version, allowed values: 1.0.0')
+  if (schema !== undefined && (!isObject(schema) || schema.version !== '1.0.0')) throw gen2Broker("invalid dataservices.$schema.version, allowed values: 1.0.0")
   const r = ds.redis
   const flavor = r.host_flavor
   if (flavor === undefined) throw gen2Broker("missing parameter 'host_flavor'")
@@ -102,8 +94,7 @@ export function validateGen2Parameters(parameters: unknown, requires: readonly G
 function gen2LastOperation(i: InstanceRecord, provisioningMs: number) {
   const base = { type: 'create', async: true, cancelable: true, poll: true }
   if (i.state === 'active') return { ...base, state: 'succeeded', description: 'Provision completed successfully' }
-  if (i.state === 'failed')
-    return { ...base, state: 'failed', cancelable: false, description: 'Provision failed: the deployment could not be created (sandbox fault)' }
+  if (i.state === 'failed') return { ...base, state: 'failed', cancelable: false, description: 'Provision failed: the deployment could not be created (sandbox fault)' }
   // The API's words first ("Provision in progress", no percent), then the CLI's ("… (40%)"): clients must read both.
   const elapsed = Date.now() - i.createdMs
   if (elapsed < provisioningMs / 4) return { ...base, state: 'in progress', description: 'Provision in progress' }
@@ -144,14 +135,7 @@ export function gen2Extensions(i: InstanceRecord) {
           type: 'uri'
         }
       },
-      redis: {
-        cpu_count: flavor?.cpu,
-        host_flavor: redis.host_flavor,
-        members: 2,
-        memory_gb: flavor?.memoryGb,
-        storage_gb: redis.storage_gb,
-        version: i.version
-      }
+      redis: { cpu_count: flavor?.cpu, host_flavor: redis.host_flavor, members: 2, memory_gb: flavor?.memoryGb, storage_gb: redis.storage_gb, version: i.version }
     },
     virtual_private_endpoints: {
       dns_domain: host,
@@ -185,11 +169,7 @@ export function gen2InstanceBody(state: EmulatorState, i: InstanceRecord, provis
 }
 
 /** Either generation's RC body. */
-export function anyInstanceBody(
-  state: EmulatorState,
-  i: InstanceRecord,
-  options: { provisioningMs: number; gen2ExtensionsAfterReads: number; gen2KeyCredentials?: 'once' | 'always' }
-) {
+export function anyInstanceBody(state: EmulatorState, i: InstanceRecord, options: { provisioningMs: number; gen2ExtensionsAfterReads: number; gen2KeyCredentials?: 'once' | 'always' }) {
   return i.generation === 'gen2'
     ? // Whether a key's credentials can be read again after its create (facts §1.7: Gen 2 shows them once).
       { ...gen2InstanceBody(state, i, options.provisioningMs, options.gen2ExtensionsAfterReads), onetime_credentials: options.gen2KeyCredentials !== 'always' }

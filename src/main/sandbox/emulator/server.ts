@@ -75,18 +75,7 @@ export interface EmulatorOptions {
 type Resolved = Required<
   Pick<
     EmulatorOptions,
-    | 'provisioningMs'
-    | 'taskMs'
-    | 'pageSize'
-    | 'tokenLifetimeMs'
-    | 'createStatus'
-    | 'emptyCompletedTask'
-    | 'gatewayMs'
-    | 'gen2ExtensionsAfterReads'
-    | 'gen2Requires'
-    | 'gen2KeyCredentials'
-    | 'caseStepMs'
-    | 'caseVrfDelayMs'
+    'provisioningMs' | 'taskMs' | 'pageSize' | 'tokenLifetimeMs' | 'createStatus' | 'emptyCompletedTask' | 'gatewayMs' | 'gen2ExtensionsAfterReads' | 'gen2Requires' | 'gen2KeyCredentials' | 'caseStepMs' | 'caseVrfDelayMs'
   >
 >
 
@@ -308,9 +297,7 @@ export class Emulator {
         // Gen 2 lives in the Resource Controller only (no v5 deployment): its own backend, private only.
         const backend = i.generation === 'gen2' ? await this.gen2Backend({ guid: i.guid, domain: gen2Hostname(i) }, this.pki!) : await this.backend(i.guid)
         if (this.closed || (i.state as string) === 'removed') return void (await backend.stop())
-        await backend.setEndpoints(
-          i.generation === 'gen2' ? { public: false, private: true } : { public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') }
-        )
+        await backend.setEndpoints(i.generation === 'gen2' ? { public: false, private: true } : { public: endpointEnabled(i, 'public'), private: endpointEnabled(i, 'private') })
         i.deployment.backend = this.privateDnsZone && i.generation !== 'gen2' ? withPrivateName(backend, `${i.guid}.${this.privateDnsZone}`) : backend
         enforce(this, i)
         i.state = 'active'
