@@ -32,10 +32,17 @@ export function diagnoseReachability(result: Pick<ProbeResult, 'dns' | 'target'>
   return { case: kase, message: messages[kase](host, addresses), addresses, suggestions: suggestionsFor(kase, context.currentPath) }
 }
 
-/** `<guid>.<cluster>.private.databases.appdomain.cloud` and other IBM Cloud private names. */
+/**
+ * `<guid>.<cluster>.private.databases.appdomain.cloud` (Gen 1), `<guid>.private.<…>.dataservices.appdomain.cloud`
+ * (Gen 2, reached only through a VPE) and other IBM Cloud private names.
+ */
 export function isPrivateEndpointName(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '')
-  return /\.private\.databases\.appdomain\.cloud$/.test(h) || /(^|\.)private\.[a-z0-9.-]+\.cloud\.ibm\.com$/.test(h)
+  return (
+    /\.private\.databases\.appdomain\.cloud$/.test(h) ||
+    /\.private\.([a-z0-9-]+\.)*dataservices\.appdomain\.cloud$/.test(h) ||
+    /(^|\.)private\.[a-z0-9.-]+\.cloud\.ibm\.com$/.test(h)
+  )
 }
 
 const list = (a: string[]) => (a.length > 3 ? `${a.slice(0, 3).join(', ')}…` : a.join(', '))

@@ -1,6 +1,8 @@
 import net from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../../src/main/app'
+import { createIbmCloudClient } from '../../../src/main/ibmcloud/client'
+import { deleteEndpointGateway } from '../../../src/main/ibmcloud/vpc'
 import { dispatch } from '../../../src/main/transport/dispatch'
 import type { PrivacyReport } from '../../../src/shared/schemas/privacy'
 import type { RestrictResult } from '../../../src/shared/schemas/restrictions'
@@ -43,19 +45,36 @@ describe('Gen 2: from an empty account to a restricted instance whose privacy re
     return r.value as T
   }
 
-  it('wizard → restrict (VPC + this computer) → every claim holds; before the restriction only "restricted" fails', async () => {
-    rig = await startRig(keyring(), { provisioningMs: 300, gatewayMs: 300, taskMs: 100 })
-    const job = rig.wizard.job
+  /** The wizard's real Gen 2 steps, up to a saved private profile. */
+  async function gen2Journey(name: string) {
+    const started = await startRig(keyring(), { provisioningMs: 300, gatewayMs: 300, taskMs: 100 })
+    rig = started
+    const job = started.wizard.job
     await job.account({ source: 'environment' })
     await job.checkPrerequisites({ generation: 'gen2', region: 'jp-tok' })
     const options = await job.options()
-    await job.deploy({ mode: 'create', form: { ...options.defaults, name: 'redis-g2-proof' } as DeployForm, confirm: true })
+    await job.deploy({ mode: 'create', form: { ...options.defaults, name } as DeployForm, confirm: true })
     expect((await job.idle()).steps.wait.status).toBe('done')
     await job.createCredentials()
     const connected = await job.fetchConnection({ createSecurityGroup: true })
     await job.createServiceKey()
     expect((await job.test()).tests.private?.ok).toBe(true)
-    const profileId = (await job.save({})).saved!.privateProfileId!
+    return { rig: started, job, connected, profileId: (await job.save({})).saved!.privateProfileId! }
+  }
+
+  it('outside the VPC (its VPE gateway gone), the test says so plainly and offers the bastion and pod paths', async () => {
+    const { rig, job, connected } = await gen2Journey('redis-g2-outside')
+    const client = createIbmCloudClient({ apiKey: String(rig.env.IBMCLOUD_API_KEY), env: rig.env, timeoutMs: 5_000 })
+    await deleteEndpointGateway(client, 'jp-tok', { id: connected.vpe!.gatewayId, vpcId: connected.vpe!.vpcId }, { pollIntervalMs: 50 })
+    const tested = await job.test()
+    expect(tested.tests.private).toMatchObject({ ok: false, code: 'dns_not_found' })
+    expect(tested.tests.privateUnreachable).toMatchObject({ code: 'dns_not_found' })
+    expect(tested.tests.privateUnreachable!.options.map((o) => o.kind)).toEqual(expect.arrayContaining(['bastion', 'pod']))
+    expect(tested.steps.test.error).toMatchObject({ code: 'wizard_private_unreachable' })
+  }, 120_000)
+
+  it('wizard → restrict (VPC + this computer) → every claim holds; before the restriction only "restricted" fails', async () => {
+    const { rig, connected, profileId } = await gen2Journey('redis-g2-proof')
 
     app = await createApp({ dataDir: rig.dataDir, transport: 'browser', sandbox: false, env: { ...rig.env, PSE_WIZARD_RESTRICT_SETTLE_MS: '500' } })
     const before = await call<PrivacyReport>('privacy.prove', { profileId })
