@@ -35,7 +35,7 @@ describe('the message for a keytar that cannot load', () => {
   ] as const)('%s', (_label, error, state) => {
     const failure = keytarLoadFailure(error, 'linux')
     expect(failure.code).toBe('keychain_unavailable')
-    expect(failure.message).toMatch(state === 'broken' ? /failed to load: libsecret-1\.so\.0: cannot open shared object file/ : reasons[state])
+    expect(failure.message).toMatch(state === 'broken' ? /failed to load: "libsecret-1\.so\.0: cannot open shared object file/ : reasons[state])
     for (const part of remedy) expect(failure.message).toMatch(part)
     expect(failure.message).not.toMatch(/Require stack/)
     expect(failure.detail).toBe(error.message)

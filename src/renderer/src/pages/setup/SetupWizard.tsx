@@ -79,7 +79,9 @@ export function SetupWizard() {
     const byCode = t(`setup.causes.${error.code}`, { defaultValue: error.message })
     return { ...error, message: typeof say === 'string' ? t(`wizardSay.${say}`, { ...error.params, defaultValue: byCode }) : byCode }
   }
-  const gen2StepLabels = state.instance?.generation === 'gen2' ? GEN2_STEP_LABELS : {}
+  // The instance's generation once there is one; before that, what the deploy form or step 2 chose.
+  const generation = state.instance?.generation ?? state.deploy?.form?.generation ?? state.prerequisites?.generation
+  const gen2StepLabels = generation === 'gen2' ? GEN2_STEP_LABELS : {}
   const stepError = state.steps[view].error
   const Screen = screens[view]
   const commands = state.cli[view]
