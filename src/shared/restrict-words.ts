@@ -1,6 +1,7 @@
 import type { AppError } from './errors'
 import type { RestrictResult } from './schemas/restrictions'
 import type { Translate } from './privacy/words'
+import { saidText } from './said-text'
 
 /**
  * A restriction's outcome and failures in one language, from the shared catalogue
@@ -12,7 +13,7 @@ export function restrictSummaryText(t: Translate, result: RestrictResult, name: 
   return t(result.mechanism === 'cbr' ? 'profiles.restrict.summaryCbr' : 'profiles.restrict.summaryAllowlist', { list, name })
 }
 
-/** The failure's message from its code and parameters; main's English when the code is not a restriction's. */
+/** The failure's message from its code and parameters; for another failure, its own words (saidText), else main's English. */
 export function restrictFailureText(t: Translate, error: Pick<AppError, 'code' | 'message' | 'params'>): string {
   const p = error.params ?? {}
   const key =
@@ -25,5 +26,6 @@ export function restrictFailureText(t: Translate, error: Pick<AppError, 'code' |
       : error.code === 'restrict_address_invalid' && p.corrections
         ? 'addressInvalidCorrected'
         : error.code
-  return t(`profiles.restrict.messages.${key}`, { ...p, defaultValue: error.message })
+  // Not a restriction's own failure (a profile not found, a keychain error): worded from its facts where main named them.
+  return t(`profiles.restrict.messages.${key}`, { ...p, defaultValue: saidText(t, error) })
 }
