@@ -47,9 +47,10 @@ describe('a clean clone without a compiler or libsecret headers', () => {
         /* gone */
       }
     }
-    fs.rmSync(copy, { recursive: true, force: true })
+    // The copy holds a whole node_modules: removing it takes long on a loaded machine.
+    await fs.promises.rm(copy, { recursive: true, force: true })
     await user?.remove()
-  })
+  }, 180_000)
 
   it('npm ci --ignore-scripts, then npm run sandbox: builds, serves, keychain unavailable with the remedy, sandbox works', async () => {
     const install = spawnSync(npm, ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
