@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next'
 import { UsageError } from './command'
 import type { Messages } from '../shared/i18n/en'
+import type { ErrorMessages } from '../shared/i18n/errors/en'
 import type { Translate } from '../shared/privacy/words'
 
 /** The languages the CLI prints in: the UI's catalogue, shared (src/shared/i18n). */
@@ -21,10 +22,10 @@ export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv): C
 }
 
 /** i18next's t for `language` over its catalogue (the renderer's, shared); built synchronously. */
-export function translatorFor(i18next: i18n, language: CliLanguage, catalogue: Messages): Translate {
+export function translatorFor(i18next: i18n, language: CliLanguage, catalogue: Messages, failures?: ErrorMessages): Translate {
   const instance = i18next.createInstance()
   void instance.init({
-    resources: { [language]: { translation: catalogue } },
+    resources: { [language]: { translation: failures ? { ...catalogue, errors: failures } : catalogue } },
     lng: language,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -43,4 +44,17 @@ export async function loadCliTranslator(language: CliLanguage): Promise<Translat
     language === 'ja' ? import('../shared/i18n/ja').then((m) => m.ja) : import('../shared/i18n/en').then((m) => m.en)
   ])
   return translatorFor(i18next, language, catalogue)
+}
+
+/**
+ * The translator a failure is said with: the language's catalogue and its failure section
+ * (src/shared/i18n/errors), which only a failure path loads.
+ */
+export async function loadFailureTranslator(language: CliLanguage): Promise<Translate> {
+  const [{ default: i18next }, catalogue, failures] = await Promise.all([
+    import('i18next'),
+    language === 'ja' ? import('../shared/i18n/ja').then((m) => m.ja) : import('../shared/i18n/en').then((m) => m.en),
+    language === 'ja' ? import('../shared/i18n/errors/ja').then((m) => m.errorsJa) : import('../shared/i18n/errors/en').then((m) => m.errorsEn)
+  ])
+  return translatorFor(i18next, language, catalogue, failures)
 }

@@ -48,7 +48,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<ExitCode> {
       io.stderr(`pse-wizard ${command.name}: ${(e as Error).message}\n\n${command.usage}\n`)
       return Exit.usage
     }
-    throw e
+    // A failure no command worded itself: in the user's language all the same.
+    // (Loaded only here: --version and --help load neither zod nor a catalogue.)
+    const [{ isAppFailure }, { printFailure, languageOf }] = await Promise.all([import('../shared/errors'), import('./failure')])
+    if (!isAppFailure(e)) throw e
+    await printFailure(io, command.name, e, { json: rest.includes('--json'), language: languageOf(rest, io.env) })
+    return Exit.failure
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ProbePhase, ProbeResult } from '../shared/schemas/probe'
 import { phaseText, type Translate } from '../shared/i18n/probe-notes/render'
 import { printable } from './printable'
+import { catalogueText } from '../shared/said-text'
 
 /**
  * What `pse-wizard test` prints, in the language of `t`: one line per phase, then the verdict and
@@ -38,16 +39,21 @@ export function localizedResult(result: ProbeResult, t: Translate, lang: string)
 }
 
 /**
- * A failure before the test ran (an unreadable saved password, a bastion that refused…): the
- * catalogue's title and advice for its code (common.probe), filled with its parameters; main's
- * own message, and no title, for a code the catalogue does not word.
+ * A failure before the test ran (an unreadable saved password, a bastion that refused…): its own
+ * words from the catalogue (saidText: params.say, errors.<code>), else the catalogue's advice for
+ * its code (common.probe), filled with its parameters, else main's message; the title is
+ * common.probe's for its code, when it has one.
  */
 export function appFailureWords(t: Translate, e: { code: string; message: string; params?: Record<string, string | number | boolean> }) {
   const missing = '\u0000'
+  const titled = t(`common.probe.${e.code}.title`, { defaultValue: missing })
+  const title = titled === missing ? null : titled
+  const said = catalogueText(t, e)
+  if (said !== undefined) return { title, message: said }
   const advice = t(`common.probe.${e.code}.advice`, { ...e.params, defaultValue: missing })
   // A text that needs a parameter this failure does not carry (i18next leaves {{host}} as it is): main's words.
   if (advice === missing || advice.includes('{{')) return { title: null, message: e.message }
-  return { title: t(`common.probe.${e.code}.title`, { defaultValue: e.code }), message: advice }
+  return { title, message: advice }
 }
 
 const phaseLabel = (t: Translate, name: string) => t(`common.timeline.phases.${name}`, { defaultValue: name })

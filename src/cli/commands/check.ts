@@ -4,6 +4,8 @@ import type { PrereqReport } from '../../shared/schemas/ibmcloud'
 import type { Translate } from '../../shared/i18n/probe-notes/render'
 import { prereqWords } from '../../shared/prereq-words'
 import { withCore } from '../core'
+import { isAppFailure } from '../../shared/errors'
+import { printFailure } from '../failure'
 import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 
@@ -60,14 +62,22 @@ export const checkCommand: Command = {
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     const target = targetOf(values)
-    const words = loadCliTranslator(cliLanguage(values.lang, io.env))
-    // --sandbox: a fresh sandbox without Redis; the key is IBMCLOUD_API_KEY's (the sandbox's own there), never the keychain's.
-    // The core's close logs the isolated CLI out: no CLI token stays in the data folder after a check (DESIGN "Secrets").
-    const report = await withCore(
-      io,
-      { sandbox: values.sandbox === true, sandboxBackend: 'fake', followEnvironmentSandbox: true, apiKeySource: 'environment' },
-      (core) => core.call('ibmcloud.checkPrerequisites', target)
-    )
+    const language = cliLanguage(values.lang, io.env)
+    const words = loadCliTranslator(language)
+    let report: PrereqReport
+    try {
+      // --sandbox: a fresh sandbox without Redis; the key is IBMCLOUD_API_KEY's (the sandbox's own there), never the keychain's.
+      // The core's close logs the isolated CLI out: no CLI token stays in the data folder after a check (DESIGN "Secrets").
+      report = await withCore(
+        io,
+        { sandbox: values.sandbox === true, sandboxBackend: 'fake', followEnvironmentSandbox: true, apiKeySource: 'environment' },
+        (core) => core.call('ibmcloud.checkPrerequisites', target)
+      )
+    } catch (e) {
+      if (!isAppFailure(e)) throw e
+      await printFailure(io, 'check', e, { json: Boolean(values.json), language })
+      return Exit.failure
+    }
     const t = await words
     io.stdout(values.json ? printableJson({ ...report, items: report.items.map((i) => ({ ...i, said: prereqWords(t, i) })) }) : formatReport(report, target, t))
     if (report.items.some((i) => i.ok === false)) return Exit.failure

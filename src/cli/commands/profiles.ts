@@ -9,8 +9,8 @@ import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson, printableJsonLine } from '../printable'
 import { fillMessage } from '../../shared/i18n/fill'
 import type { Messages } from '../../shared/i18n/en'
-import { saidText } from '../../shared/said-text'
-import { cliLanguage, loadCliTranslator, type CliLanguage } from '../locale'
+import { printFailure } from '../failure'
+import { cliLanguage, type CliLanguage } from '../locale'
 import { displayWidth, padEnd } from '../text-width'
 
 const USAGE = `Usage: pse-wizard profiles <list|show|add|remove|import|export> [options]
@@ -102,10 +102,8 @@ async function runAction(service: CliCore, action: string | undefined, positiona
     }
   } catch (e) {
     if (!isAppFailure(e)) throw e
-    // Failures are rare: only then is i18next loaded, to word main's message from its facts.
-    const message = saidText(await loadCliTranslator(out.language), e)
-    if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message, ...(e.params ? { params: e.params } : {}) }))
-    else io.stderr(`pse-wizard profiles: ${printable(message)} (${e.code})\n`)
+    // Failures are rare: only then are i18next and the failure catalogue loaded, to word main's message from its facts.
+    await printFailure(io, 'profiles', e, { json: Boolean(values.json), language: out.language })
     return Exit.failure
   }
 }

@@ -9,6 +9,7 @@ import { withCore } from '../core'
 import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 import { reportJson, reportText } from '../prove-output'
+import { printFailure } from '../failure'
 
 const USAGE = `Usage: pse-wizard prove PROFILE [--json] [--html FILE] [--lang en|ja]
        pse-wizard prove --instance NAME [--json] [--html FILE] [--lang en|ja]
@@ -61,8 +62,7 @@ export const proveCommand: Command = {
       return EXIT_OF[report.verdict]
     } catch (e) {
       if (!isAppFailure(e)) throw e
-      if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message }))
-      else io.stderr(`pse-wizard prove: ${printable(e.message)} (${e.code})\n`)
+      await printFailure(io, 'prove', e, { json: Boolean(values.json), language })
       return Exit.failure
     }
   }

@@ -5,7 +5,8 @@ import { restrictFailureText, restrictSummaryText } from '../../shared/restrict-
 import type { RestrictResult } from '../../shared/schemas/restrictions'
 import { Exit, UsageError, type Command } from '../command'
 import { withCore } from '../core'
-import { cliLanguage, loadCliTranslator } from '../locale'
+import { cliLanguage, loadCliTranslator, loadFailureTranslator } from '../locale'
+import { printFailure } from '../failure'
 import { printable, printableJson } from '../printable'
 
 const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS|--vpc VPC [--allow … --vpc …] [--allowlist] [--dry-run] [--json] [--lang en|ja]
@@ -46,7 +47,8 @@ export const restrictCommand: Command = {
     const vpcs = values.vpc ?? []
     if (allow.length + vpcs.length === 0) throw new UsageError('name at least one network with --allow or --vpc')
     if (values.allowlist && vpcs.length) throw new UsageError('--vpc needs a context-based restriction: leave out --allowlist')
-    const words = loadCliTranslator(cliLanguage(values.lang, io.env))
+    const language = cliLanguage(values.lang, io.env)
+    const words = loadCliTranslator(language)
     let name = positionals[0]
     try {
       const result = await withCore(io, { followEnvironmentSandbox: true }, async (core) => {
@@ -66,9 +68,8 @@ export const restrictCommand: Command = {
       return Exit.ok
     } catch (e) {
       if (!isAppFailure(e)) throw e
-      const message = restrictFailureText(await words, e)
-      if (values.json) io.stdout(printableJson({ ok: false, code: e.code, message, ...(e.params ? { params: e.params } : {}) }))
-      else io.stderr(`pse-wizard restrict: ${printable(message)} (${e.code})\n`)
+      const message = restrictFailureText(await loadFailureTranslator(language), e)
+      await printFailure(io, 'restrict', e, { json: Boolean(values.json), language, message })
       return Exit.failure
     }
   }

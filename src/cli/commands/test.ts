@@ -10,7 +10,7 @@ import { readCaFile } from '../read-files'
 import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson } from '../printable'
 import type { Translate } from '../../shared/privacy/words'
-import { cliLanguage, loadCliTranslator, type CliLanguage } from '../locale'
+import { cliLanguage, loadCliTranslator, loadFailureTranslator, type CliLanguage } from '../locale'
 import { appFailureWords, formatResult, localizedResult } from '../test-output'
 
 const USAGE = `Usage: pse-wizard test [PROFILE] [--url URL] [--ca FILE] [--servername NAME] [--insecure] [--timeout MS] [--json] [--lang en|ja]
@@ -84,7 +84,8 @@ export const testCommand: Command = {
         return result.ok ? Exit.ok : Exit.failure
       } catch (e) {
         if (!isAppFailure(e)) throw e
-        return printFailure(io, Boolean(values.json), e, lang, await words)
+        // Only a failure loads the failure catalogue.
+        return printFailure(io, Boolean(values.json), e, lang, await loadFailureTranslator(lang))
       }
     })
   }
@@ -129,7 +130,7 @@ async function testUrl(core: CliCore, values: TestValues, timeout: number | unde
 /** A failure before any phase ran: in the chosen language when the catalogue has its code, else main's message. */
 function printFailure(io: CliIO, json: boolean, e: AppFailure, lang: CliLanguage, t: Translate): ExitCode {
   const localized = appFailureWords(t, e)
-  if (json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message, phases: [], lang, localized }))
+  if (json) io.stdout(printableJson({ ok: false, code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), phases: [], lang, localized }))
   else io.stderr(`pse-wizard test: ${printable(localized.message)} (${e.code})\n`)
   return Exit.failure
 }

@@ -16,19 +16,19 @@ export async function validateApiKey(client: IbmCloudClient, options: RequestOpt
   try {
     token = await abortable(client.auth.accessToken(), options.signal)
   } catch (e) {
-    throw toAppFailure(e, { what: 'sign in with the API key' })
+    throw toAppFailure(e, { op: 'signIn' })
   }
   const claims = decodeAccessToken(token)
   const info: AccountInfo = { accountId: claims.accountId, ...(claims.iamId ? { iamId: claims.iamId } : {}), ...(claims.email ? { email: claims.email } : {}) }
   const apiKey = client.auth.apiKey?.()
   const details = apiKey
     ? await optional('read the API key details', () =>
-        client.requester.run({ what: 'read the API key details' }, ApiKeyDetails, () => client.iamIdentity.getApiKeysDetails({ iamApiKey: apiKey }), options)
+        client.requester.run({ op: 'readApiKeyDetails' }, ApiKeyDetails, () => client.iamIdentity.getApiKeysDetails({ iamApiKey: apiKey }), options)
       )
     : undefined
   if (details?.name) info.apiKeyName = details.name
   const account = await optional('read the account name', () =>
-    client.requester.run({ what: 'read the account name' }, AccountBody, () => client.accountManagement.getAccount({ accountId: claims.accountId }), options)
+    client.requester.run({ op: 'readAccountName' }, AccountBody, () => client.accountManagement.getAccount({ accountId: claims.accountId }), options)
   )
   if (account?.name) info.accountName = account.name
   return info

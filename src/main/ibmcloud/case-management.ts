@@ -1,4 +1,5 @@
 import CaseManagementV1 from '@ibm-cloud/platform-services/case-management/v1'
+import type { IbmRole } from './operations'
 import { z } from 'zod'
 import { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type IbmCloudClient } from './client'
 import { IbmCodes } from './errors'
@@ -11,7 +12,7 @@ import { isAppFailure } from '../../shared/errors'
  * status. Creating is not idempotent, so it is never retried blindly: after an answer that was
  * lost (5xx, reset, time-out) the case is looked for by the run's marker in its subject first.
  */
-const ROLE = 'the Editor role on the Support Center service (to open and view support cases)'
+const ROLE: IbmRole = 'editorSupport'
 
 export const CaseBody = z.looseObject({
   number: z.string().min(1).max(64),
@@ -58,7 +59,7 @@ const summary = (c: z.output<typeof CaseBody>): CaseSummary => ({ number: c.numb
 
 export async function getCase(client: IbmCloudClient, caseNumber: string, options: RequestOptions = {}): Promise<CaseSummary> {
   const body = await client.requester.run(
-    { what: `read support case ${caseNumber}`, role: ROLE },
+    { op: 'readSupportCase', facts: { caseNumber }, role: ROLE },
     CaseBody,
     () => caseClient(client).getCase({ caseNumber, fields: ['number', 'short_description', 'status', 'created_at'] }),
     options
@@ -69,7 +70,7 @@ export async function getCase(client: IbmCloudClient, caseNumber: string, option
 /** The newest case whose subject holds `marker` (Case Management's `search`), if any. */
 export async function findCase(client: IbmCloudClient, marker: string, options: RequestOptions = {}): Promise<CaseSummary | undefined> {
   const list = await client.requester.run(
-    { what: 'look for the support case already opened', role: ROLE },
+    { op: 'findSupportCase', role: ROLE },
     CaseList,
     () => caseClient(client).getCases({ search: marker, sort: '~created_at', limit: 20, fields: ['number', 'short_description', 'status', 'created_at'] }),
     options
@@ -81,7 +82,7 @@ export async function findCase(client: IbmCloudClient, marker: string, options: 
 /** Sends the create once (never retried): type technical, severity 4, the VRF offering. */
 export async function createCase(client: IbmCloudClient, request: NewCase, options: RequestOptions = {}): Promise<CaseSummary> {
   const body = await client.requester.run(
-    { what: 'open the support case', role: ROLE },
+    { op: 'openSupportCase', role: ROLE },
     CaseBody,
     () =>
       caseClient(client).createCase({

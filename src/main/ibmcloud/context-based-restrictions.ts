@@ -1,4 +1,5 @@
 import ContextBasedRestrictionsV1 from '@ibm-cloud/platform-services/context-based-restrictions/v1'
+import type { IbmRole } from './operations'
 import { z } from 'zod'
 import { AppFailure } from '../../shared/errors'
 import { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type IbmCloudClient } from './client'
@@ -17,8 +18,8 @@ export const CbrCodes = {
 
 export const DATA_PLANE = 'crn:v1:bluemix:public:context-based-restrictions::::api-type:data-plane'
 export const REDIS_SERVICE = 'databases-for-redis'
-const ROLE_ZONES = 'the Editor or Administrator role on Context-based restrictions'
-const ROLE_RULES = 'the Administrator role on Databases for Redis (to restrict it)'
+const ROLE_ZONES: IbmRole = 'editorCbr'
+const ROLE_RULES: IbmRole = 'administratorRedis'
 
 const AddressBody = z.looseObject({ type: z.string().max(40), value: z.string().max(500).optional() })
 export const ZoneBody = z.looseObject({
@@ -99,7 +100,7 @@ function cbrFailure(e: unknown, what: 'zone' | 'rule', name: string): unknown {
 
 export async function findZone(client: IbmCloudClient, accountId: string, name: string, options: RequestOptions = {}) {
   const list = await client.requester.run(
-    { what: 'list the network zones', role: ROLE_ZONES },
+    { op: 'listZones', role: ROLE_ZONES },
     ZoneList,
     () => cbrClient(client).listZones({ accountId, name }),
     options
@@ -110,7 +111,7 @@ export async function findZone(client: IbmCloudClient, accountId: string, name: 
 
 export async function getZone(client: IbmCloudClient, zoneId: string, options: RequestOptions = {}) {
   return client.requester.run(
-    { what: 'read the network zone', role: ROLE_ZONES },
+    { op: 'readZone', role: ROLE_ZONES },
     withEtag(ZoneBody),
     () => tagged(cbrClient(client).getZone({ zoneId })),
     options
@@ -126,12 +127,12 @@ export async function ensureZone(
   const existing = await findZone(client, request.accountId, request.name, options)
   const same = (zone: Zone) => sameSet(zone.addresses.map(addressKey), request.addresses.map(addressKey))
   if (existing && same(existing.body)) return { zone: existing.body, etag: existing.etag, changed: false }
-  const what = existing ? 'replace the network zone' : 'create the network zone'
+  const op = existing ? 'replaceZone' : 'createZone'
   try {
     const send = existing
       ? () => tagged(cbrClient(client).replaceZone({ zoneId: existing.body.id, ifMatch: existing.etag, ...zoneParams(request) }))
       : () => tagged(cbrClient(client).createZone(zoneParams(request)))
-    const done = await client.requester.run({ what, role: ROLE_ZONES }, withEtag(ZoneBody), send, { ...options, idempotent: Boolean(existing) })
+    const done = await client.requester.run({ op, role: ROLE_ZONES }, withEtag(ZoneBody), send, { ...options, idempotent: Boolean(existing) })
     return { zone: done.body, etag: done.etag, changed: true }
   } catch (e) {
     throw cbrFailure(e, 'zone', request.name)
@@ -148,7 +149,7 @@ const zoneParams = (r: { accountId: string; name: string; description: string; a
 /** Rules that name this instance (by GUID) of Databases for Redis. */
 export async function rulesForInstance(client: IbmCloudClient, accountId: string, instanceGuid: string, options: RequestOptions = {}): Promise<Rule[]> {
   const list = await client.requester.run(
-    { what: 'list the context-based restriction rules', role: ROLE_RULES },
+    { op: 'listRules', role: ROLE_RULES },
     RuleList,
     () => cbrClient(client).listRules({ accountId, serviceName: REDIS_SERVICE, serviceInstance: instanceGuid }),
     options
@@ -173,7 +174,7 @@ export async function ensureRedisRule(client: IbmCloudClient, request: RuleReque
   try {
     if (!existing) {
       const created = await client.requester.run(
-        { what: 'create the restriction rule', role: ROLE_RULES },
+        { op: 'createRule', role: ROLE_RULES },
         RuleBody,
         () => cbrClient(client).createRule(params),
         { ...options, idempotent: false }
@@ -181,13 +182,13 @@ export async function ensureRedisRule(client: IbmCloudClient, request: RuleReque
       return { rule: created, changed: true }
     }
     const current = await client.requester.run(
-      { what: 'read the restriction rule', role: ROLE_RULES },
+      { op: 'readRule', role: ROLE_RULES },
       withEtag(RuleBody),
       () => tagged(cbrClient(client).getRule({ ruleId: existing.id })),
       options
     )
     const replaced = await client.requester.run(
-      { what: 'replace the restriction rule', role: ROLE_RULES },
+      { op: 'replaceRule', role: ROLE_RULES },
       RuleBody,
       () => cbrClient(client).replaceRule({ ruleId: existing.id, ifMatch: current.etag, ...params }),
       options
@@ -234,7 +235,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && new Set(a
 
 /** Deletes a rule (its instances' enforcement changes when their task completes). */
 export async function deleteRule(client: IbmCloudClient, ruleId: string, options: RequestOptions = {}): Promise<void> {
-  await client.requester.run({ what: 'delete the restriction rule', role: ROLE_RULES }, z.unknown(), () => cbrClient(client).deleteRule({ ruleId }), {
+  await client.requester.run({ op: 'deleteRule', role: ROLE_RULES }, z.unknown(), () => cbrClient(client).deleteRule({ ruleId }), {
     ...options,
     idempotent: true
   })
@@ -242,7 +243,7 @@ export async function deleteRule(client: IbmCloudClient, ruleId: string, options
 
 /** Deletes a network zone no rule names any more. */
 export async function deleteZone(client: IbmCloudClient, zoneId: string, options: RequestOptions = {}): Promise<void> {
-  await client.requester.run({ what: 'delete the network zone', role: ROLE_ZONES }, z.unknown(), () => cbrClient(client).deleteZone({ zoneId }), {
+  await client.requester.run({ op: 'deleteZone', role: ROLE_ZONES }, z.unknown(), () => cbrClient(client).deleteZone({ zoneId }), {
     ...options,
     idempotent: true
   })
@@ -251,13 +252,13 @@ export async function deleteZone(client: IbmCloudClient, zoneId: string, options
 /** Puts a rule back exactly as it was read (contexts, resources, operations, enforcement), with If-Match. */
 export async function restoreRule(client: IbmCloudClient, previous: Rule, options: RequestOptions = {}): Promise<void> {
   const current = await client.requester.run(
-    { what: 'read the restriction rule', role: ROLE_RULES },
+    { op: 'readRule', role: ROLE_RULES },
     withEtag(RuleBody),
     () => tagged(cbrClient(client).getRule({ ruleId: previous.id })),
     options
   )
   await client.requester.run(
-    { what: 'put the restriction rule back', role: ROLE_RULES },
+    { op: 'restoreRule', role: ROLE_RULES },
     RuleBody,
     () =>
       cbrClient(client).replaceRule({

@@ -1,4 +1,5 @@
 import { AppFailure } from '../../shared/errors'
+import { ibmOperations, type IbmRole, type IbmTask } from './operations'
 import type { AllowlistEntry, ConnectionInfo, EndpointType, PasswordCheck, Region, RedisVersion } from '../../shared/schemas/ibmcloud'
 import { registerSecret } from '../logging/redact'
 import type { z } from 'zod'
@@ -33,8 +34,8 @@ export const REGION_NAMES: Record<string, string> = {
   'in-che': 'Chennai'
 }
 
-const ROLE_MANAGE = 'the Manager service role on this Databases for Redis instance'
-const ROLE_VIEW = 'the Viewer platform role on this Databases for Redis instance'
+const ROLE_MANAGE: IbmRole = 'managerInstance'
+const ROLE_VIEW: IbmRole = 'viewerInstance'
 
 /** The region a CRN names: `crn:v1:bluemix:public:databases-for-redis:<region>:a/…`. */
 export function regionOfCrn(crn: string): string {
@@ -51,7 +52,7 @@ export function regionOfCrn(crn: string): string {
 /** GET /regions (asked of the default region's host, as the SDK does). */
 export async function listRegions(client: IbmCloudClient, options: RequestOptions = {}): Promise<Region[]> {
   const body = await client.requester.run(
-    { what: 'list Cloud Databases regions' },
+    { op: 'listRegions' },
     RegionsEnvelope,
     () => client.cloudDatabases('us-south').listRegions(),
     options
@@ -62,7 +63,7 @@ export async function listRegions(client: IbmCloudClient, options: RequestOption
 /** Redis versions from GET /deployables: preferred first, deprecated last. */
 export async function listRedisVersions(client: IbmCloudClient, region = 'us-south', options: RequestOptions = {}): Promise<RedisVersion[]> {
   const body = await client.requester.run(
-    { what: 'list Redis versions', region },
+    { op: 'listVersions', region },
     DeployablesEnvelope,
     () => client.cloudDatabases(region).listDeployables(),
     options
@@ -77,7 +78,7 @@ export async function listRedisVersions(client: IbmCloudClient, region = 'us-sou
 export async function getDeployment(client: IbmCloudClient, crn: string, options: RequestOptions = {}) {
   const region = regionOfCrn(crn)
   const body = await client.requester.run(
-    { what: 'read the Cloud Databases deployment', region, role: ROLE_VIEW },
+    { op: 'readDeployment', region, role: ROLE_VIEW },
     DeploymentEnvelope,
     () => client.cloudDatabases(region).getDeployment(crn),
     options
@@ -109,9 +110,10 @@ export async function waitForTask(
   client: IbmCloudClient,
   region: string,
   task: TaskBody | null | undefined,
-  what: string,
+  taskOp: IbmTask,
   options: TaskWaitOptions = {}
 ): Promise<void> {
+  const what = ibmOperations[taskOp]
   const started = Date.now()
   const interval = options.pollIntervalMs ?? 5_000
   let current = task
@@ -128,6 +130,7 @@ export async function waitForTask(
       throw new AppFailure({
         code: IbmCodes.taskFailed,
         message: `IBM Cloud could not ${what} (the task ended "${current?.status}"). Try again; if it fails again, open a support case with the task id.`,
+        params: { task: taskOp, status: current?.status ?? '' },
         ...(current?.id ? { detail: current.id } : {})
       })
     }
@@ -135,6 +138,7 @@ export async function waitForTask(
       throw new AppFailure({
         code: IbmCodes.timeout,
         message: `IBM Cloud is still working to ${what}. Check again in a few minutes.`,
+        params: { task: taskOp, say: 'errors.ibmTaskStillRunning' },
         ...(current?.id ? { detail: current.id } : {})
       })
     }
@@ -142,7 +146,7 @@ export async function waitForTask(
     if (!current?.id) return
     const id = current.id
     const body = await client.requester.run(
-      { what: `follow the task to ${what}`, region },
+      { op: 'followTask', facts: { task: taskOp }, region },
       TaskEnvelope,
       () => client.cloudDatabases(region).getTask(id),
       options
@@ -165,12 +169,12 @@ export async function setAdminPassword(client: IbmCloudClient, crn: string, pass
   const deployment = await getDeployment(client, crn, options)
   const username = deployment.admin_usernames?.database ?? 'admin'
   const body = await client.requester.run(
-    { what: 'set the admin password', region, role: ROLE_MANAGE },
+    { op: 'setAdminPassword', region, role: ROLE_MANAGE },
     TaskEnvelope,
     () => client.cloudDatabases(region).updateUser(crn, 'database', username, { password }),
     { ...options, idempotent: true }
   )
-  await waitForTask(client, region, body.task, 'set the admin password', options)
+  await waitForTask(client, region, body.task, 'setAdminPassword', options)
   return { username }
 }
 
@@ -186,7 +190,7 @@ export async function getConnectionInfo(
   let body
   try {
     body = await client.requester.run(
-      { what: `read the ${endpoint} connection information`, region, role: ROLE_VIEW },
+      { op: endpoint === 'private' ? 'readPrivateConnection' : 'readPublicConnection', region, role: ROLE_VIEW },
       ConnectionEnvelope,
       () => client.cloudDatabases(region).getConnection(crn, 'database', username, endpoint),
       options
@@ -246,7 +250,7 @@ export function decodeCertificate(base64: string): string {
 export async function listAllowlist(client: IbmCloudClient, crn: string, options: RequestOptions = {}): Promise<AllowlistEntry[]> {
   const region = regionOfCrn(crn)
   const body = await client.requester.run(
-    { what: 'read the IP allowlist', region, role: ROLE_VIEW },
+    { op: 'readAllowlist', region, role: ROLE_VIEW },
     AllowlistEnvelope,
     () => client.cloudDatabases(region).getAllowlist(crn),
     options
@@ -257,23 +261,23 @@ export async function listAllowlist(client: IbmCloudClient, crn: string, options
 export async function addAllowlistEntry(client: IbmCloudClient, crn: string, entry: AllowlistEntry, options: TaskWaitOptions = {}): Promise<void> {
   const region = regionOfCrn(crn)
   const body = await client.requester.run(
-    { what: 'add an IP allowlist entry', region, role: ROLE_MANAGE },
+    { op: 'addAllowlistEntry', region, role: ROLE_MANAGE },
     TaskEnvelope,
     () => client.cloudDatabases(region).addAllowlistEntry(crn, entry),
     { ...options, idempotent: false }
   )
-  await waitForTask(client, region, body.task, 'update the IP allowlist', options)
+  await waitForTask(client, region, body.task, 'updateAllowlist', options)
 }
 
 export async function removeAllowlistEntry(client: IbmCloudClient, crn: string, address: string, options: TaskWaitOptions = {}): Promise<void> {
   const region = regionOfCrn(crn)
   const body = await client.requester.run(
-    { what: 'remove an IP allowlist entry', region, role: ROLE_MANAGE },
+    { op: 'removeAllowlistEntry', region, role: ROLE_MANAGE },
     TaskEnvelope,
     () => client.cloudDatabases(region).deleteAllowlistEntry(crn, address),
     options
   )
-  await waitForTask(client, region, body.task, 'update the IP allowlist', options)
+  await waitForTask(client, region, body.task, 'updateAllowlist', options)
 }
 
 /**
@@ -288,10 +292,10 @@ export async function setAllowlist(client: IbmCloudClient, crn: string, entries:
     })
   const region = regionOfCrn(crn)
   const body = await client.requester.run(
-    { what: 'replace the IP allowlist', region, role: ROLE_MANAGE },
+    { op: 'replaceAllowlist', region, role: ROLE_MANAGE },
     TaskEnvelope,
     () => client.cloudDatabases(region).setAllowlist(crn, entries),
     options
   )
-  await waitForTask(client, region, body.task, 'update the IP allowlist', options)
+  await waitForTask(client, region, body.task, 'updateAllowlist', options)
 }

@@ -1,4 +1,5 @@
 import { AppFailure, TransportCodes } from '../../shared/errors'
+import { ibmRoles, operationWords, type IbmOperation, type IbmRole, type OperationFacts } from './operations'
 
 /** Stable codes of the IBM Cloud layer. The UI keys its advice on these. */
 export const IbmCodes = {
@@ -23,14 +24,28 @@ export const IbmCodes = {
   unauthorized: 'ibm_unauthorized'
 } as const
 
-/** What the failing request was for: goes into the human message. */
+/** What the failing request was for: its operation and facts go into the failure's params and message. */
 export interface OperationContext {
-  /** Lower-case verb phrase: "list resource groups", "create the Redis instance". */
-  what: string
-  /** The IAM access a 403 means is missing, e.g. 'the Editor platform role on the resource group'. */
-  role?: string
+  /** The operation by its id (src/main/ibmcloud/operations.ts): "listResourceGroups". */
+  op: IbmOperation
+  /** The facts its words take (the key's role, the support case number…). */
+  facts?: OperationFacts
+  /** The IAM access a 403 means is missing. */
+  role?: IbmRole
   /** The region the request was sent to (Cloud Databases is regional). */
   region?: string
+}
+
+/** The facts an IBM Cloud failure carries, which errors.<code> words in each language. */
+export type IbmFailureParams = OperationFacts & {
+  op: IbmOperation
+  role: IbmRole
+  region?: string
+  /** IBM Cloud's own words about the failure, shown as a quote. */
+  said?: string
+  retryAfter?: number
+  /** The text to say instead of the code's own, where the code has two (IBM Cloud gave no reason). */
+  say?: 'errors.ibmRefusedNoReason' | 'errors.ibmBadRequestNoReason'
 }
 
 /** The parts of an ibm-cloud-sdk-core error we read (it is a plain Error with extra fields). */
@@ -135,6 +150,14 @@ export class MalformedResponse extends Error {
   }
 }
 
+/** The codes a failed IBM Cloud request is told by (errors.<code> words each from IbmFailureParams). */
+type RequestFailureCode = (typeof IbmCodes)[
+  'apiKeyInvalid' | 'unauthorized' | 'forbidden' | 'wrongRegion' | 'notFound' | 'refused' | 'conflict' | 'rateLimited' | 'serverError' | 'unreachable' | 'timeout' | 'badRequest'
+]
+
+/** The English verb phrase of a request's operation ("list resource groups"). */
+export const whatOf = (ctx: OperationContext): string => operationWords(ctx.op, ctx.facts)
+
 /** Turns any failure of an IBM Cloud request into an AppFailure with a message that says what to do. */
 export function toAppFailure(e: unknown, ctx: OperationContext): AppFailure {
   if (e instanceof AppFailure) return e
@@ -145,42 +168,36 @@ export function toAppFailure(e: unknown, ctx: OperationContext): AppFailure {
   const code = serviceCode(body)
   const status = statusOf(e)
   const detail = [status !== undefined ? `HTTP ${status}` : undefined, code, said].filter(Boolean).join(' · ') || undefined
-  const make = (c: string, message: string, extra: { retryAfter?: number } = {}) =>
-    new AppFailure({ code: c, message, ...(detail ? { detail } : {}), ...extra }, { cause: e })
+  const what = whatOf(ctx)
+  const base: IbmFailureParams = { op: ctx.op, role: ctx.role ?? 'missing', ...ctx.facts, ...(ctx.region ? { region: ctx.region } : {}) }
+  const make = (c: RequestFailureCode, message: string, extra: { retryAfter?: number; said?: string; say?: 'errors.ibmRefusedNoReason' | 'errors.ibmBadRequestNoReason' } = {}) => {
+    const params: IbmFailureParams = { ...base, ...extra }
+    return new AppFailure({ code: c, message, ...(detail ? { detail } : {}), params, ...(extra.retryAfter !== undefined ? { retryAfter: extra.retryAfter } : {}) }, { cause: e })
+  }
+  const keyRejected =
+    'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.'
 
   switch (kind) {
     case 'auth':
-      return make(
-        IbmCodes.apiKeyInvalid,
-        'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.'
-      )
+      return make(IbmCodes.apiKeyInvalid, keyRejected)
     case 'token_expired':
-      if (isIamKeyError(body))
-        return make(
-          IbmCodes.apiKeyInvalid,
-          'IBM Cloud did not accept this API key. Check that it was copied whole and has not been deleted, or create a new one under Manage > Access (IAM) > API keys.'
-        )
-      return make(
-        IbmCodes.unauthorized,
-        `IBM Cloud refused the sign-in while trying to ${ctx.what}, even after a fresh token. Check the API key and try again.`
-      )
+      if (isIamKeyError(body)) return make(IbmCodes.apiKeyInvalid, keyRejected)
+      return make(IbmCodes.unauthorized, `IBM Cloud refused the sign-in while trying to ${what}, even after a fresh token. Check the API key and try again.`)
     case 'forbidden':
-      return make(
-        IbmCodes.forbidden,
-        `Your IBM Cloud access does not allow you to ${ctx.what}.${ctx.role ? ` Ask an account administrator for ${ctx.role}.` : ' Ask an account administrator for the missing IAM role.'}`
-      )
+      return make(IbmCodes.forbidden, `Your IBM Cloud access does not allow you to ${what}. Ask an account administrator for ${ibmRoles[base.role]}.`)
     case 'not_found':
       if (ctx.region) {
         return make(
           IbmCodes.wrongRegion,
-          `IBM Cloud could not find it while trying to ${ctx.what} in region ${ctx.region}. Cloud Databases answers only in the deployment's own region: check the region, or that the instance still exists.`
+          `IBM Cloud could not find it while trying to ${what} in region ${ctx.region}. Cloud Databases answers only in the deployment's own region: check the region, or that the instance still exists.`
         )
       }
-      return make(IbmCodes.notFound, `IBM Cloud could not find it while trying to ${ctx.what}. It may have been deleted; refresh the list and choose again.`)
+      return make(IbmCodes.notFound, `IBM Cloud could not find it while trying to ${what}. It may have been deleted; refresh the list and choose again.`)
     case 'conflict':
       return make(
         status === 422 ? IbmCodes.refused : IbmCodes.conflict,
-        `IBM Cloud refused to ${ctx.what}: ${said ?? 'the request conflicts with the current state'}. Fix the cause it names, then try again.`
+        `IBM Cloud refused to ${what}: ${said ?? 'the request conflicts with the current state'}. Fix the cause it names, then try again.`,
+        said ? { said } : { say: 'errors.ibmRefusedNoReason' }
       )
     case 'rate_limited': {
       const retryAfter = retryAfterSeconds(err.headers)
@@ -193,25 +210,34 @@ export function toAppFailure(e: unknown, ctx: OperationContext): AppFailure {
     case 'server':
       return make(
         IbmCodes.serverError,
-        `IBM Cloud had an internal error while trying to ${ctx.what}, and retrying did not help. Check https://cloud.ibm.com/status and try again later.`
+        `IBM Cloud had an internal error while trying to ${what}, and retrying did not help. Check https://cloud.ibm.com/status and try again later.`
       )
     case 'network':
-      return make(IbmCodes.unreachable, `Could not reach IBM Cloud to ${ctx.what}. Check the network connection (and proxy or VPN), then try again.`)
+      return make(IbmCodes.unreachable, `Could not reach IBM Cloud to ${what}. Check the network connection (and proxy or VPN), then try again.`)
     case 'timeout':
-      return make(IbmCodes.timeout, `IBM Cloud did not answer in time while trying to ${ctx.what}. Check the network connection and try again.`)
+      return make(IbmCodes.timeout, `IBM Cloud did not answer in time while trying to ${what}. Check the network connection and try again.`)
     case 'malformed':
       return new AppFailure(
         {
           code: IbmCodes.malformed,
-          message: `IBM Cloud sent an answer PSE Wizard could not read while trying to ${ctx.what}. Try again; if it persists, report it.`,
-          detail: e instanceof MalformedResponse ? e.issues : err.message
+          message: `IBM Cloud sent an answer PSE Wizard could not read while trying to ${what}. Try again; if it persists, report it.`,
+          detail: e instanceof MalformedResponse ? e.issues : err.message,
+          params: base
         },
         { cause: e }
       )
     case 'client':
-      return make(IbmCodes.badRequest, `IBM Cloud rejected the request to ${ctx.what}: ${said ?? 'bad request'}. Check the values and try again.`)
+      return make(IbmCodes.badRequest, `IBM Cloud rejected the request to ${what}: ${said ?? 'bad request'}. Check the values and try again.`, said ? { said } : { say: 'errors.ibmBadRequestNoReason' })
     default:
-      return make(TransportCodes.internal, `Something went wrong while trying to ${ctx.what}. Try again; if it persists, report it with the details.`)
+      return new AppFailure(
+        {
+          code: TransportCodes.internal,
+          message: `Something went wrong while trying to ${what}. Try again; if it persists, report it with the details.`,
+          ...(detail ? { detail } : {}),
+          params: { ...base, say: 'errors.ibmInternal' }
+        },
+        { cause: e }
+      )
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IbmRole } from './operations'
 import { AppFailure } from '../../shared/errors'
 import { log } from '../logging/log'
 import { registerSecret } from '../logging/redact'
@@ -38,8 +39,8 @@ export interface Gen2Key {
   credentials?: Gen2Credentials
 }
 
-const ROLE_VIEW = 'the Viewer platform role on this Databases for Redis instance'
-const ROLE_CREATE = 'the Operator, Editor or Administrator platform role on this Databases for Redis instance'
+const ROLE_VIEW: IbmRole = 'viewerInstance'
+const ROLE_CREATE: IbmRole = 'operatorInstance'
 const MAX_PAGES = 100
 
 const Auth = z.looseObject({ username: z.string().min(1), password: z.string().min(1) })
@@ -119,7 +120,7 @@ export async function listGen2Keys(client: IbmCloudClient, instanceGuid: string,
   let start: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
     const body = await client.requester.run(
-      { what: 'list the service keys of the instance', role: ROLE_VIEW },
+      { op: 'listServiceKeys', role: ROLE_VIEW },
       KeyList,
       () => client.resourceController.listResourceKeysForInstance({ id: instanceGuid, ...(start ? { start } : {}) }),
       options
@@ -140,7 +141,7 @@ export async function findGen2Key(client: IbmCloudClient, instanceGuid: string, 
 /** POST /v2/resource_keys with a role; never sent again by the requester (429 is: it created nothing). */
 function postGen2Key(client: IbmCloudClient, body: { name: string; source: string; role: Gen2Role }, options: RequestOptions): Promise<KeyBody> {
   return client.requester.run(
-    { what: `create the ${body.role} service key`, role: ROLE_CREATE },
+    { op: 'createRoleServiceKey', facts: { keyRole: body.role }, role: ROLE_CREATE },
     KeyBody,
     () => client.resourceController.createResourceKey({ name: body.name, source: body.source, role: body.role }),
     { ...options, idempotent: false }

@@ -74,7 +74,7 @@ export async function listGen2Deployments(client: IbmCloudClient, options: Reque
   for (let page = 0; page < MAX_PAGES; page++) {
     const offset = page * PAGE
     const body = await client.requester.run(
-      { what: 'read the Gen 2 deployments of Databases for Redis in the Global Catalog' },
+      { op: 'readGen2Catalog' },
       DeploymentPage,
       () => catalog.getChildObjects({ id: GEN2_PLAN_ID, kind: 'deployment', include: '*', offset, limit: PAGE }),
       options

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { AppFailure } from '../../shared/errors'
 import { log } from '../logging/log'
 import { sleep, abortable } from '../util/abort'
-import { MalformedResponse, cancelledFailure, classify, retryAfterSeconds, toAppFailure, type OperationContext, type SdkErrorLike } from './errors'
+import { MalformedResponse, cancelledFailure, classify, retryAfterSeconds, toAppFailure, whatOf, type OperationContext, type SdkErrorLike } from './errors'
 
 export interface RetryPolicy {
   /** Attempts after the first for 5xx, network errors and malformed bodies (idempotent requests only). */
@@ -64,7 +64,7 @@ export class Requester {
         const parsed = schema.safeParse(response.result)
         if (!parsed.success) {
           throw new MalformedResponse(
-            ctx.what,
+            whatOf(ctx),
             parsed.error.issues
               .slice(0, 5)
               .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
@@ -78,7 +78,7 @@ export class Requester {
         const err = e as SdkErrorLike
         if (kind === 'token_expired' && !refreshed && !isKeyError(err)) {
           refreshed = true
-          log.info(`IBM Cloud answered 401 while trying to ${ctx.what}; getting a fresh token`)
+          log.info(`IBM Cloud answered 401 while trying to ${whatOf(ctx)}; getting a fresh token`)
           this.auth.invalidate()
           continue
         }
@@ -86,7 +86,7 @@ export class Requester {
           const after = retryAfterSeconds(err.headers)
           const waitMs = after !== undefined ? Math.min(after, this.policy.maxRetryAfterSeconds) * 1000 : this.backoff(rateLimited)
           rateLimited++
-          log.info(`IBM Cloud rate-limited "${ctx.what}"; waiting ${Math.round(waitMs / 1000)} s`)
+          log.info(`IBM Cloud rate-limited "${whatOf(ctx)}"; waiting ${Math.round(waitMs / 1000)} s`)
           await sleep(waitMs, signal)
           continue
         }
@@ -94,7 +94,7 @@ export class Requester {
         if (transient && idempotent && retries < this.policy.maxRetries) {
           const waitMs = this.backoff(retries)
           retries++
-          log.info(`"${ctx.what}" failed (${kind}); retry ${retries}/${this.policy.maxRetries} in ${waitMs} ms`)
+          log.info(`"${whatOf(ctx)}" failed (${kind}); retry ${retries}/${this.policy.maxRetries} in ${waitMs} ms`)
           await sleep(waitMs, signal)
           continue
         }

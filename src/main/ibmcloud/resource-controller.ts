@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IbmRole } from './operations'
 import { generationOfPlan, type RedisInstance, type ServiceEndpoints } from '../../shared/schemas/ibmcloud'
 import { ResourceInstanceBody, ResourceInstanceList, ResourceKeyBody, ResourceKeyList } from './api-shapes'
 import type { IbmCloudClient } from './client'
@@ -8,10 +9,10 @@ export const REDIS_RESOURCE_ID = 'databases-for-redis'
 export const REDIS_PLAN_ID = 'databases-for-redis-standard'
 const MAX_PAGES = 100
 
-const ROLE_VIEW = 'the Viewer platform role on Databases for Redis (and on the resource group)'
-const ROLE_CREATE = 'the Editor platform role on Databases for Redis and the Viewer role on the resource group'
-const ROLE_EDIT = 'the Editor platform role on this Databases for Redis instance'
-const ROLE_KEYS = 'the Editor platform role (to create keys) and the Manager service role on this Databases for Redis instance'
+const ROLE_VIEW: IbmRole = 'viewerRedis'
+const ROLE_CREATE: IbmRole = 'editorRedis'
+const ROLE_EDIT: IbmRole = 'editorInstance'
+const ROLE_KEYS: IbmRole = 'keysInstance'
 
 /** `start` token from a `next_url` such as `/v2/resource_instances?start=abc&limit=2`. */
 export function startTokenOf(nextUrl: string | null | undefined): string | undefined {
@@ -33,7 +34,7 @@ export async function listRedisInstances(
   let start: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
     const body = await client.requester.run(
-      { what: 'list Databases for Redis instances', role: ROLE_VIEW },
+      { op: 'listInstances', role: ROLE_VIEW },
       ResourceInstanceList,
       () =>
         client.resourceController.listResourceInstances({
@@ -54,7 +55,7 @@ export async function listRedisInstances(
 }
 
 export function getInstance(client: IbmCloudClient, id: string, options: RequestOptions = {}): Promise<ResourceInstanceBody> {
-  return client.requester.run({ what: 'read the Databases for Redis instance', role: ROLE_VIEW }, ResourceInstanceBody, () => client.resourceController.getResourceInstance({ id }), options)
+  return client.requester.run({ op: 'readInstance', role: ROLE_VIEW }, ResourceInstanceBody, () => client.resourceController.getResourceInstance({ id }), options)
 }
 
 /** POST /v2/resource_instances. Not retried on its own: see provisioning.ts for the duplicate-safe create. */
@@ -64,7 +65,7 @@ export function postInstance(
   options: RequestOptions = {}
 ): Promise<ResourceInstanceBody> {
   return client.requester.run(
-    { what: 'create the Databases for Redis instance', role: ROLE_CREATE },
+    { op: 'createInstance', role: ROLE_CREATE },
     ResourceInstanceBody,
     () =>
       client.resourceController.createResourceInstance({
@@ -82,7 +83,7 @@ export function postInstance(
 /** PATCH the instance's `service-endpoints` (public, private or both). */
 export function updateServiceEndpoints(client: IbmCloudClient, id: string, endpoints: ServiceEndpoints, options: RequestOptions = {}): Promise<ResourceInstanceBody> {
   return client.requester.run(
-    { what: 'change the instance endpoints', role: ROLE_EDIT },
+    { op: 'changeEndpoints', role: ROLE_EDIT },
     ResourceInstanceBody,
     () => client.resourceController.updateResourceInstance({ id, parameters: { 'service-endpoints': endpoints } }),
     { ...options, idempotent: true }
@@ -94,7 +95,7 @@ export async function listKeysForInstance(client: IbmCloudClient, instanceGuid: 
   let start: string | undefined
   for (let page = 0; page < MAX_PAGES; page++) {
     const body = await client.requester.run(
-      { what: 'list the service keys of the instance', role: ROLE_KEYS },
+      { op: 'listServiceKeys', role: ROLE_KEYS },
       ResourceKeyList,
       () => client.resourceController.listResourceKeysForInstance({ id: instanceGuid, ...(start ? { start } : {}) }),
       options
@@ -109,7 +110,7 @@ export async function listKeysForInstance(client: IbmCloudClient, instanceGuid: 
 
 export function postServiceKey(client: IbmCloudClient, body: { name: string; source: string; role: string; endpoints: 'public' | 'private' }, options: RequestOptions = {}): Promise<ResourceKeyBody> {
   return client.requester.run(
-    { what: 'create the service key', role: ROLE_KEYS },
+    { op: 'createServiceKey', role: ROLE_KEYS },
     ResourceKeyBody,
     () => client.resourceController.createResourceKey({ name: body.name, source: body.source, role: body.role, parameters: { 'service-endpoints': body.endpoints } as never }),
     { ...options, idempotent: false }
@@ -159,7 +160,7 @@ export function toRedisInstance(i: ResourceInstanceBody): RedisInstance {
 /** DELETE /v2/resource_instances/{id}; `recursive` also deletes its service keys (else RC refuses with CONTAINS_ACTIVE_KEYS). */
 export async function deleteInstance(client: IbmCloudClient, id: string, options: RequestOptions & { recursive?: boolean } = {}): Promise<void> {
   await client.requester.run(
-    { what: 'delete the Databases for Redis instance', role: 'the Administrator or Editor platform role on this Databases for Redis instance' },
+    { op: 'deleteInstance', role: 'adminOrEditorInstance' },
     z.unknown(),
     () => client.resourceController.deleteResourceInstance({ id, ...(options.recursive ? { recursive: true } : {}) }),
     { ...options, idempotent: true }

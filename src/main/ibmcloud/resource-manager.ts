@@ -6,7 +6,7 @@ import type { RequestOptions } from './request'
 /** GET /v2/resource_groups (no paging), active groups only, default first. */
 export async function listResourceGroups(client: IbmCloudClient, accountId?: string, options: RequestOptions = {}): Promise<ResourceGroup[]> {
   const body = await client.requester.run(
-    { what: 'list resource groups', role: 'the Viewer platform role on at least one resource group' },
+    { op: 'listResourceGroups', role: 'viewerResourceGroup' },
     ResourceGroupList,
     () => client.resourceManager.listResourceGroups(accountId ? { accountId } : {}),
     options

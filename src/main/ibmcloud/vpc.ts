@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IbmRole } from './operations'
 import { AppFailure } from '../../shared/errors'
 import { sleep } from '../util/abort'
 import { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type IbmCloudClient } from './client'
@@ -23,8 +24,8 @@ export const VpcCodes = {
   noSubnet: 'ibm_vpc_no_subnet'
 } as const
 
-const ROLE_VPC_VIEW = 'the Viewer platform role on VPC Infrastructure Services'
-const ROLE_VPE_EDIT = 'the Editor platform role on VPC Infrastructure Services (endpoint gateways and security groups)'
+const ROLE_VPC_VIEW: IbmRole = 'viewerVpc'
+const ROLE_VPE_EDIT: IbmRole = 'editorVpe'
 /** Pages read at most: 100 items each, so 5,000 VPCs, subnets or gateways. */
 const MAX_PAGES = 50
 
@@ -73,7 +74,7 @@ export async function listVpcs(client: IbmCloudClient, region: string, options: 
   const vpc = vpcClient(client, region)
   const bodies = await allPages(
     client,
-    { what: `list the VPCs in ${region}`, role: ROLE_VPC_VIEW },
+    { op: 'listVpcs', facts: { vpcRegion: region }, role: ROLE_VPC_VIEW },
     VpcCollection,
     (p) => vpc.listVpcs(p),
     (b) => b.vpcs,
@@ -104,7 +105,7 @@ export async function listSubnets(client: IbmCloudClient, region: string, vpcId:
   const vpc = vpcClient(client, region)
   const bodies = await allPages(
     client,
-    { what: 'list the subnets of the VPC', role: ROLE_VPC_VIEW },
+    { op: 'listSubnets', role: ROLE_VPC_VIEW },
     SubnetCollection,
     (p) => vpc.listSubnets(vpcId, p),
     (b) => b.subnets,
@@ -118,7 +119,7 @@ export async function listSecurityGroups(client: IbmCloudClient, region: string,
   const vpc = vpcClient(client, region)
   const groups = await allPages(
     client,
-    { what: 'list the security groups of the VPC', role: ROLE_VPC_VIEW },
+    { op: 'listSecurityGroups', role: ROLE_VPC_VIEW },
     SecurityGroupCollection,
     (p) => vpc.listSecurityGroups(vpcId, p),
     (b) => b.security_groups,
@@ -170,7 +171,7 @@ export async function ensureVpeSecurityGroup(
     ...(request.resourceGroupId ? { resource_group: { id: request.resourceGroupId } } : {})
   }
   const created = await client.requester.run(
-    { what: 'create the security group for the VPE gateway', role: ROLE_VPE_EDIT },
+    { op: 'createSecurityGroup', role: ROLE_VPE_EDIT },
     SecurityGroupBody,
     () => vpcClient(client, region).createSecurityGroup(body),
     { ...options, idempotent: false }
@@ -184,7 +185,7 @@ export async function listEndpointGateways(client: IbmCloudClient, region: strin
   const vpc = vpcClient(client, region)
   const gateways = await allPages(
     client,
-    { what: 'list the VPE gateways of the VPC', role: ROLE_VPC_VIEW },
+    { op: 'listVpeGateways', role: ROLE_VPC_VIEW },
     EndpointGatewayCollection,
     (p) => vpc.listEndpointGateways(vpcId, p),
     (b) => b.endpoint_gateways,
@@ -238,7 +239,7 @@ export async function ensureEndpointGateway(
   }
   try {
     const gateway = await client.requester.run(
-      { what: 'create the VPE gateway', role: ROLE_VPE_EDIT },
+      { op: 'createVpeGateway', role: ROLE_VPE_EDIT },
       EndpointGatewayBody,
       () => vpcClient(client, region).createEndpointGateway(body),
       {
@@ -271,7 +272,7 @@ export async function waitForEndpointGateway(client: IbmCloudClient, region: str
   const deadline = Date.now() + (options.timeoutMs ?? 20 * 60_000)
   for (;;) {
     const gateway = await client.requester.run(
-      { what: 'read the VPE gateway', role: ROLE_VPC_VIEW },
+      { op: 'readVpeGateway', role: ROLE_VPC_VIEW },
       EndpointGatewayBody,
       () => vpcClient(client, region).getEndpointGateway(id),
       options
@@ -309,7 +310,7 @@ export async function deleteEndpointGateway(
 ): Promise<void> {
   try {
     await client.requester.run(
-      { what: 'delete the failed VPE gateway', role: ROLE_VPE_EDIT },
+      { op: 'deleteFailedVpeGateway', role: ROLE_VPE_EDIT },
       z.unknown(),
       () => vpcClient(client, region).deleteEndpointGateway(gateway.id),
       { ...options, idempotent: true }

@@ -71,7 +71,8 @@ export function hostKeyFailure(verdict: Exclude<HostKeyVerdict, { status: 'trust
     return new AppFailure({
       code: HostKeyCodes.unknown,
       message: `PSE Wizard has not connected to ${p.host}:${p.port} before. Check that its ${p.keyType} key fingerprint is ${p.fingerprint} (ask the server's owner, or run ssh-keygen -lf on the server), then accept it.`,
-      detail: `${p.host}:${p.port} ${p.keyType} ${p.fingerprint}`
+      detail: `${p.host}:${p.port} ${p.keyType} ${p.fingerprint}`,
+      params: { host: p.host, port: p.port, keyType: p.keyType, fingerprint: p.fingerprint }
     })
   }
   if (verdict.status === 'revoked') {
@@ -79,7 +80,8 @@ export function hostKeyFailure(verdict: Exclude<HostKeyVerdict, { status: 'trust
     return new AppFailure({
       code: HostKeyCodes.revoked,
       message: `The host key of ${p.host}:${p.port} (${p.fingerprint}) is marked @revoked in ${where}. PSE Wizard refuses it. Ask the server's owner for the server's current key.`,
-      detail: `${p.host}:${p.port} ${p.keyType} ${p.fingerprint} revoked at ${where}`
+      detail: `${p.host}:${p.port} ${p.keyType} ${p.fingerprint} revoked at ${where}`,
+      params: { host: p.host, port: p.port, fingerprint: p.fingerprint, file: verdict.source.file, line: verdict.source.line }
     })
   }
   if (verdict.source) {
@@ -87,13 +89,15 @@ export function hostKeyFailure(verdict: Exclude<HostKeyVerdict, { status: 'trust
     return new AppFailure({
       code: HostKeyCodes.changed,
       message: `WARNING: the host key of ${p.host}:${p.port} differs from the one in ${where}. Someone may be intercepting the connection, or the server was reinstalled. PSE Wizard stopped. Confirm the new fingerprint ${p.fingerprint} with the server's owner, then update that file (ssh-keygen -R removes the old entry).`,
-      detail: `${p.host}:${p.port} known ${verdict.pinned} at ${where}, presented ${p.keyType} ${p.fingerprint}`
+      detail: `${p.host}:${p.port} known ${verdict.pinned} at ${where}, presented ${p.keyType} ${p.fingerprint}`,
+      params: { say: 'errors.hostKeyChangedInFile', host: p.host, port: p.port, fingerprint: p.fingerprint, file: verdict.source.file, line: verdict.source.line }
     })
   }
   return new AppFailure({
     code: HostKeyCodes.changed,
     message: `WARNING: the host key of ${p.host}:${p.port} has changed. Someone may be intercepting the connection, or the server was reinstalled. PSE Wizard stopped. Confirm the new fingerprint ${p.fingerprint} with the server's owner before replacing the pinned key.`,
-    detail: `${p.host}:${p.port} pinned ${verdict.pinned}, presented ${p.keyType} ${p.fingerprint}`
+    detail: `${p.host}:${p.port} pinned ${verdict.pinned}, presented ${p.keyType} ${p.fingerprint}`,
+    params: { host: p.host, port: p.port, fingerprint: p.fingerprint }
   })
 }
 
@@ -119,7 +123,9 @@ export class KnownHostsStore {
    */
   async accept(key: HostKeyInfo, options: { replace?: boolean } = {}): Promise<void> {
     if (!FINGERPRINT_PATTERN.test(key.fingerprint)) {
-      throw new AppFailure({ code: 'invalid_input', message: 'That is not an SSH SHA256 fingerprint. Copy it exactly as shown, starting with "SHA256:".' })
+      throw new AppFailure({ code: 'invalid_input', message: 'That is not an SSH SHA256 fingerprint. Copy it exactly as shown, starting with "SHA256:".',
+        params: { say: 'errors.fingerprintInvalid' }
+      })
     }
     // Under the lock: the desktop app and the CLI may accept keys at the same time.
     await this.locked(async () => {

@@ -35,7 +35,8 @@ export function findKubeTool(name: KubeToolName, binaryPath: string | undefined,
     if (!path.isAbsolute(binaryPath) || !isExecutableFile(binaryPath)) {
       throw new AppFailure({
         code: KubeCodes.toolNotFound,
-        message: `${binaryPath} is not an executable file. Set the full path to ${name}, or leave it empty to use the one on PATH.`
+        message: `${binaryPath} is not an executable file. Set the full path to ${name}, or leave it empty to use the one on PATH.`,
+        params: { say: 'errors.kubeToolNotExecutable', path: binaryPath, tool: name }
       })
     }
     return binaryPath
@@ -45,7 +46,8 @@ export function findKubeTool(name: KubeToolName, binaryPath: string | undefined,
   const install = name === 'oc' ? 'the OpenShift CLI (oc)' : 'kubectl'
   throw new AppFailure({
     code: KubeCodes.toolNotFound,
-    message: `${name} was not found on PATH. Install ${install} and log in to your cluster, or set the path to it.`
+    message: `${name} was not found on PATH. Install ${install} and log in to your cluster, or set the path to it.`,
+    params: { tool: name }
   })
 }
 
@@ -124,7 +126,8 @@ export function runKube(tool: KubeTool, args: string[], options: RunOptions): Pr
         fail(
           new AppFailure({
             code: KubeCodes.timeout,
-            message: `${tool.name} ${args[0]} did not finish in ${Math.round(options.timeoutMs / 1000)} s. Check that the cluster is reachable.`
+            message: `${tool.name} ${args[0]} did not finish in ${Math.round(options.timeoutMs / 1000)} s. Check that the cluster is reachable.`,
+            params: { say: 'errors.kubeToolTimeout', tool: tool.name, command: args[0] ?? '', seconds: Math.round(options.timeoutMs / 1000) }
           })
         ),
       options.timeoutMs
@@ -136,7 +139,8 @@ export function runKube(tool: KubeTool, args: string[], options: RunOptions): Pr
       fail(
         new AppFailure({
           code: KubeCodes.outputTooLarge,
-          message: `${tool.name} ${args[0]} printed more than ${KUBE_OUTPUT_LIMIT / (1024 * 1024)} MiB and was stopped. Check the kube context and namespace.`
+          message: `${tool.name} ${args[0]} printed more than ${KUBE_OUTPUT_LIMIT / (1024 * 1024)} MiB and was stopped. Check the kube context and namespace.`,
+          params: { tool: tool.name, command: args[0] ?? '', mib: KUBE_OUTPUT_LIMIT / (1024 * 1024) }
         })
       )
     }
@@ -174,7 +178,8 @@ function startFailure(tool: KubeTool, e: unknown): AppFailure {
   return new AppFailure({
     code: KubeCodes.toolNotFound,
     message: `${tool.name} could not be started (${tool.binary}). Check the path in the profile.`,
-    detail: err.code ?? err.message
+    detail: err.code ?? err.message,
+    params: { say: 'errors.kubeToolUnstartable', tool: tool.name, path: tool.binary }
   })
 }
 
@@ -191,14 +196,16 @@ export function explainKubeError(tool: Pick<KubeTool, 'name' | 'namespace' | 'co
     return new AppFailure({
       code: KubeCodes.rbacForbidden,
       message: `Your account may not ${verb} ${resource} in the namespace "${ns}". Ask a cluster admin for a Role allowing create, get and delete on pods, pods/log and secrets there (check with "${tool.name} auth can-i create pods -n ${ns}"), or choose a namespace where you can.`,
-      detail
+      detail,
+      params: { tool: tool.name, verb, resource, namespace: ns }
     })
   }
   if (/context "[^"]*" does not exist|no context exists/i.test(output)) {
     return new AppFailure({
       code: KubeCodes.contextNotFound,
       message: `The kube context "${tool.context ?? ''}" does not exist. Pick one from "${tool.name} config get-contexts".`,
-      detail
+      detail,
+      params: { tool: tool.name, context: tool.context ?? '' }
     })
   }
   if (/must be logged in|Unauthorized|token has expired|provide credentials/i.test(output)) {
@@ -206,22 +213,25 @@ export function explainKubeError(tool: Pick<KubeTool, 'name' | 'namespace' | 'co
     return new AppFailure({
       code: KubeCodes.notLoggedIn,
       message: `${tool.name} is not logged in to the cluster, or the login expired. ${login}, then test again.`,
-      detail
+      detail,
+      params: { say: tool.name === 'oc' ? 'errors.kubeNotLoggedInOc' : 'errors.kubeNotLoggedInKubectl', tool: tool.name }
     })
   }
   if (/namespaces? "([^"]+)" not found/i.test(output)) {
     return new AppFailure({
       code: KubeCodes.namespaceNotFound,
       message: `The namespace "${tool.namespace}" does not exist in this cluster. Check its name.`,
-      detail
+      detail,
+      params: { namespace: tool.namespace }
     })
   }
   if (/Unable to connect to the server|dial tcp|no such host|connection refused|i\/o timeout/i.test(output)) {
     return new AppFailure({
       code: KubeCodes.clusterUnreachable,
       message: `${tool.name} cannot reach the cluster API. Check your network or VPN, and the cluster URL in your kube config.`,
-      detail
+      detail,
+      params: { tool: tool.name }
     })
   }
-  return new AppFailure({ code: KubeCodes.toolFailed, message: `${tool.name} failed. See the details.`, detail })
+  return new AppFailure({ code: KubeCodes.toolFailed, message: `${tool.name} failed. See the details.`, detail, params: { tool: tool.name } })
 }

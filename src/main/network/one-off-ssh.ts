@@ -30,14 +30,19 @@ export async function sshPathFromSpec(spec: string, options: OneOffSshOptions = 
   if (fingerprint && !fingerprint.success) {
     throw new AppFailure({
       code: 'invalid_input',
-      message: '--ssh-host-key takes a fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters.'
+      message: '--ssh-host-key takes a fingerprint as ssh-keygen -lf prints it: SHA256: followed by 43 characters.',
+      params: { say: 'errors.sshHostKeyOption' }
     })
   }
   const resolved = resolveSshHost(await readUserSshConfig(home), spec, { homeDir: home })
   const keyFile = options.keyFile ?? [...resolved.identityFiles, ...DEFAULT_KEYS.map((k) => path.join(home, '.ssh', k))].find(exists)
   const agent = env.SSH_AUTH_SOCK
   if (!keyFile && !agent) {
-    throw new AppFailure({ code: 'ssh_key_unreadable', message: `No SSH key found for ${spec}: pass --ssh-key FILE, or start ssh-agent with your key loaded.` })
+    throw new AppFailure({
+      code: 'ssh_key_unreadable',
+      message: `No SSH key found for ${spec}: pass --ssh-key FILE, or start ssh-agent with your key loaded.`,
+      params: { say: 'errors.sshNoKeyFound', spec }
+    })
   }
   const localUser = safeUser()
   const candidate = {
@@ -60,7 +65,8 @@ export async function sshPathFromSpec(spec: string, options: OneOffSshOptions = 
     throw new AppFailure({
       code: 'ssh_config_invalid',
       message: `"${spec}" does not give a usable SSH server. Write it as user@host or user@host:port.`,
-      detail: parsed.error.message
+      detail: parsed.error.message,
+      params: { say: 'errors.sshSpecUnusable', spec }
     })
   }
   const passphrase = env.PSE_SSH_PASSPHRASE

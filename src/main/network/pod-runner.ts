@@ -111,17 +111,19 @@ async function waitForPod(run: Run, podName: string, image: string, deadline: nu
       throw new AppFailure({
         code: PodCodes.imagePull,
         message: `The cluster could not pull the image "${image}". If the cluster cannot pull from the internet, set an image with redis-cli from your own registry.`,
-        detail: status.summary
+        detail: status.summary,
+        params: { image }
       })
     }
     if (status.waitingReason === 'CreateContainerConfigError' || status.waitingReason === 'CreateContainerError') {
-      throw new AppFailure({ code: PodCodes.podFailed, message: 'The test pod could not start its container. See the details.', detail: status.summary })
+      throw new AppFailure({ code: PodCodes.podFailed, message: 'The test pod could not start its container. See the details.', detail: status.summary, params: {} })
     }
     if (Date.now() >= deadline) {
       throw new AppFailure({
         code: PodCodes.timeout,
         message: `The test pod did not finish in time (last state: ${last}). The cluster may be short of resources, or the image is slow to pull.`,
-        detail: status.summary
+        detail: status.summary,
+        params: { say: 'errors.podTimeout', state: last }
       })
     }
     await sleep(options.pollMs ?? 1000, options.signal)
@@ -147,7 +149,12 @@ function podStatus(json: string): PodStatus {
   try {
     pod = JSON.parse(json)
   } catch {
-    throw new AppFailure({ code: KubeCodes.toolFailed, message: 'The cluster tool answered with something that is not JSON.', detail: json.slice(0, 500) })
+    throw new AppFailure({
+      code: KubeCodes.toolFailed,
+      message: 'The cluster tool answered with something that is not JSON.',
+      detail: json.slice(0, 500),
+      params: { say: 'errors.kubeToolNotJson' }
+    })
   }
   const st = pod.status ?? {}
   const waiting = st.containerStatuses?.[0]?.state?.waiting

@@ -80,7 +80,8 @@ function sshAuth(p: SshPath, secrets: PathSecrets, homeDir: string): SshAuth {
     if (!secrets.sshPassword) {
       throw new AppFailure({
         code: 'ssh_secret_missing',
-        message: `No SSH password is saved for ${p.username}@${p.host}. Enter it in the profile's network path.`
+        message: `No SSH password is saved for ${p.username}@${p.host}. Enter it in the profile's network path.`,
+        params: { user: p.username, host: p.host }
       })
     }
     return { method: 'password', password: secrets.sshPassword }

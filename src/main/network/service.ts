@@ -112,7 +112,7 @@ export function networkService(deps: NetworkServiceDeps) {
      */
     async openSessionTunnel(profileId: string, minutes: number, sshSecret?: string): Promise<SessionTunnel> {
       const { target, networkPath } = await deps.profiles.load(profileId)
-      if (networkPath.kind !== 'ssh') throw new AppFailure({ code: 'invalid_input', message: 'Only a profile with an SSH bastion path can open a tunnel.' })
+      if (networkPath.kind !== 'ssh') throw new AppFailure({ code: 'invalid_input', message: 'Only a profile with an SSH bastion path can open a tunnel.', params: { say: 'errors.tunnelNeedsSsh' } })
       registerSecret(sshSecret)
       const secret = sshSecret ?? (networkPath.auth.method !== 'agent' ? await deps.profiles.sshSecret(profileId) : undefined)
       const lifetimeMs = Math.min(Math.max(minutes, 1), MAX_SESSION_MINUTES) * 60_000

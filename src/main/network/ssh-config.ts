@@ -33,7 +33,9 @@ export const SshConfigCodes = {
 
 const MAX_JUMP_DEPTH = 8
 
-const invalid = (message: string, detail?: string): AppFailure => new AppFailure({ code: SshConfigCodes.invalid, message, ...(detail ? { detail } : {}) })
+/** An unusable SSH host or config: `say` names its text in the catalogue (errors.<say>), `spec` the user's words. */
+const invalid = (message: string, params: { say: `errors.ssh${string}`; spec?: string }, detail?: string): AppFailure =>
+  new AppFailure({ code: SshConfigCodes.invalid, message, params, ...(detail ? { detail } : {}) })
 
 /** The user's `~/.ssh/config`, or undefined when there is none. */
 export async function readUserSshConfig(homeDir: string = os.homedir()): Promise<string | undefined> {
@@ -50,13 +52,13 @@ export async function readUserSshConfig(homeDir: string = os.homedir()): Promise
 export function parseHostSpec(spec: string): SshHostSpec {
   let s = spec.trim()
   if (s.startsWith('ssh://')) s = s.slice('ssh://'.length).replace(/\/$/, '')
-  if (!s) throw invalid('An SSH host is empty. Write it as user@host or user@host:port.')
+  if (!s) throw invalid('An SSH host is empty. Write it as user@host or user@host:port.', { say: 'errors.sshHostEmpty' })
   let username: string | undefined
   const at = s.lastIndexOf('@')
   if (at >= 0) {
     username = s.slice(0, at)
     s = s.slice(at + 1)
-    if (!username) throw invalid(`"${spec}" has an empty user name before "@". Write it as user@host.`)
+    if (!username) throw invalid(`"${spec}" has an empty user name before "@". Write it as user@host.`, { say: 'errors.sshUserEmpty', spec })
   }
   let host = s
   let portText: string | undefined
@@ -67,7 +69,7 @@ export function parseHostSpec(spec: string): SshHostSpec {
   } else if (s.split(':').length === 2) {
     ;[host, portText] = s.split(':')
   }
-  if (!host || /[\s,@/]/.test(host)) throw invalid(`"${spec}" is not a valid SSH host. Write it as user@host or user@host:port.`)
+  if (!host || /[\s,@/]/.test(host)) throw invalid(`"${spec}" is not a valid SSH host. Write it as user@host or user@host:port.`, { say: 'errors.sshHostInvalid', spec })
   const result: SshHostSpec = { host }
   if (username !== undefined) result.username = username
   if (portText !== undefined) result.port = parsePort(portText, spec)
@@ -88,9 +90,9 @@ export function parseProxyJump(value: string): SshHostSpec[] {
 }
 
 function parsePort(text: string, context: string): number {
-  if (!/^\d{1,5}$/.test(text.trim())) throw invalid(`The port in "${context}" is not a number between 1 and 65535.`)
+  if (!/^\d{1,5}$/.test(text.trim())) throw invalid(`The port in "${context}" is not a number between 1 and 65535.`, { say: 'errors.sshPortInvalid', spec: context })
   const port = Number(text.trim())
-  if (port < 1 || port > 65535) throw invalid(`The port in "${context}" is not a number between 1 and 65535.`)
+  if (port < 1 || port > 65535) throw invalid(`The port in "${context}" is not a number between 1 and 65535.`, { say: 'errors.sshPortInvalid', spec: context })
   return port
 }
 
@@ -130,7 +132,8 @@ function expand(config: SSHConfig, spec: SshHostSpec, options: ResolveOptions, s
     throw new AppFailure({
       code: SshConfigCodes.jumpLoop,
       message: `The ProxyJump settings for "${seen[0] ?? spec.host}" loop or go deeper than ${MAX_JUMP_DEPTH} hops. Check ~/.ssh/config.`,
-      detail: [...seen, spec.host].join(' -> ')
+      detail: [...seen, spec.host].join(' -> '),
+      params: { alias: seen[0] ?? spec.host, max: MAX_JUMP_DEPTH }
     })
   }
   const values = config.compute(spec.host, { ignoreCase: true, matchExec: false })
@@ -181,7 +184,11 @@ function parseConfig(text: string): SSHConfig {
   try {
     return SSHConfig.parse(text)
   } catch (e) {
-    throw invalid('Your SSH config file could not be read. Fix the line named below, or enter the bastion by hand.', e instanceof Error ? e.message : String(e))
+    throw invalid(
+      'Your SSH config file could not be read. Fix the line named below, or enter the bastion by hand.',
+      { say: 'errors.sshConfigUnreadable' },
+      e instanceof Error ? e.message : String(e)
+    )
   }
 }
 

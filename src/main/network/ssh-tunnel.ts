@@ -114,7 +114,7 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
   const abort = () => clients.forEach((c) => c.destroy())
   options.signal?.addEventListener('abort', abort, { once: true })
   try {
-    if (options.hops.length === 0) throw new AppFailure({ code: 'invalid_input', message: 'An SSH path needs at least one server.' })
+    if (options.hops.length === 0) throw new AppFailure({ code: 'invalid_input', message: 'An SSH path needs at least one server.', params: { say: 'errors.sshPathEmpty' } })
     for (const hop of options.hops) {
       const prev = clients[clients.length - 1]
       const start = Date.now()
@@ -143,7 +143,7 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
     if (options.signal?.aborted) throw new TunnelFailure(cancelledFailure(), phases.list())
     if (e instanceof TunnelFailure) throw new TunnelFailure(e, phases.list(), e.hostKey)
     const failure =
-      e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e) })
+      e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e), params: {} })
     throw new TunnelFailure(failure, phases.list())
   } finally {
     options.signal?.removeEventListener('abort', abort)
@@ -195,16 +195,19 @@ async function connectHop(
       phases.fail(stage, Date.now() - stageStart)
       reject(failure)
     }
-    const arm = (ms: number, message: string) => {
+    const arm = (ms: number, login: boolean) => {
       clearTimeout(timer)
-      timer = setTimeout(() => failWith(new AppFailure({ code: SshCodes.timeout, message })), ms)
+      const failure = login
+        ? new AppFailure({ code: SshCodes.timeout, message: `${where} did not finish the login in time.`, params: { say: 'errors.sshLoginTimeout', host: hop.host, port: hop.port } })
+        : new AppFailure({ code: SshCodes.timeout, message: `${where} did not answer in time. Check the address and port, and that the bastion is running.`, params: { host: hop.host, port: hop.port } })
+      timer = setTimeout(() => failWith(failure), ms)
     }
-    arm(timeouts.connectMs, `${where} did not answer in time. Check the address and port, and that the bastion is running.`)
+    arm(timeouts.connectMs, false)
     client.once('handshake', () => {
       phases.add('ssh_connect', Date.now() - stageStart)
       stage = 'ssh_auth'
       stageStart = Date.now()
-      arm(timeouts.authMs, `${where} did not finish the login in time.`)
+      arm(timeouts.authMs, true)
     })
     client.once('ready', () => {
       if (settled) return
@@ -258,7 +261,8 @@ async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
     if (!agent) {
       throw new AppFailure({
         code: SshCodes.agentUnavailable,
-        message: 'No SSH agent is running (SSH_AUTH_SOCK is not set). Start ssh-agent and add your key, or choose a key file.'
+        message: 'No SSH agent is running (SSH_AUTH_SOCK is not set). Start ssh-agent and add your key, or choose a key file.',
+        params: {}
       })
     }
     return { agent }
@@ -272,13 +276,15 @@ async function authConfig(hop: SshHop): Promise<Partial<ConnectConfig>> {
     if (e instanceof AppFailure && e.code === FileCodes.tooLarge) {
       throw new AppFailure({
         code: SshCodes.keyTooLarge,
-        message: `The file ${auth.privateKeyPath} is larger than 1 MiB, so it is not an SSH private key. Choose the key file itself (for example ~/.ssh/id_ed25519).`
+        message: `The file ${auth.privateKeyPath} is larger than 1 MiB, so it is not an SSH private key. Choose the key file itself (for example ~/.ssh/id_ed25519).`,
+        params: { path: auth.privateKeyPath }
       })
     }
     throw new AppFailure({
       code: SshCodes.keyUnreadable,
       message: `The private key file ${auth.privateKeyPath} could not be read. Check the path and its permissions.`,
-      detail: (e as Error).message
+      detail: (e as Error).message,
+      params: { path: auth.privateKeyPath }
     })
   }
   const parsed = utils.parseKey(data, auth.passphrase)
@@ -291,16 +297,18 @@ function keyError(err: Error, auth: { privateKeyPath: string; passphrase?: strin
   if (m.includes('no passphrase given')) {
     return new AppFailure({
       code: SshCodes.passphraseRequired,
-      message: `The key ${auth.privateKeyPath} is protected by a passphrase. Enter it (it is kept in the system keychain).`
+      message: `The key ${auth.privateKeyPath} is protected by a passphrase. Enter it (it is kept in the system keychain).`,
+      params: { path: auth.privateKeyPath }
     })
   }
   if (auth.passphrase && (m.includes('passphrase') || m.includes('decrypt'))) {
-    return new AppFailure({ code: SshCodes.passphraseWrong, message: `The passphrase does not unlock the key ${auth.privateKeyPath}. Enter it again.` })
+    return new AppFailure({ code: SshCodes.passphraseWrong, message: `The passphrase does not unlock the key ${auth.privateKeyPath}. Enter it again.`, params: { path: auth.privateKeyPath } })
   }
   return new AppFailure({
     code: SshCodes.keyUnreadable,
     message: `${auth.privateKeyPath} is not a private key PSE Wizard can use (OpenSSH, PEM or PuTTY format).`,
-    detail: err.message
+    detail: err.message,
+    params: { say: 'errors.sshKeyFormat', path: auth.privateKeyPath }
   })
 }
 
@@ -310,38 +318,48 @@ function mapSshError(err: Error & { level?: string; code?: string }, hop: SshHop
     return new AppFailure({
       code: SshCodes.agentUnavailable,
       message: 'The SSH agent could not be reached. Start ssh-agent and add your key (ssh-add), or choose a key file.',
-      detail: err.message
+      detail: err.message,
+      params: { say: 'errors.sshAgentUnreachable' }
     })
   }
   if (err.level === 'client-authentication') {
     return new AppFailure({
       code: SshCodes.authFailed,
       message: `${where} refused the login as "${hop.username}" with this ${hop.auth.method === 'key' ? 'key' : hop.auth.method}. Check the user name and that the public key is in the server's authorized_keys.`,
-      detail: err.message
+      detail: err.message,
+      params: { host: hop.host, port: hop.port, user: hop.username, method: hop.auth.method }
     })
   }
   if (err.level === 'client-timeout' || err.code === 'ETIMEDOUT') {
     return new AppFailure({
       code: SshCodes.timeout,
       message: `${where} did not answer in time. Check the address and port, and that the bastion is running.`,
-      detail: err.message
+      detail: err.message,
+      params: { host: hop.host, port: hop.port }
     })
   }
   if (err.code === 'ECONNREFUSED') {
     return new AppFailure({
       code: SshCodes.connectRefused,
       message: `Nothing accepts SSH connections on ${where}. Check the port and that sshd is running.`,
-      detail: err.message
+      detail: err.message,
+      params: { host: hop.host, port: hop.port }
     })
   }
   if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') {
     return new AppFailure({
       code: SshCodes.hostNotFound,
       message: `The bastion name ${hop.host} does not resolve. Check the spelling or your DNS.`,
-      detail: err.message
+      detail: err.message,
+      params: { host: hop.host }
     })
   }
-  return new AppFailure({ code: SshCodes.connectFailed, message: `The SSH connection to ${where} failed. See the details.`, detail: err.message })
+  return new AppFailure({
+    code: SshCodes.connectFailed,
+    message: `The SSH connection to ${where} failed. See the details.`,
+    detail: err.message,
+    params: { say: 'errors.sshConnectFailedTo', host: hop.host, port: hop.port }
+  })
 }
 
 function forward(client: Client, host: string, port: number, timeoutMs: number, what: 'hop' | 'target'): Promise<ClientChannel> {
@@ -349,7 +367,9 @@ function forward(client: Client, host: string, port: number, timeoutMs: number, 
     let done = false
     const timer = setTimeout(() => {
       done = true
-      reject(new AppFailure({ code: SshCodes.timeout, message: `The bastion did not open a connection to ${host}:${port} in time.` }))
+      reject(
+        new AppFailure({ code: SshCodes.timeout, message: `The bastion did not open a connection to ${host}:${port} in time.`, params: { say: 'errors.sshForwardTimeout', host, port } })
+      )
     }, timeoutMs)
     client.forwardOut('127.0.0.1', 0, host, port, (err, channel) => {
       clearTimeout(timer)
@@ -365,7 +385,8 @@ function forward(client: Client, host: string, port: number, timeoutMs: number, 
           new AppFailure({
             code: SshCodes.forwardDenied,
             message: `The bastion does not allow port forwarding (AllowTcpForwarding). Ask its administrator, or use another path.`,
-            detail: reason
+            detail: reason,
+            params: {}
           })
         )
       } else {
@@ -374,7 +395,8 @@ function forward(client: Client, host: string, port: number, timeoutMs: number, 
           new AppFailure({
             code: SshCodes.forwardFailed,
             message: `The bastion could not reach ${target} at ${host}:${port}. Check that this bastion is on the network of the endpoint.`,
-            detail: reason
+            detail: reason,
+            params: { host, port, target: what }
           })
         )
       }

@@ -12,12 +12,12 @@ const TaskList = z.looseObject({ tasks: z.array(TaskBody).max(1_000).default([])
 export async function waitForInstanceTasks(client: IbmCloudClient, crn: string, options: TaskWaitOptions = {}): Promise<void> {
   const region = regionOfCrn(crn)
   const list = await client.requester.run(
-    { what: 'list the instance tasks', region },
+    { op: 'listInstanceTasks', region },
     TaskList,
     () => client.cloudDatabases(region).listDeploymentTasks(crn),
     options
   )
   for (const task of list.tasks.filter((t) => taskOutcome(t) === 'pending')) {
-    await waitForTask(client, region, task, 'apply the restriction', options)
+    await waitForTask(client, region, task, 'applyRestriction', options)
   }
 }

@@ -114,7 +114,7 @@ describe('clients read the reference bodies served verbatim', () => {
 
   it('task.json: a running task followed by {} counts as completed', async () => {
     const task = (json('task.json').task ?? {}) as Record<string, unknown>
-    await expect(waitForTask(client, 'jp-tok', task, 'set the admin password', { pollIntervalMs: 1 })).resolves.toBeUndefined()
+    await expect(waitForTask(client, 'jp-tok', task, 'setAdminPassword', { pollIntervalMs: 1 })).resolves.toBeUndefined()
   })
 })
 

@@ -62,20 +62,21 @@ describe('errors', () => {
   })
 
   it('403 names the role from the context', () => {
-    const f = toAppFailure({ status: 403, result: { message: 'nope' } }, { what: 'create the instance', role: 'the Editor role' })
+    const f = toAppFailure({ status: 403, result: { message: 'nope' } }, { op: 'createInstance', role: 'editorRedis' })
     expect(f.code).toBe('ibm_forbidden')
-    expect(f.message).toMatch(/Editor role/)
+    expect(f.message).toMatch(/Editor platform role on Databases for Redis/)
+    expect(f.params).toEqual({ op: 'createInstance', role: 'editorRedis' })
   })
 
   it('IAM answering 401 (instead of 400) with a BXNIM code is also a bad API key, not an expired token', () => {
-    expect(toAppFailure({ status: 401, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe(
+    expect(toAppFailure({ status: 401, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { op: 'readInstance' }).code).toBe(
       'ibm_api_key_invalid'
     )
-    expect(toAppFailure({ status: 401, result: { error_code: 'RC-TokenExpired' } }, { what: 'x' }).code).toBe('ibm_unauthorized')
+    expect(toAppFailure({ status: 401, result: { error_code: 'RC-TokenExpired' } }, { op: 'readInstance' }).code).toBe('ibm_unauthorized')
   })
 
   it('IAM 400 with a BXNIM code is a bad API key', () => {
-    expect(toAppFailure({ status: 400, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { what: 'x' }).code).toBe(
+    expect(toAppFailure({ status: 400, result: { errorCode: 'BXNIM0415E', errorMessage: 'Provided API key could not be found' } }, { op: 'readInstance' }).code).toBe(
       'ibm_api_key_invalid'
     )
   })

@@ -12,7 +12,7 @@ describe('Requester', () => {
     let calls = 0
     const r = new Requester({ invalidate: () => invalidations++ }, policy)
     const result = await r
-      .run({ what: 'do it' }, z.object({ ok: z.literal(true) }), async () => {
+      .run({ op: 'readInstance' }, z.object({ ok: z.literal(true) }), async () => {
         const step = script[Math.min(calls++, script.length - 1)]
         if (step instanceof Error) throw step
         return { result: step }
