@@ -14,8 +14,10 @@ export interface FailureSite {
   line: number
   /** The codes this site may carry; null when its code is not a literal type (a variable). */
   codes: string[] | null
-  /** The catalogue key main names (`params.say`, as saidText reads it), when the site names one. */
-  say: string | null
+  /** The catalogue keys main may name (`params.say`, as saidText reads it: a bare id is the wizard's). */
+  says: string[]
+  /** Every failure of this site names one of `says` (else its code's own text is said). */
+  sayCertain: boolean
   /** The names of the params it carries; null when they cannot be known (a spread of an untyped record). */
   params: string[] | null
   /** The message as written (its first 80 characters), for reports. */
@@ -84,21 +86,31 @@ function literalStrings(type: ts.Type): string[] | null {
 function siteOf(literal: ts.ObjectLiteralExpression, source: ts.SourceFile, root: string, checker: ts.TypeChecker): FailureSite {
   const codeExpr = property(literal, 'code')
   const codes = codeExpr ? literalStrings(checker.getTypeAtLocation(codeExpr)) : null
-  let say: string | null = null
+  let says: string[] = []
+  let sayCertain = false
   let params: string[] | null = []
   const sayer = literal.properties.map((p) => (ts.isSpreadAssignment(p) ? sayerCall(p.expression) : undefined)).find(Boolean)
   if (sayer) {
     const access = sayer.expression as ts.PropertyAccessExpression
-    const namespace = (access.expression as ts.Identifier).text
-    say = namespace === 'wizardSay' ? `wizardSay.${access.name.text}` : `${namespace}.${access.name.text}`
-    params = ['say', ...(sayer.arguments[0] ? keysOf(checker.getTypeAtLocation(sayer.arguments[0]), checker) ?? [] : [])]
+    says = [`${(access.expression as ts.Identifier).text}.${access.name.text}`]
+    sayCertain = true
+    params = ['say', ...(sayer.arguments[0] ? (keysOf(checker.getTypeAtLocation(sayer.arguments[0]), checker) ?? []) : [])]
   }
   const paramsExpr = property(literal, 'params')
   if (paramsExpr) {
-    const keys = keysOf(checker.getTypeAtLocation(paramsExpr), checker)
+    const type = checker.getTypeAtLocation(paramsExpr)
+    const keys = keysOf(type, checker)
     params = keys === null ? null : [...(params ?? []), ...keys]
-    const sayType = keys?.includes('say') ? literalStrings(checker.getTypeOfSymbol(checker.getTypeAtLocation(paramsExpr).getProperty('say')!)) : null
-    if (sayType?.length === 1) say = sayType[0].includes('.') ? sayType[0] : `wizardSay.${sayType[0]}`
+    const written = ts.isObjectLiteralExpression(paramsExpr) ? property(paramsExpr, 'say') : undefined
+    if (written && ts.isStringLiteralLike(written)) {
+      says = [written.text]
+      sayCertain = true
+    } else if (keys?.includes('say')) {
+      // A say the type names: each literal it may be; optional (or any string) leaves the code's own text said too.
+      const sayType = checker.getNonNullableType(checker.getTypeOfSymbol(type.getProperty('say')!))
+      says = literalStrings(sayType) ?? []
+      sayCertain = says.length > 0 && !(type.getProperty('say')!.flags & ts.SymbolFlags.Optional)
+    }
   }
   const messageExpr = property(literal, 'message')
   const { line } = source.getLineAndCharacterOfPosition(literal.getStart(source))
@@ -106,9 +118,10 @@ function siteOf(literal: ts.ObjectLiteralExpression, source: ts.SourceFile, root
     file: path.relative(root, source.fileName).split(path.sep).join('/'),
     line: line + 1,
     codes,
-    say,
+    says: says.map((k) => (k.includes('.') ? k : `wizardSay.${k}`)),
+    sayCertain,
     params: params && [...new Set(params)].sort(),
-    message: messageExpr ? messageExpr.getText(source).slice(0, 80) : say ?? ''
+    message: messageExpr ? messageExpr.getText(source).slice(0, 80) : (says[0] ?? '')
   }
 }
 

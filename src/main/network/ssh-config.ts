@@ -34,7 +34,7 @@ export const SshConfigCodes = {
 const MAX_JUMP_DEPTH = 8
 
 /** An unusable SSH host or config: `say` names its text in the catalogue (errors.<say>), `spec` the user's words. */
-const invalid = (message: string, params: { say: `errors.ssh${string}`; spec?: string }, detail?: string): AppFailure =>
+const invalid = (message: string, params: { say: 'errors.sshHostEmpty' | 'errors.sshUserEmpty' | 'errors.sshHostInvalid' | 'errors.sshPortInvalid' | 'errors.sshConfigUnreadable'; spec?: string }, detail?: string): AppFailure =>
   new AppFailure({ code: SshConfigCodes.invalid, message, params, ...(detail ? { detail } : {}) })
 
 /** The user's `~/.ssh/config`, or undefined when there is none. */

@@ -14,7 +14,7 @@ export interface LockOptions {
   staleMs?: number
   waitMs?: number
   /** The error code when the lock stays held past `waitMs` (default `file_locked`). */
-  code?: string
+  code?: 'file_locked' | 'wizard_locked' | 'profiles_locked'
 }
 
 export interface Owner {
@@ -82,7 +82,8 @@ export async function withFileLock<T>(file: string, run: () => Promise<T>, optio
       if (Date.now() > deadline) {
         throw new AppFailure({
           code: options.code ?? 'file_locked',
-          message: `Another PSE Wizard process is holding ${lockFile}. Try again; if it persists, close other PSE Wizard windows or delete that file.`
+          message: `Another PSE Wizard process is holding ${lockFile}. Try again; if it persists, close other PSE Wizard windows or delete that file.`,
+          params: { file: lockFile }
         })
       }
       await new Promise((r) => setTimeout(r, delay + Math.random() * delay))

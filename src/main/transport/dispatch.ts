@@ -42,7 +42,8 @@ export async function dispatch(handlers: Handlers, name: unknown, rawInput: unkn
       error: {
         code: TransportCodes.invalidInput,
         message: `The request for "${name}" was not valid. Check the highlighted fields and try again.`,
-        detail: formatIssues(parsed.error)
+        detail: formatIssues(parsed.error),
+        params: { say: 'errors.requestInvalid', call: name }
       }
     }
   }

@@ -29,7 +29,7 @@ describe('the CLI and browser mode refuse an invalid value alike', () => {
     await fs.rm(home, { recursive: true, force: true })
   })
 
-  function overHttp(name: string, input: unknown): Promise<{ status: number; body: { ok: boolean; error: { code: string; message: string } } }> {
+  function overHttp(name: string, input: unknown): Promise<{ status: number; body: { ok: boolean; error: { code: string; message: string; params?: Record<string, string | number | boolean> } } }> {
     return new Promise((resolve, reject) => {
       const req = http.request(
         {
@@ -73,7 +73,8 @@ describe('the CLI and browser mode refuse an invalid value alike', () => {
 
     const json = await cli('profiles', 'show', name, '--json')
     expect(json.code).toBe(1)
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, code: http.body.error.code, message: http.body.error.message })
+    expect(http.body.error.params).toEqual({ say: 'errors.requestInvalid', call: 'profiles.find' })
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, code: http.body.error.code, message: http.body.error.message, params: http.body.error.params })
 
     const human = await cli('profiles', 'show', name)
     expect(human.code).toBe(1)
