@@ -5,7 +5,6 @@ import type { Translate } from '../../shared/i18n/probe-notes/render'
 import { prereqWords } from '../../shared/prereq-words'
 import { withCore } from '../core'
 import { isAppFailure } from '../../shared/errors'
-import { printFailure } from '../failure'
 import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 
@@ -75,7 +74,7 @@ export const checkCommand: Command = {
       )
     } catch (e) {
       if (!isAppFailure(e)) throw e
-      await printFailure(io, 'check', e, { json: Boolean(values.json), language })
+      await (await import('../failure')).printFailure(io, 'check', e, { json: Boolean(values.json), language })
       return Exit.failure
     }
     const t = await words

@@ -9,7 +9,6 @@ import { warnPasswordInArgv } from '../argv-secrets'
 import { printable, printableJson, printableJsonLine } from '../printable'
 import { fillMessage } from '../../shared/i18n/fill'
 import type { Messages } from '../../shared/i18n/en'
-import { printFailure } from '../failure'
 import { cliLanguage, type CliLanguage } from '../locale'
 import { displayWidth, padEnd } from '../text-width'
 
@@ -103,7 +102,7 @@ async function runAction(service: CliCore, action: string | undefined, positiona
   } catch (e) {
     if (!isAppFailure(e)) throw e
     // Failures are rare: only then are i18next and the failure catalogue loaded, to word main's message from its facts.
-    await printFailure(io, 'profiles', e, { json: Boolean(values.json), language: out.language })
+    await (await import('../failure')).printFailure(io, 'profiles', e, { json: Boolean(values.json), language: out.language })
     return Exit.failure
   }
 }

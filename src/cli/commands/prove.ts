@@ -9,7 +9,6 @@ import { withCore } from '../core'
 import { cliLanguage, loadCliTranslator } from '../locale'
 import { printable, printableJson } from '../printable'
 import { reportJson, reportText } from '../prove-output'
-import { printFailure } from '../failure'
 
 const USAGE = `Usage: pse-wizard prove PROFILE [--json] [--html FILE] [--lang en|ja]
        pse-wizard prove --instance NAME [--json] [--html FILE] [--lang en|ja]
@@ -62,7 +61,7 @@ export const proveCommand: Command = {
       return EXIT_OF[report.verdict]
     } catch (e) {
       if (!isAppFailure(e)) throw e
-      await printFailure(io, 'prove', e, { json: Boolean(values.json), language })
+      await (await import('../failure')).printFailure(io, 'prove', e, { json: Boolean(values.json), language })
       return Exit.failure
     }
   }

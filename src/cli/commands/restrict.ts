@@ -6,7 +6,6 @@ import type { RestrictResult } from '../../shared/schemas/restrictions'
 import { Exit, UsageError, type Command } from '../command'
 import { withCore } from '../core'
 import { cliLanguage, loadCliTranslator, loadFailureTranslator } from '../locale'
-import { printFailure } from '../failure'
 import { printable, printableJson } from '../printable'
 
 const USAGE = `Usage: pse-wizard restrict PROFILE --allow ADDRESS|--vpc VPC [--allow … --vpc …] [--allowlist] [--dry-run] [--json] [--lang en|ja]
@@ -69,7 +68,7 @@ export const restrictCommand: Command = {
     } catch (e) {
       if (!isAppFailure(e)) throw e
       const message = restrictFailureText(await loadFailureTranslator(language), e)
-      await printFailure(io, 'restrict', e, { json: Boolean(values.json), language, message })
+      await (await import('../failure')).printFailure(io, 'restrict', e, { json: Boolean(values.json), language, message })
       return Exit.failure
     }
   }
