@@ -2,8 +2,22 @@ import { runCli } from './main'
 import { Exit } from './command'
 import { redact } from '../main/core'
 
+/**
+ * zod compiles each object schema's parser (`new Function`) on its first parse: worth it for the
+ * thousands of values a long-running server parses, a cost for the few a command parses and then
+ * exits. The checks and results are the same either way. zod reads this shared config (what
+ * `z.config({ jitless: true })` sets) when each schema is built, so it is set before any command
+ * module, and zod with it, loads; `serve` and `sandbox` keep the compiled parsers.
+ */
+function parseWithoutCompiling(command: string | undefined): void {
+  if (command === 'serve' || command === 'sandbox') return
+  const shared = globalThis as { __zod_globalConfig?: { jitless?: boolean } }
+  shared.__zod_globalConfig = { ...shared.__zod_globalConfig, jitless: true }
+}
+
 /** Entry of the `pse-wizard` binary (built to out/main/cli.js). */
 async function main(): Promise<void> {
+  parseWithoutCompiling(process.argv[2])
   const controller = new AbortController()
   let interrupts = 0
   const onSignal = (): void => {
