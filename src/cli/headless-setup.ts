@@ -75,6 +75,8 @@ export interface ProgressLine {
   status: string
   percent?: number | null
   text?: string | null
+  /** Set when `text` is a hiccup notice (429, 5xx, network): its code, so the line is worded in the user's language. */
+  noticeCode?: string
   elapsedMs?: number
   error?: AppError
 }
@@ -110,6 +112,7 @@ export function progressLines(state: WizardState, prev?: WizardState): ProgressL
     if (step === 'wait' && state.provisioning) {
       line.percent = state.provisioning.percent
       line.text = state.provisioning.notice ?? state.provisioning.text
+      if (state.provisioning.notice && state.provisioning.noticeCode) line.noticeCode = state.provisioning.noticeCode
       line.elapsedMs = Math.max(0, Date.now() - Date.parse(state.provisioning.startedAt))
     }
     if (s.error) line.error = s.error

@@ -1,6 +1,9 @@
 import { isAppFailure } from '../shared/errors'
+import type { Translate } from '../shared/i18n/probe-notes/render'
+import { restrictFailureText, restrictSummaryText } from '../shared/restrict-words'
 import type { RestrictionMechanism } from '../shared/schemas/restrictions'
 import type { CliCore } from './core'
+import { restrictLine } from './setup-output'
 
 /**
  * The last step of `setup --config` when the config names networks: the same restriction as
@@ -12,18 +15,24 @@ export async function restrictAfterSetup(
   core: CliCore,
   profileId: string,
   restrict: { allow: string[]; vpcs: string[]; mechanism: RestrictionMechanism },
-  print: (obj: object, text: string) => void
+  print: (obj: object, text: string) => void,
+  t: Translate
 ): Promise<Record<string, unknown> | undefined> {
-  print({ step: 'restrict', status: 'running' }, '[restrict] running')
+  const running = restrictLine(t, t('cliSetup.restrictRunning'))
+  print({ step: 'restrict', status: 'running', said: running }, running)
   try {
     const r = await core.call('restrictions.apply', { profileId, addresses: restrict.allow, vpcs: restrict.vpcs, mechanism: restrict.mechanism })
-    print({ step: 'restrict', status: 'done', outcome: r.outcome, text: r.summary }, `[restrict] ${r.outcome}: ${r.summary}`)
+    // The summary names the profile, as `pse-wizard restrict` says it.
+    const { name } = await core.call('profiles.find', { nameOrId: profileId })
+    const said = restrictLine(t, t('cliSetup.restrictDone', { outcome: t(`profiles.restrict.outcome.${r.outcome}`), summary: restrictSummaryText(t, r, name) }))
+    print({ step: 'restrict', status: 'done', outcome: r.outcome, text: r.summary, said }, said)
     return { restricted: { outcome: r.outcome, mechanism: r.mechanism, addresses: r.addresses, vpcs: r.vpcs.map((v) => v.name) } }
   } catch (e) {
     if (!isAppFailure(e)) throw e
+    const said = restrictFailureText(t, e)
     print(
-      { result: 'failed', step: 'restrict', code: e.code, message: e.message },
-      `\nSetup stopped at "restrict": ${e.code}\n${e.message}\nThe instance and its profiles are ready; fix the networks in the config and run the same command again.`
+      { result: 'failed', step: 'restrict', code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}), said },
+      `\n${t('cliSetup.stoppedAt', { step: t('cliSetup.restrictLabel'), code: e.code })}\n${said}\n${t('cliSetup.restrictStopped')}`
     )
     return undefined
   }

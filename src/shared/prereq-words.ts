@@ -19,3 +19,10 @@ export function prereqWords(t: Translate, item: PrereqItem): { label: string; de
 }
 
 export const isGen2Item = (item: PrereqItem): boolean => GEN2_ITEMS.has(item.id)
+
+/** The item's result as one word: ok, failed, or unknown (could not be checked). */
+export const prereqResult = (t: Translate, item: PrereqItem): string =>
+  item.ok ? t('setup.prereq.ok') : item.ok === false ? t('setup.prereq.fail') : t('setup.prereq.unknown')
+
+/** The words of an item's link: Gen 2's items open the console, the others IBM's documentation. */
+export const prereqLinkText = (t: Translate, item: PrereqItem): string => (isGen2Item(item) ? t('prereqGen2.openConsole') : t('setup.prereq.docs'))

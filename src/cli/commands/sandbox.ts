@@ -1,6 +1,9 @@
 import { Exit, UsageError, parseIntOption, type Command } from '../command'
 import { parseArgs } from 'node:util'
 import { printableJson } from '../printable'
+import { fillMessage } from '../../shared/i18n/fill'
+import { cliLanguage } from '../locale'
+import { serveWords } from '../serve-words'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../main/core'
 
 const USAGE = `Usage: pse-wizard sandbox [options]
@@ -17,7 +20,9 @@ PSE Wizard, the sandbox ibmcloud, or any other tool at it. Runs until Ctrl-C. Lo
   --fault ROUTE:KIND[:N]      inject a fault (repeatable), e.g. rc.instances.get:server_error:2,
                               rm.groups.list:rate_limited, rc.instances.create:provisioning_failed
   --redis real|fake           real TLS redis-server per deployment (default) or none
-  --json                      print the variables as JSON instead of shell exports`
+  --json                      print the variables as JSON instead of shell exports
+  --lang en|ja                the language of the comments around the exports (default: LC_ALL,
+                              LC_MESSAGES or LANG)`
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
@@ -35,7 +40,8 @@ export const sandboxCommand: Command = {
         plugin: { type: 'string' },
         fault: { type: 'string', multiple: true },
         redis: { type: 'string' },
-        json: { type: 'boolean' }
+        json: { type: 'boolean' },
+        lang: { type: 'string' }
       }
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
@@ -46,6 +52,7 @@ export const sandboxCommand: Command = {
     }
     if (values.redis !== undefined && values.redis !== 'real' && values.redis !== 'fake')
       throw new UsageError(`--redis takes real or fake, got "${values.redis}"`)
+    const language = cliLanguage(values.lang, io.env)
     const seconds = parseIntOption('provisioning-seconds', values['provisioning-seconds'], 0, 3600)
     const port = values.port !== undefined ? parseIntOption('port', values.port, 1, 65535) : undefined
     const vrf = onOff('vrf', values.vrf)
@@ -60,6 +67,7 @@ export const sandboxCommand: Command = {
       ...(values.fault?.length ? { faultList: [base.faultList, ...values.fault].filter(Boolean).join(',') } : {}),
       ...(values.redis === 'fake' ? { backend: 'fake' as const } : values.redis === 'real' ? { backend: 'real' as const } : {})
     })
+    const words = (await serveWords(language)).sandbox
     let sandbox: Sandbox
     try {
       sandbox = await startSandbox(options, io.env)
@@ -70,10 +78,10 @@ export const sandboxCommand: Command = {
     if (values.json) {
       io.stdout(printableJson({ env: sandbox.env, controlUrl: `${sandbox.emulator.url}/sandbox/control`, controlToken: sandbox.emulator.controlToken }))
     } else {
-      io.stdout(`# PSE Wizard sandbox: IBM Cloud emulator on ${sandbox.emulator.url} (not IBM Cloud). Ctrl-C stops it.\n`)
+      io.stdout(`# ${fillMessage(words.header, { url: sandbox.emulator.url })}\n`)
       for (const [k, v] of Object.entries(sandbox.env)) io.stdout(`export ${k}=${shellQuote(v)}\n`)
       io.stdout(
-        `# Change flags or inject faults while it runs:\n#   curl -s -H 'Authorization: Bearer ${sandbox.emulator.controlToken}' -d '{"account":{"vrfEnabled":false},"faults":"rc.instances.get:server_error:2"}' ${sandbox.emulator.url}/sandbox/control\n`
+        `# ${words.control}\n#   curl -s -H 'Authorization: Bearer ${sandbox.emulator.controlToken}' -d '{"account":{"vrfEnabled":false},"faults":"rc.instances.get:server_error:2"}' ${sandbox.emulator.url}/sandbox/control\n`
       )
     }
     await new Promise<void>((resolve) => {

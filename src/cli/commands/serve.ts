@@ -3,10 +3,13 @@ import net from 'node:net'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Exit, UsageError, parseIntOption, type Command } from '../command'
-import { printableJsonLine } from '../printable'
+import { printable, printableJsonLine } from '../printable'
+import { fillMessage } from '../../shared/i18n/fill'
+import { cliLanguage } from '../locale'
+import { serveWords } from '../serve-words'
 import { createCore, isLoopbackAddress, log, onLinkRequest, resolveDataDir, startBrowserMode } from '../../main/core'
 
-const usage = `Usage: pse-wizard serve [--port N] [--sandbox] [--host ADDRESS] [--json]
+const usage = `Usage: pse-wizard serve [--port N] [--sandbox] [--host ADDRESS] [--json] [--lang en|ja]
 
 Runs PSE Wizard in browser mode: the same app as the desktop, served on a loopback address.
 Open the printed link: it works once (it becomes a session cookie in that browser). For a new
@@ -18,8 +21,10 @@ Options:
   --sandbox         use the built-in IBM Cloud emulator: no account needed
   --host ADDRESS    listen on this address instead of 127.0.0.1 (a non-loopback address
                     exposes the app to your network: you will be warned)
-  --json            print {"url", "port", "sandbox"} as one JSON line when ready, and {"url"}
-                    for each new link`
+  --json            print {"url", "port", "sandbox", "message"} as one JSON line when ready, and
+                    {"url", "message"} for each new link (message: in the chosen language)
+  --lang en|ja      the language of what is printed for people (default: LC_ALL, LC_MESSAGES
+                    or LANG)`
 
 /**
  * Where the built renderer is: out/renderer, beside out/main (this code runs from out/main or
@@ -42,16 +47,16 @@ export const serveCommand: Command = {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { port: { type: 'string' }, host: { type: 'string' }, sandbox: { type: 'boolean' }, json: { type: 'boolean' } }
+      options: { port: { type: 'string' }, host: { type: 'string' }, sandbox: { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' } }
     })
+    const words = await serveWords(cliLanguage(values.lang, io.env))
+    const say = (text: string, params: Record<string, string | number> = {}) => fillMessage(text, params)
     const port = parseIntOption('port', values.port, 0, 65535) ?? 0
     const host = values.host ?? '127.0.0.1'
     if (!net.isIP(host) && host !== 'localhost') throw new UsageError(`--host takes an IP address, got "${host}"`)
     if (host === '0.0.0.0' || host === '::') throw new UsageError('--host needs one specific address; listening on every interface is not supported')
     if (!isLoopbackAddress(host)) {
-      io.stderr(
-        `WARNING: listening on ${host}, which is not a loopback address. Anyone who can reach it and learns the link can use your IBM Cloud credentials through this app. Prefer an SSH tunnel (ssh -L).\n`
-      )
+      io.stderr(printable(say(words.notLoopback, { host })) + '\n')
     }
 
     // The same core as the desktop app's createApp: a long-running front end.
@@ -66,21 +71,26 @@ export const serveCommand: Command = {
       await app.close()
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'EADDRINUSE') {
-        io.stderr(`pse-wizard serve: port ${port} is already in use. Choose another with --port, or omit it to use a free one.\n`)
+        io.stderr(`pse-wizard serve: ${say(words.portInUse, { port })}\n`)
         return Exit.failure
       }
       throw e
     }
 
-    if (values.json) io.stdout(printableJsonLine({ url: server.url, port: server.port, sandbox: values.sandbox === true }))
-    else
-      io.stdout(
-        `PSE Wizard is running${values.sandbox ? ' in sandbox mode' : ''}.\nOpen: ${server.url}\nThe link works once. For a new one press Enter here, or run: kill -USR1 ${process.pid}\nPress Ctrl-C to stop.\n`
-      )
+    const ready = [
+      values.sandbox ? words.runningSandbox : words.running,
+      say(words.open, { url: server.url }),
+      say(words.linkOnce, { pid: process.pid }),
+      words.stop
+    ].join('\n')
+    if (values.json) io.stdout(printableJsonLine({ url: server.url, port: server.port, sandbox: values.sandbox === true, message: ready }))
+    else io.stdout(ready + '\n')
     const links = server
-    const stopLinkRequests = onLinkRequest(() =>
-      io.stdout(values.json ? printableJsonLine({ url: links.newLink() }) : `New link (works once): ${links.newLink()}\n`)
-    )
+    const stopLinkRequests = onLinkRequest(() => {
+      const url = links.newLink()
+      const message = say(words.newLink, { url })
+      io.stdout(values.json ? printableJsonLine({ url, message }) : message + '\n')
+    })
     log.info(`browser mode listening on ${server.origin}`)
 
     await new Promise<void>((resolve) => {

@@ -9,8 +9,11 @@ import { CONFIG_INVALID } from '../headless-gen2'
 import { HeadlessConfig, progressLines, runHeadless, type HeadlessResult, type ProgressLine } from '../headless-setup'
 import { printable, printableJsonLine } from '../printable'
 import { restrictAfterSetup } from '../setup-restrict'
+import type { Translate } from '../../shared/i18n/probe-notes/render'
+import { cliLanguage, loadCliTranslator } from '../locale'
+import { doneText, failureText, progressText, stoppedText } from '../setup-output'
 
-const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session] [--session-secrets]
+const USAGE = `Usage: pse-wizard setup --config FILE [--json] [--sandbox] [--reset] [--cli-session] [--session-secrets] [--lang en|ja]
 
 Runs the setup wizard without questions: sign in, check prerequisites, create (or find) the
 Databases for Redis instance, wait for it, set the admin password, read the connection
@@ -38,7 +41,10 @@ PSE_WIZARD_ADMIN_PASSWORD.
                  gateway (step 6) and the Writer key (step 7) instead of the admin password.
                  With "restrict", the instance then admits only those networks, checked with the
                  private profile's own test as "pse-wizard restrict" does.
-  --json         one JSON object per line (progress, then {"result": …})
+  --json         one JSON object per line (progress, then {"result": …}): the codes and
+                 parameters, and "said", the line's words in the chosen language
+  --lang en|ja   the language of what is printed for people (default: LC_ALL, LC_MESSAGES
+                 or LANG)
   --sandbox      run against a fresh in-process sandbox (emulator + real TLS Redis)
   --reset        forget the saved wizard state first (nothing in the cloud is deleted)
   --cli-session  sign in with your own ibmcloud CLI login (ibmcloud iam oauth-tokens)
@@ -66,15 +72,11 @@ async function readConfig(file: string): Promise<HeadlessConfig> {
   return parsed.data
 }
 
-/** One progress line for people. */
-export const human = (l: ProgressLine): string => {
-  const head = `[${l.index}/9] ${l.step}: ${l.status}`
-  const pct = l.percent !== undefined && l.percent !== null ? ` ${l.percent}%` : ''
-  const text = l.text ? ` ${l.text}` : ''
-  const time = l.elapsedMs !== undefined ? ` (${Math.round(l.elapsedMs / 1000)} s)` : ''
-  const err = l.error ? `\n      ${l.error.code}: ${l.error.message}` : ''
-  return `${head}${pct}${text}${time}${err}`
-}
+/** One progress line for people, in the language of `t` (Gen 2 names its own steps 5 and 7). */
+export const human = (l: ProgressLine, t: Translate, gen2 = false): string => progressText(t, l, gen2)
+
+/** A progress line as --json prints it: as the wizard reported it, with its words (`said`) beside. */
+const jsonLine = (l: ProgressLine, said: string) => ({ ...l, said })
 
 export const setupCommand: Command = {
   name: 'setup',
@@ -90,13 +92,17 @@ export const setupCommand: Command = {
         sandbox: { type: 'boolean' },
         reset: { type: 'boolean' },
         'cli-session': { type: 'boolean' },
-        'session-secrets': { type: 'boolean' }
+        'session-secrets': { type: 'boolean' },
+        lang: { type: 'string' }
       }
     })
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     if (!values.config) throw new UsageError('--config FILE is required')
+    const language = cliLanguage(values.lang, io.env)
     const config = await readConfig(values.config)
     const json = values.json === true
+    const gen2 = config.generation === 'gen2'
+    const t = await loadCliTranslator(language)
     // Human lines quote IBM Cloud (error messages, instance names): never let them drive the terminal.
     const print = (obj: object, text: string) => io.stdout(json ? printableJsonLine(obj) : printable(text) + '\n')
 
@@ -111,7 +117,10 @@ export const setupCommand: Command = {
       let last: WizardState | undefined
       core.core.events.subscribe((name, payload) => {
         if (name !== 'wizard.changed') return
-        for (const line of progressLines(payload as WizardState, last)) print(line, human(line))
+        for (const line of progressLines(payload as WizardState, last)) {
+          const said = human(line, t, gen2)
+          print(jsonLine(line, said), said)
+        }
         last = payload as WizardState
       })
       if (values['session-secrets']) await core.call('profiles.useSessionSecrets', {})
@@ -135,27 +144,43 @@ export const setupCommand: Command = {
       io.signal.removeEventListener('abort', stop)
       const privateProfileId = result.state.saved?.privateProfileId
       if (result.ok && config.restrict && privateProfileId) {
-        const restricted = await restrictAfterSetup(core, privateProfileId, config.restrict, print)
-        return restricted ? report(result, print, restricted) : Exit.failure
+        const restricted = await restrictAfterSetup(core, privateProfileId, config.restrict, print, t)
+        return restricted ? report(result, print, t, { extra: restricted, gen2 }) : Exit.failure
       }
-      return report(result, print)
+      return report(result, print, t, { gen2 })
     } finally {
       await core.close()
     }
   }
 }
 
-/** The last line(s): the profiles saved, or where the setup stopped and why. */
-export function report(result: HeadlessResult, print: (obj: object, text: string) => void, extra: Record<string, unknown> = {}): ExitCode {
+/**
+ * The last line(s) in the language of `t`: the profiles saved, or where the setup stopped and why.
+ * --json keeps main's message, code and parameters, and adds `said`: the message in that language.
+ */
+export function report(
+  result: HeadlessResult,
+  print: (obj: object, text: string) => void,
+  t: Translate,
+  { extra = {}, gen2 = false }: { extra?: Record<string, unknown>; gen2?: boolean } = {}
+): ExitCode {
   if (result.ok) {
     const s = result.state
+    const said = doneText(t, s)
     print(
-      { result: 'ok', instance: s.instance?.id, privateProfileId: s.saved?.privateProfileId, publicProfileId: s.saved?.publicProfileId, ...extra },
-      `\nDone: "${s.instance?.name}" is reachable through its private endpoint.\nPrivate profile: ${s.saved?.privateProfileId}${s.saved?.publicProfileId ? `\nPublic profile:  ${s.saved.publicProfileId}` : ''}\nTest it again any time: pse-wizard test ${s.saved?.privateProfileId}`
+      {
+        result: 'ok',
+        instance: s.instance?.id,
+        privateProfileId: s.saved?.privateProfileId,
+        publicProfileId: s.saved?.publicProfileId,
+        ...extra,
+        said: said.trim()
+      },
+      said
     )
     return Exit.ok
   }
-  const error: AppError = result.error ?? { code: 'wizard_failed', message: 'The setup did not finish.' }
+  const error: AppError = result.error ?? { code: 'wizard_failed', message: 'The setup did not finish.', params: { say: 'cliSetup.notFinished' } }
   const unreachable = result.state.tests.privateUnreachable
   print(
     {
@@ -163,10 +188,12 @@ export function report(result: HeadlessResult, print: (obj: object, text: string
       step: result.state.current,
       code: error.code,
       message: error.message,
+      ...(error.params ? { params: error.params } : {}),
       ...(error.detail ? { detail: error.detail } : {}),
-      ...(unreachable ? { privateUnreachable: unreachable } : {})
+      ...(unreachable ? { privateUnreachable: unreachable } : {}),
+      said: failureText(t, error)
     },
-    `\nSetup stopped at "${result.state.current}": ${error.code}\n${error.message}${error.detail ? `\n(${error.detail})` : ''}${unreachable ? `\n${unreachable.options.map((o) => `  - ${o.label}: ${o.detail}`).join('\n')}` : ''}\nRun the same command again to resume.`
+    stoppedText(t, result.state, error, gen2)
   )
   return Exit.failure
 }

@@ -11,6 +11,9 @@ import { probeNotesEn } from './probe-notes/en'
 import { cliTestEn } from './cli-test/en'
 import { cliCheckEn } from './cli-check/en'
 import { cliProfilesEn } from './cli-profiles/en'
+import { cliHostkeyEn } from './cli-hostkey/en'
+import { cliSetupEn } from './cli-setup/en'
+import { cliServeEn } from './cli-serve/en'
 import { profileSayEn } from './profile-say/en'
 
 /** English strings. Japanese in ja.ts must have exactly the same keys (the compiler checks). */
@@ -61,6 +64,9 @@ export const en = {
   profileSay: profileSayEn,
   cliProfiles: cliProfilesEn,
   cliCheck: cliCheckEn,
+  cliHostkey: cliHostkeyEn,
+  cliSetup: cliSetupEn,
+  cliServe: cliServeEn,
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

@@ -12,6 +12,9 @@ import { probeNotesJa } from './probe-notes/ja'
 import { cliTestJa } from './cli-test/ja'
 import { cliCheckJa } from './cli-check/ja'
 import { cliProfilesJa } from './cli-profiles/ja'
+import { cliHostkeyJa } from './cli-hostkey/ja'
+import { cliSetupJa } from './cli-setup/ja'
+import { cliServeJa } from './cli-serve/ja'
 import { profileSayJa } from './profile-say/ja'
 
 /** 日本語。用語は IBM Cloud のコンソールとドキュメントに合わせています (UX.md の用語集)。 */
@@ -62,6 +65,9 @@ export const ja: Messages = {
   profileSay: profileSayJa,
   cliProfiles: cliProfilesJa,
   cliCheck: cliCheckJa,
+  cliHostkey: cliHostkeyJa,
+  cliSetup: cliSetupJa,
+  cliServe: cliServeJa,
   settings: {
     title: '設定',
     appearance: '表示',

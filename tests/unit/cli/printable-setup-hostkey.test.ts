@@ -6,17 +6,25 @@ import { runCli } from '../../../src/cli/main'
 import { human, report } from '../../../src/cli/commands/setup'
 import { printable } from '../../../src/cli/printable'
 import type { WizardState } from '../../../src/shared/schemas/wizard'
+import i18next from 'i18next'
+import { translatorFor } from '../../../src/cli/locale'
+import { en } from '../../../src/shared/i18n/en'
+import { ja } from '../../../src/shared/i18n/ja'
 
 const ESC = '\u001b'
 const hostile = `evil${ESC}]0;owned\u0007\u202etxt`
 
 describe('human output that quotes outside text cannot drive the terminal', () => {
-  it('pse-wizard setup: progress lines and the final report', () => {
-    const line = human({ step: 'deploy', index: 3, status: 'failed', error: { code: 'rc_failed', message: hostile } })
+  it.each([
+    ['en', en],
+    ['ja', ja]
+  ] as const)('pse-wizard setup (%s): progress lines and the final report', (lang, catalogue) => {
+    const t = translatorFor(i18next, lang, catalogue)
+    const line = human({ step: 'deploy', index: 3, status: 'failed', error: { code: 'rc_failed', message: hostile } }, t)
     const printed: string[] = []
     // The report reads where the setup stopped and the private endpoint's diagnosis.
     const state = { current: 'deploy', tests: { privateUnreachable: null } } as unknown as WizardState
-    report({ ok: false, state, error: { code: 'rc_failed', message: hostile, detail: hostile } }, (_obj, text) => printed.push(printable(text)))
+    report({ ok: false, state, error: { code: 'rc_failed', message: hostile, detail: hostile } }, (_obj, text) => printed.push(printable(text)), t)
     for (const text of [printable(line), ...printed]) {
       expect(text).not.toContain(ESC)
       expect(text).not.toContain('\u202e')
