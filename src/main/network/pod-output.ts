@@ -1,3 +1,6 @@
+import { probeNote as note, type ProbeNote } from '../../shared/schemas/probe-notes'
+import { redactBounded } from '../logging/redact'
+
 /**
  * Reads the `PSE ...` lines the in-cluster probe script prints and turns them into the probe's
  * phases and failure codes. redis-cli error texts are mapped to the same codes the local probe
@@ -10,6 +13,8 @@ export interface PodPhase {
   ok: boolean
   ms: number
   detail?: string
+  /** The same as data: what the phase found in the pod, the tools' own words quoted. */
+  notes?: ProbeNote[]
 }
 
 export interface PodProbeOutcome {
@@ -59,6 +64,7 @@ export function parsePodOutput(output: string, tls: boolean): PodProbeOutcome {
       if (name === 'write' && ok && text.includes('read-only')) outcome.readOnly = true
       const detail = ok ? okDetail(name, text, tls) : text.trim()
       if (detail) entry.detail = detail
+      entry.notes = ok ? okNotes(name, text, tls) : [failNote(text)]
       outcome.phases.push(entry)
       if (!ok && !outcome.code) Object.assign(outcome, classifyRedisCliError(text, name))
       continue
@@ -73,7 +79,7 @@ export function parsePodOutput(output: string, tls: boolean): PodProbeOutcome {
       outcome.hostnameVerified = true
     } else if (line.startsWith('PSE tls-unverifiable ')) {
       outcome.tlsUnverifiable = true
-      outcome.phases.push({ name: 'tls', ok: false, ms: 0, detail: TLS_UNVERIFIABLE_DETAIL })
+      outcome.phases.push({ name: 'tls', ok: false, ms: 0, detail: TLS_UNVERIFIABLE_DETAIL, notes: [note('pod.tls_unverifiable', {})] })
       outcome.code ??= POD_TLS_UNVERIFIABLE
       outcome.message ??= tlsUnverifiableMessage()
     } else if (line.startsWith('PSE start ')) {
@@ -82,6 +88,9 @@ export function parsePodOutput(output: string, tls: boolean): PodProbeOutcome {
       done = true
     }
   }
+  const info = outcome.phases.find((p) => p.name === 'info' && p.ok)
+  const { version, role, mode } = outcome.server
+  if (info && version) info.notes = [note('pod.info_server', { version, role: role ?? '?', mode: mode ?? '?' })]
   if (!outcome.code && !done) {
     outcome.code = 'pod_output_incomplete'
     outcome.message =
@@ -103,6 +112,33 @@ function okDetail(name: PodPhaseName, text: string, tls: boolean): string | unde
   if (name === 'write' && text.includes('read-only')) return 'read-only user: writes are refused by its ACL'
   if (name === 'ping') return '5 PINGs on one connection, connection setup included'
   return undefined
+}
+
+/** The script's writes: SET with PX 30000. */
+const SCRATCH_TTL_SECONDS = 30
+/** The script's own limit on one redis-cli or openssl run (`timeout 15`). */
+const NO_ANSWER = /^no answer within (\d+) s$/
+
+function okNotes(name: PodPhaseName, text: string, tls: boolean): ProbeNote[] {
+  if (name === 'dns') {
+    const addresses = text.trim().split(/\s+/).filter(Boolean).slice(0, 32)
+    return addresses.length ? [note('pod.dns_resolved', { addresses })] : []
+  }
+  if (name === 'tls' && tls) return [note('pod.tcp_tls_together', {})]
+  if (name === 'tcp' || name === 'tls') return [note('pod.connected', {})]
+  if (name === 'auth') return [note('pod.auth_ok', {})]
+  if (name === 'ping') return [note('pod.ping', { count: 5 })]
+  if (name === 'write') return [text.includes('read-only') ? note('pod.write_read_only', {}) : note('pod.write_ok', { ttl: SCRATCH_TTL_SECONDS })]
+  return [note('pod.info_ok', {})]
+}
+
+/** A failed phase: the script's own two sentences worded, anything else quoted as redis-cli or openssl said it. */
+function failNote(text: string): ProbeNote {
+  const t = text.trim()
+  if (t === 'Name or service not known') return note('pod.dns_not_found', {})
+  const noAnswer = NO_ANSWER.exec(t)
+  if (noAnswer) return note('pod.no_answer', { seconds: Number(noAnswer[1]) })
+  return note('pod.said', { said: redactBounded(t, 400) })
 }
 
 /** Maps redis-cli / OpenSSL / resolver messages to the probe's failure codes. */

@@ -35,6 +35,11 @@ export interface PodRunResult extends PodProbeOutcome {
   cleanupCommand: string
 }
 
+export { DEFAULT_POD_IMAGE }
+
+/** Each oc / kubectl call's limit when the caller sets none. */
+export const POD_COMMAND_TIMEOUT_MS = 30_000
+
 export const PodCodes = {
   imagePull: 'pod_image_pull_failed',
   podFailed: 'pod_failed',
@@ -64,7 +69,7 @@ export async function runProbeInPod(settings: PodPathSettings, target: PodProbeT
   const image = settings.image || DEFAULT_POD_IMAGE
   const podName = `pse-probe-${crypto.randomBytes(5).toString('hex')}`
   const secretName = `${podName}-auth`
-  const commandTimeoutMs = options.commandTimeoutMs ?? 30_000
+  const commandTimeoutMs = options.commandTimeoutMs ?? POD_COMMAND_TIMEOUT_MS
   const deadline = Date.now() + (options.timeoutMs ?? 150_000)
   const run = (args: string[], stdin?: string) =>
     runKube(tool, args, { timeoutMs: commandTimeoutMs, signal: options.signal, ...(stdin !== undefined ? { stdin } : {}) })

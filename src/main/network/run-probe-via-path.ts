@@ -6,6 +6,7 @@ import { AppFailure } from '../../shared/errors'
 import type { NetworkPath, PodPath, SshPath } from '../../shared/schemas/network-path'
 import type { PathTestResult } from '../../shared/schemas/network'
 import { ResultCode, type ProbePhase, type ProbeResult } from '../../shared/schemas/probe'
+import { probeNote, type ProbeNote } from '../../shared/schemas/probe-notes'
 import { classifyAddress } from '../redis/address-class'
 import { probe, PROBE_PHASES, type ProbeOptions, type ProbeTarget } from '../redis/probe'
 import { sandboxProbeHooks } from '../sandbox/probe-hooks'
@@ -98,7 +99,9 @@ async function testViaSsh(target: ProbeTarget, p: SshPath, secrets: PathSecrets,
     hops = sshHops(p, secrets, options.homeDir)
   } catch (e) {
     if (!(e instanceof AppFailure)) throw e
-    return failedResult(target, 'ssh', e, [{ name: 'ssh_connect', ok: false, ms: 0, detail: e.message }], started)
+    const missing = probeNote('ssh.secret_missing', { user: p.username, host: p.host })
+    const phase = { name: 'ssh_connect', ok: false, ms: 0, detail: e.message, notes: [e.code === 'ssh_secret_missing' ? missing : errorNote(e)] }
+    return failedResult(target, 'ssh', e, [phase], started)
   }
   // ssh2 is loaded only when a test really goes through a bastion.
   const { openTunnel, TunnelFailure } = await import('./ssh-tunnel')
@@ -179,7 +182,10 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
     ...(target.username ? { username: target.username } : {}),
     ...(target.password ? { password: target.password } : {})
   }
-  const { runProbeInPod } = await import('./pod-runner')
+  const [{ runProbeInPod, POD_COMMAND_TIMEOUT_MS, DEFAULT_POD_IMAGE }, { podFailureNote, podRanNotes }] = await Promise.all([
+    import('./pod-runner'),
+    import('./pod-notes')
+  ])
   let run
   try {
     run = await runProbeInPod(settings, podTarget, {
@@ -189,7 +195,9 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
     })
   } catch (e) {
     if (!(e instanceof AppFailure)) throw e
-    const phase = { name: 'pod', ok: false, ms: round(performance.now() - started), detail: e.detail ? `${e.message} (${e.detail.slice(0, 500)})` : e.message }
+    const context = { ...settings, image: settings.image || DEFAULT_POD_IMAGE, commandTimeoutMs: options.pod?.commandTimeoutMs ?? POD_COMMAND_TIMEOUT_MS }
+    const detail = e.detail ? `${e.message} (${e.detail.slice(0, 500)})` : e.message
+    const phase = { name: 'pod', ok: false, ms: round(performance.now() - started), detail, notes: [podFailureNote(e, context)] }
     options.onPhase?.(phase)
     return failedResult(target, 'pod', e, [phase], started)
   }
@@ -199,13 +207,15 @@ async function testViaPod(target: ProbeTarget, p: PodPath, options: PathTestOpti
     name: 'pod',
     ok: true,
     ms: round(Math.max(0, performance.now() - started - inner)),
-    detail: `Pod ${run.podName} in ${where}, image ${run.image}: start, wait and clean-up time${run.cleanedUp ? '' : ` (NOT deleted: run ${run.cleanupCommand})`}`
+    detail: `Pod ${run.podName} in ${where}, image ${run.image}: start, wait and clean-up time${run.cleanedUp ? '' : ` (NOT deleted: run ${run.cleanupCommand})`}`,
+    notes: podRanNotes(run, p)
   }
   const phases: ProbePhase[] = [podPhase, ...run.phases.map((ph) => toProbePhase(ph, target.tls.verifyServerCert, run.hostnameVerified))]
   for (const name of PROBE_PHASES) {
     if (phases.some((ph) => ph.name === name)) continue
     if (name === 'tcp' && target.tls.enabled && phases.some((ph) => ph.name === 'tls')) continue // measured together with TLS
-    phases.push({ name, ok: true, ms: 0, detail: run.ok ? 'Not measured separately in the pod.' : 'Not run: an earlier phase failed.', skipped: true })
+    const why = run.ok ? probeNote('pod.not_measured', {}) : probeNote('phase.not_run', {})
+    phases.push({ name, ok: true, ms: 0, detail: run.ok ? 'Not measured separately in the pod.' : NOT_RUN, notes: [why], skipped: true })
   }
   phases.sort((a, b) => order(a.name) - order(b.name))
   for (const ph of phases) options.onPhase?.(ph)
@@ -271,13 +281,16 @@ const order = (name: string) => PHASE_ORDER.indexOf(name)
 /** The TLS phase says exactly what was checked, and by what. */
 function toProbePhase(ph: PodPhase, verify: boolean, hostnameVerified: boolean): ProbePhase {
   let detail = ph.detail ?? ''
-  if (ph.name === 'tls' && ph.ok)
+  const notes = [...(ph.notes ?? [])]
+  if (ph.name === 'tls' && ph.ok) {
     detail += !verify
       ? '; certificate NOT verified (verification is off for this profile)'
       : hostnameVerified
         ? '; chain and host name verified by openssl in the image before the password was sent; redis-cli verified the chain again on each of its connections'
         : '; chain verified by redis-cli, host name NOT verified'
-  return { name: ph.name, ok: ph.ok, ms: ph.ms, detail }
+    notes.push(probeNote(!verify ? 'pod.tls_not_verified' : hostnameVerified ? 'pod.tls_verified_openssl' : 'pod.tls_chain_only', {}))
+  }
+  return { name: ph.name, ok: ph.ok, ms: ph.ms, detail, notes }
 }
 
 function podSummary(target: ProbeTarget, version: string | undefined, readOnly: boolean): string {
@@ -292,7 +305,7 @@ function podSummary(target: ProbeTarget, version: string | undefined, readOnly: 
 function failedResult(target: ProbeTarget, kind: 'ssh' | 'pod', failure: AppFailure, pathPhases: ProbePhase[], started: number): PathTestResult {
   const phases: ProbePhase[] = [
     ...pathPhases,
-    ...PROBE_PHASES.map((name) => ({ name, ok: true, ms: 0, detail: 'Not run: an earlier phase failed.', skipped: true }))
+    ...PROBE_PHASES.map((name) => ({ name, ok: true, ms: 0, detail: NOT_RUN, notes: [probeNote('phase.not_run', {})], skipped: true }))
   ]
   const result: ProbeResult = {
     ok: false,
@@ -325,6 +338,11 @@ function failedResult(target: ProbeTarget, kind: 'ssh' | 'pod', failure: AppFail
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100
+
+const NOT_RUN = 'Not run: an earlier phase failed.'
+
+/** A failure no path words itself: what it said, quoted. */
+const errorNote = (e: AppFailure): ProbeNote => probeNote('phase.error', { said: (e.detail || e.message).slice(0, 400) })
 
 /** Codes come from AppFailures as strings; anything outside the result codes becomes the path's generic one. */
 function asResultCode(code: string | undefined, fallback: ResultCode): ResultCode {

@@ -7,6 +7,8 @@ import { log } from '../logging/log'
 import { FileCodes, readFileBounded } from '../storage/bounded-read'
 import { hostKeyFailure, type HostKeyInfo, type HostKeyVerdict } from './known-hosts'
 import { judgePresentedKey, loadUserKnownHosts, preferredHostKeyAlgorithms } from './host-key-trust'
+import { hostKeyNote, sshFailureNote, sshRoute, trustedKeyNote, withNote, type SshSpot } from './ssh-notes'
+import { probeNote, type ProbeNote } from '../../shared/schemas/probe-notes'
 
 export type SshAuth =
   { method: 'key'; privateKeyPath: string; passphrase?: string } | { method: 'agent'; agentSocket?: string } | { method: 'password'; password: string }
@@ -28,6 +30,8 @@ export interface SshPhase {
   ok: boolean
   ms: number
   detail?: string
+  /** The same as data (./ssh-notes.ts): the route, host key trust, or what failed where. */
+  notes?: ProbeNote[]
 }
 
 export interface TunnelTimeouts {
@@ -109,8 +113,10 @@ export class TunnelFailure extends AppFailure {
  */
 export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
   const timeouts = { ...DEFAULT_TUNNEL_TIMEOUTS, ...options.timeouts }
-  const phases = new PhaseTotals(options.hops)
+  const phases = new PhaseTotals(options.hops, options.target)
   const clients: Client[] = []
+  /** Where the chain is: what a failure's note names. */
+  let spot: SshSpot | undefined
   const abort = () => clients.forEach((c) => c.destroy())
   options.signal?.addEventListener('abort', abort, { once: true })
   try {
@@ -118,6 +124,7 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
     for (const hop of options.hops) {
       const prev = clients[clients.length - 1]
       const start = Date.now()
+      spot = { kind: 'forward', host: hop.host, port: hop.port }
       // Reaching the next hop through the previous one is part of connecting to it.
       const sock = prev
         ? await forward(prev, hop.host, hop.port, timeouts.forwardMs, 'hop').catch((e: unknown) => {
@@ -126,11 +133,13 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
           })
         : undefined
       phases.add('ssh_connect', Date.now() - start)
+      spot = hopSpot(hop)
       clients.push(await connectHop(hop, sock, options, timeouts, phases))
       throwIfAborted(options.signal)
     }
     const last = clients[clients.length - 1]
     const start = Date.now()
+    spot = { kind: 'forward', host: options.target.host, port: options.target.port }
     const firstChannel = await forward(last, options.target.host, options.target.port, timeouts.forwardMs, 'target').catch((e: unknown) => {
       phases.fail('ssh_forward', Date.now() - start)
       throw e
@@ -140,10 +149,14 @@ export async function openTunnel(options: TunnelOptions): Promise<Tunnel> {
     return await listen(clients, firstChannel, options, timeouts, phases.list())
   } catch (e) {
     for (const c of clients.reverse()) c.destroy()
-    if (options.signal?.aborted) throw new TunnelFailure(cancelledFailure(), phases.list())
-    if (e instanceof TunnelFailure) throw new TunnelFailure(e, phases.list(), e.hostKey)
+    if (options.signal?.aborted) {
+      phases.failedWith(probeNote('phase.cancelled', {}))
+      throw new TunnelFailure(cancelledFailure(), phases.list())
+    }
     const failure =
       e instanceof AppFailure ? e : new AppFailure({ code: SshCodes.connectFailed, message: 'The SSH connection failed. See the details.', detail: String(e), params: {} })
+    phases.failedWith(sshFailureNote(failure, spot, phases.failing(), timeouts))
+    if (e instanceof TunnelFailure) throw new TunnelFailure(e, phases.list(), e.hostKey)
     throw new TunnelFailure(failure, phases.list())
   } finally {
     options.signal?.removeEventListener('abort', abort)
@@ -222,7 +235,7 @@ async function connectHop(
       if (verdict && verdict.status !== 'trusted') {
         // A revoked key is not offered for accepting: there is nothing the user may accept.
         const presented = verdict.status === 'revoked' ? undefined : { ...verdict.presented, status: verdict.status }
-        failWith(new TunnelFailure(hostKeyFailure(verdict), [], presented))
+        failWith(withNote(new TunnelFailure(hostKeyFailure(verdict), [], presented), hostKeyNote(verdict)))
         return
       }
       failWith(mapSshError(err, hop))
@@ -240,7 +253,8 @@ async function connectHop(
       ...(hostKeyAlgorithms ? { algorithms: { serverHostKey: hostKeyAlgorithms } } : {}),
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
         verdict = judgePresentedKey(hop.host, hop.port, key, userKnownHosts, pinned)
-        if (verdict.status === 'trusted' && verdict.source) phases.note(`host key of ${where} trusted from ${verdict.source.file}`)
+        if (verdict.status === 'trusted')
+          phases.note(verdict.source ? `host key of ${where} trusted from ${verdict.source.file}` : undefined, trustedKeyNote(hop.host, hop.port, verdict))
         verify(verdict.status === 'trusted')
       }
     }
@@ -526,6 +540,11 @@ function waitClosed(client: Client): Promise<void> {
   return Promise.race([closed, forced]).finally(() => clearTimeout(timer))
 }
 
+function hopSpot(hop: SshHop): SshSpot {
+  const keyFile = hop.auth.method === 'key' ? { keyFile: hop.auth.privateKeyPath } : {}
+  return { kind: 'hop', host: hop.host, port: hop.port, username: hop.username, method: hop.auth.method, ...keyFile }
+}
+
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw cancelledFailure()
 }
@@ -535,9 +554,14 @@ class PhaseTotals {
   private readonly totals = new Map<SshPhaseName, { ms: number; ok: boolean }>()
   private readonly route: string
   private readonly notes: string[] = []
+  private readonly facts: ProbeNote[]
+  private readonly target: { host: string; port: number }
+  private failure: ProbeNote | undefined
 
-  constructor(hops: SshHop[]) {
+  constructor(hops: SshHop[], target: { host: string; port: number }) {
     this.route = hops.map((h) => `${h.username}@${h.host}:${h.port}`).join(' → ')
+    this.facts = [probeNote('ssh.route', { route: sshRoute(hops) })]
+    this.target = target
   }
 
   add(name: SshPhaseName, ms: number): void {
@@ -550,13 +574,29 @@ class PhaseTotals {
     this.totals.set(name, { ms: t.ms + ms, ok: false })
   }
 
-  /** A fact every phase's detail carries after the route (such as where a host key was trusted from). */
-  note(text: string): void {
-    this.notes.push(text)
+  /** A fact every phase carries after the route (such as where a host key was trusted from): its English words for the detail, and its note. */
+  note(text: string | undefined, fact: ProbeNote): void {
+    if (text) this.notes.push(text)
+    this.facts.push(fact)
+  }
+
+  /** What the failing phase found (its note replaces the route there). */
+  failedWith(failure: ProbeNote): void {
+    this.failure = failure
+  }
+
+  /** The phase that failed, if one did. */
+  failing(): SshPhaseName | undefined {
+    return [...this.totals].find(([, t]) => !t.ok)?.[0]
   }
 
   list(): SshPhase[] {
     const detail = [this.route, ...this.notes].join('; ')
-    return [...this.totals].map(([name, t]) => ({ name, ok: t.ok, ms: t.ms, detail }))
+    const forwarded = probeNote('ssh.forwarded', { host: this.target.host, port: this.target.port })
+    return [...this.totals].map(([name, t]) => {
+      const notes = !t.ok && this.failure ? [this.failure] : name === 'ssh_forward' && t.ok ? [...this.facts, forwarded] : this.facts
+      // The schema keeps 12 notes a phase: the route and the first hops' host keys.
+      return { name, ok: t.ok, ms: t.ms, detail, notes: notes.slice(0, 12) }
+    })
   }
 }

@@ -49,7 +49,7 @@ export interface ProbeOptions {
   /** Open the TCP connection here (a tunnel's local port); TLS still checks the profile's host. */
   connectTo?: { host: string; port: number }
   /** Phases already run by the caller (ssh_connect, ssh_auth, ssh_forward…), shown first. */
-  extraPhases?: Array<{ name: string; ok: boolean; ms: number; detail?: string }>
+  extraPhases?: Array<{ name: string; ok: boolean; ms: number; detail?: string; notes?: ProbeNote[] }>
   /** Called as each phase ends (progress events). */
   onPhase?: (phase: ProbePhase) => void
   /** PING samples for p50/p95; default 5. */
@@ -130,7 +130,7 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
       servername: target.tls.enabled ? servername : null,
       connectedTo: options.connectTo ? `${options.connectTo.host}:${options.connectTo.port}` : null
     },
-    phases: (options.extraPhases ?? []).map((p) => ({ name: p.name, ok: p.ok, ms: round(p.ms), detail: p.detail ?? '' })),
+    phases: (options.extraPhases ?? []).map((p) => ({ name: p.name, ok: p.ok, ms: round(p.ms), detail: p.detail ?? '', ...(p.notes ? { notes: p.notes } : {}) })),
     dns: { addresses: [], classification: null, classes: [] },
     tls: null,
     ping: null,

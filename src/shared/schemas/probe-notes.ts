@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PATH_NOTES } from './path-notes'
 
 /**
  * What a connection test phase found, as data: each phase carries notes, one sentence each, a
@@ -86,7 +87,9 @@ export const PROBE_NOTES = {
   // Any phase
   'phase.not_run': [],
   'phase.cancelled': [],
-  'phase.error': ['said']
+  'phase.error': ['said'],
+  // The SSH and pod paths (./path-notes.ts)
+  ...PATH_NOTES
 } as const satisfies Record<string, readonly string[]>
 
 export type ProbeNoteCode = keyof typeof PROBE_NOTES

@@ -1,3 +1,5 @@
+import { podNotesEn, sshMethodEn, sshNotesEn } from './path-en'
+
 /**
  * The connection test's phase notes in English: one sentence per code of
  * src/shared/schemas/probe-notes.ts, with only the parameters that code carries. The server's own
@@ -12,6 +14,8 @@ export const probeNotesEn = {
     loopback: 'loopback',
     public: 'public internet'
   },
+  /** How a bastion login was made (ssh.auth_refused's method). */
+  sshMethod: sshMethodEn,
   codes: {
     dns: {
       literal: '{{address}} is an IP address ({{addressClass}}); no lookup needed.',
@@ -40,7 +44,8 @@ export const probeNotesEn = {
       hostname_unverified: 'The host name does not match.',
       untrusted: 'Certificate not trusted: {{verifyError}}.',
       hostname_mismatch: 'The certificate does not cover {{servername}}; it names {{names}}.',
-      sni_rejected: 'The server refused the TLS server name (SNI) {{servername}}: it serves another name. For Databases for Redis Gen 2 the SNI must be the VPE domain.',
+      sni_rejected:
+        'The server refused the TLS server name (SNI) {{servername}}: it serves another name. For Databases for Redis Gen 2 the SNI must be the VPE domain.',
       plain_reply: 'The server answered the TLS handshake with plain text.',
       closed: 'The server closed the connection during the TLS handshake.',
       handshake_failed: 'TLS handshake failed: {{error}}.',
@@ -98,6 +103,8 @@ export const probeNotesEn = {
       not_run: 'Not run: an earlier phase failed.',
       cancelled: 'Cancelled.',
       error: 'Unexpected error: "{{said}}"'
-    }
+    },
+    ssh: sshNotesEn,
+    pod: podNotesEn
   }
 }

@@ -1,4 +1,5 @@
 import type { Messages } from '../en'
+import { podNotesJa, sshMethodJa, sshNotesJa } from './path-ja'
 
 /** 接続テストの各フェーズの記述 (日本語)。サーバーやライブラリーの言葉 (reply, said) は「」で引用します。 */
 export const probeNotesJa: Messages['probeNotes'] = {
@@ -9,6 +10,7 @@ export const probeNotesJa: Messages['probeNotes'] = {
     loopback: 'ループバック',
     public: 'パブリック・インターネット'
   },
+  sshMethod: sshMethodJa,
   codes: {
     dns: {
       literal: '{{address}} は IP アドレスです（{{addressClass}}）。名前解決は不要です。',
@@ -37,7 +39,8 @@ export const probeNotesJa: Messages['probeNotes'] = {
       hostname_unverified: 'ホスト名が一致しません。',
       untrusted: '証明書を信頼できません：{{verifyError}}。',
       hostname_mismatch: '証明書は {{servername}} を対象としていません。証明書に記載された名前：{{names}}。',
-      sni_rejected: 'サーバーが TLS サーバー名（SNI）{{servername}} を拒否しました。このサーバーは別の名前で提供されています。Databases for Redis Gen 2 では、SNI は VPE ドメインと一致する必要があります。',
+      sni_rejected:
+        'サーバーが TLS サーバー名（SNI）{{servername}} を拒否しました。このサーバーは別の名前で提供されています。Databases for Redis Gen 2 では、SNI は VPE ドメインと一致する必要があります。',
       plain_reply: 'サーバーは TLS ハンドシェイクに平文で応答しました。',
       closed: 'TLS ハンドシェイクの途中でサーバーが接続を閉じました。',
       handshake_failed: 'TLS ハンドシェイクに失敗しました：{{error}}。',
@@ -95,6 +98,8 @@ export const probeNotesJa: Messages['probeNotes'] = {
       not_run: '未実行：前のフェーズが失敗しました。',
       cancelled: 'キャンセルしました。',
       error: '予期しないエラー：「{{said}}」'
-    }
+    },
+    ssh: sshNotesJa,
+    pod: podNotesJa
   }
 }

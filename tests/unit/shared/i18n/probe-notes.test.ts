@@ -3,6 +3,7 @@ import { en } from '../../../../src/shared/i18n/en'
 import { ja } from '../../../../src/shared/i18n/ja'
 import { PROBE_NOTES, QUOTED_PARAMS, probeNote, type ProbeNoteCode } from '../../../../src/shared/schemas/probe-notes'
 import { noteKey, renderNote, renderNotes, type Translate } from '../../../../src/shared/i18n/probe-notes/render'
+import { PATH_NOTES, SSH_METHODS } from '../../../../src/shared/schemas/path-notes'
 
 /**
  * The catalogue and the probe's notes agree: every code has an English and a Japanese text, and a
@@ -88,6 +89,19 @@ describe('probe notes in the shared catalogue', () => {
     const auth = [probeNote('auth.as_user', { user: 'app' }), probeNote('auth.failed', { reply: 'WRONGPASS invalid username-password pair' })]
     expect(renderNotes(translator(en), auth)).toBe('Authenticated as app. Authentication failed: "WRONGPASS invalid username-password pair"')
     expect(renderNotes(translator(ja), auth)).toBe('app として認証しました。認証に失敗しました：「WRONGPASS invalid username-password pair」')
+  })
+
+  it('covers the SSH and pod paths’ codes too, with their parameters', () => {
+    for (const [code, params] of Object.entries(PATH_NOTES)) expect(PROBE_NOTES[code as ProbeNoteCode], code).toEqual(params)
+    for (const catalogue of [en, ja]) for (const m of SSH_METHODS) expect(lookup(catalogue, `probeNotes.sshMethod.${m}`)).toBeTypeOf('string')
+  })
+
+  it('renders an SSH login refusal with the method named and ssh2 quoted, in each language', () => {
+    const refused = probeNote('ssh.auth_refused', { host: '127.0.0.1', port: 2222, user: 'ops', method: 'key', said: 'All configured authentication methods failed' })
+    expect(renderNote(translator(en), refused)).toBe('127.0.0.1:2222 refused the login as ops with a key: "All configured authentication methods failed"')
+    expect(renderNote(translator(ja), refused)).toBe('127.0.0.1:2222 は、ops としての鍵によるログインを拒否しました：「All configured authentication methods failed」')
+    const route = [probeNote('ssh.route', { route: 'ops@127.0.0.1:2222' }), probeNote('ssh.host_key_pinned', { host: '127.0.0.1', port: 2222 })]
+    expect(renderNotes(translator(ja), route)).toBe('SSH の経路：ops@127.0.0.1:2222。127.0.0.1:2222 のホスト鍵は、以前に承認した鍵と一致しました。')
   })
 
   it('shows an unknown code as the code itself', () => {

@@ -1,0 +1,70 @@
+/**
+ * The SSH and pod paths' notes in English (codes of src/shared/schemas/path-notes.ts). ssh2's,
+ * kubectl's / oc's, redis-cli's and openssl's own words (said) are shown as quotes.
+ */
+export const sshMethodEn = { key: 'a key', agent: "the SSH agent's keys", password: 'a password' }
+
+export const sshNotesEn = {
+  route: 'SSH route: {{route}}.',
+  host_key_from_file: 'The host key of {{host}}:{{port}} is trusted from {{file}}, line {{line}}.',
+  host_key_pinned: 'The host key of {{host}}:{{port}} matches the one accepted before.',
+  forwarded: 'The last SSH server opened a connection to {{host}}:{{port}}.',
+  secret_missing: 'No SSH password is saved for {{user}}@{{host}}.',
+  connect_timeout: '{{host}}:{{port}} did not answer the SSH connection within {{ms}} ms.',
+  auth_timeout: '{{host}}:{{port}} did not finish the SSH login within {{ms}} ms.',
+  forward_timeout: 'The SSH server did not open a connection to {{host}}:{{port}} within {{ms}} ms.',
+  connect_refused: 'Nothing accepts SSH connections on {{host}}:{{port}} ("{{said}}").',
+  host_not_found: 'The SSH server name {{host}} does not resolve ("{{said}}").',
+  connect_failed: 'The SSH connection to {{host}}:{{port}} failed: "{{said}}"',
+  auth_refused: '{{host}}:{{port}} refused the login as {{user}} with {{method}}: "{{said}}"',
+  agent_missing: 'No SSH agent is running (SSH_AUTH_SOCK is not set).',
+  agent_unreachable: 'The SSH agent could not be reached: "{{said}}"',
+  key_unreadable: 'The private key file {{file}} could not be used: "{{said}}"',
+  key_too_large: 'The file {{file}} is larger than 1 MiB, so it is not an SSH private key.',
+  key_passphrase_required: 'The key {{file}} is protected by a passphrase, and none was given.',
+  key_passphrase_wrong: 'The passphrase does not unlock the key {{file}}.',
+  forward_denied: 'The SSH server refused to forward to {{host}}:{{port}}: "{{said}}"',
+  forward_failed: 'The SSH server could not connect to {{host}}:{{port}}: "{{said}}"',
+  host_key_unknown: '{{host}}:{{port}} presented a {{keyType}} host key not seen before: {{fingerprint}}.',
+  host_key_changed: 'The host key of {{host}}:{{port}} has changed: it presented {{keyType}} {{fingerprint}}, the accepted key is {{pinned}}.',
+  host_key_changed_file: 'The host key of {{host}}:{{port}} differs from the one in {{file}}, line {{line}}: it presented {{keyType}} {{fingerprint}}.',
+  host_key_revoked: 'The host key of {{host}}:{{port}} ({{fingerprint}}) is marked @revoked in {{file}}, line {{line}}.'
+}
+
+export const podNotesEn = {
+  ran: 'Pod {{pod}} in the namespace {{namespace}}, image {{image}}: start, wait and clean-up time.',
+  ran_in_context: 'Pod {{pod}} in the namespace {{namespace}} of the context {{context}}, image {{image}}: start, wait and clean-up time.',
+  not_deleted: 'The pod and its Secret were NOT deleted; delete them with: {{command}}',
+  not_measured: 'Not measured separately in the pod.',
+  dns_resolved: 'Resolved inside the cluster: {{addresses}}.',
+  dns_not_found: 'The name does not resolve inside the cluster (getent ahosts found no address).',
+  tcp_tls_together: 'TCP connect and TLS handshake, measured together in the pod.',
+  tls_verified_openssl:
+    'Chain and host name verified by openssl in the image before the password was sent; redis-cli verified the chain again on each of its connections.',
+  tls_chain_only: 'Chain verified by redis-cli; the host name was NOT verified.',
+  tls_not_verified: 'Certificate NOT verified (verification is off for this profile).',
+  tls_unverifiable: 'Not connected: the image has no openssl, and redis-cli checks only the certificate chain, not the host name. The password was not sent.',
+  no_answer: 'No answer within {{seconds}} s.',
+  connected: 'redis-cli reached the server from the pod.',
+  auth_ok: "A PING sent with the profile's credentials was answered.",
+  ping: '{{count}} PINGs on one connection, connection setup included.',
+  write_ok: 'SET/GET/DEL of a scratch key with a {{ttl}} s expiry: ok.',
+  write_read_only: 'Read-only user: writes are refused by its ACL. Not a failure.',
+  info_ok: 'INFO answered.',
+  info_server: 'Redis {{version}}, {{role}}, {{mode}}.',
+  said: 'In the pod: "{{said}}"',
+  tool_not_found: '{{tool}} was not found on PATH.',
+  tool_not_executable: '{{file}} is not an executable file.',
+  tool_not_started: '{{file}} could not be started: "{{said}}"',
+  forbidden: 'The cluster refused, in the namespace {{namespace}}: "{{said}}"',
+  context_not_found: 'The kube context {{context}} does not exist: "{{said}}"',
+  not_logged_in: '{{tool}} is not logged in to the cluster: "{{said}}"',
+  namespace_not_found: 'The namespace {{namespace}} does not exist: "{{said}}"',
+  cluster_unreachable: '{{tool}} cannot reach the cluster API: "{{said}}"',
+  tool_failed: '{{tool}} failed: "{{said}}"',
+  tool_timeout: '{{tool}} did not finish within {{seconds}} s.',
+  tool_output_too_large: '{{tool}} printed more than {{mib}} MiB and was stopped.',
+  image_pull_failed: 'The cluster could not pull the image {{image}}: "{{said}}"',
+  container_failed: 'The test pod could not start its container: "{{said}}"',
+  wait_timeout: 'The test pod did not finish in time; its last state: "{{said}}"'
+}
