@@ -85,7 +85,8 @@ describe('pse-wizard hostkey in the user’s language (real sshd)', () => {
       ok: false,
       code: 'ssh_host_key_changed',
       message: expect.stringMatching(JAPANESE),
-      next: expect.stringContaining('--replace')
+      next: expect.stringContaining('--replace'),
+      params: { host: '127.0.0.1', port: sshd.port, fingerprint: second }
     })
     const replaced = await cli(['hostkey', 'accept', where, second, '--replace', '--json'], ja)
     expect(JSON.parse(replaced.stdout)).toEqual({
