@@ -54,12 +54,21 @@ PSE_WIZARD_ADMIN_PASSWORD.
 Exit codes: 0 the private profile is saved and its test passed; 1 a step failed (the error
 code and advice are printed); 2 bad usage or config.`
 
+/** Why a file could not be read, in words rather than as an errno code. */
+function whyUnreadable(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'no such file (check the path)'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied (check who may read it)'
+  return (e as Error).message
+}
+
 async function readConfig(file: string): Promise<HeadlessConfig> {
   let text: string
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (e) {
-    throw new UsageError(`cannot read --config ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    throw new UsageError(`cannot read --config ${file}: ${whyUnreadable(e)}`)
   }
   let raw: unknown
   try {

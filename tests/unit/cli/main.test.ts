@@ -36,6 +36,16 @@ describe('pse-wizard command line', () => {
     expect((await run('serve', '--host', '0.0.0.0')).code).toBe(2)
   })
 
+  it('says why setup cannot read its --config file in words, not as an errno code', async () => {
+    const missing = await run('setup', '--config', '/nonexistent/pse-wizard-setup.json')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('cannot read --config /nonexistent/pse-wizard-setup.json: no such file (check the path)')
+    expect(missing.stderr).not.toContain('ENOENT')
+    const folder = await run('setup', '--config', '/')
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain('it is a folder, not a file')
+  })
+
   it('shows a command usage with --help', async () => {
     const { code, stdout } = await run('serve', '--help')
     expect(code).toBe(0)
